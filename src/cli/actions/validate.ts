@@ -1,0 +1,42 @@
+import { readSubmission } from "../../model/read-submission.js";
+import { DIAGNOSTICS_FORMATS } from "../../reporters/diagnostics-formats.js";
+import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
+import { EXIT } from "../exit-codes.js";
+import { useColor, type Io } from "../io.js";
+
+/** Options of `cse validate`. */
+export interface ValidateOptions extends SubmissionOptions {
+  format?: string;
+  asOf?: string;
+  strict?: boolean;
+  color?: boolean;
+}
+
+/** `cse validate`: every file against its schema and every cross-reference; 1 when errors (or warnings with --strict). */
+export async function validateAction(opts: ValidateOptions, io: Io): Promise<number> {
+  const format = pickFormat(opts.format, Object.keys(DIAGNOSTICS_FORMATS), "text");
+  const asOf = parseAsOf(opts.asOf);
+  const root = resolveRoot(opts, io);
+  const tree = openTree(root);
+  const checked = readSubmission(tree, { asOf });
+  const { submission: s } = checked;
+  const reporter = await DIAGNOSTICS_FORMATS[format]!();
+  const text = reporter(
+    {
+      root: tree.root,
+      diagnostics: checked.diagnostics,
+      errorCount: checked.errorCount,
+      warningCount: checked.warningCount,
+      counted: {
+        files: 2 + s.standard.criteria.length + s.evidence.length + s.caseStudies.length + s.findings.length + new Set(s.selfAssessmentEntries.map((a) => a.src.file)).size,
+        elements: s.elements.length,
+        evidence: s.evidence.length,
+        caseStudies: s.caseStudies.length,
+      },
+    },
+    { color: useColor(io.stdout, io.env, opts.color) },
+  );
+  io.stdout.write(text);
+  const failed = checked.errorCount > 0 || (opts.strict === true && checked.warningCount > 0);
+  return failed ? EXIT.FINDINGS : EXIT.OK;
+}

@@ -1,0 +1,26 @@
+import { Option } from "commander";
+import type { CommandDef } from "./command-def.js";
+
+/** `cse validate`. */
+export const validateCommand: CommandDef = (program, run) => {
+  program
+    .command("validate")
+    .description("check every file against its JSON Schema and every cross-reference")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"))
+    .option("--as-of <date>", "judge dates as of this day, YYYY-MM-DD (default: today)")
+    .option("--strict", "fail (exit 1) on warnings too")
+    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .option("--color", "colour the output")
+    .option("--no-color", "never colour the output")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  cse validate                        check the submission you are in
+  cse validate --format github        annotations for GitHub Actions
+  cse validate --strict --as-of 2027-03-09
+
+Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or fatal error.`,
+    )
+    .action((opts) => run(async (io) => (await import("../actions/validate.js")).validateAction(opts, io)));
+};

@@ -1,0 +1,44 @@
+import { Command, CommanderError } from "commander";
+import { createRequire } from "node:module";
+import { COMMANDS } from "./commands/index.js";
+import { CliError, EXIT } from "./exit-codes.js";
+import type { Io } from "./io.js";
+
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+/**
+ * Runs cse with `argv` (without node and the script) and returns the exit status. Usage errors
+ * and a user's mistakes print a message; only a bug prints a stack trace.
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let status: number = EXIT.OK;
+  const program = new Command("cse")
+    .description("Assemble Customer Service Excellence submissions: validate, find gaps, build the pack.")
+    .version(version, "-V, --version", "print the version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText("after", "\nRun `cse <command> --help` for a command's options and examples.");
+  const runAction = async (action: (io: Io) => Promise<number>) => {
+    status = await action(io);
+  };
+  for (const def of COMMANDS) def(program, runAction);
+  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError("(add --help for usage)");
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return status;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.OK : EXIT.FATAL;
+    }
+    if (err instanceof CliError) {
+      io.stderr.write(`cse: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr.write(`cse: internal error (a bug in cse, please report it):\n${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT.FATAL;
+  }
+}

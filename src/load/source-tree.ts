@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** What a path inside a submission turned out to be. */
+export type PathStatus =
+  | { kind: "file"; size: number }
+  | { kind: "dir" }
+  | { kind: "missing" }
+  | { kind: "outside" };
+
+/** One entry of a folder listing. */
+export interface TreeEntry {
+  /** The entry's name (no folder part). */
+  name: string;
+  /** What it is; links are resolved and reported as what they point at, or `outside`. */
+  kind: "file" | "dir" | "outside" | "other";
+}
+
+/**
+ * Read-only access to a submission's files by root-relative `/` paths. The work tree is one
+ * implementation; a git revision is another, so every stage above this reads the same way.
+ */
+export interface SourceTree {
+  /** Absolute path of the root (for JSON output and messages). */
+  readonly root: string;
+  /** Entries of a folder, sorted by name; an unreadable or missing folder lists nothing. */
+  list(dir: string): TreeEntry[];
+  /** The bytes of a file; throws when it cannot be read, `TooLargeError` past `maxBytes`. */
+  read(file: string, maxBytes?: number): Uint8Array;
+  /** What a root-relative path is, never following a link out of the root. */
+  stat(file: string): PathStatus;
+}
+
+/** A submission as it is on disk. Links may be followed only while they stay inside the root. */
+export class WorkTree implements SourceTree {
+  readonly root: string;
+  private readonly realRoot: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.realRoot = fs.realpathSync(this.root);
+  }
+
+  list(dir: string): TreeEntry[] {
+    let dirents: fs.Dirent[];
+    try {
+      dirents = fs.readdirSync(this.abs(dir), { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    const entries: TreeEntry[] = [];
+    for (const d of dirents) {
+      let kind: TreeEntry["kind"] = d.isFile() ? "file" : d.isDirectory() ? "dir" : "other";
+      if (d.isSymbolicLink()) {
+        // Links to files are read while they stay inside the root; links to folders are not
+        // followed at all, so a link loop cannot make discovery run forever.
+        const st = this.stat(joinPath(dir, d.name));
+        kind = st.kind === "file" || st.kind === "outside" ? st.kind : "other";
+      }
+      entries.push({ name: d.name, kind });
+    }
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  read(file: string, maxBytes = Infinity): Uint8Array {
+    const fd = fs.openSync(this.abs(file), "r");
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size > maxBytes) throw new TooLargeError(size);
+      return fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  stat(file: string): PathStatus {
+    let real: string;
+    try {
+      real = fs.realpathSync(this.abs(file));
+    } catch {
+      return { kind: "missing" };
+    }
+    if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) return { kind: "outside" };
+    try {
+      const st = fs.statSync(real);
+      if (st.isFile()) return { kind: "file", size: st.size };
+      if (st.isDirectory()) return { kind: "dir" };
+      return { kind: "missing" };
+    } catch {
+      return { kind: "missing" };
+    }
+  }
+
+  private abs(file: string): string {
+    return path.join(this.root, ...file.split("/"));
+  }
+}
+
+/** Joins root-relative `/` paths, treating "" as the root. */
+export function joinPath(dir: string, name: string): string {
+  return dir === "" || dir === "." ? name : `${dir}/${name}`;
+}
+
+/**
+ * Resolves `target` relative to the folder `fromDir` (both root-relative), or returns null when
+ * it is absolute or climbs out of the root.
+ */
+export function resolveInside(fromDir: string, target: string): string | null {
+  if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target)) return null;
+  const parts = fromDir === "" ? [] : fromDir.split("/");
+  for (const seg of target.split(/[\\/]/)) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/** Thrown by `SourceTree.read` for a file larger than the caller allows. */
+export class TooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(`file of ${size} bytes is too large`);
+  }
+}

@@ -1,0 +1,238 @@
+import { LineCounter, parseAllDocuments, visit, type Document } from "yaml";
+import type { Diagnostic, DiagnosticCode } from "../diagnostic.js";
+
+/** Guards against resource exhaustion; a file over any of them gets `yaml-limit`. */
+export const YAML_LIMITS = {
+  /** Largest file read, in bytes. */
+  maxBytes: 4 * 1024 * 1024,
+  /** Longest line, in characters. */
+  maxLineLength: 100_000,
+  /** Most alias expansions in one file. */
+  maxAliasCount: 100,
+  /** Deepest nesting of collections. */
+  maxDepth: 200,
+};
+
+/** A YAML file parsed once, with what is needed to point at any of its nodes. */
+export interface YamlFile {
+  /** Root-relative path with `/` separators. */
+  file: string;
+  /** The source text (BOM removed). */
+  text: string;
+  /** The parsed document, or null when the file could not be parsed. */
+  doc: Document.Parsed | null;
+  /** The plain data (null for an empty or unparsable file). */
+  data: unknown;
+  /** Whether parsing succeeded well enough for later stages to look at `data`. */
+  ok: boolean;
+  /** Maps offsets to lines and columns. */
+  lineCounter: LineCounter;
+}
+
+/** A 1-based place in a file. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Parses `bytes` as one YAML document, pushing any syntax or limit problem to `out`. */
+export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]): YamlFile {
+  const lineCounter = new LineCounter();
+  const fail = (code: DiagnosticCode, message: string, pos: Position = { line: 1, column: 1 }, text = ""): YamlFile => {
+    out.push({ file, ...pos, severity: "error", code, message });
+    return { file, text, doc: null, data: null, ok: false, lineCounter };
+  };
+  if (bytes.length > YAML_LIMITS.maxBytes) {
+    return fail("yaml-limit", `the file is ${formatBytes(bytes.length)}, more than the ${formatBytes(YAML_LIMITS.maxBytes)} cse reads; split it into smaller files`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail("yaml-syntax", `the file is not valid UTF-8 (${describeBadByte(bytes)}); save it as UTF-8`, badBytePosition(bytes));
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const long = findLongLine(text);
+  if (long) return fail("yaml-limit", `line ${long.line} is ${long.length} characters long, more than the ${YAML_LIMITS.maxLineLength} cse reads; break it into shorter lines`, { line: long.line, column: 1 }, text);
+  const deep = findDeepNesting(text);
+  if (deep) return fail("yaml-limit", `the file nests collections more than ${YAML_LIMITS.maxDepth} levels deep; flatten it`, deep, text);
+
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2", schema: "core", strict: true }) as Document.Parsed[];
+  } catch (err) {
+    return fail("yaml-limit", `the file could not be parsed within cse's limits (${(err as Error).message}); simplify it`, undefined, text);
+  }
+  const at = (offset: number): Position => toPosition(lineCounter, offset);
+  if (!Array.isArray(docs) || docs.length === 0) {
+    return { file, text, doc: null, data: null, ok: true, lineCounter };
+  }
+  const doc = docs[0]!;
+  let broken = false;
+  for (const d of docs) {
+    for (const e of [...d.errors, ...d.warnings]) {
+      const code: DiagnosticCode = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
+      const message = code === "duplicate-key" ? duplicateKeyMessage(text, e.pos[0]) : syntaxMessage(e.message);
+      out.push({ file, ...at(e.pos[0]), severity: "error", code, message });
+      broken = true;
+    }
+  }
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const start = second.range?.[0] ?? 0;
+    out.push({ file, ...at(findDocumentMarker(text, start)), severity: "error", code: "yaml-syntax", message: "the file holds more than one YAML document (a second `---`); put one item in each file" });
+    broken = true;
+  }
+  if (broken) return { file, text, doc, data: null, ok: false, lineCounter };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (err) {
+    const alias = firstAlias(doc);
+    const pos = alias ? at(alias) : { line: 1, column: 1 };
+    if (err instanceof ReferenceError || /alias/i.test(String((err as Error)?.message))) {
+      out.push({ file, ...pos, severity: "error", code: "yaml-limit", message: `the file expands aliases more than ${YAML_LIMITS.maxAliasCount} times (a resource-exhaustion guard); write the values out instead of using * aliases` });
+    } else {
+      out.push({ file, ...pos, severity: "error", code: "yaml-limit", message: `the file could not be read within cse's limits (${(err as Error)?.message ?? err}); simplify it` });
+    }
+    return { file, text, doc, data: null, ok: false, lineCounter };
+  }
+  return { file, text, doc, data, ok: true, lineCounter };
+}
+
+/** A file that could not be read: no data, nothing for later stages to look at. */
+export function unreadableYaml(file: string): YamlFile {
+  return { file, text: "", doc: null, data: null, ok: false, lineCounter: new LineCounter() };
+}
+
+/** Line and column (1-based) of an offset. */
+export function toPosition(lineCounter: LineCounter, offset: number): Position {
+  const p = lineCounter.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+function findDocumentMarker(text: string, from: number): number {
+  const i = text.lastIndexOf("---", from);
+  return i >= 0 ? i : from;
+}
+
+function firstAlias(doc: Document.Parsed): number | null {
+  let found: number | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      found = node.range?.[0] ?? null;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function duplicateKeyMessage(text: string, offset: number): string {
+  const m = /^["']?([^"':\n]*)/.exec(text.slice(offset, offset + 200));
+  const key = m?.[1]?.trim();
+  return key ? `the key \`${key}\` appears twice in this mapping; keep one` : "a key appears twice in this mapping; keep one";
+}
+
+function syntaxMessage(message: string): string {
+  // yaml's messages end with a position we report separately.
+  const first = message.split("\n")[0] ?? message;
+  return `not well-formed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`;
+}
+
+function findLongLine(text: string): { line: number; length: number } | null {
+  let start = 0;
+  let line = 1;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > YAML_LIMITS.maxLineLength) return { line, length: stop - start };
+    if (end === -1) return null;
+    start = end + 1;
+    line++;
+  }
+}
+
+/**
+ * A cheap scan for nesting deeper than the limit, before the recursive composer meets it:
+ * flow brackets outside quotes, and block indentation steps.
+ */
+function findDeepNesting(text: string): Position | null {
+  let depth = 0;
+  let line = 1;
+  let col = 0;
+  let quote = "";
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    col++;
+    if (c === "\n") {
+      line++;
+      col = 0;
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (c === quote) quote = "";
+      else if (c === "\\" && quote === '"') i++;
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) quote = c;
+    else if (c === "[" || c === "{") {
+      if (++depth > YAML_LIMITS.maxDepth) return { line, column: col };
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  // Block nesting: count distinct indentation levels on the way down.
+  const stack: number[] = [];
+  line = 0;
+  for (const raw of text.split("\n")) {
+    line++;
+    const indent = raw.length - raw.trimStart().length;
+    const rest = raw.slice(indent);
+    if (rest === "" || rest.startsWith("#")) continue;
+    while (stack.length && stack[stack.length - 1]! >= indent) stack.pop();
+    stack.push(indent + (rest.startsWith("- ") ? 1 : 0));
+    if (stack.length > YAML_LIMITS.maxDepth) return { line, column: indent + 1 };
+  }
+  return null;
+}
+
+function badBytePosition(bytes: Uint8Array): Position {
+  const at = firstBadByte(bytes);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, at)).length + 1;
+  return { line, column };
+}
+
+function describeBadByte(bytes: Uint8Array): string {
+  const at = firstBadByte(bytes);
+  return `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, "0")} at offset ${at}`;
+}
+
+function firstBadByte(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the shortest prefix that fails to decode (allowing a cut sequence at its end).
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}

@@ -1,0 +1,210 @@
+import type { DataPath } from "../load/positions.js";
+import type { SourceTree } from "../load/source-tree.js";
+import { resolveInside } from "../load/source-tree.js";
+import type { LoadedFile } from "../load/load-submission.js";
+import type { YamlFile } from "../load/yaml-file.js";
+import { compareIds } from "./natural-order.js";
+import type { AssessmentKind, EvidenceType } from "./raw-types.js";
+import type {
+  Action, AttachmentRef, CaseStudy, Citable, Config, Criterion, Element, ElementCitation,
+  EvidenceItem, Finding, SelfAssessment, Standard, Submission, Subcriterion,
+} from "./types.js";
+
+// Fields are read defensively: a file with schema errors still contributes what is well-formed,
+// so cross-reference checks see as much as they can and nothing can throw.
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : null);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const int = (v: unknown): number | null => (typeof v === "number" && Number.isInteger(v) && v >= 1 ? v : null);
+
+/** Builds the typed model from the loaded files (cse.yaml first). */
+export function buildModel(tree: SourceTree, files: LoadedFile[]): Submission {
+  const cse = files.find((f) => f.kind === "cse")?.yaml ?? null;
+  const submission: Submission = {
+    tree,
+    config: readConfig(cse),
+    standard: { id: "", title: "", edition: null, ratings: [], criteria: [], src: null },
+    elements: [],
+    elementById: new Map(),
+    evidence: [],
+    caseStudies: [],
+    selfAssessments: new Map(),
+    selfAssessmentEntries: [],
+    findings: [],
+  };
+  for (const { kind, yaml } of files) {
+    const data = obj(yaml.data);
+    if (!data) continue;
+    if (kind === "standard") readStandard(submission.standard, yaml, data);
+    else if (kind === "criterion") {
+      const c = readCriterion(yaml, data);
+      if (c) submission.standard.criteria.push(c);
+    } else if (kind === "evidence") {
+      const e = readEvidence(yaml, data);
+      if (e) submission.evidence.push(e);
+    } else if (kind === "case-study") {
+      const c = readCaseStudy(yaml, data);
+      if (c) submission.caseStudies.push(c);
+    } else if (kind === "assessment") submission.selfAssessmentEntries.push(...readAssessment(yaml, data));
+    else if (kind === "finding") {
+      const f = readFinding(yaml, data);
+      if (f) submission.findings.push(f);
+    }
+  }
+  submission.standard.criteria.sort((a, b) => compareIds(a.id, b.id));
+  for (const c of submission.standard.criteria) {
+    for (const s of c.subcriteria) submission.elements.push(...s.elements);
+  }
+  for (const e of submission.elements) if (!submission.elementById.has(e.id)) submission.elementById.set(e.id, e);
+  for (const a of submission.selfAssessmentEntries) if (!submission.selfAssessments.has(a.element)) submission.selfAssessments.set(a.element, a);
+  submission.findings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (!str(obj(cse?.data)?.title)) submission.config.title = `${submission.standard.title || "Customer Service Excellence"} submission`;
+  return submission;
+}
+
+function readConfig(src: YamlFile | null): Config {
+  const d = obj(src?.data) ?? {};
+  const a = obj(d.assessment) ?? {};
+  const rules = obj(d.rules) ?? {};
+  const build = obj(d.build) ?? {};
+  const formats = arr(build.formats).filter((f): f is "html" | "pdf" => f === "html" || f === "pdf");
+  return {
+    organisation: str(d.organisation) ?? "",
+    title: str(d.title) ?? "",
+    standardDir: normaliseDir(str(d.standard) ?? "criteria"),
+    assessment: { kind: kindOf(a.kind), date: str(a.date), assessor: str(a.assessor) },
+    sections: arr(d.sections).flatMap((s) => {
+      const o = obj(s);
+      const id = str(o?.id);
+      return id ? [{ id, name: str(o?.name) ?? id }] : [];
+    }),
+    people: arr(d.people).flatMap((p) => {
+      const o = obj(p);
+      const id = str(o?.id);
+      return id ? [{ id, name: str(o?.name) ?? id, section: str(o?.section), role: str(o?.role) }] : [];
+    }),
+    rules: {
+      minEvidence: int(rules.min_evidence) ?? 1,
+      maxAgeMonths: int(rules.evidence_max_age_months) ?? 36,
+      statementMaxWords: int(rules.statement_max_words),
+    },
+    build: {
+      output: str(build.output) ?? "out",
+      formats: formats.length ? [...new Set(formats)] : ["html", "pdf"],
+      language: str(build.language) ?? "en-GB",
+      introduction: str(build.introduction),
+    },
+    src,
+  };
+}
+
+function normaliseDir(dir: string): string {
+  return dir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "") || ".";
+}
+
+function kindOf(v: unknown): AssessmentKind | null {
+  return v === "initial" || v === "annual-review" || v === "reassessment" ? v : null;
+}
+
+function readStandard(into: Standard, src: YamlFile, d: Obj): void {
+  into.src = src;
+  into.id = str(d.id) ?? into.id;
+  into.title = str(d.title) ?? into.title;
+  into.edition = str(d.edition);
+  into.ratings = arr(d.ratings).flatMap((r) => {
+    const o = obj(r);
+    const id = str(o?.id);
+    return id ? [{ id, label: str(o?.label) ?? id, meets: o?.meets === true }] : [];
+  });
+}
+
+function readCriterion(src: YamlFile, d: Obj): Criterion | null {
+  const id = str(d.id);
+  if (!id) return null;
+  const subcriteria: Subcriterion[] = arr(d.subcriteria).flatMap((s, i) => {
+    const o = obj(s);
+    const sid = str(o?.id);
+    if (!o || !sid) return [];
+    const elements: Element[] = arr(o.elements).flatMap((e, j) => {
+      const eo = obj(e);
+      const eid = str(eo?.id);
+      if (!eo || !eid) return [];
+      return [{ id: eid, text: str(eo.text) ?? "", guidance: str(eo.guidance), criterionId: id, subcriterionId: sid, src, path: ["subcriteria", i, "elements", j] }];
+    });
+    elements.sort((a, b) => compareIds(a.id, b.id));
+    return [{ id: sid, title: str(o.title) ?? sid, criterionId: id, elements, src, path: ["subcriteria", i] }];
+  });
+  subcriteria.sort((a, b) => compareIds(a.id, b.id));
+  return { id, title: str(d.title) ?? id, summary: str(d.summary), subcriteria, src, path: [] };
+}
+
+function readCitable(src: YamlFile, d: Obj): Citable | null {
+  const id = str(d.id);
+  if (!id) return null;
+  const dir = src.file.includes("/") ? src.file.slice(0, src.file.lastIndexOf("/")) : "";
+  const files: AttachmentRef[] = arr(d.files).flatMap((f, i) => {
+    const declared = str(f);
+    return declared ? [{ declared, resolved: resolveInside(dir, declared), src, path: ["files", i] }] : [];
+  });
+  const elements: ElementCitation[] = arr(d.elements).flatMap((e, i): ElementCitation[] => {
+    if (typeof e === "string") return [{ element: e, note: null, src, path: ["elements", i] }];
+    const o = obj(e);
+    const el = str(o?.element);
+    return el ? [{ element: el, note: str(o?.note), src, path: ["elements", i, "element"] }] : [];
+  });
+  return {
+    id,
+    title: str(d.title) ?? id,
+    date: str(d.date),
+    sections: arr(d.sections).filter((s): s is string => typeof s === "string"),
+    owner: str(d.owner),
+    status: d.status === "draft" ? "draft" : "ready",
+    files,
+    links: arr(d.links).filter((l): l is string => typeof l === "string"),
+    elements,
+    src,
+    path: [],
+  };
+}
+
+const EVIDENCE_TYPES = new Set(["policy", "procedure", "plan", "report", "survey", "data", "minutes", "web-page", "publication", "training", "photo", "correspondence", "other"]);
+
+function readEvidence(src: YamlFile, d: Obj): EvidenceItem | null {
+  const base = readCitable(src, d);
+  if (!base) return null;
+  const type = str(d.type);
+  return { ...base, kind: "evidence", description: str(d.description) ?? "", type: type && EVIDENCE_TYPES.has(type) ? (type as EvidenceType) : null, expires: str(d.expires) };
+}
+
+function readCaseStudy(src: YamlFile, d: Obj): CaseStudy | null {
+  const base = readCitable(src, d);
+  if (!base) return null;
+  const evidence = arr(d.evidence).flatMap((e, i) => (typeof e === "string" ? [{ id: e, src, path: ["evidence", i] as DataPath }] : []));
+  return { ...base, kind: "case-study", summary: str(d.summary) ?? "", narrative: str(d.narrative) ?? "", evidence };
+}
+
+function readAssessment(src: YamlFile, d: Obj): SelfAssessment[] {
+  const entries = obj(d.elements);
+  if (!entries) return [];
+  return Object.entries(entries).map(([element, v]) => {
+    const o = obj(v) ?? {};
+    const actions: Action[] = arr(o.actions).flatMap((a, i) => {
+      const ao = obj(a);
+      if (!ao) return [];
+      return [{ title: str(ao.title) ?? "", owner: str(ao.owner), due: str(ao.due), done: ao.done === true, src, path: ["elements", element, "actions", i] }];
+    });
+    return { element, owner: str(o.owner), rating: str(o.rating), statement: str(o.statement), actions, src, path: ["elements", element] };
+  });
+}
+
+function readFinding(src: YamlFile, d: Obj): Finding | null {
+  const date = str(d.date);
+  if (!date) return null;
+  const results = new Map<string, { rating: string; comment: string | null; src: YamlFile; path: DataPath }>();
+  for (const [element, v] of Object.entries(obj(d.results) ?? {})) {
+    const rating = str(obj(v)?.rating);
+    if (rating) results.set(element, { rating, comment: str(obj(v)?.comment), src, path: ["results", element] });
+  }
+  return { date, kind: kindOf(d.kind), assessor: str(d.assessor), unlisted: str(d.unlisted), results, src, path: [] };
+}

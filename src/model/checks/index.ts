@@ -1,0 +1,24 @@
+import { checkDuplicateIds } from "./check-duplicate-ids.js";
+import { checkAttachments, checkLinks } from "./check-files-and-links.js";
+import { checkFutureDates, checkStatementBudget } from "./check-dates-and-budget.js";
+import {
+  checkDuplicateAssessments, checkElementReferences, checkEvidenceReferences, checkPeople, checkRatings, checkSections,
+} from "./check-references.js";
+import type { Check } from "./context.js";
+
+/** Every cross-reference and content check, in the order they run. Adding one is a line here. */
+export const CHECKS: readonly Check[] = [
+  checkDuplicateIds,
+  checkDuplicateAssessments,
+  checkElementReferences,
+  checkEvidenceReferences,
+  checkSections,
+  checkPeople,
+  checkRatings,
+  checkAttachments,
+  checkLinks,
+  checkFutureDates,
+  checkStatementBudget,
+];
+
+export { runChecks } from "./context.js";

@@ -1,0 +1,16 @@
+import type { DiagnosticsReporter } from "./diagnostics-report.js";
+
+/** GitHub Actions workflow commands: one `::error` or `::warning` line per diagnostic. */
+export const formatDiagnosticsGithub: DiagnosticsReporter = (report) =>
+  report.diagnostics
+    .map((d) => `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.code)}::${data(d.message)}\n`)
+    .join("");
+
+// Escaping as GitHub's toolkit does for workflow command data and properties.
+function data(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function property(s: string): string {
+  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

@@ -1,0 +1,30 @@
+import { Chalk } from "chalk";
+import type { DiagnosticsReporter } from "./diagnostics-report.js";
+
+/** Linter-style text: diagnostics grouped by file, then a summary line. */
+export const formatDiagnosticsText: DiagnosticsReporter = (report, { color }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  let current = "";
+  const width = Math.max(0, ...report.diagnostics.map((d) => `${d.line}:${d.column}`.length));
+  for (const d of report.diagnostics) {
+    if (d.file !== current) {
+      if (current) lines.push("");
+      lines.push(c.underline(d.file));
+      current = d.file;
+    }
+    const pos = `${d.line}:${d.column}`.padEnd(width);
+    const sev = d.severity === "error" ? c.red("error  ") : c.yellow("warning");
+    lines.push(`  ${c.dim(pos)}  ${sev}  ${d.message}  ${c.dim(d.code)}`);
+  }
+  const { errorCount: e, warningCount: w, counted } = report;
+  if (lines.length) lines.push("");
+  if (e + w === 0) {
+    lines.push(c.green(`✔ No problems in ${counted.files} files: ${counted.elements} elements, ${counted.evidence} evidence items, ${counted.caseStudies} case studies.`));
+  } else {
+    const total = e + w;
+    const text = `✖ ${total} ${total === 1 ? "problem" : "problems"} (${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"})`;
+    lines.push(e ? c.red.bold(text) : c.yellow.bold(text));
+  }
+  return lines.join("\n") + "\n";
+};
