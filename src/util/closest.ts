@@ -22,7 +22,9 @@ export function closest(word: string, candidates: Iterable<string>, limit = 3): 
   const scored: { c: string; d: number }[] = [];
   const lower = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
+    const cl = c.toLowerCase();
+    // A prefix ("rhys" for "rhys-pritchard", "partial" for "partial-compliance") is a near miss too.
+    const d = lower.length >= 3 && (cl.startsWith(lower) || lower.startsWith(cl)) ? 1 : editDistance(lower, cl);
     if (d <= max) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
