@@ -21,7 +21,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
     })
     .showSuggestionAfterError(true)
-    .addHelpText("after", "\nRun `cse <command> --help` for a command's options and examples.");
+    .addHelpText("after", "\nRun `cse <command> --help` for a command's options and examples.\n");
   const runAction = async (action: (io: Io) => Promise<number>) => {
     status = await action(io);
   };

@@ -14,7 +14,8 @@ Examples:
   cse schema --out .vscode/cse
 
 Point each YAML file at its schema with a first line such as
-  # yaml-language-server: $schema=../schemas/evidence.schema.json`,
+  # yaml-language-server: $schema=../schemas/evidence.schema.json
+`,
     )
     .action((opts) => run(async (io) => (await import("../actions/schema.js")).schemaAction(opts, io)));
 };

@@ -20,7 +20,8 @@ Examples:
   cse validate --format github        annotations for GitHub Actions
   cse validate --strict --as-of 2027-03-09
 
-Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or fatal error.`,
+Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or fatal error.
+`,
     )
     .action((opts) => run(async (io) => (await import("../actions/validate.js")).validateAction(opts, io)));
 };
