@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { GitTree } from "../git/git-tree.js";
 import { findRoot } from "../load/find-root.js";
 import { WorkTree, type SourceTree } from "../load/source-tree.js";
 import { isCalendarDate, today } from "../util/dates.js";
@@ -10,6 +11,8 @@ import type { Io } from "./io.js";
 export interface SubmissionOptions {
   /** --dir: where to start looking for cse.yaml. */
   dir?: string;
+  /** --ref: read the submission as at this git revision instead of the work tree. */
+  ref?: string;
 }
 
 /** Finds the submission's root from --dir or the working folder, or fails with exit 2. */
@@ -28,12 +31,19 @@ export function resolveRoot(opts: SubmissionOptions, io: Io): string {
     throw new CliError(`the folder ${start} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
   const root = findRoot(start);
+  // With --ref the work tree may no longer hold cse.yaml; the revision is read from where we are.
+  if (!root && opts.ref !== undefined) return start;
   if (!root) throw new CliError(`no cse.yaml found in ${start} or any folder above it; run cse in a submission (or pass --dir), or start one with cse init`);
   return root;
 }
 
-/** Opens the submission's files for reading. */
-export function openTree(root: string): SourceTree {
+/** Opens the submission's files for reading: the work tree, or git's objects at `ref`. */
+export function openTree(root: string, ref?: string): SourceTree {
+  if (ref !== undefined) {
+    const tree = GitTree.open(root, ref);
+    if (tree.stat("cse.yaml").kind !== "file") throw new CliError(`there is no cse.yaml in ${root} at ${ref} (commit ${tree.commit.slice(0, 12)}); the submission did not exist there yet`);
+    return tree;
+  }
   try {
     return new WorkTree(root);
   } catch (err) {

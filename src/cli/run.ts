@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { createRequire } from "node:module";
 import { COMMANDS } from "./commands/index.js";
+import { GitError } from "../git/git-command.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
 
@@ -37,6 +38,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (err instanceof CliError) {
       io.stderr.write(`cse: ${err.message}\n`);
       return err.exitCode;
+    }
+    if (err instanceof GitError) {
+      io.stderr.write(`cse: ${err.message}\n`);
+      return EXIT.FATAL;
     }
     io.stderr.write(`cse: internal error (a bug in cse, please report it):\n${(err as Error)?.stack ?? String(err)}\n`);
     return EXIT.FATAL;

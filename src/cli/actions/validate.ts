@@ -17,7 +17,7 @@ export async function validateAction(opts: ValidateOptions, io: Io): Promise<num
   const format = pickFormat(opts.format, Object.keys(DIAGNOSTICS_FORMATS), "text");
   const asOf = parseAsOf(opts.asOf);
   const root = resolveRoot(opts, io);
-  const tree = openTree(root);
+  const tree = openTree(root, opts.ref);
   const checked = readSubmission(tree, { asOf });
   const { submission: s } = checked;
   const reporter = await DIAGNOSTICS_FORMATS[format]!();

@@ -10,6 +10,7 @@ export const validateCommand: CommandDef = (program, run) => {
     .option("--as-of <date>", "judge dates as of this day, YYYY-MM-DD (default: today)")
     .option("--strict", "fail (exit 1) on warnings too")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .option("--ref <rev>", "read the submission as at this git revision (branch, tag or commit), not the work tree")
     .option("--color", "colour the output")
     .option("--no-color", "never colour the output")
     .addHelpText(
@@ -19,6 +20,7 @@ Examples:
   cse validate                        check the submission you are in
   cse validate --format github        annotations for GitHub Actions
   cse validate --strict --as-of 2027-03-09
+  cse validate --ref assessed-2014    the submission as committed at that tag
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or fatal error.
 `,

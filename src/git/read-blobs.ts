@@ -1,0 +1,29 @@
+import { git } from "./git-command.js";
+
+/**
+ * Reads many blobs through one `git cat-file --batch`: every object id goes in on standard
+ * input, and the objects come back one after another (`<id> <type> <size>\n<bytes>\n`), so a
+ * revision costs one process however many files it has. Returns the contents by object id.
+ */
+export function readBlobs(cwd: string, ids: Iterable<string>): Map<string, Buffer> {
+  const wanted = [...new Set(ids)];
+  const blobs = new Map<string, Buffer>();
+  if (wanted.length === 0) return blobs;
+  const out = git(cwd, ["cat-file", "--batch"], undefined, wanted.join("\n") + "\n");
+  let at = 0;
+  for (const id of wanted) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol < 0) throw new Error(`git cat-file --batch ended early, before object ${id}`);
+    const header = out.toString("latin1", at, eol);
+    const [gotId, type, sizeText] = header.split(" ");
+    if (type === "missing" || gotId !== id || sizeText === undefined) {
+      throw new Error(`git cat-file --batch could not read object ${id} (${header})`);
+    }
+    const size = Number(sizeText);
+    const start = eol + 1;
+    // subarray shares memory with the whole batch; copy so one kept file does not pin them all.
+    blobs.set(id, Buffer.from(out.subarray(start, start + size)));
+    at = start + size + 1;
+  }
+  return blobs;
+}

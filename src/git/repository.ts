@@ -1,0 +1,78 @@
+import path from "node:path";
+import { describeFailure, git, GitError, runGit } from "./git-command.js";
+
+/** The git repository a submission lives in, and where in it. */
+export interface Repository {
+  /** Absolute path of the repository's work tree (its top folder). */
+  top: string;
+  /** The submission's folder relative to `top`, `/`-separated, "" when it is the top itself. */
+  prefix: string;
+  /** Absolute path of the submission's folder, where git commands run. */
+  dir: string;
+}
+
+/**
+ * Finds the repository holding `dir`. Fails with a GitError that names `purpose` (e.g. "--ref")
+ * when git is missing or `dir` is not in a repository, so the user knows what needed git.
+ */
+export function openRepository(dir: string, purpose: string): Repository {
+  const r = runGitFor(dir, ["rev-parse", "--show-toplevel", "--show-prefix"], purpose);
+  const [top = "", prefix = ""] = r.toString("utf8").split("\n");
+  if (!top) throw new GitError(`${dir} is not inside a git repository's work tree; ${purpose} needs one`);
+  return { top: path.resolve(top), prefix: prefix.replace(/\/+$/, ""), dir };
+}
+
+/** Whether `dir` is inside a git repository (false too when git is not installed). */
+export function isInRepository(dir: string): boolean {
+  try {
+    return runGitQuiet(dir, ["rev-parse", "--is-inside-work-tree"]) === "true";
+  } catch {
+    return false;
+  }
+}
+
+/** The full id of the commit `rev` names (a branch, tag, commit id, HEAD~2, ...). */
+export function resolveCommit(repo: Repository, rev: string): string {
+  if (rev.trim() === "") throw new GitError("an empty revision was given; name a branch, tag or commit");
+  const r = runGit(repo.dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const id = r.stdout.toString("utf8").trim();
+  if (r.status !== 0 || !/^[0-9a-f]{40,64}$/.test(id)) {
+    throw new GitError(`unknown revision "${rev}": the repository at ${repo.top} has no branch, tag or commit of that name (see git log --oneline, git tag)`);
+  }
+  return id;
+}
+
+/** Whether the repository is a shallow clone, whose history stops early. */
+export function isShallow(repo: Repository): boolean {
+  return runGitQuiet(repo.dir, ["rev-parse", "--is-shallow-repository"]) === "true";
+}
+
+/** The commit HEAD names, or null in a repository without commits. */
+export function headCommit(repo: Repository): string | null {
+  const r = runGit(repo.dir, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  const id = r.stdout.toString("utf8").trim();
+  return r.status === 0 && id ? id : null;
+}
+
+/** A path relative to the repository's top for a path relative to the submission's root. */
+export function topPath(repo: Repository, file: string): string {
+  return repo.prefix ? `${repo.prefix}/${file}` : file;
+}
+
+/** The submission-relative path for a path relative to the repository's top, or null outside it. */
+export function rootPath(repo: Repository, file: string): string | null {
+  if (!repo.prefix) return file;
+  return file.startsWith(`${repo.prefix}/`) ? file.slice(repo.prefix.length + 1) : null;
+}
+
+function runGitFor(dir: string, args: string[], purpose: string): Buffer {
+  return git(dir, args, (stderr) => {
+    if (/not a git repository/i.test(stderr)) return `${dir} is not inside a git repository; ${purpose} needs one (run git init and commit, or drop ${purpose})`;
+    return describeFailure(args, stderr);
+  });
+}
+
+function runGitQuiet(dir: string, args: string[]): string {
+  const r = runGit(dir, args);
+  return r.status === 0 ? r.stdout.toString("utf8").trim() : "";
+}
