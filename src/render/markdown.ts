@@ -1,0 +1,126 @@
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import type { Nesting } from "markdown-it/lib/token.mjs";
+import type { Mention } from "../report/document-model.js";
+
+export type { Token };
+
+/** How a Markdown field is rendered. */
+export interface MarkdownOptions {
+  /** Added to every heading's rank (clamped to 1..6) so it nests under its section. */
+  headingShift?: number;
+  /** Ids that become links to their anchor where the text mentions them. */
+  mentions?: readonly Mention[];
+}
+
+const SAFE_LINK = /^(?:https?:|mailto:)/i;
+
+/**
+ * The one Markdown parser of cse (FORMAT.md): CommonMark with raw HTML shown as text, no
+ * automatic linking of bare URLs, no images (an image would be a network request in a
+ * self-contained pack) and links only to http, https and mailto targets. A link with any other
+ * target (javascript:, data:, a relative path) stays text.
+ */
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
+  md.disable("image");
+  // markdown-it normalises the URL before asking; the check runs on what it would emit.
+  md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+  md.core.ruler.push("cse_heading_shift", (state) => {
+    const shift = (state.env as Env).headingShift ?? 0;
+    if (shift === 0) return;
+    for (const t of state.tokens) {
+      if (t.type === "heading_open" || t.type === "heading_close") {
+        t.tag = `h${Math.min(6, Math.max(1, Number(t.tag.slice(1)) + shift))}`;
+      }
+    }
+  });
+  md.core.ruler.push("cse_mentions", (state) => {
+    const pattern = mentionPattern((state.env as Env).mentions ?? []);
+    if (!pattern) return;
+    for (const block of state.tokens) {
+      if (block.type === "inline" && block.children) block.children = linkMentions(block.children, pattern, state.Token);
+    }
+  });
+  return md;
+}
+
+interface Env {
+  headingShift?: number;
+  mentions?: readonly Mention[];
+}
+
+let shared: MarkdownIt | null = null;
+function parser(): MarkdownIt {
+  return (shared ??= createMarkdown());
+}
+
+/**
+ * Parses Markdown into markdown-it's block tokens (inline content in each `inline` token's
+ * `children`), for renderers that lay text out themselves (the PDF). Heading tags are already
+ * shifted; mentions of ids are `link_open` tokens whose `href` is `#<anchor>` (an internal link);
+ * every other `link_open` has an http, https or mailto `href`.
+ */
+export function markdownTokens(source: string, options: MarkdownOptions = {}): Token[] {
+  return parser().parse(source, envOf(options));
+}
+
+/** Renders Markdown to an HTML fragment; everything from the source is escaped. */
+export function renderMarkdownHtml(source: string, options: MarkdownOptions = {}): string {
+  const md = parser();
+  return md.renderer.render(md.parse(source, envOf(options)), md.options, {});
+}
+
+function envOf(o: MarkdownOptions): Env {
+  return { headingShift: o.headingShift ?? 0, mentions: o.mentions ?? [] };
+}
+
+const patterns = new WeakMap<readonly Mention[], { re: RegExp; anchors: Map<string, string> } | null>();
+
+function mentionPattern(mentions: readonly Mention[]): { re: RegExp; anchors: Map<string, string> } | null {
+  if (patterns.has(mentions)) return patterns.get(mentions)!;
+  let p: { re: RegExp; anchors: Map<string, string> } | null = null;
+  if (mentions.length > 0) {
+    const texts = [...new Set(mentions.map((m) => m.text))].sort((a, b) => b.length - a.length);
+    const escaped = texts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    // Whole ids only: "1.2.3" is not linked inside "1.2.30", "v1.2.3" or "E0011".
+    p = { re: new RegExp(`(?<![\\p{L}\\p{N}_.-])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])`, "gu"), anchors: new Map(mentions.map((m) => [m.text, m.anchor])) };
+  }
+  patterns.set(mentions, p);
+  return p;
+}
+
+type TokenClass = new (type: string, tag: string, nesting: Nesting) => Token;
+
+/** Splits text tokens (outside links) so each mention becomes a link to its anchor. */
+function linkMentions(children: Token[], p: { re: RegExp; anchors: Map<string, string> }, T: TokenClass): Token[] {
+  const out: Token[] = [];
+  let inLink = 0;
+  for (const t of children) {
+    if (t.type === "link_open") inLink++;
+    if (t.type === "link_close") inLink--;
+    if (t.type !== "text" || inLink > 0) {
+      out.push(t);
+      continue;
+    }
+    let last = 0;
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(t.content); m; m = p.re.exec(t.content)) {
+      if (m.index > last) out.push(textToken(T, t.content.slice(last, m.index)));
+      const open = new T("link_open", "a", 1);
+      open.attrs = [["href", `#${p.anchors.get(m[0])!}`]];
+      open.markup = "cse-mention";
+      out.push(open, textToken(T, m[0]), new T("link_close", "a", -1));
+      last = m.index + m[0].length;
+    }
+    if (last === 0) out.push(t);
+    else if (last < t.content.length) out.push(textToken(T, t.content.slice(last)));
+  }
+  return out;
+}
+
+function textToken(T: TokenClass, content: string): Token {
+  const t = new T("text", "", 0);
+  t.content = content;
+  return t;
+}

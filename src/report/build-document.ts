@@ -1,0 +1,77 @@
+import type { Submission } from "../model/types.js";
+import type { Attachment, ContentsEntry, Cover, Mention, PackDocument, Section } from "./document-model.js";
+import { caseStudiesSection, evidenceIndexSection } from "./item-sections.js";
+import { criterionSections } from "./element-sections.js";
+import { glanceSection } from "./glance-section.js";
+import { code, formatDate, text } from "./inline.js";
+import { markdownBlock, splitTitle } from "./markdown-block.js";
+import { packContext, type PackContext, type PackInputs } from "./pack-context.js";
+import { progressSection } from "./progress-section.js";
+
+export type { PackInputs, AttachmentFacts } from "./pack-context.js";
+
+const KIND_LABELS = { initial: "Initial assessment", "annual-review": "Annual review", reassessment: "Reassessment" } as const;
+
+/**
+ * Builds the submission pack's document from a valid submission: cover, contents, introduction,
+ * at a glance, one section per criterion, sub-criterion and element, progress since the last
+ * assessment, the case studies and the evidence index. Pure: the caller reads the introduction
+ * and hashes the attachments.
+ */
+export function buildDocument(s: Submission, inputs: PackInputs): PackDocument {
+  const ctx = packContext(s, inputs);
+  const attachments: Attachment[] = [];
+  const sections: Section[] = [];
+  if (inputs.introduction !== null) sections.push(introductionSection(inputs.introduction));
+  sections.push(glanceSection(ctx), ...criterionSections(ctx), progressSection(ctx));
+  sections.push(caseStudiesSection(ctx, attachments), evidenceIndexSection(ctx, attachments));
+  return {
+    language: s.config.build.language,
+    title: s.config.title,
+    organisation: s.config.organisation,
+    build: inputs.build,
+    cover: cover(ctx),
+    contents: contentsOf(sections),
+    sections,
+    mentions: mentionsOf(ctx),
+    attachments,
+  };
+}
+
+function introductionSection(source: string): Section {
+  const { title, body } = splitTitle(source);
+  return { anchor: "introduction", kind: "introduction", level: 2, title: title || "Introduction", shortTitle: "Introduction", inContents: true, blocks: [markdownBlock(body, 3)], children: [] };
+}
+
+function cover(ctx: PackContext): Cover {
+  const { config, standard } = ctx.s;
+  const { build } = ctx.inputs;
+  const kind = config.assessment.kind ? KIND_LABELS[config.assessment.kind] : null;
+  const std = standard.edition ? `${standard.title} (${standard.edition})` : standard.title;
+  const facts = [{ term: "Standard", value: [text(std)] }];
+  if (kind) facts.push({ term: "Assessment", value: [text(kind)] });
+  if (config.assessment.date) facts.push({ term: "Visit day", value: [text(formatDate(config.assessment.date))] });
+  if (config.assessment.assessor) facts.push({ term: "Assessor", value: [text(config.assessment.assessor)] });
+  facts.push({ term: "Built", value: [text(formatDate(build.date))] });
+  if (build.commit) facts.push({ term: "From commit", value: [code(build.commit)] });
+  return {
+    title: config.title,
+    organisation: config.organisation,
+    subtitle: kind ? `${std}: ${kind.toLowerCase()}` : std,
+    facts,
+    notice: build.includeDrafts ? "This pack includes draft evidence and case studies, marked Draft. It is a working copy, not the submission." : null,
+  };
+}
+
+function contentsOf(sections: Section[]): ContentsEntry[] {
+  return sections.filter((s) => s.inContents).map((s) => ({ anchor: s.anchor, title: s.title, children: contentsOf(s.children) }));
+}
+
+function mentionsOf(ctx: PackContext): Mention[] {
+  const mentions: Mention[] = [
+    ...ctx.s.elements.map((e) => ({ text: e.id, anchor: `el-${e.id}` })),
+    ...ctx.evidence.map((e) => ({ text: e.id, anchor: `ev-${e.id}` })),
+    ...ctx.caseStudies.map((c) => ({ text: c.id, anchor: `cs-${c.id}` })),
+  ];
+  return mentions.sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}

@@ -1,0 +1,265 @@
+/**
+ * The submission pack as one plain, serialisable tree. Every output (HTML, PDF) is rendered from
+ * it, so the outputs cannot disagree about content or order. Renderers only lay it out: every
+ * string here is final display text, except `markdown` blocks, which hold Markdown source that
+ * the shared renderer (src/render/markdown.ts) turns into HTML or into tokens.
+ *
+ * Anchors are stable and unique in the document: `el-<element>`, `ev-<evidence>`,
+ * `cs-<case study>`, `crit-<criterion>`, `sc-<sub-criterion>`, `progress-<element>`, and the
+ * fixed section anchors listed in `SectionKind`'s comment. Every value is a string that is
+ * safe as an HTML id and a PDF destination name (ids match `^[A-Za-z0-9][A-Za-z0-9._-]*$`).
+ */
+export interface PackDocument {
+  /** BCP 47 language of the document, from build.language. */
+  language: string;
+  /** Title of the pack (cse.yaml `title`). */
+  title: string;
+  /** Who is being assessed. */
+  organisation: string;
+  /** How and when it was built. */
+  build: BuildInfo;
+  /** The first page. */
+  cover: Cover;
+  /** The table of contents: the sections marked `inContents`, nested. */
+  contents: ContentsEntry[];
+  /** The body, in reading order. */
+  sections: Section[];
+  /** Ids that, written in Markdown text, become links to their anchor (longest first). */
+  mentions: Mention[];
+  /** Every attachment of the items in the pack, in the order they appear (for embedding in a PDF). */
+  attachments: Attachment[];
+}
+
+/** An attachment of an evidence item or case study. */
+export interface Attachment {
+  /** Root-relative path of the file. */
+  path: string;
+  /** Its file name. */
+  name: string;
+  /** Size in bytes. */
+  size: number;
+  /** SHA-256 of its bytes, lowercase hex. */
+  sha256: string;
+  /** The anchor of the item it belongs to. */
+  owner: string;
+}
+
+/** How and when the pack was built. */
+export interface BuildInfo {
+  /** Build date, YYYY-MM-DD (from SOURCE_DATE_EPOCH when set). */
+  date: string;
+  /** The git commit (full hash) the pack was built from, or null. */
+  commit: string | null;
+  /** Whether draft evidence and case studies were put in. */
+  includeDrafts: boolean;
+  /** The as-of date used for overdue actions, YYYY-MM-DD. */
+  asOf: string;
+  /** The cse version that built it. */
+  generator: string;
+}
+
+/** The cover. */
+export interface Cover {
+  /** The pack's title. */
+  title: string;
+  /** Who is being assessed. */
+  organisation: string;
+  /** One line under the title, e.g. "Customer Service Excellence (57-element edition): annual review". */
+  subtitle: string;
+  /** Facts shown as a definition list: visit day, assessor, build date, commit. */
+  facts: Fact[];
+  /** A warning printed on the cover, e.g. that drafts are included; null when none. */
+  notice: string | null;
+}
+
+/** One entry of the contents. */
+export interface ContentsEntry {
+  /** The section's anchor. */
+  anchor: string;
+  /** The section's heading text. */
+  title: string;
+  /** Nested entries. */
+  children: ContentsEntry[];
+}
+
+/**
+ * What a section is, so templates and renderers can treat kinds differently. Fixed anchors:
+ * `introduction`, `at-a-glance`, `progress`, `case-studies`, `evidence-index`.
+ */
+export type SectionKind =
+  | "introduction"
+  | "at-a-glance"
+  | "criterion"
+  | "subcriterion"
+  | "element"
+  | "progress"
+  | "progress-item"
+  | "case-studies"
+  | "case-study"
+  | "evidence-index"
+  | "evidence";
+
+/** A section with a heading, content and sub-sections. */
+export interface Section {
+  /** The anchor (HTML id, PDF destination). */
+  anchor: string;
+  /** What the section is. */
+  kind: SectionKind;
+  /** Heading rank: 2 for top-level sections (the cover title is rank 1), up to 4. */
+  level: number;
+  /** Heading text, e.g. "Element 1.1.1" or "E001: Customer profile report 2025". */
+  title: string;
+  /** A short title for bookmarks and running heads, e.g. "1.1.1" or "E001". */
+  shortTitle: string;
+  /** Whether it is listed in the contents (elements and evidence items are not; the outline may list them). */
+  inContents: boolean;
+  /** Content under the heading, before the sub-sections. */
+  blocks: Block[];
+  /** Sub-sections. */
+  children: Section[];
+}
+
+/** A piece of content. */
+export type Block = ParagraphBlock | HeadingBlock | MarkdownBlock | FactsBlock | ListBlock | TableBlock | ChartBlock;
+
+/** A paragraph of inline content. */
+export interface ParagraphBlock {
+  type: "paragraph";
+  /** The text. */
+  content: Inline[];
+  /** How it stands out: `lead` (the element's text, a summary), `note` (a remark, e.g. "no statement yet"), or plain. */
+  role: "plain" | "lead" | "note";
+}
+
+/** A minor heading inside a section; not in the contents or outline. */
+export interface HeadingBlock {
+  type: "heading";
+  /** Heading rank (one below its section's). */
+  level: number;
+  /** Heading text. */
+  text: string;
+}
+
+/** Markdown source from the submission, rendered by src/render/markdown.ts. */
+export interface MarkdownBlock {
+  type: "markdown";
+  /** CommonMark source (raw HTML shows as text; only http, https and mailto links). */
+  source: string;
+  /** Added to every Markdown heading's rank (clamped to 6) so it nests under its section. */
+  headingShift: number;
+}
+
+/** Term and value pairs (a definition list). */
+export interface FactsBlock {
+  type: "facts";
+  /** The pairs, in order. */
+  items: Fact[];
+}
+
+/** One term and its value. */
+export interface Fact {
+  /** The term, e.g. "Owner". */
+  term: string;
+  /** The value. */
+  value: Inline[];
+}
+
+/** A bulleted list; each item is a run of blocks. */
+export interface ListBlock {
+  type: "list";
+  /** The items. */
+  items: Block[][];
+}
+
+/** A table with one header row; the first column heads its row when `rowHeaders`. */
+export interface TableBlock {
+  type: "table";
+  /** The caption (also the table's accessible name). */
+  caption: string;
+  /** The columns. */
+  columns: TableColumn[];
+  /** The body rows: one cell (a run of inline content) per column. */
+  rows: Inline[][][];
+  /** Whether the first cell of each row is a row header. */
+  rowHeaders: boolean;
+}
+
+/** A column of a table. */
+export interface TableColumn {
+  /** Header text. */
+  label: string;
+  /** `end` for numbers. */
+  align: "start" | "end";
+  /** Relative width (the widths of a table's columns are shares of its width). */
+  width: number;
+}
+
+/** A grouped bar chart; a table with the same numbers always sits next to it. */
+export interface ChartBlock {
+  type: "chart";
+  /** The chart's title. */
+  title: string;
+  /** A sentence or two saying what it shows, with every number (the text alternative). */
+  description: string;
+  /** The series (one bar each per category), e.g. evidence items and case studies. */
+  series: string[];
+  /** The categories along the axis. */
+  categories: ChartCategory[];
+}
+
+/** One category of a chart. */
+export interface ChartCategory {
+  /** Axis label, e.g. "1". */
+  label: string;
+  /** Longer name for tooltips and text, e.g. "Criterion 1: Customer Insight". */
+  name: string;
+  /** The section it links to, or null. */
+  anchor: string | null;
+  /** One value per series. */
+  values: number[];
+}
+
+/** Inline content. */
+export type Inline = TextInline | RefInline | LinkInline | CodeInline;
+
+/** Plain text. */
+export interface TextInline {
+  type: "text";
+  /** The text. */
+  text: string;
+  /** Bold. */
+  strong: boolean;
+}
+
+/** A link to a place in the document (an element, evidence item, case study or section). */
+export interface RefInline {
+  type: "ref";
+  /** The target anchor; it always exists in the document. */
+  anchor: string;
+  /** The link text. */
+  text: string;
+}
+
+/** A link to a web page or mail address (http, https or mailto only). */
+export interface LinkInline {
+  type: "link";
+  /** The URL. */
+  href: string;
+  /** The link text. */
+  text: string;
+}
+
+/** Literal text in a fixed-width font: file names, hashes. */
+export interface CodeInline {
+  type: "code";
+  /** The text. */
+  text: string;
+}
+
+/** An id that links to its anchor wherever Markdown text mentions it. */
+export interface Mention {
+  /** The id as written, e.g. "1.2.3", "E001", "CS01". */
+  text: string;
+  /** Its anchor. */
+  anchor: string;
+}

@@ -1,0 +1,109 @@
+import type { Action, Criterion, Element, Subcriterion } from "../model/types.js";
+import type { Block, Inline, Section, TableBlock } from "./document-model.js";
+import { code, count, formatDate, heading, joinInline, labelOf, para, ref, text } from "./inline.js";
+import { markdownBlock } from "./markdown-block.js";
+import { findingResult, type PackContext } from "./pack-context.js";
+
+/** One section per criterion, with its sub-criteria and their elements. */
+export function criterionSections(ctx: PackContext): Section[] {
+  return ctx.s.standard.criteria.map((c) => ({
+    anchor: `crit-${c.id}`,
+    kind: "criterion",
+    level: 2,
+    title: `Criterion ${c.id}: ${c.title}`,
+    shortTitle: `Criterion ${c.id}`,
+    inContents: true,
+    blocks: c.summary ? [markdownBlock(c.summary, 3)] : [],
+    children: c.subcriteria.map((sc) => subcriterionSection(ctx, c, sc)),
+  }));
+}
+
+function subcriterionSection(ctx: PackContext, _c: Criterion, sc: Subcriterion): Section {
+  return {
+    anchor: `sc-${sc.id}`,
+    kind: "subcriterion",
+    level: 3,
+    title: `${sc.id} ${sc.title}`,
+    shortTitle: sc.id,
+    inContents: true,
+    blocks: [],
+    children: sc.elements.map((e) => elementSection(ctx, e)),
+  };
+}
+
+function elementSection(ctx: PackContext, e: Element): Section {
+  const self = ctx.s.selfAssessments.get(e.id);
+  const cited = ctx.citations(e.id);
+  const blocks: Block[] = [para([text(e.text)], "lead")];
+  const facts = [
+    { term: "Owner", value: ctx.person(self?.owner ?? null) },
+    { term: "Self-rating", value: [text(ctx.rating(self?.rating ?? null)?.label ?? "Not rated")] },
+  ];
+  const latest = ctx.latest;
+  const result = latest ? findingResult(latest, e.id) : null;
+  if (latest && result) {
+    const r = ctx.rating(result.rating);
+    const label = r?.label ?? result.rating;
+    facts.push({ term: `Rated on ${formatDate(latest.date)}`, value: r && !r.meets ? [ref(`progress-${e.id}`, label)] : [text(label)] });
+  }
+  facts.push({ term: "Evidence", value: [text(`${count(cited.evidence.length, "item", "items")}, ${count(cited.caseStudies.length, "case study", "case studies")}`)] });
+  blocks.push({ type: "facts", items: facts });
+
+  blocks.push(heading(5, "Our statement"));
+  blocks.push(self?.statement ? markdownBlock(self.statement, 6) : para([text("No statement has been written for this element yet.")], "note"));
+  if (self && self.actions.length > 0) blocks.push(heading(5, "Actions"), actionsTable(ctx, self.actions, `Actions for element ${e.id}`));
+
+  blocks.push(heading(5, "Evidence"));
+  if (cited.evidence.length === 0) blocks.push(para([text("No evidence item in this pack cites this element.")], "note"));
+  else {
+    blocks.push({
+      type: "list",
+      items: cited.evidence.map(({ item, note }) => {
+        const facts = [item.type ? labelOf(item.type) : null, formatDate(item.date), ctx.sectionNames(item.sections), item.status === "draft" ? "Draft" : null];
+        const line: Inline[] = [ref(`ev-${item.id}`, item.id), text(" "), text(item.title, true), text(`: ${facts.filter(Boolean).join(", ")}`)];
+        return note ? [para(line), markdownBlock(note, 6)] : [para(line)];
+      }),
+    });
+  }
+  if (cited.caseStudies.length > 0) {
+    blocks.push(heading(5, "Case studies"));
+    blocks.push({
+      type: "list",
+      items: cited.caseStudies.map(({ item, note }) => {
+        const line: Inline[] = [ref(`cs-${item.id}`, item.id), text(" "), text(item.title, true), text(`: ${formatDate(item.date)}${item.status === "draft" ? ", Draft" : ""}`)];
+        return note ? [para(line), markdownBlock(note, 6)] : [para(line)];
+      }),
+    });
+  }
+  return { anchor: `el-${e.id}`, kind: "element", level: 4, title: `Element ${e.id}`, shortTitle: e.id, inContents: false, blocks, children: [] };
+}
+
+/** A table of actions: what, who, when, and whether done. */
+export function actionsTable(ctx: PackContext, actions: Action[], caption: string): TableBlock {
+  const asOf = ctx.inputs.build.asOf;
+  return {
+    type: "table",
+    caption,
+    columns: [
+      { label: "Action", align: "start", width: 5 },
+      { label: "Owner", align: "start", width: 3 },
+      { label: "Due", align: "start", width: 2 },
+      { label: "State", align: "start", width: 2 },
+    ],
+    rows: actions.map((a) => [
+      [text(a.title)],
+      ctx.person(a.owner),
+      [text(a.due ? formatDate(a.due) : "Not set")],
+      [text(a.done ? "Done" : a.due && a.due < asOf ? "Open, overdue" : "Open", !a.done && !!a.due && a.due < asOf)],
+    ]),
+    rowHeaders: false,
+  };
+}
+
+/** Links to elements, joined with commas: "1.1.1, 1.2.3". */
+export function elementRefs(ids: string[]): Inline[] {
+  return joinInline(ids.map((id) => [ref(`el-${id}`, id)]));
+}
+
+/** The sha256 cell of an attachment. */
+export const hashCell = (sha256: string): Inline[] => [code(sha256)];

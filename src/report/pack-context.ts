@@ -1,0 +1,108 @@
+import { compareIds } from "../model/natural-order.js";
+import type { CaseStudy, Element, EvidenceItem, Finding, Rating, Submission } from "../model/types.js";
+import type { BuildInfo, Inline } from "./document-model.js";
+import { text } from "./inline.js";
+
+/** Size and hash of an attachment, read by the caller (the document builder does no I/O). */
+export interface AttachmentFacts {
+  /** Size in bytes. */
+  size: number;
+  /** SHA-256, lowercase hex. */
+  sha256: string;
+}
+
+/** Everything the document builder needs besides the submission. */
+export interface PackInputs {
+  /** The Markdown of build.introduction, or null when there is none. */
+  introduction: string | null;
+  /** Size and hash of each attachment, by root-relative path. */
+  attachments: ReadonlyMap<string, AttachmentFacts>;
+  /** How and when the pack is built. */
+  build: BuildInfo;
+}
+
+/** An item naming an element, with the mapping's note. */
+export interface Citation<T> {
+  item: T;
+  /** Markdown, or null. */
+  note: string | null;
+}
+
+/** What names one element, among the items in the pack. */
+export interface ElementCitations {
+  evidence: Citation<EvidenceItem>[];
+  caseStudies: Citation<CaseStudy>[];
+}
+
+/** Lookups shared by the section builders. */
+export interface PackContext {
+  s: Submission;
+  inputs: PackInputs;
+  /** Evidence items in the pack (ready, or drafts too with --include-drafts), by id. */
+  evidence: EvidenceItem[];
+  /** Case studies in the pack, by id. */
+  caseStudies: CaseStudy[];
+  /** What names each element (by element id). */
+  citations(element: string): ElementCitations;
+  /** Case studies in the pack that list an evidence item as backing. */
+  backedBy(evidence: string): CaseStudy[];
+  /** The latest finding, or null. */
+  latest: Finding | null;
+  rating(id: string | null): Rating | null;
+  person(id: string | null): Inline[];
+  sectionNames(ids: string[]): string;
+  element(id: string): Element | undefined;
+}
+
+/** Indexes the submission for the section builders: which items go in, who cites what. */
+export function packContext(s: Submission, inputs: PackInputs): PackContext {
+  const included = <T extends EvidenceItem | CaseStudy>(items: T[]) =>
+    items.filter((i) => i.status === "ready" || inputs.build.includeDrafts).sort((a, b) => compareIds(a.id, b.id));
+  const evidence = included(s.evidence);
+  const caseStudies = included(s.caseStudies);
+  const cites = new Map<string, ElementCitations>();
+  for (const item of [...evidence, ...caseStudies]) {
+    const seen = new Set<string>();
+    for (const c of item.elements) {
+      if (seen.has(c.element)) continue;
+      seen.add(c.element);
+      let entry = cites.get(c.element);
+      if (!entry) cites.set(c.element, (entry = { evidence: [], caseStudies: [] }));
+      // Several mappings of one item to one element: keep the first that has a note.
+      const note = item.elements.find((x) => x.element === c.element && x.note)?.note ?? null;
+      if (item.kind === "evidence") entry.evidence.push({ item, note });
+      else entry.caseStudies.push({ item, note });
+    }
+  }
+  const backing = new Map<string, CaseStudy[]>();
+  for (const cs of caseStudies) {
+    for (const id of new Set(cs.evidence.map((e) => e.id))) backing.set(id, [...(backing.get(id) ?? []), cs]);
+  }
+  const ratings = new Map(s.standard.ratings.map((r) => [r.id, r]));
+  const people = new Map(s.config.people.map((p) => [p.id, p]));
+  const sections = new Map(s.config.sections.map((x) => [x.id, x.name]));
+  return {
+    s,
+    inputs,
+    evidence,
+    caseStudies,
+    citations: (id) => cites.get(id) ?? { evidence: [], caseStudies: [] },
+    backedBy: (id) => backing.get(id) ?? [],
+    latest: s.findings[s.findings.length - 1] ?? null,
+    rating: (id) => (id === null ? null : (ratings.get(id) ?? null)),
+    person: (id) => {
+      if (id === null) return [text("Not named")];
+      const p = people.get(id);
+      return [text(p ? (p.role ? `${p.name}, ${p.role}` : p.name) : id)];
+    },
+    sectionNames: (ids) => (ids.length === 0 ? "Whole organisation" : ids.map((id) => sections.get(id) ?? id).join(", ")),
+    element: (id) => s.elementById.get(id),
+  };
+}
+
+/** How the latest finding rated an element (its result, or `unlisted`), or null. */
+export function findingResult(f: Finding, element: string): { rating: string; comment: string | null } | null {
+  const r = f.results.get(element);
+  if (r) return { rating: r.rating, comment: r.comment };
+  return f.unlisted === null ? null : { rating: f.unlisted, comment: null };
+}
