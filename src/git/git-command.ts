@@ -20,6 +20,9 @@ export interface GitResult {
   stderr: string;
 }
 
+/** The message when git cannot be found; callers that know what needed git add that. */
+export const GIT_MISSING = "git is not installed (or not on the PATH)";
+
 // Large enough for a listing or a batch of blobs; each caller reads only what it asked for.
 const MAX_BUFFER = 2 ** 31 - 1;
 
@@ -38,7 +41,7 @@ export function runGit(cwd: string, args: string[], input?: string | Uint8Array)
   });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new GitError("git is not installed (or not on the PATH); this needs git");
+    if (code === "ENOENT") throw new GitError(GIT_MISSING);
     throw new GitError(`git could not be run (${code ?? r.error.message})`);
   }
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString("utf8").trim() };

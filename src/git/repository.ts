@@ -1,5 +1,5 @@
 import path from "node:path";
-import { describeFailure, git, GitError, runGit } from "./git-command.js";
+import { describeFailure, git, GIT_MISSING, GitError, runGit } from "./git-command.js";
 
 /** The git repository a submission lives in, and where in it. */
 export interface Repository {
@@ -66,10 +66,15 @@ export function rootPath(repo: Repository, file: string): string | null {
 }
 
 function runGitFor(dir: string, args: string[], purpose: string): Buffer {
-  return git(dir, args, (stderr) => {
-    if (/not a git repository/i.test(stderr)) return `${dir} is not inside a git repository; ${purpose} needs one (run git init and commit, or drop ${purpose})`;
-    return describeFailure(args, stderr);
-  });
+  try {
+    return git(dir, args, (stderr) => {
+      if (/not a git repository/i.test(stderr)) return `${dir} is not inside a git repository; ${purpose} needs one (run git init and commit, or drop ${purpose})`;
+      return describeFailure(args, stderr);
+    });
+  } catch (err) {
+    if (err instanceof GitError && err.message === GIT_MISSING) throw new GitError(`${GIT_MISSING}; ${purpose} needs it`);
+    throw err;
+  }
 }
 
 function runGitQuiet(dir: string, args: string[]): string {
