@@ -37,6 +37,16 @@ describe("parseYamlFile", () => {
     expect(out.map((d) => d.code)).toEqual(["yaml-limit", "yaml-limit"]);
   });
 
+  it("points an unclosed quote at its opening, and reports one syntax error, not its echoes", () => {
+    const out: Diagnostic[] = [];
+    parseYamlFile("a.yaml", enc('id: E009\ntitle: "unclosed\ntype: x\n'), out);
+    expect(out).toMatchObject([{ code: "yaml-syntax", line: 2, column: 8 }]);
+    expect(out[0]!.message).toMatch(/never closed/);
+    const more: Diagnostic[] = [];
+    parseYamlFile("b.yaml", enc("- a\nb: c\n"), more);
+    expect(more).toHaveLength(1);
+  });
+
   it("rejects a second document", () => {
     const out: Diagnostic[] = [];
     parseYamlFile("a.yaml", enc("id: a\n---\nid: b\n"), out);

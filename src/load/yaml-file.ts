@@ -69,12 +69,22 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   }
   const doc = docs[0]!;
   let broken = false;
-  for (const d of docs) {
-    for (const e of [...d.errors, ...d.warnings]) {
-      const code: DiagnosticCode = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
-      const message = code === "duplicate-key" ? duplicateKeyMessage(text, e.pos[0]) : syntaxMessage(e.message);
-      out.push({ file, ...at(e.pos[0]), severity: "error", code, message });
-      broken = true;
+  // Every duplicate key, but only the first syntax error: the ones after it are mostly echoes.
+  const problems = docs.flatMap((d) => [...d.errors, ...d.warnings]).sort((a, b) => a.pos[0] - b.pos[0]);
+  let syntaxReported = false;
+  for (const e of problems) {
+    broken = true;
+    if (e.code === "DUPLICATE_KEY") {
+      out.push({ file, ...at(e.pos[0]), severity: "error", code: "duplicate-key", message: duplicateKeyMessage(text, e.pos[0]) });
+    } else if (!syntaxReported) {
+      syntaxReported = true;
+      const quote = e.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+      const opening = quote ? text.lastIndexOf(quote, e.pos[0] - 1) : -1;
+      if (opening >= 0) {
+        out.push({ file, ...at(opening), severity: "error", code: "yaml-syntax", message: `not well-formed YAML: the quoted value that starts here is never closed; add the closing ${quote}` });
+      } else {
+        out.push({ file, ...at(e.pos[0]), severity: "error", code: "yaml-syntax", message: syntaxMessage(e.message) });
+      }
     }
   }
   if (docs.length > 1) {
