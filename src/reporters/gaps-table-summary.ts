@@ -1,0 +1,39 @@
+import type { ChalkInstance } from "chalk";
+import type { GapsReport } from "../analyse/gaps-report.js";
+import { GAPS_TABLE_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./gaps-layout.js";
+
+/** The part of the gaps table after the element rows: summary, coverage per criterion, to-dos, advice. */
+export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[] {
+  const s = report.summary;
+  const x = report.context;
+  const of = x.filters.length ? `${s.elements} listed` : `${s.elements}`;
+  const lines = [c.bold("Summary")];
+  lines.push(...wrapProse(`${s.covered} of ${of} elements covered; ${s.withGaps} with gaps. Rules: ${x.minEvidence} ready item${x.minEvidence === 1 ? "" : "s"} per element, evidence current for ${x.maxAgeMonths} months before the visit day${x.statementMaxWords === null ? "" : `, statements up to ${x.statementMaxWords} words`}.`, W, "  "));
+  const codes = Object.entries(s.byCode).map(([code, n]) => `${code} ${n}`);
+  if (codes.length) lines.push(...wrapProse(codes.join(", "), W, "  Gaps: ", "        "));
+
+  if (report.criteria.length) {
+    lines.push("", c.bold("Coverage by criterion"));
+    const idW = Math.max(...report.criteria.map((cr) => widthOf(cr.id)));
+    const titleW = W - (2 + idW + 2) - (2 + 7 + 2 + 9);
+    lines.push(c.dim(`  ${padEnd("Criterion", idW + 2 + titleW)}  Covered  With gaps`));
+    for (const cr of report.criteria) {
+      const covered = padStart(`${cr.covered}/${cr.elements}`, 7);
+      lines.push(`  ${padEnd(cr.id, idW)}  ${padEnd(shorten(cr.title, titleW), titleW)}  ${covered}  ${padStart(String(cr.withGaps), 9)}`);
+    }
+  }
+
+  lines.push("", c.bold("Before the visit"));
+  if (report.todos.length === 0) lines.push(c.green("  Nothing to do: no listed element has a gap."));
+  for (const owner of report.todos) {
+    lines.push("  " + shorten(`${owner.name}${owner.person && owner.person !== owner.name ? ` (${owner.person})` : ""}`, W - 2));
+    const idW = Math.max(...owner.todos.map((t) => widthOf(t.element)));
+    for (const t of owner.todos) lines.push(...wrapProse(t.text, W, `    ${padEnd(t.element, idW)}  `));
+  }
+
+  if (report.advisories.length) {
+    lines.push("", c.bold("Advice (not gaps)"));
+    for (const a of report.advisories) lines.push(...wrapProse(a.message, W, "  • ", "    "));
+  }
+  return lines;
+}

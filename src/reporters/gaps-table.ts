@@ -1,0 +1,80 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import type { GapCode } from "../analyse/gap-codes.js";
+import type { ElementGaps, GapsReport } from "../analyse/gaps-report.js";
+import type { GapsReporter } from "./gaps-formats.js";
+import { fillLines, GAPS_TABLE_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./gaps-layout.js";
+import { gapsSummaryTable } from "./gaps-table-summary.js";
+
+/** Gaps that an assessor would mark down outright; shown in red, the rest in yellow. */
+const SERIOUS: ReadonlySet<GapCode> = new Set(["no-evidence", "stale-evidence", "below-standard", "open-finding", "overdue-action"]);
+
+/** The longest gap code, so the gaps column can always hold one whole code. */
+const MIN_GAPS_WIDTH = 23;
+
+/**
+ * A terminal table for 80 columns: one row per element under its criterion and sub-criterion,
+ * then the summary, each owner's to-dos and the advisories. Colour only when asked.
+ */
+export const formatGapsTable: GapsReporter = (report, { color }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines = [...heading(report, c), ""];
+  if (report.elements.length === 0) lines.push("No elements match the filters.");
+  else lines.push(...elementRows(report, c));
+  lines.push("", ...gapsSummaryTable(report, c));
+  return lines.join("\n") + "\n";
+};
+
+function heading(report: GapsReport, c: ChalkInstance): string[] {
+  const x = report.context;
+  const filters = x.filters.length ? ` · ${x.filters.join(" ")}` : "";
+  return [
+    c.bold(shorten(`Gaps: ${x.title}`, W)),
+    shorten(x.organisation, W),
+    ...wrapProse(`Visit day ${report.visitDay} · as of ${report.asOf}${filters}`, W, "").map((l) => c.dim(l)),
+  ];
+}
+
+function elementRows(report: GapsReport, c: ChalkInstance): string[] {
+  const x = report.context;
+  const label = (id: string | null) => (id === null ? "—" : (x.ratings[id]?.label ?? id));
+  const idW = Math.max(5, ...report.elements.map((el) => widthOf(el.id)));
+  let ownerW = Math.min(14, Math.max(5, ...report.elements.map((el) => widthOf(el.owner ?? "—"))));
+  let ratingW = Math.min(18, Math.max(6, ...report.elements.map((el) => widthOf(label(el.rating)))));
+  // Columns: "  id  Ev  CS  owner  rating  gaps", two spaces apart.
+  const fixed = () => 2 + idW + 2 + 2 + 2 + 2 + 2 + ownerW + 2 + ratingW + 2;
+  while (W - fixed() < MIN_GAPS_WIDTH && (ownerW > 8 || ratingW > 8)) {
+    if (ratingW >= ownerW && ratingW > 8) ratingW--;
+    else ownerW--;
+  }
+  const gapsW = Math.max(MIN_GAPS_WIDTH, W - fixed());
+  const head = `${padEnd("Element", 2 + idW)}  Ev  CS  ${padEnd("Owner", ownerW)}  ${padEnd("Rating", ratingW)}  Gaps`;
+  const lines = [c.dim(head)];
+  let criterion = "";
+  let subcriterion = "";
+  for (const el of report.elements) {
+    if (el.criterion !== criterion) {
+      criterion = el.criterion;
+      lines.push(c.bold(shorten(`${el.criterion}  ${x.titles[el.criterion] ?? ""}`, W)));
+    }
+    if (el.subcriterion !== subcriterion) {
+      subcriterion = el.subcriterion;
+      lines.push(c.bold(" " + shorten(`${el.subcriterion}  ${x.titles[el.subcriterion] ?? ""}`, W - 1)));
+    }
+    const owner = padEnd(shorten(el.owner ?? "—", ownerW), ownerW);
+    const rating = padEnd(shorten(label(el.rating), ratingW), ratingW);
+    const left = `  ${padEnd(el.id, idW)}  ${padStart(String(el.evidence), 2)}  ${padStart(String(el.caseStudies), 2)}  ${owner}  ${rating}  `;
+    const gapLines = gapCells(el, gapsW, c);
+    lines.push(left + gapLines[0]);
+    for (const more of gapLines.slice(1)) lines.push(" ".repeat(widthOf(left)) + more);
+  }
+  return lines;
+}
+
+// Gap codes joined by ", ", wrapped to the column; coloured after wrapping so widths are true.
+function gapCells(el: ElementGaps, width: number, c: ChalkInstance): string[] {
+  if (el.gaps.length === 0) return [c.green("ok")];
+  const words = el.gaps.map((g, i) => (i < el.gaps.length - 1 ? `${g},` : g));
+  return fillLines(words, width).map((line) =>
+    line.replace(/[a-z-]+/g, (code) => (SERIOUS.has(code as GapCode) ? c.red(code) : c.yellow(code))),
+  );
+}
