@@ -54,7 +54,7 @@ export function analyseCoverage(s: Submission, options: CoverageOptions): GapsRe
     const kept = filterElement(el, cites, options.filter ?? {}, s);
     if (kept) listed.push(kept);
   }
-  const todoContext = { submission: s, asOf, finding, ratings };
+  const todoContext = { submission: s, asOf, visitDay, finding, ratings };
   return {
     asOf,
     visitDay,

@@ -3,11 +3,14 @@ import { countWords } from "../model/words.js";
 import type { GapCode } from "./gap-codes.js";
 import type { ElementGaps, FindingSummary, OverdueAction, OwnerTodos, Todo } from "./gaps-report.js";
 import { findingRatingOf } from "./latest-finding.js";
+import { staleReason } from "./staleness.js";
 
 /** What the to-do texts need to know. */
 export interface TodoContext {
   submission: Submission;
   asOf: string;
+  /** The day evidence is judged on. */
+  visitDay: string;
   finding: Finding | null;
   ratings: Map<string, Rating>;
 }
@@ -76,15 +79,17 @@ function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx
     case "thin-evidence":
       return `add evidence: ${el.evidence + el.caseStudies} of ${s.config.rules.minEvidence} needed`;
     case "stale-evidence":
-      return `refresh stale evidence: ${el.staleEvidenceIds.join(", ")}`;
+      return `refresh stale evidence: ${el.staleEvidenceIds.map((id) => staleNote(id, ctx)).join(", ")}`;
     case "no-owner":
       return "give it an owner";
     case "unrated":
       return "rate it";
     case "no-statement":
       return "write the statement";
-    case "below-standard":
-      return `self-rated ${label(el.rating)}: show how it will be met`;
+    case "below-standard": {
+      const open = s.selfAssessments.get(el.id)?.actions.filter((a) => !a.done).length ?? 0;
+      return `self-rated ${label(el.rating)}: ${open ? `see the ${open} open action${open === 1 ? "" : "s"} through, or say why the rating stays` : "add actions that will bring it up to standard"}`;
+    }
     case "open-finding": {
       const r = ctx.finding ? findingRatingOf(ctx.finding, el.id) : null;
       return `answer the ${ctx.finding?.date ?? ""} finding (${label(r?.rating)}) with an action`;
@@ -96,4 +101,12 @@ function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx
       return `cut the statement to ${s.config.rules.statementMaxWords} words (now ${words})`;
     }
   }
+}
+
+// "E036 (dated 2022-09-01)" or "E036 (expired 2026-12-31)": what made it stale.
+function staleNote(id: string, ctx: TodoContext): string {
+  const item = ctx.submission.evidence.find((e) => e.id === id && e.status === "ready");
+  const reason = item ? staleReason(item, ctx.visitDay, ctx.submission.config.rules.maxAgeMonths) : null;
+  if (!item || !reason) return id;
+  return reason === "expired" ? `${id} (expired ${item.expires})` : `${id} (dated ${item.date})`;
 }

@@ -1,6 +1,7 @@
 import type { CommandDef } from "./command-def.js";
+import { gapsCommand } from "./gaps.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command, in the order `cse --help` lists them. Adding one is a file and a line here. */
-export const COMMANDS: readonly CommandDef[] = [validateCommand, schemaCommand];
+export const COMMANDS: readonly CommandDef[] = [validateCommand, gapsCommand, schemaCommand];

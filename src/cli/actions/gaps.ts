@@ -1,0 +1,89 @@
+import { analyseCoverage } from "../../analyse/analyse-coverage.js";
+import { GAP_CODES, isGapCode, type GapCode } from "../../analyse/gap-codes.js";
+import type { GapsFilter } from "../../analyse/gaps-filter.js";
+import type { Submission } from "../../model/types.js";
+import { readSubmission } from "../../model/read-submission.js";
+import { formatDiagnosticsText } from "../../reporters/diagnostics-text.js";
+import { GAPS_FORMATS } from "../../reporters/gaps-formats.js";
+import { didYouMean } from "../../util/closest.js";
+import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
+import { CliError, EXIT } from "../exit-codes.js";
+import { useColor, type Io } from "../io.js";
+
+/** Options of `cse gaps`. */
+export interface GapsOptions extends SubmissionOptions {
+  format?: string;
+  asOf?: string;
+  criterion?: string;
+  owner?: string;
+  section?: string;
+  only?: string;
+  failOn?: string;
+  color?: boolean;
+}
+
+/** `cse gaps`: the coverage and gaps of every element; 1 when a gap named by --fail-on is listed. */
+export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
+  const format = pickFormat(opts.format, Object.keys(GAPS_FORMATS), "table");
+  const asOf = parseAsOf(opts.asOf);
+  const only = opts.only === undefined ? undefined : parseGapCodes(opts.only, "--only");
+  const failOn = opts.failOn === undefined ? undefined : parseGapCodes(opts.failOn, "--fail-on");
+  const tree = openTree(resolveRoot(opts, io));
+  const checked = readSubmission(tree, { asOf });
+  if (checked.errorCount > 0) {
+    // A report computed from broken data would mislead (a misspelt element id looks like a gap).
+    const errors = checked.diagnostics.filter((d) => d.severity === "error");
+    const counted = { files: 0, elements: 0, evidence: 0, caseStudies: 0 };
+    io.stderr.write(formatDiagnosticsText({ root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted }, { color: useColor(io.stderr, io.env, opts.color) }));
+    io.stderr.write(`cse gaps: the submission has ${errors.length === 1 ? "an error" : `${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (cse validate shows every problem)\n`);
+    return EXIT.FINDINGS;
+  }
+  const s = checked.submission;
+  const filter: GapsFilter = { ...checkFilters(opts, s), ...(only ? { only } : {}) };
+  const filterLabels = (["criterion", "owner", "section", "only"] as const)
+    .filter((k) => opts[k] !== undefined)
+    .map((k) => `--${k} ${k === "only" ? only!.join(",") : opts[k]}`);
+  const report = analyseCoverage(s, { asOf, filter, filterLabels });
+  const reporter = await GAPS_FORMATS[format]!();
+  io.stdout.write(reporter(report, { color: useColor(io.stdout, io.env, opts.color) }));
+  if (!failOn) return EXIT.OK;
+  const failing = failOn.filter((code) => (report.summary.byCode[code] ?? 0) > 0);
+  if (failing.length === 0) return EXIT.OK;
+  io.stderr.write(`cse gaps: failing on ${failing.map((code) => `${code} (${report.summary.byCode[code]})`).join(", ")}\n`);
+  return EXIT.FINDINGS;
+}
+
+/** A comma-separated list of gap codes, each checked; an unknown one is a usage error that lists them all. */
+export function parseGapCodes(value: string, flag: string): GapCode[] {
+  const words = value.split(",").map((w) => w.trim()).filter(Boolean);
+  if (words.length === 0) throw new CliError(`${flag} takes one or more gap codes, comma-separated: ${GAP_CODES.join(", ")}`);
+  const codes: GapCode[] = [];
+  for (const w of words) {
+    if (!isGapCode(w)) throw new CliError(`${flag}: "${w}" is not a gap code.${didYouMean(w, GAP_CODES)} The codes are: ${GAP_CODES.join(", ")}`);
+    if (!codes.includes(w)) codes.push(w);
+  }
+  return codes;
+}
+
+/** --criterion, --owner and --section checked against the submission, so a typo is not an empty report. */
+function checkFilters(opts: GapsOptions, s: Submission): GapsFilter {
+  const filter: GapsFilter = {};
+  if (opts.criterion !== undefined) {
+    const ids = s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((sc) => sc.id)]);
+    if (!ids.includes(opts.criterion)) {
+      throw new CliError(`--criterion: "${opts.criterion}" is not a criterion or sub-criterion of the standard.${opts.criterion.length >= 3 ? didYouMean(opts.criterion, ids) : ""} The criteria are: ${s.standard.criteria.map((c) => c.id).join(", ")}`);
+    }
+    filter.criterion = opts.criterion;
+  }
+  if (opts.owner !== undefined) {
+    const ids = s.config.people.map((p) => p.id);
+    if (!ids.includes(opts.owner)) throw new CliError(`--owner: "${opts.owner}" is not a person in cse.yaml.${didYouMean(opts.owner, ids)}${ids.length ? ` The people are: ${ids.join(", ")}` : " cse.yaml lists no people."}`);
+    filter.owner = opts.owner;
+  }
+  if (opts.section !== undefined) {
+    const ids = s.config.sections.map((x) => x.id);
+    if (!ids.includes(opts.section)) throw new CliError(`--section: "${opts.section}" is not a section in cse.yaml.${didYouMean(opts.section, ids)} The sections are: ${ids.join(", ")}`);
+    filter.section = opts.section;
+  }
+  return filter;
+}

@@ -1,0 +1,36 @@
+import { Option } from "commander";
+import type { CommandDef } from "./command-def.js";
+
+/** `cse gaps`. */
+export const gapsCommand: CommandDef = (program, run) => {
+  program
+    .command("gaps")
+    .description("show the coverage of every element and its gaps before the visit")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "csv", "json"]).default("table"))
+    .option("--as-of <date>", "judge dates as of this day, YYYY-MM-DD (default: today)")
+    .option("--criterion <id>", "only elements of this criterion or sub-criterion")
+    .option("--owner <person>", "only elements this person owns in the self-assessment")
+    .option("--section <section>", "only elements whose owner works in this section, or that evidence for it names")
+    .option("--only <codes>", "only these gap codes, comma-separated, and the elements that have them")
+    .option("--fail-on <codes>", "exit 1 when a listed element has one of these gap codes, comma-separated")
+    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .option("--color", "colour the output")
+    .option("--no-color", "never colour the output")
+    .addHelpText(
+      "after",
+      `
+Gap codes: no-evidence, thin-evidence, stale-evidence, no-owner, unrated, no-statement,
+below-standard, open-finding, overdue-action, plus-without-case-study, over-budget.
+
+Examples:
+  cse gaps                                  every element, as a table
+  cse gaps --owner tom-nakamura             what Tom must do before the visit
+  cse gaps --format markdown > gaps.md      for a meeting's papers
+  cse gaps --only no-evidence,stale-evidence --criterion 3
+  cse gaps --fail-on no-evidence,stale-evidence --as-of 2027-03-09   (in CI)
+
+Exit status: 0 done, 1 a gap named by --fail-on (or validation errors), 2 usage or fatal error.
+`,
+    )
+    .action((opts) => run(async (io) => (await import("../actions/gaps.js")).gapsAction(opts, io)));
+};
