@@ -1,0 +1,86 @@
+// Runs a command as a whole process and measures its wall time and peak memory (maximum
+// resident set size). Peak memory comes from GNU time (`/usr/bin/time -f %M`) when it is there;
+// otherwise, for Node processes only, from process.resourceUsage() read at exit by a module
+// preloaded with --import (see rss-on-exit.js); for anything else it is unknown.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const RSS_HOOK = fileURLToPath(new URL("./rss-on-exit.js", import.meta.url));
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cse-bench-rss-"));
+let counter = 0;
+
+/** How peak memory is measured on this machine: "gnu-time", or "node-hook". */
+export const MEMORY_METHOD = detectGnuTime() ? "gnu-time" : "node-hook";
+
+function detectGnuTime() {
+  try {
+    const r = spawnSync("/usr/bin/time", ["-f", "%M", "true"], { encoding: "utf8" });
+    return r.status === 0 && /^\d+\s*$/.test(r.stderr.trim().split("\n").pop() ?? "");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One run of `argv` (argv[0] is the program). Returns {ms, peakKiB|null, status, signal,
+ * stderr (its last 4 KiB), timedOut}.
+ */
+export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = false } = {}) {
+  const out = path.join(scratch, `m${counter++}`);
+  let cmd = argv;
+  let childEnv = { ...env };
+  if (MEMORY_METHOD === "gnu-time") {
+    cmd = ["/usr/bin/time", "-f", "%M", "-o", out, ...argv];
+  } else if (isNode) {
+    childEnv = { ...childEnv, NODE_OPTIONS: `${childEnv.NODE_OPTIONS ?? ""} --import=${RSS_HOOK}`.trim(), CSE_BENCH_RSS_FILE: out };
+  }
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd[0], cmd.slice(1), { cwd, env: childEnv, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (s) => {
+      stderr = (stderr + s).slice(-4096);
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      resolve({ ms: NaN, peakKiB: null, status: null, signal: null, stderr: String(err.message), timedOut: false });
+    });
+    child.on("close", (status, signal) => {
+      clearTimeout(timer);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      let peakKiB = null;
+      try {
+        const text = fs.readFileSync(out, "utf8");
+        // GNU time writes "Command exited with non-zero status N" before the number.
+        const m = /(\d+)\s*$/.exec(text.trim());
+        if (m) peakKiB = Number(m[1]);
+        fs.rmSync(out, { force: true });
+      } catch {
+        // no memory figure for this run
+      }
+      resolve({ ms, peakKiB, status, signal, stderr, timedOut });
+    });
+  });
+}
+
+/** Removes the scratch folder for memory figures. */
+export function cleanUpMeasure() {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+/** The median of a list of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return NaN;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}

@@ -1,0 +1,107 @@
+// Turns measurements into the Markdown tables: every measurement beside its floor or its
+// alternative, then each target of issue 8 with the measured value, the ratio and pass/miss.
+
+const GIB = 1024 * 1024; // in KiB
+
+/** "1,234" */
+function n(x) {
+  return x.toLocaleString("en-GB");
+}
+
+function secs(ms) {
+  if (!Number.isFinite(ms)) return "-";
+  return ms < 10_000 ? `${(ms / 1000).toFixed(3)} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function mib(kib) {
+  return kib == null ? "n/a" : `${Math.round(kib / 1024)} MiB`;
+}
+
+function ratio(x) {
+  return Number.isFinite(x) ? `${x.toFixed(2)}×` : "-";
+}
+
+/** Finds the result of `key` at `size` (null size: size-independent rows). */
+function find(results, key, size = null) {
+  return results.find((r) => r.key === key && r.size === size && !r.skipped && !r.failed) ?? null;
+}
+
+/** Table of every measurement: median and best wall time, peak memory, and what it compares with. */
+export function measurementsTable(results) {
+  const lines = ["| items | command | runs | median | min | peak memory | compared with | ratio |", "|---:|---|---:|---:|---:|---:|---|---:|"];
+  for (const r of results) {
+    const items = r.size == null ? "" : n(r.size);
+    if (r.skipped || r.failed) {
+      lines.push(`| ${items} | ${r.label} | 0 | - | - | - | ${r.skipped ? "skipped" : "failed"}: ${r.note} | |`);
+      continue;
+    }
+    const base = r.compare ? find(results, r.compare.key, r.compare.sameSize === false ? null : r.size) : null;
+    const cmp = base ? `${base.label}: ${secs(base.medianMs)}` : "";
+    const note = r.note ? ` (${r.note})` : "";
+    lines.push(`| ${items} | ${r.label}${note} | ${r.runs} | ${secs(r.medianMs)} | ${secs(r.minMs)} | ${mib(r.peakKiB)} | ${cmp} | ${base ? ratio(r.medianMs / base.medianMs) : ""} |`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The targets of issue 8, each {target, measured, ratio, result}; a target whose measurement
+ * is missing (command not there yet, size not run) says so instead of passing.
+ */
+export function evaluateTargets(results, sizes) {
+  const rows = [];
+  const add = (target, measured, r, limit, missing) => {
+    if (missing) rows.push({ target, measured: missing, ratio: "-", result: "not measured" });
+    else rows.push({ target, measured, ratio: ratio(r), result: r <= limit ? "pass" : `miss by ${Math.round((r / limit - 1) * 100)}%` });
+  };
+  const pair = (a, b, what) => (a && b ? null : `${what} not measured`);
+
+  const version = find(results, "version");
+  const node = find(results, "node-e0");
+  add("`cse --version` ≤ 1.3× `node -e 0`", version && node ? `${secs(version.medianMs)} vs ${secs(node.medianMs)}` : "", version && node ? version.medianMs / node.medianMs : NaN, 1.3, pair(version, node, "start-up"));
+
+  for (const size of sizes) {
+    const limit = size <= 300 ? 1.5 : 2;
+    const v = find(results, "validate", size);
+    const f = find(results, "floor-parse", size);
+    const label = size === 300 || size === 30_000 ? "" : " (not a target at this size; 2× used)";
+    add(`validate ≤ ${limit}× read-and-parse floor at ${n(size)} items${label}`, v && f ? `${secs(v.medianMs)} vs ${secs(f.medianMs)}` : "", v && f ? v.medianMs / f.medianMs : NaN, limit, pair(v, f, "validate or floor"));
+  }
+  for (const size of sizes) {
+    const g = find(results, "gaps", size);
+    const v = find(results, "validate", size);
+    add(`gaps ≤ 1.2× validate at ${n(size)} items`, g && v ? `${secs(g.medianMs)} vs ${secs(v.medianMs)}` : "", g && v ? g.medianMs / v.medianMs : NaN, 1.2, pair(g, v, "gaps"));
+  }
+  // Growth: from one size to the next, time may grow at most as fast as the item count.
+  const sorted = [...sizes].sort((a, b) => a - b);
+  for (const key of ["floor-parse", "validate", "gaps", "build-html", "build-pdf"]) {
+    for (let i = 1; i < sorted.length; i++) {
+      const a = find(results, key, sorted[i - 1]);
+      const b = find(results, key, sorted[i]);
+      const label = results.find((r) => r.key === key)?.label ?? key;
+      const items = sorted[i] / sorted[i - 1];
+      const t = a && b ? b.medianMs / a.medianMs : NaN;
+      const what = `${label}: time grows no faster than items, ${n(sorted[i - 1])} → ${n(sorted[i])}`;
+      if (key === "floor-parse") {
+        if (a && b) rows.push({ target: `${what} (floor, for reference)`, measured: `${ratio(t)} time for ${ratio(items)} items`, ratio: ratio(t / items), result: "reference" });
+        continue;
+      }
+      add(what, `${ratio(t)} time for ${ratio(items)} items`, t / items, 1, pair(a, b, label));
+    }
+  }
+  const html = find(results, "build-html", 300);
+  add("300-item pack as HTML < 1 s", html ? secs(html.medianMs) : "", html ? html.medianMs / 1000 : NaN, 1, sizes.includes(300) ? pair(html, true, "`build --format html`") : "300 not run");
+  const pdf = find(results, "build-pdf", 300);
+  add("300-item pack as PDF < 2 s", pdf ? secs(pdf.medianMs) : "", pdf ? pdf.medianMs / 2000 : NaN, 1, sizes.includes(300) ? pair(pdf, true, "`build --format pdf`") : "300 not run");
+  for (const key of ["validate", "gaps", "build-html", "build-pdf"]) {
+    const r = find(results, key, 30_000);
+    const label = results.find((x) => x.key === key)?.label ?? key;
+    const missing = !sizes.includes(30_000) ? "30,000 not run" : !r ? `${label} not measured` : r.peakKiB == null ? "no memory figure" : null;
+    add(`${label} at 30,000 items in < 1 GiB`, r ? mib(r.peakKiB) : "", r ? r.peakKiB / GIB : NaN, 1, missing);
+  }
+  return rows;
+}
+
+/** The targets as a Markdown table. */
+export function targetsTable(rows) {
+  return ["| target | measured | ratio | result |", "|---|---|---:|---|", ...rows.map((r) => `| ${r.target} | ${r.measured} | ${r.ratio} | ${r.result} |`)].join("\n");
+}
