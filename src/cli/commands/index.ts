@@ -1,7 +1,9 @@
 import type { CommandDef } from "./command-def.js";
 import { gapsCommand } from "./gaps.js";
+import { initCommand } from "./init.js";
+import { newCommand } from "./new.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command, in the order `cse --help` lists them. Adding one is a file and a line here. */
-export const COMMANDS: readonly CommandDef[] = [validateCommand, gapsCommand, schemaCommand];
+export const COMMANDS: readonly CommandDef[] = [initCommand, newCommand, validateCommand, gapsCommand, schemaCommand];

@@ -1,0 +1,37 @@
+import { Argument } from "commander";
+import { collectList } from "../lookup.js";
+import type { CommandDef } from "./command-def.js";
+
+/** `cse new evidence|case-study`. */
+export const newCommand: CommandDef = (program, run) => {
+  program
+    .command("new")
+    .description("start a new evidence item or case study with the next free id, and print its path")
+    .addArgument(new Argument("<kind>", "what to start").choices(["evidence", "case-study"]))
+    .requiredOption("--title <text>", "its title")
+    .requiredOption("--elements <ids>", "element ids it demonstrates, comma-separated (repeatable)", collectList)
+    .option("--type <type>", "evidence only: policy, procedure, plan, report, survey, data, minutes, web-page, publication, training, photo, correspondence or other (default: other)")
+    .option("--owner <person>", "the person id (from cse.yaml) who owns it")
+    .option("--section <ids>", "section ids it concerns, comma-separated (repeatable; default: the whole organisation)", collectList)
+    .option("--evidence <ids>", "case studies only: evidence item ids that back the story (repeatable)", collectList)
+    .option("--date <date>", "when it was produced or last reviewed, YYYY-MM-DD (default: today)")
+    .option("--ready", "write status: ready instead of draft (only when you will fill in the text straight away)")
+    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addHelpText(
+      "after",
+      `
+The file gets the next free id (E065 after E064, CS09 after CS08), the schema line for your
+editor and every required field. Its text says TODO and it is marked status: draft, so it is
+checked by validate but not counted by gaps nor put in the pack until you set status: ready.
+
+Examples:
+  cse new evidence --title "Complaints procedure" --elements 4.3.2 --type procedure
+  cse new evidence --title "Library survey 2026" --elements 1.3.1,1.3.2 --type survey \\
+      --owner lowri-hughes --section library --date 2026-05-01
+  cse new case-study --title "Learning from complaints" --elements 4.3.2,5.2.3 --evidence E008
+  code "$(cse new evidence --title "Customer charter" --elements 5.1.1)"   open it in VS Code
+
+Exit status: 0 written, 2 usage error (an unknown element, person, section or type).`,
+    )
+    .action((kind: string, opts) => run(async (io) => (await import("../actions/new.js")).newAction(kind, opts, io)));
+};
