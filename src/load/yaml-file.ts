@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments, visit, type Document } from "yaml";
+import { Composer, Lexer, LineCounter, Parser, visit, type CST, type Document } from "yaml";
 import type { Diagnostic, DiagnosticCode } from "../diagnostic.js";
 
 /** Guards against resource exhaustion; a file over any of them gets `yaml-limit`. */
@@ -9,7 +9,7 @@ export const YAML_LIMITS = {
   maxLineLength: 100_000,
   /** Most alias expansions in one file. */
   maxAliasCount: 100,
-  /** Deepest nesting of collections. */
+  /** Deepest nesting of collections (the YAML parser's stack: a list of mappings counts two a level). */
   maxDepth: 200,
 };
 
@@ -54,16 +54,19 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const long = findLongLine(text);
   if (long) return fail("yaml-limit", `line ${long.line} is ${long.length} characters long, more than the ${YAML_LIMITS.maxLineLength} cse reads; break it into shorter lines`, { line: long.line, column: 1 }, text);
-  const deep = findDeepNesting(text);
-  if (deep) return fail("yaml-limit", `the file nests collections more than ${YAML_LIMITS.maxDepth} levels deep; flatten it`, deep, text);
+  // Lines are counted from the text itself, not from the parser's callbacks, which miss the
+  // line breaks inside a token it rejects (and so put later errors on the wrong line).
+  countLines(text, lineCounter);
+  const at = (offset: number): Position => toPosition(lineCounter, offset);
 
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2", schema: "core", strict: true }) as Document.Parsed[];
+    const parsed = parseWithinDepth(text);
+    if ("tooDeep" in parsed) return fail("yaml-limit", `the file nests collections more than ${YAML_LIMITS.maxDepth} levels deep (a resource-exhaustion guard); flatten it`, at(parsed.tooDeep), text);
+    docs = parsed.docs;
   } catch (err) {
-    return fail("yaml-limit", `the file could not be parsed within cse's limits (${(err as Error).message}); simplify it`, undefined, text);
+    return fail("yaml-limit", `the file could not be parsed within cse's limits (${(err as Error)?.message ?? err}); simplify it`, undefined, text);
   }
-  const at = (offset: number): Position => toPosition(lineCounter, offset);
   if (!Array.isArray(docs) || docs.length === 0) {
     return { file, text, doc: null, data: null, ok: true, lineCounter };
   }
@@ -74,7 +77,10 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   let syntaxReported = false;
   for (const e of problems) {
     broken = true;
-    if (e.code === "DUPLICATE_KEY") {
+    if (e.code === "RESOURCE_EXHAUSTION") {
+      // yaml ran out of stack composing the file: a limit, not a mistake in the syntax.
+      out.push({ file, ...at(e.pos[0]), severity: "error", code: "yaml-limit", message: `the file could not be read within cse's limits (${e.message.split("\n")[0]}); simplify it` });
+    } else if (e.code === "DUPLICATE_KEY") {
       out.push({ file, ...at(e.pos[0]), severity: "error", code: "duplicate-key", message: duplicateKeyMessage(text, e.pos[0]) });
     } else if (!syntaxReported) {
       syntaxReported = true;
@@ -162,50 +168,27 @@ function findLongLine(text: string): { line: number; length: number } | null {
   }
 }
 
+/** Records every line start of `text` (after each "\n"; "\r\n" ends a line at its "\n"). */
+function countLines(text: string, lineCounter: LineCounter): void {
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+}
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, version: "1.2", schema: "core", strict: true, logLevel: "error" } as const;
+
 /**
- * A cheap scan for nesting deeper than the limit, before the recursive composer meets it:
- * flow brackets outside quotes, and block indentation steps.
+ * Parses token by token, watching the parser's stack: nesting past the limit (flow brackets,
+ * block indentation or compact `- - -` alike) stops it before yaml's recursive stages meet it.
  */
-function findDeepNesting(text: string): Position | null {
-  let depth = 0;
-  let line = 1;
-  let col = 0;
-  let quote = "";
-  let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    col++;
-    if (c === "\n") {
-      line++;
-      col = 0;
-      comment = false;
-      continue;
-    }
-    if (comment) continue;
-    if (quote) {
-      if (c === quote) quote = "";
-      else if (c === "\\" && quote === '"') i++;
-      continue;
-    }
-    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
-    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) quote = c;
-    else if (c === "[" || c === "{") {
-      if (++depth > YAML_LIMITS.maxDepth) return { line, column: col };
-    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+function parseWithinDepth(text: string): { docs: Document.Parsed[] } | { tooDeep: number } {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > YAML_LIMITS.maxDepth) return { tooDeep: parser.offset };
   }
-  // Block nesting: count distinct indentation levels on the way down.
-  const stack: number[] = [];
-  line = 0;
-  for (const raw of text.split("\n")) {
-    line++;
-    const indent = raw.length - raw.trimStart().length;
-    const rest = raw.slice(indent);
-    if (rest === "" || rest.startsWith("#")) continue;
-    while (stack.length && stack[stack.length - 1]! >= indent) stack.pop();
-    stack.push(indent + (rest.startsWith("- ") ? 1 : 0));
-    if (stack.length > YAML_LIMITS.maxDepth) return { line, column: indent + 1 };
-  }
-  return null;
+  for (const token of parser.end()) tokens.push(token);
+  return { docs: Array.from(new Composer(PARSE_OPTIONS).compose(tokens)) as Document.Parsed[] };
 }
 
 function badBytePosition(bytes: Uint8Array): Position {
@@ -227,20 +210,25 @@ function describeBadByte(bytes: Uint8Array): string {
   return `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, "0")} at offset ${at}`;
 }
 
+/** Offset of the first byte of the first ill-formed UTF-8 sequence (per the Unicode standard's table 3-7). */
 function firstBadByte(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search for the shortest prefix that fails to decode (allowing a cut sequence at its end).
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
     }
+    const more = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (more === 0 || i + more >= bytes.length) return i;
+    const second = bytes[i + 1]!;
+    const low = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const high = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    if (second < low || second > high) return i;
+    for (let k = 2; k <= more; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += more + 1;
   }
-  return lo;
+  return i;
 }
 
 function formatBytes(n: number): string {
