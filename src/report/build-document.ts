@@ -1,5 +1,5 @@
 import type { Submission } from "../model/types.js";
-import type { Attachment, ContentsEntry, Cover, Mention, PackDocument, Section } from "./document-model.js";
+import type { Attachment, ContentsEntry, Cover, Fact, Mention, PackDocument, Section } from "./document-model.js";
 import { caseStudiesSection, evidenceIndexSection } from "./item-sections.js";
 import { criterionSections } from "./element-sections.js";
 import { glanceSection } from "./glance-section.js";
@@ -48,12 +48,12 @@ function cover(ctx: PackContext): Cover {
   const { build } = ctx.inputs;
   const kind = config.assessment.kind ? KIND_LABELS[config.assessment.kind] : null;
   const std = standard.edition ? `${standard.title} (${standard.edition})` : standard.title;
-  const facts = [{ term: "Standard", value: [text(std)] }];
-  if (kind) facts.push({ term: "Assessment", value: [text(kind)] });
+  // The subtitle names the standard and the kind of assessment; the facts add the rest.
+  const facts: Fact[] = [];
   if (config.assessment.date) facts.push({ term: "Visit day", value: [text(formatDate(config.assessment.date))] });
   if (config.assessment.assessor) facts.push({ term: "Assessor", value: [text(config.assessment.assessor)] });
   facts.push({ term: "Built", value: [text(formatDate(build.date))] });
-  if (build.commit) facts.push({ term: "From commit", value: [code(build.commit)] });
+  if (build.commit) facts.push({ term: "From commit", value: build.uncommitted ? [code(build.commit), text(" with uncommitted changes")] : [code(build.commit)] });
   return {
     title: config.title,
     organisation: config.organisation,

@@ -48,8 +48,10 @@ export interface Attachment {
 export interface BuildInfo {
   /** Build date, YYYY-MM-DD (from SOURCE_DATE_EPOCH when set). */
   date: string;
-  /** The git commit (full hash) the pack was built from, or null. */
+  /** The git commit (full hash) the pack was built from, or null outside git. */
   commit: string | null;
+  /** Whether the submission's files had changes not yet committed when it was built. */
+  uncommitted: boolean;
   /** Whether draft evidence and case studies were put in. */
   includeDrafts: boolean;
   /** The as-of date used for overdue actions, YYYY-MM-DD. */
@@ -192,6 +194,8 @@ export interface TableColumn {
   align: "start" | "end";
   /** Relative width (the widths of a table's columns are shares of its width). */
   width: number;
+  /** Keep each cell on one line: short values such as ids, ISO dates and sizes. */
+  nowrap: boolean;
 }
 
 /** A grouped bar chart; a table with the same numbers always sits next to it. */
@@ -201,6 +205,8 @@ export interface ChartBlock {
   title: string;
   /** A sentence or two saying what it shows, with every number (the text alternative). */
   description: string;
+  /** What the categories are, written under the axis, e.g. "Criterion". */
+  axis: string;
   /** The series (one bar each per category), e.g. evidence items and case studies. */
   series: string[];
   /** The categories along the axis. */

@@ -1,6 +1,6 @@
 import type { Action, Criterion, Element, Subcriterion } from "../model/types.js";
 import type { Block, Inline, Section, TableBlock } from "./document-model.js";
-import { code, count, formatDate, heading, joinInline, labelOf, para, ref, text } from "./inline.js";
+import { count, formatDate, heading, labelOf, para, ref, text } from "./inline.js";
 import { markdownBlock } from "./markdown-block.js";
 import { findingResult, type PackContext } from "./pack-context.js";
 
@@ -44,14 +44,15 @@ function elementSection(ctx: PackContext, e: Element): Section {
   if (latest && result) {
     const r = ctx.rating(result.rating);
     const label = r?.label ?? result.rating;
-    facts.push({ term: `Rated on ${formatDate(latest.date)}`, value: r && !r.meets ? [ref(`progress-${e.id}`, label)] : [text(label)] });
+    const when = text(` (${formatDate(latest.date)})`);
+    facts.push({ term: "Last assessment", value: r && !r.meets ? [ref(`progress-${e.id}`, label), when] : [text(label), when] });
   }
   facts.push({ term: "Evidence", value: [text(`${count(cited.evidence.length, "item", "items")}, ${count(cited.caseStudies.length, "case study", "case studies")}`)] });
   blocks.push({ type: "facts", items: facts });
 
   blocks.push(heading(5, "Our statement"));
   blocks.push(self?.statement ? markdownBlock(self.statement, 6) : para([text("No statement has been written for this element yet.")], "note"));
-  if (self && self.actions.length > 0) blocks.push(heading(5, "Actions"), actionsTable(ctx, self.actions, `Actions for element ${e.id}`));
+  if (self && self.actions.length > 0) blocks.push(actionsTable(ctx, self.actions, "Actions"));
 
   blocks.push(heading(5, "Evidence"));
   if (cited.evidence.length === 0) blocks.push(para([text("No evidence item in this pack cites this element.")], "note"));
@@ -85,10 +86,10 @@ export function actionsTable(ctx: PackContext, actions: Action[], caption: strin
     type: "table",
     caption,
     columns: [
-      { label: "Action", align: "start", width: 5 },
-      { label: "Owner", align: "start", width: 3 },
-      { label: "Due", align: "start", width: 2 },
-      { label: "State", align: "start", width: 2 },
+      { label: "Action", align: "start", width: 5, nowrap: false },
+      { label: "Owner", align: "start", width: 3, nowrap: false },
+      { label: "Due", align: "start", width: 2, nowrap: false },
+      { label: "State", align: "start", width: 2, nowrap: false },
     ],
     rows: actions.map((a) => [
       [text(a.title)],
@@ -99,11 +100,3 @@ export function actionsTable(ctx: PackContext, actions: Action[], caption: strin
     rowHeaders: false,
   };
 }
-
-/** Links to elements, joined with commas: "1.1.1, 1.2.3". */
-export function elementRefs(ids: string[]): Inline[] {
-  return joinInline(ids.map((id) => [ref(`el-${id}`, id)]));
-}
-
-/** The sha256 cell of an attachment. */
-export const hashCell = (sha256: string): Inline[] => [code(sha256)];

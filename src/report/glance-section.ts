@@ -22,6 +22,7 @@ export function glanceSection(ctx: PackContext): Section {
   const covered = rows.reduce((n, r) => n + r.covered, 0);
   const pct = total === 0 ? 0 : Math.floor((covered / total) * 100);
   const num = (n: number): Inline[] => [text(String(n))];
+  const outOf = (n: number, of: number): Inline[] => [text(`${n}\u00a0of\u00a0${of}`)];
   const blocks: Block[] = [
     para([
       text(`${covered} of ${count(total, "element", "elements")} (${pct}%) are covered`, true),
@@ -31,15 +32,14 @@ export function glanceSection(ctx: PackContext): Section {
       type: "table",
       caption: "Coverage by criterion",
       columns: [
-        { label: "Criterion", align: "start", width: 5 },
-        { label: "Elements", align: "end", width: 2 },
-        { label: "Covered", align: "end", width: 2 },
-        { label: "Evidence items", align: "end", width: 2 },
-        { label: "Case studies", align: "end", width: 2 },
+        { label: "Criterion", align: "start", width: 5, nowrap: false },
+        { label: "Elements covered", align: "end", width: 2, nowrap: false },
+        { label: "Evidence items", align: "end", width: 2, nowrap: false },
+        { label: "Case studies", align: "end", width: 2, nowrap: false },
       ],
       rows: [
-        ...rows.map((r) => [[ref(`crit-${r.c.id}`, `${r.c.id} ${r.c.title}`)], num(r.elements), num(r.covered), num(r.evidence), num(r.caseStudies)]),
-        [[text("All criteria", true)], num(total), num(covered), num(ctx.evidence.length), num(ctx.caseStudies.length)],
+        ...rows.map((r) => [[ref(`crit-${r.c.id}`, `${r.c.id} ${r.c.title}`)], outOf(r.covered, r.elements), num(r.evidence), num(r.caseStudies)]),
+        [[text("All criteria", true)], outOf(covered, total), num(ctx.evidence.length), num(ctx.caseStudies.length)],
       ],
       rowHeaders: true,
     },
@@ -52,6 +52,7 @@ export function glanceSection(ctx: PackContext): Section {
       description: `Bar chart of the evidence items and case studies citing each criterion. ${categories
         .map((c) => `${c.name}: ${count(c.values[0]!, "evidence item", "evidence items")} and ${count(c.values[1]!, "case study", "case studies")}.`)
         .join(" ")}`,
+      axis: "Criterion",
       series: ["Evidence items", "Case studies"],
       categories,
     });
@@ -60,10 +61,10 @@ export function glanceSection(ctx: PackContext): Section {
     type: "table",
     caption: "Every element: its evidence and self-rating",
     columns: [
-      { label: "Element", align: "start", width: 2 },
-      { label: "Evidence items", align: "end", width: 2 },
-      { label: "Case studies", align: "end", width: 2 },
-      { label: "Self-rating", align: "start", width: 3 },
+      { label: "Element", align: "start", width: 2, nowrap: true },
+      { label: "Evidence items", align: "end", width: 2, nowrap: false },
+      { label: "Case studies", align: "end", width: 2, nowrap: false },
+      { label: "Self-rating", align: "start", width: 3, nowrap: false },
     ],
     rows: ctx.s.elements.map((e) => {
       const cited = ctx.citations(e.id);

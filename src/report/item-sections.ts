@@ -45,10 +45,10 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
       type: "table",
       caption: "Evidence items",
       columns: [
-        { label: "Id", align: "start", width: 1 },
-        { label: "Title", align: "start", width: 5 },
-        { label: "Type", align: "start", width: 2 },
-        { label: "Date", align: "start", width: 2 },
+        { label: "Id", align: "start", width: 1, nowrap: true },
+        { label: "Title", align: "start", width: 5, nowrap: false },
+        { label: "Type", align: "start", width: 2, nowrap: false },
+        { label: "Date", align: "start", width: 2, nowrap: true },
       ],
       rows: ctx.evidence.map((e) => [[ref(`ev-${e.id}`, e.id)], [text(e.title + (e.status === "draft" ? " (draft)" : ""))], [text(e.type ? labelOf(e.type) : "")], [text(e.date ?? "")]]),
       rowHeaders: true,
@@ -104,7 +104,8 @@ function filesAndLinks(ctx: PackContext, item: Citable, owner: string, attachmen
   const blocks: Block[] = [];
   if (item.links.length > 0) {
     blocks.push(heading(4, "Links"));
-    blocks.push({ type: "list", items: item.links.map((href) => [para([{ type: "link", href, text: href }])]) });
+    // Validation refuses other links; checked again so the model never holds an unsafe one.
+    blocks.push({ type: "list", items: item.links.map((href) => [para([/^(?:https?:|mailto:)/i.test(href) ? { type: "link", href, text: href } : text(href)])]) });
   }
   const files = item.files.flatMap((f) => {
     const facts = f.resolved === null ? undefined : ctx.inputs.attachments.get(f.resolved);
@@ -116,9 +117,9 @@ function filesAndLinks(ctx: PackContext, item: Citable, owner: string, attachmen
       type: "table",
       caption: `Attachments of ${item.id}`,
       columns: [
-        { label: "File", align: "start", width: 3 },
-        { label: "Size", align: "end", width: 2 },
-        { label: "SHA-256", align: "start", width: 6 },
+        { label: "File", align: "start", width: 3, nowrap: false },
+        { label: "Size", align: "end", width: 2, nowrap: true },
+        { label: "SHA-256", align: "start", width: 6, nowrap: false },
       ],
       rows: files.map((f) => [[code(f.name)], [text(formatBytes(f.size))], [code(f.sha256)]]),
       rowHeaders: true,

@@ -28,7 +28,7 @@ export function progressSection(ctx: PackContext): Section {
     const rating = r ? ctx.rating(r.rating) : null;
     return r && rating && !rating.meets ? [{ e, r, rating }] : [];
   });
-  const visit = `${f.kind ? `The ${KIND_NAMES[f.kind]}` : "The assessment"} on ${formatDate(f.date)}${f.assessor ? ` (${f.assessor})` : ""}`;
+  const visit = `${f.kind ? `The ${KIND_NAMES[f.kind]}` : "The assessment"} on ${formatDate(f.date)}${f.assessor ? `, by ${f.assessor},` : ""}`;
   section.blocks.push(
     para([
       text(
@@ -45,15 +45,14 @@ export function progressSection(ctx: PackContext): Section {
       {
         type: "facts" as const,
         items: [
-          { term: `Rated on ${formatDate(f.date)}`, value: [text(rating.label)] },
+          { term: "Assessor's rating", value: [text(`${rating.label} (${formatDate(f.date)})`)] },
           { term: "Our self-rating now", value: [text(ctx.rating(self?.rating ?? null)?.label ?? "Not rated")] },
           { term: "Owner", value: ctx.person(self?.owner ?? null) },
         ],
       },
       heading(4, "Assessor's comment"),
       r.comment ? markdownBlock(r.comment, 5) : para([text("The assessor left no comment.")], "note"),
-      heading(4, "Our actions"),
-      self && self.actions.length > 0 ? actionsTable(ctx, self.actions, `Actions for element ${e.id}`) : para([text("No actions are recorded for this element.")], "note"),
+      self && self.actions.length > 0 ? actionsTable(ctx, self.actions, "Our actions") : para([text("No actions are recorded for this element.")], "note"),
     ];
     section.children.push({ anchor: `progress-${e.id}`, kind: "progress-item", level: 3, title: `Element ${e.id}`, shortTitle: e.id, inContents: true, blocks, children: [] });
   }

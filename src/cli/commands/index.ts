@@ -1,3 +1,4 @@
+import { buildCommand } from "./build.js";
 import type { CommandDef } from "./command-def.js";
 import { gapsCommand } from "./gaps.js";
 import { initCommand } from "./init.js";
@@ -6,4 +7,4 @@ import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command, in the order `cse --help` lists them. Adding one is a file and a line here. */
-export const COMMANDS: readonly CommandDef[] = [initCommand, newCommand, validateCommand, gapsCommand, schemaCommand];
+export const COMMANDS: readonly CommandDef[] = [initCommand, newCommand, validateCommand, gapsCommand, buildCommand, schemaCommand];

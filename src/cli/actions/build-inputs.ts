@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import type { SourceTree } from "../../load/source-tree.js";
+import { resolveInside } from "../../load/source-tree.js";
+import type { Submission } from "../../model/types.js";
+import type { AttachmentFacts } from "../../report/build-document.js";
+import { CliError } from "../exit-codes.js";
+
+/** The introduction's Markdown (build.introduction, relative to the root), or null when none is set. */
+export function readIntroduction(tree: SourceTree, s: Submission): string | null {
+  const intro = s.config.build.introduction;
+  if (intro === null) return null;
+  const file = resolveInside("", intro);
+  if (file === null) throw new CliError(`build.introduction "${intro}" is outside the submission's root`);
+  try {
+    return new TextDecoder("utf-8").decode(tree.read(file));
+  } catch (err) {
+    throw new CliError(`build.introduction "${intro}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+/** Size and SHA-256 of every attachment of the items going into the pack, by root-relative path. */
+export function hashAttachments(tree: SourceTree, s: Submission, includeDrafts: boolean): Map<string, AttachmentFacts> {
+  const facts = new Map<string, AttachmentFacts>();
+  for (const item of [...s.evidence, ...s.caseStudies]) {
+    if (item.status === "draft" && !includeDrafts) continue;
+    for (const f of item.files) {
+      if (f.resolved === null || facts.has(f.resolved)) continue;
+      let bytes: Uint8Array;
+      try {
+        bytes = tree.read(f.resolved);
+      } catch (err) {
+        throw new CliError(`the attachment ${f.resolved} of ${item.id} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      }
+      facts.set(f.resolved, { size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,157 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { describeWorktree, submissionPaths } from "../../git/describe-worktree.js";
+import type { SourceTree } from "../../load/source-tree.js";
+import { readSubmission } from "../../model/read-submission.js";
+import type { Submission } from "../../model/types.js";
+import { buildDocument } from "../../report/build-document.js";
+import type { PackDocument } from "../../report/document-model.js";
+import { formatDiagnosticsText } from "../../reporters/diagnostics-text.js";
+import { writeFilesAtomically } from "../../util/atomic-write.js";
+import { today } from "../../util/dates.js";
+import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
+import { CliError, EXIT } from "../exit-codes.js";
+import { useColor, type Io } from "../io.js";
+import { hashAttachments, readIntroduction } from "./build-inputs.js";
+
+/** Options of `cse build`. */
+export interface BuildOptions extends SubmissionOptions {
+  out?: string;
+  format?: string;
+  includeDrafts?: boolean;
+  asOf?: string;
+}
+
+/** An output format of the pack. */
+export type PackFormat = "html" | "pdf";
+
+/** What a renderer gets besides the document. */
+export interface PackRenderContext {
+  /** The submission's files (templates, fonts of the submission, attachments). */
+  tree: SourceTree;
+  /** The command's options (a renderer may read its own, e.g. a PDF's --attach). */
+  opts: BuildOptions;
+}
+
+/** Renders the document to the bytes of one file; pure apart from reading `tree`. */
+export type PackRenderer = (doc: PackDocument, context: PackRenderContext) => Promise<Uint8Array>;
+
+/** Renderers by format, loaded on demand; null while a format is not available. */
+const RENDERERS: Record<PackFormat, (() => Promise<PackRenderer>) | null> = {
+  html: async () => (await import("./build-html.js")).renderHtmlPack,
+  pdf: null,
+};
+
+const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };
+
+/** `cse build`: the submission pack, written whole or not at all; 1 when refused. */
+export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
+  const buildDate = buildDateFrom(io.env);
+  const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
+  const tree = openTree(resolveRoot(opts, io));
+  const checked = readSubmission(tree, { asOf });
+  if (checked.errorCount > 0) {
+    const errors = checked.diagnostics.filter((d) => d.severity === "error");
+    const counted = { files: 0, elements: 0, evidence: 0, caseStudies: 0 };
+    io.stderr.write(formatDiagnosticsText({ root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted }, { color: useColor(io.stderr, io.env, undefined) }));
+    io.stderr.write(`cse build: refusing to build from a submission with ${errors.length === 1 ? "an error" : `${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (cse validate shows every problem). Any earlier pack is left as it was.\n`);
+    return EXIT.FINDINGS;
+  }
+  const s = checked.submission;
+  const formats = pickFormats(opts, s, io);
+  const outDir = outputFolder(opts, s, tree.root, io);
+  const state = describeWorktree(tree, submissionPaths(s));
+  const doc = buildDocument(s, {
+    introduction: readIntroduction(tree, s),
+    attachments: hashAttachments(tree, s, opts.includeDrafts === true),
+    build: { date: buildDate, commit: state?.commit ?? null, uncommitted: state?.dirty ?? false, includeDrafts: opts.includeDrafts === true, asOf, generator: `cse ${version}` },
+  });
+  const files = [];
+  for (const format of formats) {
+    const render = await RENDERERS[format]!();
+    files.push({ path: path.join(outDir, `submission.${format}`), content: await render(doc, { tree, opts }) });
+  }
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+    writeFilesAtomically(files);
+  } catch (err) {
+    throw new CliError(`could not write the pack to ${shown(outDir, tree.root)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); any earlier pack is left as it was`);
+  }
+  for (const f of files) io.stdout.write(`Wrote ${shown(f.path, tree.root)} (${kib(f.content.length)})\n`);
+  const left = s.evidence.filter((e) => e.status === "draft").length + s.caseStudies.filter((c) => c.status === "draft").length;
+  const drafts = opts.includeDrafts ? "drafts included" : left > 0 ? `${left} ${left === 1 ? "draft" : "drafts"} left out` : "no drafts";
+  io.stdout.write(`${s.elements.length} elements, ${countIn(doc, "evidence")} evidence items, ${countIn(doc, "case-study")} case studies; ${drafts}.\n`);
+  if (checked.warningCount > 0) io.stderr.write(`cse build: the submission has ${checked.warningCount} ${checked.warningCount === 1 ? "warning" : "warnings"} (cse validate shows them)\n`);
+  return EXIT.OK;
+}
+
+/** The build date: from SOURCE_DATE_EPOCH (UTC) when set, so a rebuild gives the same bytes; else today. */
+export function buildDateFrom(env: Io["env"]): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return today();
+  if (!/^\d{1,12}$/.test(epoch.trim())) throw new CliError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not "${epoch}"`);
+  return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
+}
+
+function pickFormats(opts: BuildOptions, s: Submission, io: Io): PackFormat[] {
+  if (opts.format !== undefined) {
+    const f = opts.format as PackFormat;
+    if (!(f in RENDERERS)) throw new CliError(`--format takes html or pdf, not "${opts.format}"`);
+    if (!RENDERERS[f]) throw new CliError(`${f.toUpperCase()} output is not available in this version of cse yet; use --format html`);
+    return [f];
+  }
+  const wanted = s.config.build.formats;
+  const available = wanted.filter((f) => RENDERERS[f] !== null);
+  for (const f of wanted.filter((x) => RENDERERS[x] === null)) io.stderr.write(`cse build: ${f.toUpperCase()} output is not available in this version of cse yet; skipping submission.${f}\n`);
+  if (available.length === 0) throw new CliError("none of the formats in build.formats can be written by this version of cse; use --format html");
+  return available;
+}
+
+/**
+ * Where the pack goes: --out (relative to the current folder) or build.output (relative to the
+ * root). Never the root itself nor inside the folders cse reads, where the pack would be taken
+ * for submission files.
+ */
+function outputFolder(opts: BuildOptions, s: Submission, root: string, io: Io): string {
+  const out = opts.out !== undefined ? path.resolve(io.cwd, opts.out) : path.resolve(root, s.config.build.output);
+  const from = opts.out !== undefined ? "--out" : "build.output";
+  const realRoot = realNearest(root);
+  const real = realNearest(out);
+  if (real === realRoot) throw new CliError(`${from} points at the submission's root; write the pack to a folder of its own, e.g. out`);
+  for (const dir of [s.config.standardDir, "evidence", "assessment", "templates"]) {
+    const guarded = path.join(realRoot, ...dir.split("/"));
+    if (real === guarded || real.startsWith(guarded + path.sep)) throw new CliError(`${from} points inside ${dir}/, which holds the submission itself; write the pack to a folder of its own, e.g. out`);
+  }
+  if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new CliError(`${from} names ${out}, which is a file, not a folder`);
+  return out;
+}
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
+function realNearest(p: string): string {
+  const rest: string[] = [];
+  let cur = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(cur), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return path.resolve(p);
+      rest.push(path.basename(cur));
+      cur = parent;
+    }
+  }
+}
+
+function shown(file: string, root: string): string {
+  const rel = path.relative(root, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
+}
+
+function kib(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+function countIn(doc: PackDocument, kind: "evidence" | "case-study"): number {
+  return doc.sections.reduce((n, s) => n + s.children.filter((c) => c.kind === kind).length, 0);
+}

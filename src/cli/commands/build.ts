@@ -1,0 +1,27 @@
+import { Option } from "commander";
+import type { CommandDef } from "./command-def.js";
+
+/** `cse build`. */
+export const buildCommand: CommandDef = (program, run) => {
+  program
+    .command("build")
+    .description("build the submission pack (HTML, PDF) from a submission without validation errors")
+    .option("--out <dir>", "folder to write the pack to (default: build.output in cse.yaml, else out)")
+    .addOption(new Option("--format <format>", "write only this format (default: build.formats in cse.yaml)").choices(["html", "pdf"]))
+    .option("--include-drafts", "put draft evidence and case studies in, marked Draft (a working copy)")
+    .option("--as-of <date>", "judge dates (overdue actions, future dates) as of this day, YYYY-MM-DD (default: the build date)")
+    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  cse build                          out/submission.html and out/submission.pdf
+  cse build --format html --out pack
+  cse build --include-drafts         a working copy with drafts, for review
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) cse build    reproducible: same input, same bytes
+
+The build date is taken from SOURCE_DATE_EPOCH when it is set, else today.
+Exit status: 0 built, 1 refused (validation errors, a broken template), 2 usage or fatal error.`,
+    )
+    .action((opts) => run(async (io) => (await import("../actions/build.js")).buildAction(opts, io)));
+};
