@@ -2,9 +2,11 @@ import { buildCommand } from "./build.js";
 import type { CommandDef } from "./command-def.js";
 import { gapsCommand } from "./gaps.js";
 import { initCommand } from "./init.js";
+import { listCommand } from "./list.js";
 import { newCommand } from "./new.js";
 import { schemaCommand } from "./schema.js";
+import { showCommand } from "./show.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command, in the order `cse --help` lists them. Adding one is a file and a line here. */
-export const COMMANDS: readonly CommandDef[] = [initCommand, newCommand, validateCommand, gapsCommand, buildCommand, schemaCommand];
+export const COMMANDS: readonly CommandDef[] = [initCommand, newCommand, validateCommand, gapsCommand, buildCommand, listCommand, showCommand, schemaCommand];
