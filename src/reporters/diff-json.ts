@@ -1,0 +1,4 @@
+import type { DiffReporter } from "./diff-formats.js";
+
+/** The diff as JSON: the SubmissionDiff fields, in their order (documented in the README). */
+export const formatDiffJson: DiffReporter = (diff) => JSON.stringify(diff, null, 2) + "\n";
