@@ -1,6 +1,4 @@
-import { Command, CommanderError } from "commander";
 import { createRequire } from "node:module";
-import { COMMANDS } from "./commands/index.js";
 import { GitError } from "../git/git-command.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
@@ -12,6 +10,13 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
  * and a user's mistakes print a message; only a bug prints a stack trace.
  */
 export async function run(argv: string[], io: Io): Promise<number> {
+  // `cse --version` answers before the parser and the commands are loaded: scripts and editors
+  // call it to probe for cse, and it should cost little more than starting Node (see docs/benchmarks.md).
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+    io.stdout.write(`${version}\n`);
+    return EXIT.OK;
+  }
+  const [{ Command, CommanderError }, { COMMANDS }] = await Promise.all([import("commander"), import("./commands/index.js")]);
   let status: number = EXIT.OK;
   const program = new Command("cse")
     .description("Assemble Customer Service Excellence submissions: validate, find gaps, build the pack.")
