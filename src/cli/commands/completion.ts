@@ -11,12 +11,13 @@ export const completionCommand: CommandDef = (program, run) => {
       "after",
       `
 Examples:
-  source <(cse completion bash)                 try it in this bash session
+  source <(cse completion bash)              try it in this bash session
   cse completion bash > ~/.local/share/bash-completion/completions/cse
-  source <(cse completion zsh)                  try it in this zsh session (after compinit)
-  cse completion zsh > "\${fpath[1]}/_cse"       install it for zsh (then restart the shell)
+  source <(cse completion zsh)               try it in zsh (after compinit)
+  cse completion zsh > "\${fpath[1]}/_cse"    install it for zsh, restart zsh
 
-The script is made from cse's own list of commands and options: make it again after upgrading.`,
+The script is made from cse's own commands and options: make it again after
+upgrading cse.`,
     )
     .action((shell: string) => run(async (io) => (await import("../actions/completion.js")).completionAction(shell, program, io)));
 };

@@ -15,17 +15,17 @@ export const initCommand: CommandDef = (program, run) => {
     .addHelpText(
       "after",
       `
-It never overwrites anything: if the folder already holds cse.yaml, criteria/, evidence/,
-assessment/ or any other file it would write, it lists them and changes nothing. An existing
-.gitignore is left as it is.
+It never overwrites anything: if the folder already holds cse.yaml, criteria/,
+evidence/, assessment/ or any other file it would write, it lists them and
+changes nothing. An existing .gitignore is left as it is.
 
 Examples:
   cse init northmoor --organisation "Northmoor Library" --visit 2027-03-09
-  cse init --organisation "Northmoor University" \\
-      --section "library:Library" --section "it:IT Services" --section "archives:Archives"
+  cse init --organisation "Northmoor University" --section "library:Library" \\
+      --section "it:IT Services" --section "archives:Archives"
   cse init --kind annual-review --ci-package github:northmoor/cse#v0.1.0
 
-Exit status: 0 started, 2 the folder already holds a submission's files, or a usage error.`,
+Exit status: 0 started, 2 the folder holds a submission's files, or bad usage.`,
     )
     .action((dir: string, opts) => run(async (io) => (await import("../actions/init.js")).initAction(dir, opts, io)));
 };

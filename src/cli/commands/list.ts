@@ -19,14 +19,14 @@ export const listCommand: CommandDef = (program, run) => {
       "after",
       `
 Examples:
-  cse list elements --criterion 4              the elements of criterion 4 and their citations
-  cse list evidence --element 4.3.2            what cites element 4.3.2?
-  cse list evidence --status draft             evidence still being written
+  cse list elements --criterion 4      criterion 4's elements and citations
+  cse list evidence --element 4.3.2    what cites element 4.3.2?
+  cse list evidence --status draft     evidence still being written
   cse list case-studies --owner lowri-hughes
-  cse list evidence --format json              every field, for other tools
+  cse list evidence --format json      every field, for other tools
 
-Text is laid out for 80 columns and cuts long titles; --format json has every field.
-Exit status: 0 listed (even when nothing matches), 2 usage error (an unknown id or filter).`,
+Text fits 80 columns and cuts long titles; --format json has every field.
+Exit status: 0 listed (even when nothing matches), 2 usage error.`,
     )
     .action((what: string, opts) => run(async (io) => (await import("../actions/list.js")).listAction(what, opts, io)));
 };

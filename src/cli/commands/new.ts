@@ -20,18 +20,21 @@ export const newCommand: CommandDef = (program, run) => {
     .addHelpText(
       "after",
       `
-The file gets the next free id (E065 after E064, CS09 after CS08), the schema line for your
-editor and every required field. Its text says TODO and it is marked status: draft, so it is
-checked by validate but not counted by gaps nor put in the pack until you set status: ready.
+The file gets the next free id (E065 after E064, CS09 after CS08), the schema
+line for your editor and every required field. Its text says TODO and it is
+marked status: draft: validate checks it, but gaps and the pack leave it out
+until you set status: ready.
 
 Examples:
-  cse new evidence --title "Complaints procedure" --elements 4.3.2 --type procedure
-  cse new evidence --title "Library survey 2026" --elements 1.3.1,1.3.2 --type survey \\
-      --owner lowri-hughes --section library --date 2026-05-01
-  cse new case-study --title "Learning from complaints" --elements 4.3.2,5.2.3 --evidence E008
-  code "$(cse new evidence --title "Customer charter" --elements 5.1.1)"   open it in VS Code
+  cse new evidence --title "Complaints procedure" --elements 4.3.2 \\
+      --type procedure
+  cse new evidence --title "Library survey 2026" --elements 1.3.1,1.3.2 \\
+      --type survey --owner lowri-hughes --section library --date 2026-05-01
+  cse new case-study --title "Learning from complaints" \\
+      --elements 4.3.2,5.2.3 --evidence E008
+  code "$(cse new evidence --title "Charter" --elements 5.1.1)"  open in VS Code
 
-Exit status: 0 written, 2 usage error (an unknown element, person, section or type).`,
+Exit status: 0 written, 2 usage error (unknown element, person, section, type).`,
     )
     .action((kind: string, opts) => run(async (io) => (await import("../actions/new.js")).newAction(kind, opts, io)));
 };

@@ -13,10 +13,10 @@ export const showCommand: CommandDef = (program, run) => {
       "after",
       `
 Examples:
-  cse show 4.3.2            what the element asks, our rating and statement, what cites it
-  cse show E042             an evidence item: its fields and the elements it supports
-  cse show CS03             a case study, the elements it names and the evidence behind it
-  cse show 1.2              a sub-criterion and its elements
+  cse show 4.3.2     what it asks, our rating and statement, what cites it
+  cse show E042      an evidence item: its fields, the elements it supports
+  cse show CS03      a case study: its elements and the evidence behind it
+  cse show 1.2       a sub-criterion and its elements
   cse show 4.3.2 --format json
 
 Exit status: 0 shown, 2 no such id (with the nearest ids) or a usage error.`,
