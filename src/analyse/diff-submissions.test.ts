@@ -36,10 +36,10 @@ describe("diffSubmissions", () => {
 
   it("matches items by id: a moved file is a change of place, with its attachments followed", () => {
     const base = minimalSubmission();
-    const before = edit({ "evidence/E001.yaml": base["evidence/E001.yaml"] + "files: [profile.pdf]\n", "evidence/profile.pdf": "v1" });
+    const before = edit({ "evidence/E001.yaml": base["evidence/E001.yaml"]! + "files: [profile.pdf]\n", "evidence/profile.pdf": "v1" });
     const after = edit({
       "evidence/E001.yaml": null,
-      "evidence/2014/E001.yaml": base["evidence/E001.yaml"] + "files: [../profile.pdf]\n",
+      "evidence/2014/E001.yaml": base["evidence/E001.yaml"]! + "files: [../profile.pdf]\n",
       "evidence/profile.pdf": "v1",
     });
     const d = diffSubmissions(input(before, "a", { "evidence/profile.pdf": "id1" }), input(after, "b", { "evidence/profile.pdf": "id1" }));
@@ -51,8 +51,8 @@ describe("diffSubmissions", () => {
 
   it("notices an attachment whose bytes changed, and fields that changed", () => {
     const base = minimalSubmission();
-    const before = edit({ "evidence/E001.yaml": base["evidence/E001.yaml"] + "files: [profile.pdf]\n", "evidence/profile.pdf": "v1" });
-    const after = edit({ "evidence/E001.yaml": base["evidence/E001.yaml"].replace("2014-06-01", "2014-12-01") + "files: [profile.pdf]\n", "evidence/profile.pdf": "v2" });
+    const before = edit({ "evidence/E001.yaml": base["evidence/E001.yaml"]! + "files: [profile.pdf]\n", "evidence/profile.pdf": "v1" });
+    const after = edit({ "evidence/E001.yaml": base["evidence/E001.yaml"]!.replace("2014-06-01", "2014-12-01") + "files: [profile.pdf]\n", "evidence/profile.pdf": "v2" });
     const d = diffSubmissions(input(before, "a", { "evidence/profile.pdf": "id1" }), input(after, "b", { "evidence/profile.pdf": "id2" }));
     expect(d.evidence.map((e) => [e.id, e.fields])).toEqual([["E001", ["date", "attachments"]]]);
   });
@@ -61,7 +61,7 @@ describe("diffSubmissions", () => {
     const base = minimalSubmission();
     const after = edit({
       "evidence/E003.yaml": "id: E003\ntitle: Survey\ndescription: d\ntype: survey\ndate: 2014-10-01\nelements: [\"2.1.2\"]\n",
-      "assessment/self.yaml": base["assessment/self.yaml"]
+      "assessment/self.yaml": base["assessment/self.yaml"]!
         .replace("rating: partial-compliance", "rating: compliance")
         .replace("owner: ann\n    rating: compliance\n    statement: We know our customers well.", "owner: cat\n    rating: compliance\n    statement: |\n      We know our\n      customers well."),
     });
@@ -79,11 +79,11 @@ describe("diffSubmissions", () => {
 
   it("reports drafts becoming ready, findings and actions", () => {
     const base = minimalSubmission();
-    const before = edit({ "evidence/E002.yaml": base["evidence/E002.yaml"] + "status: draft\n" });
+    const before = edit({ "evidence/E002.yaml": base["evidence/E002.yaml"]! + "status: draft\n" });
     const after = edit({
-      "assessment/self.yaml": base["assessment/self.yaml"].replace("due: 2015-01-31\n        done: false", "due: 2015-03-01\n        done: true") +
+      "assessment/self.yaml": base["assessment/self.yaml"]!.replace("due: 2015-01-31\n        done: false", "due: 2015-03-01\n        done: true") +
         `  "2.1.1":\n    actions:\n      - title: Train leaders\n        owner: ann\n        due: 2015-02-01\n`,
-      "assessment/findings/2014.yaml": base["assessment/findings/2014.yaml"].replace("rating: partial-compliance", "rating: non-compliance"),
+      "assessment/findings/2014.yaml": base["assessment/findings/2014.yaml"]!.replace("rating: partial-compliance", "rating: non-compliance"),
       "assessment/findings/2015.yaml": "date: 2015-03-10\nkind: annual-review\nresults:\n  \"1.2.1\":\n    rating: compliance\n",
     });
     const d = diffSubmissions(input(before, "a"), input(after, "b"));

@@ -7,6 +7,7 @@ import { code, formatDate, text } from "./inline.js";
 import { markdownBlock, splitTitle } from "./markdown-block.js";
 import { packContext, type PackContext, type PackInputs } from "./pack-context.js";
 import { progressSection } from "./progress-section.js";
+import { sinceSection } from "./since-section.js";
 
 export type { PackInputs, AttachmentFacts } from "./pack-context.js";
 
@@ -14,7 +15,7 @@ const KIND_LABELS = { initial: "Initial assessment", "annual-review": "Annual re
 
 /**
  * Builds the submission pack's document from a valid submission: cover, contents, introduction,
- * at a glance, one section per criterion, sub-criterion and element, progress since the last
+ * at a glance, changes since an earlier revision (with --since), one section per criterion, sub-criterion and element, progress since the last
  * assessment, the case studies and the evidence index. Pure: the caller reads the introduction
  * and hashes the attachments.
  */
@@ -23,7 +24,9 @@ export function buildDocument(s: Submission, inputs: PackInputs): PackDocument {
   const attachments: Attachment[] = [];
   const sections: Section[] = [];
   if (inputs.introduction !== null) sections.push(introductionSection(inputs.introduction));
-  sections.push(glanceSection(ctx), ...criterionSections(ctx), progressSection(ctx));
+  sections.push(glanceSection(ctx));
+  if (inputs.since) sections.push(sinceSection(ctx, inputs.since));
+  sections.push(...criterionSections(ctx), progressSection(ctx));
   sections.push(caseStudiesSection(ctx, attachments), evidenceIndexSection(ctx, attachments));
   return {
     language: s.config.build.language,

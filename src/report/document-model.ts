@@ -86,11 +86,12 @@ export interface ContentsEntry {
 
 /**
  * What a section is, so templates and renderers can treat kinds differently. Fixed anchors:
- * `introduction`, `at-a-glance`, `progress`, `case-studies`, `evidence-index`.
+ * `introduction`, `at-a-glance`, `changes-since`, `progress`, `case-studies`, `evidence-index`.
  */
 export type SectionKind =
   | "introduction"
   | "at-a-glance"
+  | "changes-since"
   | "criterion"
   | "subcriterion"
   | "element"

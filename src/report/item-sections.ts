@@ -2,6 +2,7 @@ import { compareIds } from "../model/natural-order.js";
 import type { CaseStudy, Citable, EvidenceItem } from "../model/types.js";
 import type { Attachment, Block, Fact, Inline, Section } from "./document-model.js";
 import { code, count, formatBytes, formatDate, heading, joinInline, labelOf, para, ref, text } from "./inline.js";
+import { lastChangedCell, lastChangedFact } from "./last-changed-text.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
 
@@ -40,6 +41,10 @@ function caseStudySection(ctx: PackContext, cs: CaseStudy, attachments: Attachme
 export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]): Section {
   const n = ctx.evidence.length;
   const blocks: Block[] = [para([text(n === 0 ? "This pack holds no evidence items." : `${count(n, "evidence item", "evidence items")}, by id. Each lists the elements and case studies that cite it.`)])];
+  // Last-changed dates come from git; say why they are missing where a reader would expect them.
+  const history = ctx.inputs.lastChanged ?? null;
+  const dated = history?.known ? history.items : null;
+  if (history && !history.known && history.reason !== "not-a-repository") blocks.push(para([text(`Last-changed dates are not shown: ${history.message}.`)], "note"));
   if (n > 0) {
     blocks.push({
       type: "table",
@@ -49,8 +54,12 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
         { label: "Title", align: "start", width: 5, nowrap: false },
         { label: "Type", align: "start", width: 2, nowrap: false },
         { label: "Date", align: "start", width: 2, nowrap: true },
+        ...(dated ? [{ label: "Last changed", align: "start" as const, width: 2, nowrap: false }] : []),
       ],
-      rows: ctx.evidence.map((e) => [[ref(`ev-${e.id}`, e.id)], [text(e.title + (e.status === "draft" ? " (draft)" : ""))], [text(e.type ? labelOf(e.type) : "")], [text(e.date ?? "")]]),
+      rows: ctx.evidence.map((e) => [
+        [ref(`ev-${e.id}`, e.id)], [text(e.title + (e.status === "draft" ? " (draft)" : ""))], [text(e.type ? labelOf(e.type) : "")], [text(e.date ?? "")],
+        ...(dated ? [[text(lastChangedCell(dated.get(e.id)))]] : []),
+      ]),
       rowHeaders: true,
     });
   }
@@ -75,6 +84,8 @@ function evidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Attachm
   if (e.expires) facts.push({ term: "Expires", value: [text(formatDate(e.expires))] });
   facts.push({ term: "Sections", value: [text(ctx.sectionNames(e.sections))] }, { term: "Owner", value: ctx.person(e.owner) });
   if (e.status === "draft") facts.push({ term: "Status", value: [text("Draft", true)] });
+  const changed = ctx.inputs.lastChanged?.known ? lastChangedFact(ctx.inputs.lastChanged.items.get(e.id)) : null;
+  if (changed) facts.push({ term: "Last changed", value: changed });
   const blocks: Block[] = [{ type: "facts", items: facts }, markdownBlock(e.description, 4)];
   blocks.push(...filesAndLinks(ctx, e, anchor, attachments));
   blocks.push(heading(4, "Cited by"), elementList(ctx, e));

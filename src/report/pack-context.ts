@@ -1,3 +1,5 @@
+import type { SubmissionDiff } from "../analyse/submission-diff.js";
+import type { ItemHistory } from "../git/last-changed.js";
 import { compareIds } from "../model/natural-order.js";
 import type { CaseStudy, Element, EvidenceItem, Finding, Rating, Submission } from "../model/types.js";
 import type { BuildInfo, Inline } from "./document-model.js";
@@ -19,6 +21,10 @@ export interface PackInputs {
   attachments: ReadonlyMap<string, AttachmentFacts>;
   /** How and when the pack is built. */
   build: BuildInfo;
+  /** When each item last changed, from git (src/git/last-changed.ts); absent or null: not shown. */
+  lastChanged?: ItemHistory | null;
+  /** What changed since an earlier revision (`--since`), shown as "Changes since"; absent or null: no such section. */
+  since?: SubmissionDiff | null;
 }
 
 /** An item naming an element, with the mapping's note. */

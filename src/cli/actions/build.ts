@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describeWorktree, submissionPaths } from "../../git/describe-worktree.js";
+import { lastChangedOfItems } from "../../git/last-changed.js";
 import type { SourceTree } from "../../load/source-tree.js";
 import { readSubmission } from "../../model/read-submission.js";
 import type { Submission } from "../../model/types.js";
@@ -14,9 +15,12 @@ import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../com
 import { CliError, EXIT } from "../exit-codes.js";
 import { useColor, type Io } from "../io.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
+import { changesSince } from "./build-since.js";
 
 /** Options of `cse build`. */
 export interface BuildOptions extends SubmissionOptions {
+  /** --since REV: add "Changes since REV". */
+  since?: string;
   out?: string;
   format?: string;
   includeDrafts?: boolean;
@@ -49,7 +53,7 @@ const { version } = createRequire(import.meta.url)("../../../package.json") as {
 export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
   const buildDate = buildDateFrom(io.env);
   const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
-  const tree = openTree(resolveRoot(opts, io));
+  const tree = openTree(resolveRoot(opts, io), opts.ref);
   const checked = readSubmission(tree, { asOf });
   if (checked.errorCount > 0) {
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
@@ -66,6 +70,8 @@ export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
     introduction: readIntroduction(tree, s),
     attachments: hashAttachments(tree, s, opts.includeDrafts === true),
     build: { date: buildDate, commit: state?.commit ?? null, uncommitted: state?.dirty ?? false, includeDrafts: opts.includeDrafts === true, asOf, generator: `cse ${version}` },
+    lastChanged: lastChangedOfItems(s),
+    since: opts.since === undefined ? null : changesSince(opts.since, tree, s, asOf),
   });
   const files = [];
   for (const format of formats) {

@@ -11,6 +11,8 @@ export const buildCommand: CommandDef = (program, run) => {
     .option("--include-drafts", "put draft evidence and case studies in, marked Draft (a working copy)")
     .option("--as-of <date>", "judge dates (overdue actions, future dates) as of this day, YYYY-MM-DD (default: the build date)")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .option("--ref <rev>", "build from the submission as at this git revision (branch, tag or commit), not the work tree")
+    .option("--since <rev>", 'add a section "Changes since REV": what changed from that revision (as cse diff REV shows)')
     .addHelpText(
       "after",
       `
@@ -18,6 +20,8 @@ Examples:
   cse build                          out/submission.html and out/submission.pdf
   cse build --format html --out pack
   cse build --include-drafts         a working copy with drafts, for review
+  cse build --since assessed-2014    with "Changes since assessed-2014", for an annual review
+  cse build --ref assessed-2015      the pack exactly as committed at that tag
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) cse build    reproducible: same input, same bytes
 
 The build date is taken from SOURCE_DATE_EPOCH when it is set, else today.
