@@ -55,6 +55,17 @@ describe("cse init", () => {
     }
   });
 
+  it("starts a submission that cse build turns into a pack, with the examples left out as drafts", async () => {
+    const dir = testdir({});
+    expect((await runCse(["init", "--organisation", "Anytown Libraries", "--visit", "2027-06-15"], { cwd: dir })).code).toBe(0);
+    const r = await runCse(["build", "--format", "html"], { cwd: dir, env: { SOURCE_DATE_EPOCH: "1800000000" } });
+    expect(r.code, r.stderr).toBe(0);
+    const html = fs.readFileSync(path.join(dir, "out/submission.html"), "utf8");
+    expect(html).toContain("Anytown Libraries");
+    expect(html).not.toContain("(example)");
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toContain("/out/");
+  });
+
   it("gives every YAML file a schema line that resolves to a written schema", async () => {
     const dir = testdir({});
     expect((await runCse(["init", "new-sub"], { cwd: dir })).code).toBe(0);

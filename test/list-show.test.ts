@@ -106,8 +106,8 @@ describe("cse show", () => {
   Engage customers.
 
 Self-assessment (assessment/self.yaml)
-  Owner     bob (Bob Example)
-  Rating    partial-compliance (Partial Compliance)
+  Owner      bob (Bob Example)
+  Rating     partial-compliance (Partial Compliance)
   Statement
     We engage customers.
   Actions
@@ -138,7 +138,7 @@ Cited by 1 evidence item and 1 case study, and 1 draft
     });
     const text = await runCse(["show", "E001"], { cwd: dir });
     expect(text.stdout).toContain("Names 2 elements\n  1.1.1  Know who the customers are.\n  1.1.2  Understand what they need.\n         The profile's second half.\n");
-    expect(text.stdout).toContain("Sections  library (Library)");
+    expect(text.stdout).toContain("Sections   library (Library)");
     expect(text.stdout).toContain("Named by no case study");
   });
 

@@ -77,6 +77,8 @@ describe("cse new", () => {
   it.each([
     [["--elements", "1.1.9"], "no element \"1.1.9\". Did you mean `1.1.1`"],
     [["--elements", "1.1.1", "--owner", "anne"], "Did you mean `ann`"],
+    [["--elements", "1.1.1", "--owner", "zz"], "Choose from: ann, bob, cat."],
+    [["--elements", "9.9.9"], "Choose from: 1.1.1, 1.1.2, 1.2.1, 2.1.1, 2.1.2."],
     [["--elements", "1.1.1", "--section", "libary"], "Did you mean `library`"],
     [["--elements", "1.1.1", "--type", "reprot"], "Did you mean `report`"],
     [["--elements", "1.1.1", "--date", "2014-02-30"], "--date"],

@@ -39,7 +39,7 @@ function element(d: ElementDetails, labels: Labels): string[] {
       ["Owner", a.owner ? labels.person(a.owner) : "none"],
       ["Rating", a.rating ? labels.rating(a.rating) : "none"],
     ]));
-    lines.push(...(a.statement ? ["  Statement", ...wrap(a.statement, TEXT_WIDTH, "    ")] : ["  Statement  none"]));
+    lines.push(...(a.statement ? ["  Statement", ...wrap(a.statement, TEXT_WIDTH, "    ")] : fields([["Statement", "none"]])));
     if (a.actions.length) {
       lines.push("  Actions");
       for (const x of a.actions) {
@@ -110,7 +110,7 @@ function row(id: string, title: string, file: string | null): string {
 }
 
 function fields(pairs: [string, string][]): string[] {
-  return pairs.flatMap(([label, value]) => wrap(value, TEXT_WIDTH - 12).map((l, i) => `  ${padEnd(i === 0 ? label : "", 9)} ${l}`));
+  return pairs.flatMap(([label, value]) => wrap(value, TEXT_WIDTH - 13).map((l, i) => `  ${padEnd(i === 0 ? label : "", 10)} ${l}`));
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

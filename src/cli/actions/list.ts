@@ -50,9 +50,9 @@ export async function listAction(what: string, opts: ListOptions, io: Io): Promi
 
 /** Filter values must name things that exist: a typo should not look like "nothing matches". */
 function checkFilterValues(s: Submission, f: ListFilter): void {
-  if (f.element !== undefined) requireKnown("element", "--element", f.element, s.elements.map((e) => e.id));
+  if (f.element !== undefined) requireKnown("element", "--element", f.element, s.elements.map((e) => e.id), "cse list elements lists them.");
   if (f.criterion !== undefined) requireKnown("criterion or sub-criterion", "--criterion", f.criterion, s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((x) => x.id)]));
-  if (f.owner !== undefined) requireKnown("person", "--owner", f.owner, s.config.people.map((p) => p.id));
+  if (f.owner !== undefined) requireKnown("person", "--owner", f.owner, s.config.people.map((p) => p.id), "They are listed under people: in cse.yaml.");
   if (f.section !== undefined) requireKnown("section", "--section", f.section, s.config.sections.map((x) => x.id));
   if (f.type !== undefined) {
     const types = (readSchema(SCHEMA_FILES.evidence) as { properties: { type: { enum: string[] } } }).properties.type.enum;

@@ -45,12 +45,12 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
   if (elementIds.length === 0) throw new CliError(`the standard in ${s.config.standardDir}/ has no elements cse can read; run cse validate to see why`);
   const elements = unique(opts.elements);
   if (elements.length === 0) throw new CliError("--elements needs at least one element id, e.g. --elements 1.1.1,4.3.2");
-  for (const e of elements) requireKnown("element", "--elements", e, elementIds);
-  if (opts.owner !== undefined) requireKnown("person", "--owner", opts.owner, s.config.people.map((p) => p.id));
+  for (const e of elements) requireKnown("element", "--elements", e, elementIds, "cse list elements lists them.");
+  if (opts.owner !== undefined) requireKnown("person", "--owner", opts.owner, s.config.people.map((p) => p.id), "They are listed under people: in cse.yaml.");
   const sections = unique(opts.section ?? []);
   for (const id of sections) requireKnown("section", "--section", id, s.config.sections.map((x) => x.id));
   const backing = unique(opts.evidence ?? []);
-  for (const id of backing) requireKnown("evidence item", "--evidence", id, s.evidence.map((e) => e.id));
+  for (const id of backing) requireKnown("evidence item", "--evidence", id, s.evidence.map((e) => e.id), "cse list evidence lists them.");
 
   const allIds = new Set([...s.evidence, ...s.caseStudies].map((i) => i.id));
   const taken = [...allIds, ...fileNames(tree, "evidence")];
