@@ -1,0 +1,200 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { minimalSubmission } from "./helpers/minimal.js";
+import { runCse } from "./helpers/run-cli.js";
+import { copySample, testdir } from "./helpers/testdir.js";
+
+// One browser for the whole file (CI has two cores): the sample's pack and a hostile one.
+const CHROMIUM = "/usr/bin/chromium";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const EPOCH = { SOURCE_DATE_EPOCH: "1799539200" }; // 2027-01-10
+
+interface Opened {
+  page: Page;
+  consoleErrors: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+let browser: Browser;
+const opened: Opened[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a file, recording console errors, dialogs and every request that is not the file itself. */
+async function open(file: string, viewport = { width: 1100, height: 900 }): Promise<Opened> {
+  const page = await browser.newPage({ viewport });
+  const o: Opened = { page, consoleErrors: [], requests: [], dialogs: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") o.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => o.consoleErrors.push(String(e)));
+  page.on("dialog", (d) => {
+    o.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:") || url.startsWith("data:")) return route.continue();
+    o.requests.push(url);
+    return route.abort();
+  });
+  await page.goto(`file://${file}`, { waitUntil: "load" });
+  opened.push(o);
+  return o;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      resultTypes: ["violations"],
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function brokenInternalLinks(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => a.getAttribute("href")!).filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))),
+  );
+}
+
+describe("the sample's pack in Chromium", () => {
+  let o: Opened;
+  beforeAll(async () => {
+    const dir = copySample();
+    const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
+    expect(r.code).toBe(0);
+    o = await open(path.join(dir, "out/submission.html"));
+  });
+
+  it("has every internal link's target, unique ids, and links both ways", async () => {
+    expect(await brokenInternalLinks(o.page)).toEqual([]);
+    const facts = await o.page.evaluate(() => {
+      const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+      const targets = new Set([...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => a.getAttribute("href")!.slice(1)));
+      const items = ids.filter((id) => /^(el|ev|cs)-/.test(id));
+      return {
+        duplicates: ids.filter((id, i) => ids.indexOf(id) !== i),
+        counts: ["el-", "ev-", "cs-"].map((p) => items.filter((id) => id.startsWith(p)).length),
+        // Every element, evidence item and case study is linked to from somewhere...
+        unlinked: items.filter((id) => !targets.has(id)),
+        // ...and every evidence item and case study links out to an element it shows.
+        noWayBack: items.filter((id) => !id.startsWith("el-") && !document.getElementById(id)!.querySelector('a[href^="#el-"]')),
+      };
+    });
+    expect(facts.duplicates).toEqual([]);
+    expect(facts.counts).toEqual([57, 62, 8]);
+    expect(facts.unlinked).toEqual([]);
+    expect(facts.noWayBack).toEqual([]);
+  });
+
+  it("has landmarks, a skip link, one h1, the language and no script", async () => {
+    const facts = await o.page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      landmarks: ["header", "nav", "main", "footer"].map((t) => document.querySelectorAll(`body > ${t}`).length),
+      skip: document.querySelector("body > a.skip-link")?.getAttribute("href"),
+      h1: document.querySelectorAll("h1").length,
+      scripts: document.querySelectorAll("script").length,
+      svgName: document.querySelector("svg[role=img] title")?.textContent,
+      external: [...document.querySelectorAll("link, img, iframe, object, embed")].length,
+    }));
+    expect(facts).toEqual({ lang: "en-GB", landmarks: [1, 1, 1, 1], skip: "#main", h1: 1, scripts: 0, svgName: "Evidence per criterion", external: 0 });
+  });
+
+  it("makes no network request and logs no console error", () => {
+    expect(o.requests).toEqual([]);
+    expect(o.consoleErrors).toEqual([]);
+  });
+
+  // axe's colour-contrast rule alone takes seconds on a page of 6,000 elements.
+  it("has no axe-core violation at WCAG 2.2 AA", { timeout: 180_000 }, async () => {
+    expect(await axeViolations(o.page)).toEqual([]);
+  });
+
+  it("fits a phone's width without sideways scrolling", async () => {
+    await o.page.setViewportSize({ width: 375, height: 800 });
+    const overflow = await o.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+describe("a pack built from hostile input", () => {
+  let o: Opened;
+  const HOSTILE = "<script>alert(1)</script>";
+  beforeAll(async () => {
+    const files = minimalSubmission();
+    files["cse.yaml"] = files["cse.yaml"]!
+      .replace("organisation: Test Service", `organisation: "${HOSTILE}"\ntitle: "<img src=x onerror=alert(2)> & {{title}}"`)
+      .replace("name: Library", 'name: "</style><script>alert(3)</script>"');
+    files["evidence/E-1_odd.x.yaml"] = `id: E-1_odd.x
+title: "<script>alert('evidence')</script>"
+description: |
+  ## A heading <b>bold?</b>
+
+  <iframe src="https://e.test/frame"></iframe>
+  [js](javascript:alert(4)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCg1KTwvc2NyaXB0Pg==)
+  <a href="javascript:alert(6)">raw link</a> ![pixel](https://e.test/pixel.png)
+  <style>body { display: none }</style> [fine](https://e.test/ok) mentions 1.1.1 and CS01.
+type: other
+date: 2014-05-01
+sections: [library]
+links:
+  - "https://e.test/?q=%22%3E%3Cscript%3E"
+elements:
+  - element: "1.1.1"
+    note: "<script>alert(7)</script> and [x](javascript:alert(8))"
+`;
+    files["evidence/case-studies/CS01.yaml"] = files["evidence/case-studies/CS01.yaml"]!.replace("title: Listening to students", 'title: "Listening <svg onload=alert(9)>"');
+    const dir = testdir(files);
+    const r = await runCse(["build", "--format", "html"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    o = await open(path.join(dir, "out/submission.html"));
+  });
+
+  it("shows every hostile string as text and runs nothing", async () => {
+    const facts = await o.page.evaluate(() => ({
+      elements: ["script", "iframe", "img", "object", "embed"].map((t) => document.querySelectorAll(t).length),
+      styles: document.querySelectorAll("style").length,
+      svgs: document.querySelectorAll("svg").length,
+      hrefs: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")!).filter((h) => !/^(#|https:\/\/e\.test\/)/.test(h)),
+      text: document.body.innerText,
+      title: document.title,
+    }));
+    expect(facts.elements).toEqual([0, 0, 0, 0, 0]);
+    expect(facts.styles).toBe(1);
+    expect(facts.svgs).toBe(1); // the chart
+    expect(facts.hrefs).toEqual([]);
+    expect(facts.title).toContain("<script>alert(1)</script>");
+    for (const s of [HOSTILE, "<img src=x onerror=alert(2)> & {{title}}", "</style><script>alert(3)</script>", "<script>alert('evidence')</script>", '<iframe src="https://e.test/frame"></iframe>', "[js](javascript:alert(4))", "<style>body { display: none }</style>", "<script>alert(7)</script>", "Listening <svg onload=alert(9)>"]) {
+      expect(facts.text).toContain(s);
+    }
+    expect(o.dialogs).toEqual([]);
+    expect(o.requests).toEqual([]);
+    expect(o.consoleErrors).toEqual([]);
+  });
+
+  it("gives odd ids working anchors, and links their mentions in Markdown", { timeout: 120_000 }, async () => {
+    expect(await brokenInternalLinks(o.page)).toEqual([]);
+    const hrefs = await o.page.evaluate(() => [...document.querySelectorAll("#ev-E-1_odd\\.x .md a")].map((a) => a.getAttribute("href")));
+    // The image became a plain link (no request); the javascript: and data: links stayed text.
+    expect(hrefs).toEqual(["https://e.test/pixel.png", "https://e.test/ok", "#el-1.1.1", "#cs-CS01"]);
+    expect(await axeViolations(o.page)).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { minimalSubmission } from "./helpers/minimal.js";
+import { runCse } from "./helpers/run-cli.js";
+import { copySample, testdir } from "./helpers/testdir.js";
+
+const EPOCH = { SOURCE_DATE_EPOCH: "1799539200" }; // 2027-01-10, after every date in the sample
+const read = (dir: string, file = "out/submission.html") => fs.readFileSync(path.join(dir, file), "utf8");
+
+describe("cse build --format html", () => {
+  it("writes the sample's pack and says what it wrote", async () => {
+    const dir = copySample();
+    const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Wrote out\/submission\.html \(\d+ KiB\)\n57 elements, 62 evidence items, 8 case studies; 2 drafts left out\.\n$/);
+    const html = read(dir);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
+    expect(html).toContain("Croeso i Dŷ'r Llyfrgell"); // Welsh from the introduction, intact
+    expect(html).toContain("<p>Built by cse ");
+    expect(html).toContain("10 January 2027");
+  });
+
+  it("gives byte-identical files for the same input and SOURCE_DATE_EPOCH", async () => {
+    const dir = copySample();
+    expect((await runCse(["build", "--format", "html", "--out", "a"], { cwd: dir, env: EPOCH })).code).toBe(0);
+    expect((await runCse(["build", "--format", "html", "--out", "b"], { cwd: dir, env: EPOCH })).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "a/submission.html")).equals(fs.readFileSync(path.join(dir, "b/submission.html")))).toBe(true);
+  });
+
+  it("leaves drafts out, and puts them in with --include-drafts", async () => {
+    const dir = copySample();
+    await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
+    const without = read(dir);
+    expect(without).not.toContain('id="ev-E025"');
+    expect(without).not.toContain("Joint referral protocol");
+    const r = await runCse(["build", "--format", "html", "--include-drafts", "--out", "drafts"], { cwd: dir, env: EPOCH });
+    expect(r.stdout).toContain("64 evidence items, 8 case studies; drafts included.");
+    const html = read(dir, "drafts/submission.html");
+    expect(html).toContain('id="ev-E025"');
+    expect(html).toContain("This pack includes draft evidence");
+  });
+
+  it("refuses a submission with validation errors and leaves the earlier pack untouched", async () => {
+    const dir = copySample();
+    await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
+    const before = fs.readFileSync(path.join(dir, "out/submission.html"));
+    fs.writeFileSync(path.join(dir, "evidence/corporate/E001-customer-profile-report.yaml"), "id: E001\ntitle: Broken\n");
+    const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("evidence/corporate/E001-customer-profile-report.yaml");
+    expect(r.stderr).toMatch(/schema/);
+    expect(r.stderr).toContain("cse build: refusing to build");
+    expect(fs.readFileSync(path.join(dir, "out/submission.html")).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.join(dir, "out"))).toEqual(["submission.html"]);
+  });
+
+  it.each([".", "criteria", "evidence", "evidence/corporate", "assessment"])("refuses --out %s (exit 2) and writes nothing", async (out) => {
+    const dir = testdir(minimalSubmission());
+    const r = await runCse(["build", "--format", "html", "--out", out], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out points (at the submission's root|inside)/);
+    expect(fs.existsSync(path.join(dir, out, "submission.html"))).toBe(false);
+  });
+
+  it("rejects a SOURCE_DATE_EPOCH that is not a number of seconds", async () => {
+    const r = await runCse(["build", "--format", "html"], { cwd: testdir(minimalSubmission()), env: { SOURCE_DATE_EPOCH: "yesterday" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("SOURCE_DATE_EPOCH must be a whole number");
+  });
+
+  it("keeps Welsh letters and other non-ASCII text intact", async () => {
+    const files = minimalSubmission();
+    files["cse.yaml"] = files["cse.yaml"]!.replace("organisation: Test Service", "organisation: Gwasanaeth Llyfrgell ŵ ŷ € “quoted”\ntitle: Cais Rhagoriaeth ŵŷ\nbuild:\n  language: cy");
+    const dir = testdir(files);
+    expect((await runCse(["build", "--format", "html"], { cwd: dir })).code).toBe(0);
+    const html = read(dir);
+    expect(html).toContain('<html lang="cy">');
+    expect(html).toContain("Gwasanaeth Llyfrgell ŵ ŷ € “quoted”");
+    expect(html).toContain("<h1>Cais Rhagoriaeth ŵŷ</h1>");
+  });
+});
+
+describe("template overrides", () => {
+  it("a submission's templates/ replaces a built-in template by file name", async () => {
+    const dir = testdir({
+      ...minimalSubmission(),
+      "templates/footer.hbs": '<footer class="colophon"><p>House footer for {{organisation}}</p></footer>\n',
+      "templates/styles.css": "body { color: #000000; } /* house style */\n",
+      "templates/nested/section.hbs": "ignored: only plain files directly in templates/ count\n",
+    });
+    expect((await runCse(["build", "--format", "html"], { cwd: dir })).code).toBe(0);
+    const html = read(dir);
+    expect(html).toContain("<p>House footer for Test Service</p>");
+    expect(html).toContain("/* house style */");
+    expect(html).not.toContain("Built by cse");
+    expect(html).not.toContain("ignored: only plain files");
+  });
+
+  it("a template that cannot be parsed stops the build (exit 1) naming the file", async () => {
+    const dir = testdir({ ...minimalSubmission(), "templates/cover.hbs": "<header>{{#if title}}unclosed</header>\n" });
+    const r = await runCse(["build", "--format", "html"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("templates/cover.hbs");
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  it("a template cannot reach object prototypes", async () => {
+    const dir = testdir({ ...minimalSubmission(), "templates/footer.hbs": "<footer><p>[{{constructor.name}}][{{title.constructor}}][{{lookup this \"__proto__\"}}]</p></footer>" });
+    expect((await runCse(["build", "--format", "html"], { cwd: dir })).code).toBe(0);
+    expect(read(dir)).toContain("<footer><p>[][][]</p></footer>");
+  });
+});
