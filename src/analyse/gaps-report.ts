@@ -1,3 +1,4 @@
+import type { ItemHistory } from "../git/last-changed.js";
 import type { GapCode } from "./gap-codes.js";
 
 /** What `cse gaps` found: FORMAT.md's JSON fields, plus what the table and markdown show. */
@@ -22,6 +23,8 @@ export interface GapsReport {
   finding: FindingSummary | null;
   /** Actions not done whose due date is before the as-of date, on listed elements. */
   overdueActions: OverdueAction[];
+  /** When each item last changed, from git; set by the command for JSON output only (absent: not looked up). */
+  lastChanged?: ItemHistory;
 }
 
 /** FORMAT.md's summary. */

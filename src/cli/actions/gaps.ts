@@ -1,6 +1,7 @@
 import { analyseCoverage } from "../../analyse/analyse-coverage.js";
 import { GAP_CODES, isGapCode, type GapCode } from "../../analyse/gap-codes.js";
 import type { GapsFilter } from "../../analyse/gaps-filter.js";
+import { lastChangedOfItems } from "../../git/last-changed.js";
 import type { Submission } from "../../model/types.js";
 import { readSubmission } from "../../model/read-submission.js";
 import { formatDiagnosticsText } from "../../reporters/diagnostics-text.js";
@@ -28,7 +29,7 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
   const asOf = parseAsOf(opts.asOf);
   const only = opts.only === undefined ? undefined : parseGapCodes(opts.only, "--only");
   const failOn = opts.failOn === undefined ? undefined : parseGapCodes(opts.failOn, "--fail-on");
-  const tree = openTree(resolveRoot(opts, io));
+  const tree = openTree(resolveRoot(opts, io), opts.ref);
   const checked = readSubmission(tree, { asOf });
   if (checked.errorCount > 0) {
     // A report computed from broken data would mislead (a misspelt element id looks like a gap).
@@ -44,6 +45,12 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
     .filter((k) => opts[k] !== undefined)
     .map((k) => `--${k} ${k === "only" ? only!.join(",") : opts[k]}`);
   const report = analyseCoverage(s, { asOf, filter, filterLabels });
+  // Only the JSON shows last-changed dates, so only it pays for the pass over git history.
+  // Outside git there is no history to speak of, and the JSON stays exactly FORMAT.md's shape.
+  if (format === "json") {
+    const history = lastChangedOfItems(s);
+    if (history.known || history.reason !== "not-a-repository") report.lastChanged = history;
+  }
   const reporter = await GAPS_FORMATS[format]!();
   io.stdout.write(reporter(report, { color: useColor(io.stdout, io.env, opts.color) }));
   if (!failOn) return EXIT.OK;

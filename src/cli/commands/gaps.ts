@@ -14,6 +14,7 @@ export const gapsCommand: CommandDef = (program, run) => {
     .option("--only <codes>", "only these gap codes, comma-separated, and the elements that have them")
     .option("--fail-on <codes>", "exit 1 when a listed element has one of these gap codes, comma-separated")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .option("--ref <rev>", "read the submission as at this git revision (branch, tag or commit), not the work tree")
     .option("--color", "colour the output")
     .option("--no-color", "never colour the output")
     .addHelpText(
@@ -28,6 +29,7 @@ Examples:
   cse gaps --format markdown > gaps.md      for a meeting's papers
   cse gaps --only no-evidence,stale-evidence --criterion 3
   cse gaps --fail-on no-evidence,stale-evidence --as-of 2027-03-09   (in CI)
+  cse gaps --ref assessed-2014 --as-of 2014-03-01    as things stood at last year's visit
 
 Exit status: 0 done, 1 a gap named by --fail-on (or validation errors), 2 usage or fatal error.
 `,
