@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The callbacks given to page.evaluate run in the browser, so this file also sees the DOM types.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
