@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { minimalSubmission } from "./helpers/minimal.js";
-import { runCse } from "./helpers/run-cli.js";
+import { runCse, spawnCse } from "./helpers/run-cli.js";
 import { copySample, testdir } from "./helpers/testdir.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1799539200" }; // 2027-01-10, after every date in the sample
@@ -20,6 +20,15 @@ describe("cse build --format html", () => {
     expect(html).toContain("Croeso i Dŷ'r Llyfrgell"); // Welsh from the introduction, intact
     expect(html).toContain("<p>Built by cse ");
     expect(html).toContain("10 January 2027");
+  });
+
+  it("works from the real binary, with the same bytes as in-process", async () => {
+    const dir = copySample();
+    const spawned = spawnCse(["build", "--format", "html", "--out", "spawned"], { cwd: dir, env: EPOCH });
+    expect(spawned.stderr).toBe("");
+    expect(spawned.code).toBe(0);
+    await runCse(["build", "--format", "html", "--out", "inproc"], { cwd: dir, env: EPOCH });
+    expect(read(dir, "spawned/submission.html")).toBe(read(dir, "inproc/submission.html"));
   });
 
   it("gives byte-identical files for the same input and SOURCE_DATE_EPOCH", async () => {
