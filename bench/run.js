@@ -26,13 +26,14 @@ const USAGE = `usage: node bench/run.js [options]   (npm run bench -- [options])
   --only LIST      run only these of ${TASK_KEYS.join(",")} (floors always run)
   --timeout S      kill a run after S seconds (default 900)
   --slow S         a command whose warm-up takes over S seconds is measured by that run alone (default 30)
+  --chromium-max N largest size Chromium prints (default 3000: a 30,000-item page takes it very long)
   --keep           keep the generated submissions (their folder is printed)
   --doc FILE       also write the tables into FILE between the bench markers
   --json FILE      also write the raw results as JSON
 `;
 
 function parseArgs(argv) {
-  const o = { sizes: [300, 3000, 30000], runs: null, only: null, keep: false, timeout: 900, slow: 30, doc: null, json: null };
+  const o = { sizes: [300, 3000, 30000], runs: null, only: null, keep: false, timeout: 900, slow: 30, chromiumMax: 3000, doc: null, json: null };
   const list = (s) => s.split(",").map((x) => x.trim()).filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,6 +47,7 @@ function parseArgs(argv) {
     else if (a === "--only") o.only = list(value());
     else if (a === "--timeout") o.timeout = Number(value());
     else if (a === "--slow") o.slow = Number(value());
+    else if (a === "--chromium-max") o.chromiumMax = Number(value());
     else if (a === "--keep") o.keep = true;
     else if (a === "--doc") o.doc = value();
     else if (a === "--json") o.json = value();
@@ -99,11 +101,12 @@ function describeMachine(tools) {
  * (ajv-cli takes one schema a process). `prepare` runs once before the warm-up.
  */
 function task(key, label, size, argvs, extra = {}) {
-  return { key, label, size, argvs, runs: 0, times: [], peaks: [], ...extra };
+  return { key, label, size, argvs, runs: 0, times: [], cpus: [], peaks: [], ...extra };
 }
 
 async function runTask(t, { cwd, env, timeoutMs }) {
   let ms = 0;
+  let cpu = 0;
   let peak = null;
   for (const argv of t.argvs) {
     const r = await runOnce(argv, { cwd: t.cwd ?? cwd, env, timeoutMs, isNode: argv[0] === process.execPath });
@@ -114,13 +117,14 @@ async function runTask(t, { cwd, env, timeoutMs }) {
       return { error: `exit ${r.status ?? r.signal}: ${line}` };
     }
     ms += r.ms;
+    cpu = cpu === null || r.cpuMs === null ? null : cpu + r.cpuMs;
     if (r.peakKiB != null) peak = Math.max(peak ?? 0, r.peakKiB);
   }
   if (t.check) {
     const problem = t.check();
     if (problem) return { error: problem };
   }
-  return { ms, peak };
+  return { ms, cpu, peak };
 }
 
 /**
@@ -141,8 +145,9 @@ async function measureAll(tasks, { runs, slowMs, ...ctx }) {
     }
     if (r.ms > slowMs) {
       // Slow enough that caches do not matter: the warm-up is the measurement.
-      Object.assign(t, { single: true, note: `warm-up over ${slowMs / 1000} s, measured once` });
+      Object.assign(t, { single: true, note: [t.note, `warm-up over ${slowMs / 1000} s, measured once`].filter(Boolean).join("; ") });
       t.times.push(r.ms);
+      if (r.cpu != null) t.cpus.push(r.cpu);
       if (r.peak != null) t.peaks.push(r.peak);
     }
   }
@@ -156,6 +161,7 @@ async function measureAll(tasks, { runs, slowMs, ...ctx }) {
         continue;
       }
       t.times.push(r.ms);
+      if (r.cpu != null) t.cpus.push(r.cpu);
       if (r.peak != null) t.peaks.push(r.peak);
     }
   }
@@ -163,6 +169,7 @@ async function measureAll(tasks, { runs, slowMs, ...ctx }) {
     t.runs = t.times.length;
     t.medianMs = median(t.times);
     t.minMs = Math.min(...t.times);
+    t.cpuMs = t.cpus.length === t.times.length && !t.cpuUnknown ? median(t.cpus) : null;
     t.peakKiB = t.peaks.length ? Math.max(...t.peaks) : null;
   }
 }
@@ -194,11 +201,20 @@ function tasksForSize(size, dir, scratch, tools, opts) {
   const html = path.join(dir, "out", "submission.html");
   if (want("build-html")) list.push(task("build-html", "cse build --format html", size, [cse(["build", "--format", "html"], commands.buildHtml.asOf)], { check: () => (fs.existsSync(html) ? null : "no out/submission.html written"), ...(commands.buildHtml.ok ? {} : unavailable(commands.buildHtml.why)) }));
   if (want("chromium")) {
-    const why = !tools.chromium ? "Chromium not found (apt-get install chromium, or set CHROMIUM)" : !commands.buildHtml.ok || !want("build-html") ? "needs the HTML pack of `cse build --format html`" : null;
+    const why = !tools.chromium
+      ? "Chromium not found (apt-get install chromium, or set CHROMIUM)"
+      : !commands.buildHtml.ok || !want("build-html")
+        ? "needs the HTML pack of `cse build --format html`"
+        : size > opts.chromiumMax
+          ? `above --chromium-max ${opts.chromiumMax}`
+          : null;
     const pdf = path.join(scratch, `chromium-${size}.pdf`);
     list.push(
       task("chromium", "headless Chromium printing the HTML pack to PDF", size, why ? [] : [chromiumArgv(tools.chromium, html, pdf, path.join(scratch, "chromium-profile"))], {
-        compare: { key: "build-pdf" },
+        compare: { key: ["build-pdf", "build-html"] },
+        note: "browser process's CPU and memory only",
+        // The page is laid out and printed in renderer processes the browser does not wait for.
+        cpuUnknown: true,
         check: () => (fs.existsSync(pdf) && fs.statSync(pdf).size > 0 ? null : "Chromium wrote no PDF"),
         prepare: () => fs.rmSync(pdf, { force: true }),
         ...(why ? unavailable(why) : {}),
@@ -211,7 +227,7 @@ function tasksForSize(size, dir, scratch, tools, opts) {
 
 function render(machine, opts, results, targets, command) {
   return `Measured on ${machine.date}: ${machine.cpus} CPUs (${machine.cpu}), ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.os}; cse at ${machine.commit}; ajv-cli ${machine.ajvCli}; ${machine.chromium}.
-Times are wall-clock medians of whole processes (${opts.runsLabel}); peak memory is the largest across runs, by ${machine.memoryMethod}. Every command runs in the submission's folder with \`--as-of ${AS_OF}\` where it takes it.
+Times are wall-clock medians of whole processes (${opts.runsLabel}); CPU is user + system time (the process and the children it waited for); peak memory is the largest across runs, by ${machine.memoryMethod}. Every command runs in the submission's folder with \`--as-of ${AS_OF}\` where it takes it.
 
 Reproduce: \`${command}\`
 
@@ -249,7 +265,10 @@ async function main() {
   const results = [];
   try {
     log(`bench: start-up floors (scratch ${scratch})`);
-    const startup = [task("node-e0", "floor: `node -e 0`", null, [[process.execPath, "-e", "0"]]), task("version", "cse --version", null, [[process.execPath, CSE_BIN, "--version"]], { compare: { key: "node-e0", sameSize: false } })];
+    const startup = [task("node-e0", "floor: `node -e 0`", null, [[process.execPath, "-e", "0"]]), task("version", "cse --version", null, [[process.execPath, CSE_BIN, "--version"]], { compare: { key: "node-e0", sameSize: false } }),
+      // Not a target: what every command pays to load the parser and the command list.
+      task("help", "cse validate --help (start-up through the parser)", null, [[process.execPath, CSE_BIN, "validate", "--help"]], { compare: { key: "node-e0", sameSize: false } }),
+    ];
     await measureAll(startup, { ...ctx, runs: Math.max(runsFor(0), 10) });
     results.push(...startup);
 

@@ -25,7 +25,7 @@ function detectGnuTime() {
 }
 
 /**
- * One run of `argv` (argv[0] is the program). Returns {ms, peakKiB|null, status, signal,
+ * One run of `argv` (argv[0] is the program). Returns {ms, cpuMs|null (user + system), peakKiB|null, status, signal,
  * stderr (its last 4 KiB), timedOut}.
  */
 export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = false } = {}) {
@@ -33,7 +33,7 @@ export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = fals
   let cmd = argv;
   let childEnv = { ...env };
   if (MEMORY_METHOD === "gnu-time") {
-    cmd = ["/usr/bin/time", "-f", "%M", "-o", out, ...argv];
+    cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", out, ...argv];
   } else if (isNode) {
     childEnv = { ...childEnv, NODE_OPTIONS: `${childEnv.NODE_OPTIONS ?? ""} --import=${RSS_HOOK}`.trim(), CSE_BENCH_RSS_FILE: out };
   }
@@ -52,22 +52,30 @@ export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = fals
     }, timeoutMs);
     child.on("error", (err) => {
       clearTimeout(timer);
-      resolve({ ms: NaN, peakKiB: null, status: null, signal: null, stderr: String(err.message), timedOut: false });
+      resolve({ ms: NaN, cpuMs: null, peakKiB: null, status: null, signal: null, stderr: String(err.message), timedOut: false });
     });
     child.on("close", (status, signal) => {
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       let peakKiB = null;
+      let cpuMs = null;
       try {
         const text = fs.readFileSync(out, "utf8");
-        // GNU time writes "Command exited with non-zero status N" before the number.
-        const m = /(\d+)\s*$/.exec(text.trim());
-        if (m) peakKiB = Number(m[1]);
+        // GNU time writes "Command exited with non-zero status N" on a line before the figures.
+        const m = /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(text.trim());
+        const hook = /^(\d+) ([\d.]+)$/.exec(text.trim());
+        if (m) {
+          cpuMs = (Number(m[1]) + Number(m[2])) * 1000;
+          peakKiB = Number(m[3]);
+        } else if (hook) {
+          peakKiB = Number(hook[1]);
+          cpuMs = Number(hook[2]);
+        }
         fs.rmSync(out, { force: true });
       } catch {
         // no memory figure for this run
       }
-      resolve({ ms, peakKiB, status, signal, stderr, timedOut });
+      resolve({ ms, cpuMs, peakKiB, status, signal, stderr, timedOut });
     });
   });
 }

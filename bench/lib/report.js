@@ -28,17 +28,19 @@ function find(results, key, size = null) {
 
 /** Table of every measurement: median and best wall time, peak memory, and what it compares with. */
 export function measurementsTable(results) {
-  const lines = ["| items | command | runs | median | min | peak memory | compared with | ratio |", "|---:|---|---:|---:|---:|---:|---|---:|"];
+  const lines = ["| items | command | runs | median | min | CPU (median) | peak memory | compared with | ratio |", "|---:|---|---:|---:|---:|---:|---:|---|---:|"];
   for (const r of results) {
     const items = r.size == null ? "" : n(r.size);
     if (r.skipped || r.failed) {
-      lines.push(`| ${items} | ${r.label} | 0 | - | - | - | ${r.skipped ? "skipped" : "failed"}: ${r.note} | |`);
+      lines.push(`| ${items} | ${r.label} | 0 | - | - | - | - | ${r.skipped ? "skipped" : "failed"}: ${r.note} | |`);
       continue;
     }
-    const base = r.compare ? find(results, r.compare.key, r.compare.sameSize === false ? null : r.size) : null;
+    // The first of the keys compared with that was measured.
+    const keys = r.compare ? [r.compare.key].flat() : [];
+    const base = keys.map((k) => find(results, k, r.compare.sameSize === false ? null : r.size)).find(Boolean) ?? null;
     const cmp = base ? `${base.label}: ${secs(base.medianMs)}` : "";
     const note = r.note ? ` (${r.note})` : "";
-    lines.push(`| ${items} | ${r.label}${note} | ${r.runs} | ${secs(r.medianMs)} | ${secs(r.minMs)} | ${mib(r.peakKiB)} | ${cmp} | ${base ? ratio(r.medianMs / base.medianMs) : ""} |`);
+    lines.push(`| ${items} | ${r.label}${note} | ${r.runs} | ${secs(r.medianMs)} | ${secs(r.minMs)} | ${r.cpuMs == null ? "n/a" : secs(r.cpuMs)} | ${mib(r.peakKiB)} | ${cmp} | ${base ? ratio(r.medianMs / base.medianMs) : ""} |`);
   }
   return lines.join("\n");
 }
