@@ -105,7 +105,8 @@ function elements(item: NewItem): string[] {
   return [
     "elements:                       # the elements it demonstrates",
     ...item.elements.map((e) => `  - ${yamlQuoted(e)}`),
-    `  # - element: ${yamlQuoted(item.elements[0] ?? "1.1.1")}       # an element can also carry a note saying how`,
+    "  # An element can carry a note saying how this shows it:",
+    `  # - element: ${yamlQuoted(item.elements[0] ?? "1.1.1")}`,
     "  #   note: Section 3 sets out how we do this.",
   ];
 }

@@ -62,7 +62,7 @@ export async function initAction(dir: string, opts: InitOptions, io: Io): Promis
   const keptGitignore = exists(path.join(target, GITIGNORE));
   const toWrite = files.filter((f) => !(keptGitignore && f.path === GITIGNORE));
   writeAll(target, toWrite);
-  io.stdout.write(summary(dir, toWrite, standard.criteria, { keptGitignore, target, organisation, visitGiven: opts.visit !== undefined, ciPackage: opts.ciPackage }));
+  io.stdout.write(summary(dir, toWrite, standard.criteria, { keptGitignore, target, organisation, sectionsGiven: (opts.section ?? []).length > 0, visitGiven: opts.visit !== undefined, ciPackage: opts.ciPackage }));
   return EXIT.OK;
 }
 
@@ -135,7 +135,7 @@ function removeEmptyFolders(dir: string): void {
 }
 
 function shown(dir: string): string {
-  return dir === "." ? "This folder" : dir;
+  return dir === "." ? "this folder" : dir;
 }
 
 /** What was made and what to do next, for someone who has not used cse before. */
@@ -143,7 +143,7 @@ function summary(
   dir: string,
   written: PlannedFile[],
   criteria: { subcriteria: { elements: unknown[] }[] }[],
-  n: { keptGitignore: boolean; target: string; organisation: string; visitGiven: boolean; ciPackage: string | undefined },
+  n: { keptGitignore: boolean; target: string; organisation: string; sectionsGiven: boolean; visitGiven: boolean; ciPackage: string | undefined },
 ): string {
   const elements = criteria.reduce((sum, c) => sum + c.subcriteria.reduce((s, sub) => s + sub.elements.length, 0), 0);
   const rows: [string, string][] = [];
@@ -154,11 +154,11 @@ function summary(
   }
   rows.splice(rows.findIndex((r) => r[0] === "assessment/findings/README.md") + 1, 0, ["schemas/", "JSON Schemas, for checks as you type"]);
   const width = Math.max(...rows.map((r) => r[0].length));
-  const lines = [`Started a submission in ${dir === "." ? "this folder" : dir}:`, ...rows.map(([p, about]) => `  ${p.padEnd(width)}  ${about}`)];
+  const lines = [`Started a submission in ${shown(dir)}:`, ...rows.map(([p, about]) => `  ${p.padEnd(width)}  ${about}`)];
   if (n.keptGitignore) lines.push(`  (your .gitignore was left as it was: add the line /out/ to it so built packs stay out of git)`);
   lines.push("", "Next:");
   if (dir !== ".") lines.push(`  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`);
-  const todo = [n.organisation ? "" : "organisation", "sections, people", n.visitGiven ? "" : "visit date"].filter(Boolean);
+  const todo = [n.organisation ? "" : "organisation", n.sectionsGiven ? "" : "sections", "people", n.visitGiven ? "" : "visit date"].filter(Boolean);
   lines.push(`  edit cse.yaml: ${todo.join(", ")}`);
   lines.push('  cse new evidence --title "Customer charter" --elements 5.2.1 --type policy');
   lines.push("  cse validate", "  cse gaps");

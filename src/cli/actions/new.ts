@@ -75,7 +75,7 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
   writeFilesAtomically([{ path: abs, content: text }]);
 
   io.stdout.write(`${file}\n`);
-  if (!opts.ready) io.stderr.write(`Written as a draft: replace its TODO text, then change status: draft to ready so gaps and the pack count it.\n`);
+  if (!opts.ready) io.stderr.write("Written as a draft: replace its TODO text, then change status: draft to ready\nso that gaps and the pack count it.\n");
   if (!fs.existsSync(path.join(root, "schemas", schemaName))) {
     io.stderr.write(`Your editor needs the JSON Schemas for completion and checks: run \`cse schema\` in ${root}.\n`);
   }
