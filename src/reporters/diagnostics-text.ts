@@ -1,4 +1,5 @@
 import { Chalk } from "chalk";
+import { plural } from "../util/plural.js";
 import type { DiagnosticsReporter } from "./diagnostics-report.js";
 
 /** Linter-style text: diagnostics grouped by file, then a summary line. */
@@ -20,10 +21,10 @@ export const formatDiagnosticsText: DiagnosticsReporter = (report, { color }) =>
   const { errorCount: e, warningCount: w, counted } = report;
   if (lines.length) lines.push("");
   if (e + w === 0) {
-    lines.push(c.green(`✔ No problems in ${counted.files} files: ${counted.elements} elements, ${counted.evidence} evidence items, ${counted.caseStudies} case studies.`));
+    lines.push(c.green(`✔ No problems in ${plural(counted.files, "file")}: ${plural(counted.elements, "element")}, ${plural(counted.evidence, "evidence item")}, ${plural(counted.caseStudies, "case study", "case studies")}.`));
   } else {
     const total = e + w;
-    const text = `✖ ${total} ${total === 1 ? "problem" : "problems"} (${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"})`;
+    const text = `✖ ${plural(total, "problem")} (${plural(e, "error")}, ${plural(w, "warning")})`;
     lines.push(e ? c.red.bold(text) : c.yellow.bold(text));
   }
   return lines.join("\n") + "\n";
