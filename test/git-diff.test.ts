@@ -34,7 +34,7 @@ describe("cse diff", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Changes from assessed-2014 (${tagged.slice(0, 12)}) to the work tree (${head.slice(0, 12)}, no
 uncommitted changes)
-Judged as of 2015-01-10: elements covered 4 → 5; elements with gaps 4 → 3.
+Judged as of 2015-01-10: elements covered 4 → 5 of 5; elements with gaps 4 → 3.
 
 Elements (2 changed)
   ~ 1.2.1  gaps closed: below-standard; self-rating Partial Compliance →
@@ -61,7 +61,7 @@ Actions (1 changed)
     const d = JSON.parse(json.stdout);
     expect(d.from).toMatchObject({ label: "assessed-2014", workTree: false });
     expect(d.to).toMatchObject({ label: "assessed-2015", workTree: false, dirty: false });
-    expect(d.summary).toEqual({ elements: 2, covered: { from: 4, to: 5 }, withGaps: { from: 4, to: 3 }, items: { added: 1, removed: 0, changed: 1 }, findings: 0, actions: 1, unchanged: false });
+    expect(d.summary).toEqual({ elements: 2, standardElements: 5, covered: { from: 4, to: 5 }, withGaps: { from: 4, to: 3 }, items: { added: 1, removed: 0, changed: 1 }, findings: 0, actions: 1, unchanged: false });
     expect(d.evidence.map((e: { id: string; status: string; fields: string[] }) => [e.id, e.status, e.fields])).toEqual([["E003", "added", []], ["E001", "changed", ["attachments"]]]);
 
     const md = await runCse(["diff", "assessed-2014", "assessed-2015", ...AS_OF, "--format", "markdown"], { cwd: dir });
@@ -75,7 +75,7 @@ Actions (1 changed)
     const r = await runCse(["diff", "HEAD", ...AS_OF, "--format", "json"], { cwd: dir });
     const d = JSON.parse(r.stdout);
     expect(d.to).toMatchObject({ label: "work tree", workTree: true, dirty: true });
-    expect(d.caseStudies).toEqual([{ id: "CS01", kind: "case-study", status: "removed", title: "Listening to students", file: "evidence/case-studies/CS01.yaml", movedFrom: null, fields: [], elements: { added: [], removed: ["1.2.1"] }, readiness: null }]);
+    expect(d.caseStudies).toEqual([{ id: "CS01", kind: "case-study", status: "removed", title: "Listening to students", file: "evidence/case-studies/CS01.yaml", movedFrom: null, fields: [], elements: { added: [], removed: ["1.2.1"] }, readiness: null, draft: false }]);
     const table = await runCse(["diff", "HEAD", ...AS_OF], { cwd: dir });
     expect(table.stdout).toMatch(/with\suncommitted\schanges/);
     expect(table.stdout).toContain("  - CS01  Listening to students: removed from evidence/case-studies/CS01.yaml");

@@ -39,6 +39,7 @@ function whole(item: Item, kind: ItemChange["kind"], status: "added" | "removed"
     id: item.id, kind, status, title: item.title, file: item.src.file, movedFrom: null, fields: [],
     elements: status === "added" ? { added: elements, removed: [] } : { added: [], removed: elements },
     readiness: null,
+    draft: item.status === "draft",
   };
 }
 
@@ -64,6 +65,7 @@ function compareItem(a: Item, b: Item, kind: ItemChange["kind"], contentsA: Read
     id: b.id, kind, status: "changed", title: b.title, file: b.src.file, movedFrom, fields,
     elements: { added: [...citedB].filter((e) => !citedA.has(e)).sort(compareIds), removed: [...citedA].filter((e) => !citedB.has(e)).sort(compareIds) },
     readiness: a.status === b.status ? null : { from: a.status, to: b.status },
+    draft: b.status === "draft",
   };
 }
 

@@ -44,7 +44,7 @@ describe("diffSubmissions", () => {
     });
     const d = diffSubmissions(input(before, "a", { "evidence/profile.pdf": "id1" }), input(after, "b", { "evidence/profile.pdf": "id1" }));
     expect(d.evidence).toEqual([
-      { id: "E001", kind: "evidence", status: "changed", title: "Customer profile", file: "evidence/2014/E001.yaml", movedFrom: "evidence/E001.yaml", fields: [], elements: { added: [], removed: [] }, readiness: null },
+      { id: "E001", kind: "evidence", status: "changed", title: "Customer profile", file: "evidence/2014/E001.yaml", movedFrom: "evidence/E001.yaml", fields: [], elements: { added: [], removed: [] }, readiness: null, draft: false },
     ]);
     expect(d.elements).toEqual([]);
   });
@@ -96,5 +96,22 @@ describe("diffSubmissions", () => {
       { element: "1.2.1", title: "Review engagement", status: "changed", fields: ["done", "due"], done: true, due: "2015-03-01", owner: "bob", before: { done: false, due: "2015-01-31", owner: "bob" } },
       { element: "2.1.1", title: "Train leaders", status: "added", fields: [], done: false, due: "2015-02-01", owner: "ann", before: null },
     ]);
+  });
+
+  it("reports changed settings of cse.yaml and items added as drafts", () => {
+    const base = minimalSubmission();
+    const after = edit({
+      "cse.yaml": base["cse.yaml"]!.replace("kind: annual-review\n  date: 2015-03-10", "kind: reassessment\n  date: 2016-03-10") + "rules:\n  min_evidence: 2\n",
+      "evidence/E003.yaml": 'id: E003\ntitle: Draft\ndescription: d\ntype: plan\ndate: 2014-10-01\nstatus: draft\nelements: ["2.1.2"]\n',
+    });
+    const d = diffSubmissions(input(minimalSubmission(), "a"), input(after, "b"));
+    expect(d.settings).toEqual([
+      { field: "assessment.kind", from: "annual-review", to: "reassessment" },
+      { field: "assessment.date", from: "2015-03-10", to: "2016-03-10" },
+      { field: "rules.min_evidence", from: 1, to: 2 },
+    ]);
+    expect(d.evidence).toMatchObject([{ id: "E003", status: "added", draft: true }]);
+    // A draft counts for nothing, so element 2.1.2 did not change.
+    expect(d.elements.find((e) => e.id === "2.1.2")).toBeUndefined();
   });
 });

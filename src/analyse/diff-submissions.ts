@@ -3,7 +3,7 @@ import { diffActions, diffFindings } from "./diff-assessment.js";
 import { diffItems } from "./diff-items.js";
 import { inGapOrder } from "./gap-codes.js";
 import type { ElementGaps, GapsReport } from "./gaps-report.js";
-import type { Change, DiffSideLabel, ElementChange, SubmissionDiff } from "./submission-diff.js";
+import type { Change, DiffSideLabel, ElementChange, SettingChange, SubmissionDiff } from "./submission-diff.js";
 
 /** One state of a submission, read and analysed, ready to compare. */
 export interface DiffInput {
@@ -26,6 +26,7 @@ export function diffSubmissions(from: DiffInput, to: DiffInput): SubmissionDiff 
   const evidence = diffItems(from, to, "evidence");
   const caseStudies = diffItems(from, to, "case-study");
   const findings = diffFindings(from.submission, to.submission);
+  const settings = diffSettings(from.submission, to.submission);
   const actions = diffActions(from.submission, to.submission);
   const items = [...evidence, ...caseStudies];
   const count = (status: string) => items.filter((i) => i.status === status).length;
@@ -36,13 +37,15 @@ export function diffSubmissions(from: DiffInput, to: DiffInput): SubmissionDiff 
     asOf: to.coverage.asOf,
     summary: {
       elements: elements.length,
+      standardElements: to.submission.elements.length,
       covered: { from: covered(from.coverage), to: covered(to.coverage) },
       withGaps: { from: from.coverage.summary.withGaps, to: to.coverage.summary.withGaps },
       items: { added: count("added"), removed: count("removed"), changed: count("changed") },
       findings: findings.length,
       actions: actions.length,
-      unchanged: elements.length + items.length + findings.length + actions.length === 0,
+      unchanged: settings.length + elements.length + items.length + findings.length + actions.length === 0,
     },
+    settings,
     elements,
     evidence,
     caseStudies,
@@ -53,6 +56,22 @@ export function diffSubmissions(from: DiffInput, to: DiffInput): SubmissionDiff 
       people: { ...from.coverage.context.people, ...to.coverage.context.people },
     },
   };
+}
+
+/** The settings of cse.yaml a reader of a diff cares about: the visit and the rules. */
+function diffSettings(a: Submission, b: Submission): SettingChange[] {
+  const pick = (s: Submission): [string, string | number | null][] => [
+    ["organisation", s.config.organisation],
+    ["title", s.config.title],
+    ["assessment.kind", s.config.assessment.kind],
+    ["assessment.date", s.config.assessment.date],
+    ["assessment.assessor", s.config.assessment.assessor],
+    ["rules.min_evidence", s.config.rules.minEvidence],
+    ["rules.evidence_max_age_months", s.config.rules.maxAgeMonths],
+    ["rules.statement_max_words", s.config.rules.statementMaxWords],
+  ];
+  const before = new Map(pick(a));
+  return pick(b).flatMap(([field, to]) => (before.get(field) === to ? [] : [{ field, from: before.get(field) ?? null, to }]));
 }
 
 function diffElements(from: DiffInput, to: DiffInput): ElementChange[] {

@@ -10,6 +10,8 @@ export interface SubmissionDiff {
   asOf: string;
   /** Counts, for headings. */
   summary: DiffSummary;
+  /** Settings in cse.yaml that changed (the visit, the rules), in a fixed order. */
+  settings: SettingChange[];
   /** Elements whose coverage, gaps, self-rating, owner or statement changed, in standard order. */
   elements: ElementChange[];
   /** Evidence items added, removed or changed, matched by id; in id order within each status. */
@@ -48,6 +50,8 @@ export interface DiffSideLabel {
 export interface DiffSummary {
   /** Elements with any change. */
   elements: number;
+  /** Elements in the newer standard. */
+  standardElements: number;
   /** Covered elements before and after (at least one ready item or case study). */
   covered: { from: number; to: number };
   /** Elements with at least one gap, before and after. */
@@ -58,6 +62,14 @@ export interface DiffSummary {
   actions: number;
   /** True when nothing at all changed. */
   unchanged: boolean;
+}
+
+/** A setting of cse.yaml before and after. */
+export interface SettingChange {
+  /** Its place in cse.yaml, e.g. `assessment.date`, `rules.min_evidence`. */
+  field: string;
+  from: string | number | null;
+  to: string | number | null;
 }
 
 /** A value before and after. */
@@ -106,6 +118,8 @@ export interface ItemChange {
   elements: { added: string[]; removed: string[] };
   /** Status before and after when it changed between draft and ready. */
   readiness: Change<"ready" | "draft"> | null;
+  /** Whether it is a draft (the newer state; the older when removed). Drafts are not counted. */
+  draft: boolean;
 }
 
 /** An assessor finding added, removed or changed. */

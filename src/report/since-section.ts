@@ -13,7 +13,7 @@ const STATUS_LABEL = { added: "Added", changed: "Changed", removed: "Removed" } 
  */
 export function sinceSection(ctx: PackContext, diff: SubmissionDiff): Section {
   const blocks: Block[] = [
-    para([text(`What changed in the submission from ${sideName(diff.from)} to the files this pack was built from. `), text(diffSummaryLine(diff, ctx.s.elements.length))], "lead"),
+    para([text(`What changed in the submission from ${sideName(diff.from)} to the files this pack was built from. `), text(diffSummaryLine(diff))], "lead"),
   ];
   if (diff.summary.unchanged) blocks.push(para([text("Nothing in the submission changed.")]));
   const elementRef = (id: string): Inline => (ctx.element(id) ? ref(`el-${id}`, id) : text(id));
@@ -21,6 +21,9 @@ export function sinceSection(ctx: PackContext, diff: SubmissionDiff): Section {
     const inPack = kind === "evidence" ? ctx.evidence.some((e) => e.id === id) : ctx.caseStudies.some((c) => c.id === id);
     return inPack ? ref(`${kind === "evidence" ? "ev" : "cs"}-${id}`, id) : text(id);
   };
+  if (diff.settings.length) {
+    blocks.push(table("Settings that changed (cse.yaml)", [col("Setting", 2, true), col("Before", 2), col("Now", 2)], diff.settings.map((s) => [[text(s.field)], [text(show(s.from))], [text(show(s.to))]])));
+  }
   if (diff.elements.length) {
     blocks.push(table(`Elements that changed (${diff.elements.length})`, [col("Element", 1, true), col("What changed", 6)], diff.elements.map((e) => [[elementRef(e.id)], [text(elementPhrases(e, diff).join("; "))]])));
   }
@@ -44,12 +47,16 @@ export function sinceSection(ctx: PackContext, diff: SubmissionDiff): Section {
         [elementRef(a.element)],
         [text(STATUS_LABEL[a.status])],
         [text(a.title)],
-        [text(actionPhrases(a, diff).filter((p) => p !== a.status).join("; "))],
+        [text(actionPhrases(a, diff).join("; "))],
       ])),
     );
   }
   const title = `Changes since ${diff.from.label}`;
   return { anchor: "changes-since", kind: "changes-since", level: 2, title, shortTitle: title, inContents: true, blocks, children: [] };
+}
+
+function show(v: string | number | null): string {
+  return v === null || v === "" ? "not set" : String(v);
 }
 
 function col(label: string, width: number, nowrap = false): TableColumn {

@@ -1,6 +1,6 @@
 import type { SubmissionDiff } from "../analyse/submission-diff.js";
 import type { DiffReporter } from "./diff-formats.js";
-import { actionPhrases, countByStatus, diffSummaryLine, diffTitle, elementPhrases, findingPhrases, itemPhrases } from "./diff-phrases.js";
+import { actionPhrases, countByStatus, diffSummaryLine, diffTitle, elementPhrases, findingPhrases, itemPhrases, settingPhrase } from "./diff-phrases.js";
 
 /** The diff as Markdown for a meeting's papers or a pull request: a heading and one table per kind of change. */
 export const formatDiffMarkdown: DiffReporter = (diff) => {
@@ -13,6 +13,9 @@ export const formatDiffMarkdown: DiffReporter = (diff) => {
 /** The tables of a diff under headings of the given level, for reuse inside a larger document. */
 export function diffMarkdownSections(diff: SubmissionDiff, level: string): string[] {
   const out: string[] = [];
+  if (diff.settings.length) {
+    out.push(`${level} Settings (cse.yaml)`, "", ...diff.settings.map((s) => `- ${text(settingPhrase(s))}`), "");
+  }
   if (diff.elements.length) {
     out.push(`${level} Elements (${diff.elements.length} changed)`, "", "| Element | What changed |", "|---|---|");
     for (const e of diff.elements) out.push(`| ${text(e.id)} | ${cell(elementPhrases(e, diff))} |`);

@@ -1,4 +1,4 @@
-import type { ActionChange, DiffSideLabel, ElementChange, FindingChange, ItemChange, SubmissionDiff } from "../analyse/submission-diff.js";
+import type { ActionChange, DiffSideLabel, ElementChange, FindingChange, ItemChange, SettingChange, SubmissionDiff } from "../analyse/submission-diff.js";
 
 // Plain-language phrases for each kind of change, shared by the table and Markdown reports
 // (and the pack's "Changes since" section), so every output says the same thing the same way.
@@ -17,10 +17,15 @@ export function diffTitle(diff: SubmissionDiff): string {
 }
 
 /** The summary sentence: as-of date, coverage and gaps before and after. */
-export function diffSummaryLine(diff: SubmissionDiff, elementsTotal?: number): string {
+export function diffSummaryLine(diff: SubmissionDiff): string {
   const s = diff.summary;
-  const of = elementsTotal === undefined ? "" : ` of ${elementsTotal}`;
-  return `Judged as of ${diff.asOf}: elements covered ${arrow(s.covered.from, s.covered.to)}${of}; elements with gaps ${arrow(s.withGaps.from, s.withGaps.to)}.`;
+  return `Judged as of ${diff.asOf}: elements covered ${arrow(s.covered.from, s.covered.to)} of ${s.standardElements}; elements with gaps ${arrow(s.withGaps.from, s.withGaps.to)}.`;
+}
+
+/** A changed setting: "assessment.date 2026-03-10 → 2027-03-09". */
+export function settingPhrase(c: SettingChange): string {
+  const show = (v: string | number | null) => (v === null || v === "" ? "not set" : String(v));
+  return `${c.field} ${show(c.from)} → ${show(c.to)}`;
 }
 
 /** What changed in an element, as short phrases. */
@@ -42,7 +47,8 @@ export function elementPhrases(e: ElementChange, diff: SubmissionDiff): string[]
 
 /** What changed in an item that is in both states. */
 export function itemPhrases(i: ItemChange): string[] {
-  if (i.status === "added") return [`added in ${i.file}`, ...(i.elements.added.length ? [`names ${i.elements.added.join(", ")}`] : [])];
+  const draft = i.draft ? " as a draft (not counted)" : "";
+  if (i.status === "added") return [`added${draft} in ${i.file}`, ...(i.elements.added.length ? [`names ${i.elements.added.join(", ")}`] : [])];
   if (i.status === "removed") return [`removed from ${i.file}`];
   const out: string[] = [];
   const fields = i.fields.filter((f) => f !== "status" && f !== "elements");
@@ -73,7 +79,7 @@ export function actionPhrases(a: ActionChange, diff: SubmissionDiff): string[] {
   const person = (id: string | null) => (id === null ? "nobody" : (diff.labels.people[id] ?? id));
   if (a.status !== "changed") {
     const details = [a.owner ? `owner ${person(a.owner)}` : null, a.due ? `due ${a.due}` : null, a.done ? "done" : null].filter((x): x is string => x !== null);
-    return [a.status, ...details];
+    return a.status === "removed" ? ["removed"] : details;
   }
   const was = a.before;
   return a.fields.map((f) =>

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { SubmissionDiff } from "../analyse/submission-diff.js";
 import type { DiffReporter } from "./diff-formats.js";
-import { actionPhrases, countByStatus, diffSummaryLine, diffTitle, elementPhrases, findingPhrases, itemPhrases, statusMark } from "./diff-phrases.js";
+import { actionPhrases, countByStatus, diffSummaryLine, diffTitle, elementPhrases, findingPhrases, itemPhrases, settingPhrase, statusMark } from "./diff-phrases.js";
 import { GAPS_TABLE_WIDTH as W, padEnd, shorten, widthOf, wrapProse } from "./gaps-layout.js";
 
 /**
@@ -13,6 +13,12 @@ export const formatDiffTable: DiffReporter = (diff, { color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [...wrapProse(diffTitle(diff), W, "").map((l) => c.bold(l)), ...wrapProse(diffSummaryLine(diff), W, "").map((l) => c.dim(l)), ""];
   if (diff.summary.unchanged) return [...lines, "No changes."].join("\n") + "\n";
+  if (diff.settings.length) {
+    lines.push(c.bold("Settings (cse.yaml)"));
+    const fieldW = Math.max(...diff.settings.map((s) => widthOf(s.field)));
+    for (const s of diff.settings) lines.push(...block("~", s.field, fieldW, settingPhrase(s).slice(s.field.length + 1), c));
+    lines.push("");
+  }
   if (diff.elements.length) {
     lines.push(c.bold(`Elements (${diff.elements.length} changed)`));
     const idW = Math.max(...diff.elements.map((e) => widthOf(e.id)));
