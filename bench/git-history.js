@@ -78,7 +78,8 @@ try {
 
 /**
  * Writes the submission with bench/generate.js, then replays it as `commits` commits through
- * one `git fast-import`: the standard and settings first, then evidence a few files a commit,
+ * one `git fast-import`: the standard and settings first, then evidence a few files a commit
+ * (each case study as soon as the items it names exist, so every revision is valid),
  * each commit also revising two earlier files (a comment line added) and every tenth renaming
  * one (the rest of the renames land in the last commit). HEAD is checked out.
  */
@@ -86,16 +87,20 @@ function makeHistory(dir, { commits, items }) {
   const src = path.join(path.dirname(dir), "generated");
   generate({ out: src, items });
   const all = listFiles(src);
-  const base = all.filter((f) => !f.startsWith("evidence/") || f.startsWith("evidence/case-studies/"));
+  const base = all.filter((f) => !f.startsWith("evidence/"));
+  const studies = all.filter((f) => f.startsWith("evidence/case-studies/"));
   // Attachments travel with the first commit so an item's files exist whenever it does.
-  const evidence = all.filter((f) => f.startsWith("evidence/") && !base.includes(f) && f.endsWith(".yaml"));
-  const attachments = all.filter((f) => f.startsWith("evidence/") && !base.includes(f) && !f.endsWith(".yaml"));
+  const evidence = all.filter((f) => f.startsWith("evidence/") && !studies.includes(f) && f.endsWith(".yaml"));
+  const attachments = all.filter((f) => f.startsWith("evidence/") && !studies.includes(f) && !f.endsWith(".yaml"));
+  // Every revision is a valid submission: a case study arrives once the items it names exist.
+  const studyNeeds = new Map(studies.map((f) => [f, [...fs.readFileSync(path.join(src, f), "utf8").matchAll(/^  - (E\d+)$/gm)].map((m) => m[1])]));
   fs.mkdirSync(dir);
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
   const chunks = [];
   const data = (buf) => chunks.push(Buffer.from(`data ${buf.length}\n`), buf, Buffer.from("\n"));
   const content = (f) => fs.readFileSync(path.join(src, f));
   const added = [];
+  const have = new Set();
   const renamed = new Map(); // final path -> path it has now
   const start = Date.UTC(2020, 0, 1) / 1000;
   for (let c = 0; c < commits; c++) {
@@ -106,7 +111,10 @@ function makeHistory(dir, { commits, items }) {
       chunks.push(Buffer.from(`M 100644 inline ${at}\n`));
       data(buf);
     };
-    if (c === 0) for (const f of [...base, ...attachments]) put(f, content(f));
+    if (c === 0) {
+      for (const f of [...base, ...attachments]) put(f, content(f));
+      for (const [f, needs] of studyNeeds) if (needs.length === 0) put(f, content(f)), studyNeeds.delete(f);
+    }
     else {
       const share = (k) => Math.floor((k * evidence.length) / (commits - 1));
       for (const f of evidence.slice(share(c - 1), share(c))) {
@@ -115,6 +123,13 @@ function makeHistory(dir, { commits, items }) {
         if (early !== f) renamed.set(f, early);
         put(early, content(f));
         added.push(f);
+        have.add(path.basename(f).split("-")[0]);
+      }
+      for (const [f, needs] of studyNeeds) {
+        if (needs.every((id) => have.has(id))) {
+          put(f, content(f));
+          studyNeeds.delete(f);
+        }
       }
       for (let k = 1; k <= 2 && added.length > k * 7; k++) {
         const f = added[(c * 31 * k) % added.length];

@@ -68,7 +68,10 @@ export function rootPath(repo: Repository, file: string): string | null {
 function runGitFor(dir: string, args: string[], purpose: string): Buffer {
   try {
     return git(dir, args, (stderr) => {
-      if (/not a git repository/i.test(stderr)) return `${dir} is not inside a git repository; ${purpose} needs one (run git init and commit, or drop ${purpose})`;
+      if (/not a git repository/i.test(stderr)) {
+        const fix = purpose.startsWith("--") ? `leave out ${purpose}, or run git init and commit first` : "run git init and commit first";
+        return `${dir} is not inside a git repository; ${purpose} needs one (${fix})`;
+      }
       return describeFailure(args, stderr);
     });
   } catch (err) {
