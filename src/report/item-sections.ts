@@ -9,6 +9,8 @@ import type { PackContext } from "./pack-context.js";
 /** The case studies, in full, by id. */
 export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]): Section {
   const n = ctx.caseStudies.length;
+  // A set, not a search of the evidence list per case study: that was quadratic in big packs.
+  const inPack = new Set(ctx.evidence.map((e) => e.id));
   return {
     anchor: "case-studies",
     kind: "case-studies",
@@ -17,11 +19,11 @@ export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]):
     shortTitle: "Case studies",
     inContents: true,
     blocks: [para([text(n === 0 ? "This pack holds no case studies." : `${count(n, "case study", "case studies")}, each told in full with the elements it shows and the evidence behind it.`)])],
-    children: ctx.caseStudies.map((cs) => caseStudySection(ctx, cs, attachments)),
+    children: ctx.caseStudies.map((cs) => caseStudySection(ctx, cs, attachments, inPack)),
   };
 }
 
-function caseStudySection(ctx: PackContext, cs: CaseStudy, attachments: Attachment[]): Section {
+function caseStudySection(ctx: PackContext, cs: CaseStudy, attachments: Attachment[], inPack: ReadonlySet<string>): Section {
   const anchor = `cs-${cs.id}`;
   const facts: Fact[] = [
     { term: "Date", value: [text(formatDate(cs.date))] },
@@ -29,7 +31,7 @@ function caseStudySection(ctx: PackContext, cs: CaseStudy, attachments: Attachme
     { term: "Owner", value: ctx.person(cs.owner) },
   ];
   if (cs.status === "draft") facts.push({ term: "Status", value: [text("Draft", true)] });
-  const backing = [...new Set(cs.evidence.map((e) => e.id))].filter((id) => ctx.evidence.some((e) => e.id === id));
+  const backing = [...new Set(cs.evidence.map((e) => e.id))].filter((id) => inPack.has(id));
   if (backing.length > 0) facts.push({ term: "Evidence", value: joinInline(backing.sort(compareIds).map((id) => [ref(`ev-${id}`, id)])) });
   const blocks: Block[] = [{ type: "facts", items: facts }, markdownBlock(cs.summary, 4), heading(4, "The story"), markdownBlock(cs.narrative, 5)];
   blocks.push(heading(4, "Elements it shows"), elementList(ctx, cs));
