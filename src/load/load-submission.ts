@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostic.js";
 import { schemaDiagnostics } from "../schema/schema-diagnostics.js";
 import { getValidators } from "../schema/validators.js";
 import { discoverFiles, type FileKind } from "./discover.js";
-import { TooLargeError, type SourceTree } from "./source-tree.js";
+import { OutsideRootError, TooLargeError, type SourceTree } from "./source-tree.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, type YamlFile } from "./yaml-file.js";
 
@@ -40,6 +40,11 @@ export function loadSubmission(tree: SourceTree): LoadResult {
     diagnostics.push({ file: "cse.yaml", ...positionOfStandard(cse), severity: "error", code: "missing-file", message: `the standard's folder ${standardDir}/ does not exist; create it with standard.yaml and one file per criterion, or set \`standard\` in cse.yaml` });
   }
 
+  for (const dir of ["evidence", "assessment"]) {
+    if (tree.stat(dir).kind === "outside") {
+      diagnostics.push({ file: dir, line: 1, column: 1, severity: "error", code: "outside-root", message: `${dir}/ is a link to a folder outside the submission's root; cse does not read it: move the folder into the submission instead` });
+    }
+  }
   const found = discoverFiles(tree, standardDir);
   if (st.kind === "dir" && !found.some((f) => f.kind === "standard")) {
     diagnostics.push({ file: "cse.yaml", ...positionOfStandard(cse), severity: "error", code: "missing-file", message: `${standardDir}/standard.yaml does not exist; the standard's folder needs it (id, title and ratings)` });
@@ -67,6 +72,11 @@ function readYaml(tree: SourceTree, file: string, out: Diagnostic[]): YamlFile {
   try {
     bytes = tree.read(file, YAML_LIMITS.maxBytes);
   } catch (err) {
+    if (err instanceof OutsideRootError) {
+      // A link swapped in after discovery: still never read.
+      out.push({ file, line: 1, column: 1, severity: "error", code: "outside-root", message: "this file is a link to somewhere outside the submission's root; cse does not read it: copy the file in instead" });
+      return unreadableYaml(file);
+    }
     const message =
       err instanceof TooLargeError
         ? `the file is ${(err.size / 1024 / 1024).toFixed(1)} MiB, more than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; split it into smaller files`

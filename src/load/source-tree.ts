@@ -25,7 +25,10 @@ export interface SourceTree {
   readonly root: string;
   /** Entries of a folder, sorted by name; an unreadable or missing folder lists nothing. */
   list(dir: string): TreeEntry[];
-  /** The bytes of a file; throws when it cannot be read, `TooLargeError` past `maxBytes`. */
+  /**
+   * The bytes of a file; throws when it cannot be read, `TooLargeError` past `maxBytes`,
+   * `OutsideRootError` when the path leads out of the root.
+   */
   read(file: string, maxBytes?: number): Uint8Array;
   /** What a root-relative path is, never following a link out of the root. */
   stat(file: string): PathStatus;
@@ -42,6 +45,8 @@ export class WorkTree implements SourceTree {
   }
 
   list(dir: string): TreeEntry[] {
+    // A folder that is (or sits below) a link out of the root lists nothing: its files are not ours.
+    if (this.stat(dir).kind !== "dir") return [];
     let dirents: fs.Dirent[];
     try {
       dirents = fs.readdirSync(this.abs(dir), { withFileTypes: true });
@@ -63,11 +68,18 @@ export class WorkTree implements SourceTree {
   }
 
   read(file: string, maxBytes = Infinity): Uint8Array {
-    const fd = fs.openSync(this.abs(file), "r");
+    // Resolve links first and open the real path without following a link at its end, so a
+    // link (or one swapped in since a caller's stat) cannot make cse read outside the root;
+    // non-blocking, so a named pipe put in a file's place cannot make it wait for ever.
+    const real = fs.realpathSync(this.abs(file));
+    if (!this.inside(real)) throw new OutsideRootError(file);
+    const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
+    const fd = fs.openSync(real, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
     try {
-      const size = fs.fstatSync(fd).size;
-      if (size > maxBytes) throw new TooLargeError(size);
-      return fs.readFileSync(fd);
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) throw Object.assign(new Error(`${file} is not a file`), { code: st.isDirectory() ? "EISDIR" : "ENOTFILE" });
+      if (st.size > maxBytes) throw new TooLargeError(st.size);
+      return readAll(fd, st.size, maxBytes);
     } finally {
       fs.closeSync(fd);
     }
@@ -80,7 +92,7 @@ export class WorkTree implements SourceTree {
     } catch {
       return { kind: "missing" };
     }
-    if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) return { kind: "outside" };
+    if (!this.inside(real)) return { kind: "outside" };
     try {
       const st = fs.statSync(real);
       if (st.isFile()) return { kind: "file", size: st.size };
@@ -94,6 +106,28 @@ export class WorkTree implements SourceTree {
   private abs(file: string): string {
     return path.join(this.root, ...file.split("/"));
   }
+
+  private inside(real: string): boolean {
+    return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
+  }
+}
+
+/**
+ * Reads an open file to its end, but never more than `maxBytes`: a file that grows while it is
+ * read (a log, a device, a file being written) cannot exhaust memory.
+ */
+function readAll(fd: number, size: number, maxBytes: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(Math.max(64 * 1024, Math.min(size - total, 16 * 1024 * 1024)));
+    const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new TooLargeError(total);
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** Joins root-relative `/` paths, treating "" as the root. */
@@ -116,6 +150,14 @@ export function resolveInside(fromDir: string, target: string): string | null {
     } else parts.push(seg);
   }
   return parts.join("/");
+}
+
+/** Thrown by `SourceTree.read` for a path that leads (through a link) outside the root. */
+export class OutsideRootError extends Error {
+  readonly code = "EOUTSIDE";
+  constructor(readonly file: string) {
+    super(`${file} leads outside the submission's root`);
+  }
 }
 
 /** Thrown by `SourceTree.read` for a file larger than the caller allows. */
