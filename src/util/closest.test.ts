@@ -14,4 +14,11 @@ describe("closest", () => {
     expect(closest("zzzzzz", ["description"], 3)).toEqual([]);
     expect(didYouMean("descripton", ["description", "date"])).toBe(" Did you mean `description`?");
   });
+
+  it("gives up on very long words instead of building a huge table (a hostile file's ids)", () => {
+    // Without the cap this is a 50,000 × 50,000 table: minutes and gigabytes.
+    const long = "a".repeat(50_000);
+    expect(closest(long, [`${long}b`, "a"])).toEqual([]);
+    expect(closest("abc", [long, "abd"])).toEqual(["abd"]);
+  });
 });

@@ -13,15 +13,22 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** Longest word or candidate for which a "did you mean" is computed. */
+const MAX_SUGGEST_LENGTH = 100;
+
 /**
  * The candidates closest to `word`, best first: those within a third of its length in edits
  * (at least 2), at most `limit` of them.
  */
 export function closest(word: string, candidates: Iterable<string>, limit = 3): string[] {
+  // Edit distance costs length × length in time and memory: a hostile file of long ids must
+  // not make a suggestion cost minutes. Nobody mistypes a 100-character id anyway.
+  if (word.length > MAX_SUGGEST_LENGTH) return [];
   const max = Math.max(2, Math.floor(word.length / 3));
   const scored: { c: string; d: number }[] = [];
   const lower = word.toLowerCase();
   for (const c of candidates) {
+    if (c.length > MAX_SUGGEST_LENGTH) continue;
     const cl = c.toLowerCase();
     // A prefix ("rhys" for "rhys-pritchard", "partial" for "partial-compliance") is a near miss too.
     const d = lower.length >= 3 && (cl.startsWith(lower) || lower.startsWith(cl)) ? 1 : editDistance(lower, cl);
