@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { commitAll, gitIn, gitRepo, writeFiles } from "./helpers/git-repo.js";
 import { minimalSubmission } from "./helpers/minimal.js";
-import { runCse } from "./helpers/run-cli.js";
+import { runCse, spawnCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
 
 const AS_OF = ["--as-of", "2015-01-10"];
@@ -107,5 +107,16 @@ Actions (1 changed)
     expect(unknown.stderr).toMatch(/^cse: unknown revision "assessed-2013"/);
     const bad = await runCse(["diff", "HEAD", "--format", "csv"], { cwd: dir });
     expect(bad.code).toBe(2);
+  });
+
+  it("gives the same from the real binary, and a git error without a stack trace", async () => {
+    const { dir } = yearOfWork();
+    const inProcess = await runCse(["diff", "assessed-2014", ...AS_OF, "--format", "json"], { cwd: dir });
+    const spawned = spawnCse(["diff", "assessed-2014", ...AS_OF, "--format", "json"], { cwd: dir });
+    expect(spawned).toEqual({ code: 0, stdout: inProcess.stdout, stderr: "" });
+    const bad = spawnCse(["diff", "no-such-tag"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^cse: unknown revision "no-such-tag".*\n$/);
+    expect(bad.stderr.split("\n")).toHaveLength(2);
   });
 });
