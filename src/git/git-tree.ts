@@ -1,5 +1,6 @@
 import path from "node:path";
 import { TooLargeError, joinPath, type PathStatus, type SourceTree, type TreeEntry } from "../load/source-tree.js";
+import { YAML_LIMITS } from "../load/yaml-file.js";
 import { readBlobs } from "./read-blobs.js";
 import { openRepository, resolveCommit, type Repository } from "./repository.js";
 import { listTree, resolvePath, type ListedEntry, type Resolved, type TreeListing } from "./tree-listing.js";
@@ -41,7 +42,8 @@ export class GitTree implements SourceTree {
     this.commit = commit;
     this.listing = listing;
     const all = [...listing.entries.values()];
-    const first = all.filter((e) => e.kind === "link" || (e.kind === "file" && TEXT_FILE.test(e.path)));
+    // A text file over the YAML size limit is refused by size alone: never fetch it whole.
+    const first = all.filter((e) => e.kind === "link" || (e.kind === "file" && TEXT_FILE.test(e.path) && e.size <= YAML_LIMITS.maxBytes));
     for (const [id, bytes] of readBlobs(repo.dir, first.map((e) => e.id))) this.blobs.set(id, bytes);
     this.pending = all.filter((e) => e.kind === "file" && !this.blobs.has(e.id)).sort((a, b) => (a.path < b.path ? -1 : 1));
   }
