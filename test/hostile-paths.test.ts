@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadSubmission } from "../src/load/load-submission.js";
 import { WorkTree, type TreeEntry } from "../src/load/source-tree.js";
 import { readSubmission } from "../src/model/read-submission.js";
+import { commitAll, gitRepo } from "./helpers/git-repo.js";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
@@ -214,5 +215,32 @@ describe("files that change while cse runs", () => {
       fs.symlinkSync("/dev/zero", path.join(dir, "evidence/zero.yaml"));
       expect(() => tree.read("evidence/zero.yaml", 1024)).toThrow(/outside/);
     }
+  });
+});
+
+describe("a git revision (--ref) whose links reach outside the root", () => {
+  it("reads neither the linked YAML file nor the linked attachment", async () => {
+    const outside = outsideFolder();
+    const dir = gitRepo({ ...minimalSubmission(), "evidence/E050.yaml": evidenceWithFiles(["report.pdf"]) });
+    fs.symlinkSync(path.join(outside, "secret.yaml"), path.join(dir, "evidence/E900.yaml"));
+    fs.symlinkSync(path.relative(path.join(dir, "evidence"), path.join(outside, "secret.pdf")), path.join(dir, "evidence/report.pdf"));
+    commitAll(dir, "links out", "2014-06-01");
+    // The work tree no longer has them: only the revision does.
+    fs.rmSync(path.join(dir, "evidence/E900.yaml"));
+    fs.rmSync(path.join(dir, "evidence/report.pdf"));
+    let text = "";
+    for (const format of ["json", "text", "github"]) {
+      const r = await runCse(["validate", "--as-of", AS_OF, "--format", format, "--ref", "HEAD"], { cwd: dir });
+      expect(r.code).toBe(1);
+      text += r.stdout + r.stderr;
+      if (format === "json") {
+        expect(JSON.parse(r.stdout).diagnostics).toMatchObject([
+          { file: "evidence/E050.yaml", code: "outside-root" },
+          { file: "evidence/E900.yaml", code: "outside-root" },
+        ]);
+      }
+    }
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(SECRET.replace(/-/g, "_"));
   });
 });
