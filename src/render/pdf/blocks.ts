@@ -1,0 +1,95 @@
+import type { Block, FactsBlock, Mention, ParagraphBlock } from "../../report/document-model.js";
+import { renderChart } from "./chart.js";
+import { type Box, type Flow, lineHeight } from "./flow.js";
+import { renderMarkdown } from "./markdown-blocks.js";
+import { minorHeading } from "./headings.js";
+import { renderList } from "./lists.js";
+import type { StructElement } from "./pdfkit-extras.js";
+import { runsFromInline } from "./runs.js";
+import { renderTable } from "./table.js";
+import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
+
+/** What block renderers share besides the flow: the ids Markdown text links to. */
+export interface BlockContext {
+  mentions: readonly Mention[];
+}
+
+/** Lays out blocks one after another in a box, as children of `parent`. */
+export function renderBlocks(flow: Flow, blocks: readonly Block[], box: Box, parent: StructElement, ctx: BlockContext, gap = BLOCK_GAP): void {
+  blocks.forEach((block, i) => {
+    if (i > 0) flow.gap(gap);
+    renderBlock(flow, block, box, parent, ctx);
+  });
+}
+
+function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, ctx: BlockContext): void {
+  switch (block.type) {
+    case "paragraph":
+      paragraph(flow, block, box, parent);
+      return;
+    case "heading":
+      minorHeading(flow, block.text, block.level, box, parent);
+      return;
+    case "markdown":
+      renderMarkdown(flow, block.source, { headingShift: block.headingShift, mentions: ctx.mentions }, box, parent);
+      return;
+    case "facts":
+      renderFacts(flow, block, box, parent);
+      return;
+    case "list":
+      renderList(
+        flow,
+        block.items.map((item) => (inner: Box, body: StructElement) => renderBlocks(flow, item, inner, body, ctx, 3)),
+        { ordered: false, depth: 0 },
+        box,
+        parent,
+      );
+      return;
+    case "table":
+      renderTable(flow, block, box, parent);
+      return;
+    case "chart":
+      renderChart(flow, block, box, parent);
+      return;
+  }
+}
+
+const ROLE = {
+  plain: { size: BODY.size, style: "regular", color: COLOUR.text },
+  lead: { size: 11.5, style: "regular", color: COLOUR.text },
+  note: { size: BODY.size, style: "italic", color: COLOUR.muted },
+} as const;
+
+function paragraph(flow: Flow, block: ParagraphBlock, box: Box, parent: StructElement): void {
+  const role = ROLE[block.role];
+  flow.paragraph(runsFromInline(block.content, role.style), box, { size: role.size, color: role.color }, parent);
+}
+
+/**
+ * Term and value pairs side by side, tagged as a list: each pair an LI with the term as its
+ * label (Lbl) and the value as its body (LBody).
+ */
+export function renderFacts(flow: Flow, block: FactsBlock, box: Box, parent: StructElement, size = 9.5): void {
+  const setting = { size, leading: 1.4 };
+  const lh = lineHeight(setting);
+  const widest = Math.max(0, ...block.items.map((f) => flow.measure(f.term, "bold", size)));
+  const termWidth = Math.min(widest + 14, box.width * 0.38);
+  const list = flow.struct(parent, "L");
+  for (const fact of block.items) {
+    const term = flow.lines([{ text: fact.term, style: "bold", link: null }], termWidth - 10, size);
+    const value = flow.lines(runsFromInline(fact.value), box.width - termWidth, size);
+    const rows = Math.max(term.length, value.length);
+    flow.need(lh * rows);
+    const li = flow.struct(list, "LI");
+    const lbl = flow.struct(li, "Lbl");
+    term.forEach((line, i) => flow.drawLine(line, { x: box.x, width: termWidth }, flow.y + i * lh, { ...setting, color: COLOUR.muted }, { el: lbl, tag: "Lbl" }));
+    lbl.end();
+    const body = flow.struct(li, "LBody");
+    value.forEach((line, i) => flow.drawLine(line, { x: box.x + termWidth, width: box.width - termWidth }, flow.y + i * lh, setting, { el: body, tag: "LBody" }));
+    body.end();
+    li.end();
+    flow.y += rows * lh + 1.5;
+  }
+  list.end();
+}
+

@@ -1,0 +1,168 @@
+import type { TextStyle } from "./fonts.js";
+import type { Run, RunLink } from "./runs.js";
+
+/** A piece of a line in one style and link, placed at `x` from the line's start. */
+export interface Fragment {
+  text: string;
+  style: TextStyle;
+  link: RunLink | null;
+  /** Offset from the start of the line, in points. */
+  x: number;
+  /** Width in points. */
+  width: number;
+}
+
+/** One line of text. */
+export interface Line {
+  fragments: Fragment[];
+  /** Width of the set text, in points. */
+  width: number;
+}
+
+/** Width of text in a style, in points (the size is the caller's business). */
+export type Measure = (text: string, style: TextStyle) => number;
+
+interface Part {
+  text: string;
+  style: TextStyle;
+  link: RunLink | null;
+}
+
+type Item = { kind: "group"; parts: Part[]; space: Part | null } | { kind: "newline" };
+
+/**
+ * Breaks runs into lines no wider than `maxWidth`, greedily. Lines break at spaces, after a
+ * "/" or "-" inside a word (long web addresses, hyphenated words) and at "\n"; a word wider
+ * than a line (a SHA-256 in a narrow column) is broken between characters, so nothing ever
+ * runs past `maxWidth`. Spaces are collapsed and never start or end a line.
+ */
+export function breakLines(runs: readonly Run[], maxWidth: number, measure: Measure): Line[] {
+  const lines: Part[][] = [];
+  let line: Part[] = [];
+  let width = 0;
+  const endLine = () => {
+    lines.push(line);
+    line = [];
+    width = 0;
+  };
+  const widthOf = (parts: readonly Part[]) => parts.reduce((w, p) => w + measure(p.text, p.style), 0);
+  for (const item of itemsOf(runs)) {
+    if (item.kind === "newline") {
+      endLine();
+      continue;
+    }
+    const groupWidth = widthOf(item.parts);
+    const space = item.space && line.length > 0 ? item.space : null;
+    const spaceWidth = space ? measure(" ", space.style) : 0;
+    if (width + spaceWidth + groupWidth <= maxWidth) {
+      if (space) line.push({ ...space, text: " " });
+      line.push(...item.parts);
+      width += spaceWidth + groupWidth;
+    } else if (groupWidth <= maxWidth) {
+      endLine();
+      line.push(...item.parts);
+      width = groupWidth;
+    } else {
+      if (line.length > 0) endLine();
+      for (const chunk of splitByCharacters(item.parts, maxWidth, measure)) {
+        if (line.length > 0) endLine();
+        line.push(...chunk);
+        width = widthOf(chunk);
+      }
+    }
+  }
+  if (line.length > 0 || lines.length === 0) endLine();
+  return lines.map((parts) => toLine(parts, measure));
+}
+
+const TOKENS = /\n|[ \t\r\f\v]+|[^ \t\r\n\f\v]+/g;
+// Break after "/" or "-" when more of the word follows ("https://a.b/c/", "self-", "assessment").
+const SOFT = /[^/-]*[/-]+(?=[^/-])|[^/-]+[/-]*|[/-]+/g;
+
+function itemsOf(runs: readonly Run[]): Item[] {
+  const items: Item[] = [];
+  let cur: Part[] = [];
+  let curSpace: Part | null = null;
+  let pendingSpace: Part | null = null;
+  const flush = () => {
+    if (cur.length > 0) items.push({ kind: "group", parts: cur, space: curSpace });
+    cur = [];
+    curSpace = null;
+  };
+  for (const run of runs) {
+    for (const token of run.text.match(TOKENS) ?? []) {
+      if (token === "\n") {
+        flush();
+        items.push({ kind: "newline" });
+        pendingSpace = null;
+      } else if (/^[ \t\r\f\v]+$/.test(token)) {
+        flush();
+        pendingSpace ??= { text: " ", style: run.style, link: run.link };
+      } else {
+        const segments = run.style === "code" && token.length <= 12 ? [token] : (token.match(SOFT) ?? [token]);
+        segments.forEach((seg, i) => {
+          if (i > 0) flush();
+          if (cur.length === 0) {
+            curSpace = pendingSpace;
+            pendingSpace = null;
+          }
+          cur.push({ text: seg, style: run.style, link: run.link });
+        });
+      }
+    }
+  }
+  flush();
+  return items;
+}
+
+/**
+ * Splits an over-long word into chunks that each fit `maxWidth` (at least one character each),
+ * of about equal width: a SHA-256 breaks into two halves, not 60 characters and 4.
+ */
+function splitByCharacters(parts: readonly Part[], maxWidth: number, measure: Measure): Part[][] {
+  const total = parts.reduce((n, p) => n + measure(p.text, p.style), 0);
+  const target = Math.min(maxWidth, total / Math.ceil(total / maxWidth) + 0.5);
+  const chunks: Part[][] = [];
+  let chunk: Part[] = [];
+  let width = 0;
+  for (const p of parts) {
+    for (const ch of p.text) {
+      const w = measure(ch, p.style);
+      if (width + w > target && width > 0) {
+        chunks.push(chunk);
+        chunk = [];
+        width = 0;
+      }
+      const last = chunk[chunk.length - 1];
+      if (last && last.style === p.style && last.link === p.link) last.text += ch;
+      else chunk.push({ text: ch, style: p.style, link: p.link });
+      width += w;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/** Merges neighbouring parts of one style and link into fragments and places them. */
+function toLine(parts: readonly Part[], measure: Measure): Line {
+  const merged: Part[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (last && last.style === p.style && sameLink(last.link, p.link)) last.text += p.text;
+    else merged.push({ ...p });
+  }
+  let x = 0;
+  const fragments = merged.map((p) => {
+    const width = measure(p.text, p.style);
+    const f: Fragment = { text: p.text, style: p.style, link: p.link, x, width };
+    x += width;
+    return f;
+  });
+  return { fragments, width: x };
+}
+
+function sameLink(a: RunLink | null, b: RunLink | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  return a.kind === "dest" ? a.anchor === (b as typeof a).anchor : a.href === (b as typeof a).href;
+}

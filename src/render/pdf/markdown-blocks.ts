@@ -1,0 +1,123 @@
+import { markdownTokens, type MarkdownOptions, type Token } from "../markdown.js";
+import { type Box, type Flow, lineHeight } from "./flow.js";
+import { heading } from "./headings.js";
+import { renderList } from "./lists.js";
+import type { StructElement } from "./pdfkit-extras.js";
+import { runsFromMarkdown } from "./runs.js";
+import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
+
+/**
+ * Lays out Markdown from the submission, walking markdown-it's block tokens (the shared parser
+ * in src/render/markdown.ts): paragraphs, headings, bullet and numbered lists, block quotes,
+ * code blocks and rules. Mentions of ids arrive as links to their anchors.
+ */
+export function renderMarkdown(flow: Flow, source: string, options: MarkdownOptions, box: Box, parent: StructElement): void {
+  const tokens = markdownTokens(source, options);
+  renderTokens(flow, tokens, 0, tokens.length, box, parent, 0);
+}
+
+function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: number, box: Box, parent: StructElement, depth: number): void {
+  let first = true;
+  const gap = () => {
+    if (!first) flow.gap(BLOCK_GAP * 0.8);
+    first = false;
+  };
+  for (let i = from; i < to; ) {
+    const t = tokens[i]!;
+    switch (t.type) {
+      case "paragraph_open": {
+        gap();
+        const inline = tokens[i + 1]!;
+        flow.paragraph(runsFromMarkdown(inline.children ?? []), box, { size: BODY.size }, parent);
+        i = closeOf(tokens, i) + 1;
+        break;
+      }
+      case "heading_open": {
+        gap();
+        const inline = tokens[i + 1]!;
+        heading(flow, inline.content, Number(t.tag.slice(1)), box, parent);
+        i = closeOf(tokens, i) + 1;
+        break;
+      }
+      case "bullet_list_open":
+      case "ordered_list_open": {
+        gap();
+        const end = closeOf(tokens, i);
+        const items = itemRanges(tokens, i + 1, end).map(([a, b]) => (inner: Box, body: StructElement) => renderTokens(flow, tokens, a, b, inner, body, depth + 1));
+        const start = Number(t.attrGet("start") ?? 1);
+        renderList(flow, items, { ordered: t.type === "ordered_list_open", start, depth }, box, parent);
+        i = end + 1;
+        break;
+      }
+      case "blockquote_open": {
+        gap();
+        const end = closeOf(tokens, i);
+        const quote = flow.struct(parent, "BlockQuote");
+        renderTokens(flow, tokens, i + 1, end, { x: box.x + 14, width: box.width - 14 }, quote, depth);
+        quote.end();
+        i = end + 1;
+        break;
+      }
+      case "code_block":
+      case "fence":
+        gap();
+        codeBlock(flow, t.content, box, parent);
+        i++;
+        break;
+      case "hr":
+        gap();
+        flow.need(10);
+        flow.artifact(() => flow.doc.moveTo(box.x, flow.y + 5).lineTo(box.x + box.width, flow.y + 5).lineWidth(0.6).strokeColor(COLOUR.rule).stroke());
+        flow.y += 10;
+        i++;
+        break;
+      default:
+        // html_block never occurs (raw HTML is text); anything unknown is skipped whole.
+        i = t.nesting === 1 ? closeOf(tokens, i) + 1 : i + 1;
+    }
+  }
+}
+
+/** Index of the token closing the one opened at `open` (same nesting level). */
+function closeOf(tokens: readonly Token[], open: number): number {
+  const t = tokens[open]!;
+  if (t.nesting !== 1) return open;
+  const type = t.type.replace(/_open$/, "_close");
+  for (let j = open + 1; j < tokens.length; j++) {
+    if (tokens[j]!.type === type && tokens[j]!.level === t.level) return j;
+  }
+  return tokens.length - 1;
+}
+
+/** [from, to) token ranges of the items of a list, without their open and close tokens. */
+function itemRanges(tokens: readonly Token[], from: number, to: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = from; i < to; ) {
+    if (tokens[i]!.type !== "list_item_open") {
+      i++;
+      continue;
+    }
+    const end = closeOf(tokens, i);
+    ranges.push([i + 1, end]);
+    i = end + 1;
+  }
+  return ranges;
+}
+
+/** Preformatted text in the fixed-width font, each source line broken only where it must be. */
+function codeBlock(flow: Flow, content: string, box: Box, parent: StructElement): void {
+  const setting = { size: 9.2, leading: 1.35, color: COLOUR.text };
+  const lh = lineHeight(setting);
+  const el = flow.struct(parent, "P");
+  const sourceLines = content.replace(/\n$/, "").split("\n");
+  for (const source of sourceLines) {
+    const text = source.replace(/\t/g, "    ").replace(/ /g, "\u00a0");
+    const lines = flow.lines([{ text: text || "\u00a0", style: "code", link: null }], box.width - 8, setting.size);
+    for (const line of lines) {
+      flow.need(lh);
+      flow.drawLine(line, { x: box.x + 8, width: box.width - 8 }, flow.y, setting, { el, tag: "P" });
+      flow.y += lh;
+    }
+  }
+  el.end();
+}

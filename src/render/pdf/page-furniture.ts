@@ -1,0 +1,59 @@
+import { useFont } from "./fonts.js";
+import type { Flow } from "./flow.js";
+import { COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
+
+/**
+ * Running head (organisation on the left, the pack's title on the right) and foot (the section
+ * on the left, "Page X of Y" on the right) on every page but the cover, drawn once the page
+ * count is known, as Pagination artifacts so assistive technology skips them. X is the page's
+ * place in the file, so it matches the viewer's page number and the contents.
+ */
+export function drawPageFurniture(flow: Flow, organisation: string, title: string): void {
+  const doc = flow.doc;
+  const total = doc.bufferedPageRange().count;
+  const size = 8;
+  const headBaseline = PAGE.headerY + 8;
+  const footBaseline = PAGE.height - PAGE.footerY + 8;
+  const right = PAGE.left + TEXT_WIDTH;
+  // Organisation and title share the head: each gets at most its half, shortened with "…" if need be.
+  const half = TEXT_WIDTH / 2 - 10;
+  const org = fit(doc, organisation, half, size);
+  const ttl = fit(doc, title, half, size);
+  for (let i = 1; i < total; i++) {
+    doc.switchToPage(i);
+    const page = `Page ${i + 1} of ${total}`;
+    const section = fit(doc, flow.pageSection[i] ?? "", TEXT_WIDTH - 100, size);
+    flow.artifact(() => {
+      text(doc, org, PAGE.left, headBaseline, size, COLOUR.muted);
+      text(doc, ttl, right - width(doc, ttl, size), headBaseline, size, COLOUR.muted);
+      doc.moveTo(PAGE.left, headBaseline + 6).lineTo(right, headBaseline + 6).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+      doc.moveTo(PAGE.left, footBaseline - 12).lineTo(right, footBaseline - 12).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+      text(doc, section, PAGE.left, footBaseline, size, COLOUR.muted);
+      text(doc, page, right - width(doc, page, size), footBaseline, size, COLOUR.text);
+    }, "Pagination");
+  }
+}
+
+function text(doc: PDFKit.PDFDocument, s: string, x: number, baseline: number, size: number, color: string): void {
+  useFont(doc, "regular", size);
+  doc.fillColor(color).text(s, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
+}
+
+function width(doc: PDFKit.PDFDocument, s: string, size: number): number {
+  useFont(doc, "regular", size);
+  return doc.widthOfString(s);
+}
+
+/** The text, cut at a word and ended with "…" when it is wider than `max`. */
+function fit(doc: PDFKit.PDFDocument, s: string, max: number, size: number): string {
+  if (width(doc, s, size) <= max) return s;
+  const words = s.split(" ");
+  while (words.length > 1) {
+    words.pop();
+    const cut = `${words.join(" ")}…`;
+    if (width(doc, cut, size) <= max) return cut;
+  }
+  let chars = [...s];
+  while (chars.length > 1 && width(doc, `${chars.join("")}…`, size) > max) chars = chars.slice(0, -1);
+  return `${chars.join("")}…`;
+}

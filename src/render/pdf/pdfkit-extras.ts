@@ -1,0 +1,110 @@
+/**
+ * The few pdfkit 0.20 features that @types/pdfkit does not describe, typed in one place so the
+ * rest of the renderer stays free of casts: structure attributes (table header scope, layout
+ * bounding box), annotation options for tagged links, outline destinations and the private
+ * fields set for reproducible output.
+ */
+
+/** A structure element (pdfkit's PDFStructureElement). */
+export type StructElement = PDFKit.PDFStructureElement;
+
+/** Options of a structure element beyond the typed ones. */
+export interface StructOptions {
+  title?: string;
+  lang?: string;
+  alt?: string;
+  actual?: string;
+  /** Table header scope: the TH heads a column or a row. */
+  scope?: "Column" | "Row" | "Both";
+  /** Bounding box [x1, y1, x2, y2] in page coordinates from the top left (figures). */
+  bbox?: [number, number, number, number];
+  placement?: "Block" | "Inline";
+}
+
+/** Creates a structure element. */
+export function struct(doc: PDFKit.PDFDocument, type: string, options: StructOptions = {}): StructElement {
+  return doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+}
+
+/** A link annotation to a named destination, tagged as part of `parent` (a Link element). */
+export function linkToDestination(doc: PDFKit.PDFDocument, rect: Rect, anchor: string, label: string, parent: StructElement): void {
+  doc.goTo(rect.x, rect.y, rect.w, rect.h, anchor, { structParent: parent, Contents: new String(label) } as object);
+}
+
+/** A link annotation to a web address, tagged as part of `parent` (a Link element). */
+export function linkToUrl(doc: PDFKit.PDFDocument, rect: Rect, href: string, label: string, parent: StructElement): void {
+  doc.link(rect.x, rect.y, rect.w, rect.h, href, { structParent: parent, Contents: new String(label) } as object);
+}
+
+/** A rectangle in pdfkit's user space (points, origin top left). */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface OutlineInternals {
+  outlineData: Record<string, unknown>;
+}
+
+/** Points an outline item at a named destination, so bookmarks and links share one target. */
+export function pointOutlineAt(item: PDFKit.PDFOutline, anchor: string): void {
+  (item as unknown as OutlineInternals).outlineData["Dest"] = new String(anchor);
+}
+
+interface NameTree {
+  _compareKeys: (a: string, b: string) => number;
+}
+interface DocumentInternals {
+  _id: Uint8Array;
+  _root: { data: { Names: { data: Record<string, NameTree | undefined> } } };
+  _addInfo: () => void;
+  info: Record<string, unknown>;
+}
+
+function internals(doc: PDFKit.PDFDocument): DocumentInternals {
+  return doc as unknown as DocumentInternals;
+}
+
+/** Sets the document's file identifier (the trailer's /ID). */
+export function setFileId(doc: PDFKit.PDFDocument, id: Uint8Array): void {
+  internals(doc)._id = id;
+}
+
+/**
+ * Sorts the name trees (named destinations, embedded files) by code unit, as the PDF
+ * specification requires. pdfkit sorts with localeCompare, which depends on the machine's
+ * locale data: a reader doing a binary search could miss a destination, and two machines could
+ * write different bytes.
+ */
+export function sortNameTreesByCodeUnit(doc: PDFKit.PDFDocument): void {
+  const names = internals(doc)._root.data.Names.data;
+  for (const key of ["Dests", "EmbeddedFiles"]) {
+    const tree = names[key];
+    if (tree) tree._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  }
+}
+
+/**
+ * pdfkit copies the title, author and subject into the XMP metadata without escaping them, so a
+ * title with "&" or "<" would make the metadata malformed XML. Escape them there only (the Info
+ * dictionary keeps the plain text).
+ */
+export function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
+  const d = internals(doc);
+  const addInfo = d._addInfo.bind(doc);
+  d._addInfo = () => {
+    const plain = d.info;
+    d.info = Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]));
+    try {
+      addInfo();
+    } finally {
+      d.info = plain;
+    }
+  };
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -1,0 +1,60 @@
+import type { PackDocument } from "../../report/document-model.js";
+import { ATTACHED_ANCHOR, ATTACHED_TITLE, embedAttachments, type ReadAttachment, renderAttachedFiles } from "./attachments.js";
+import { drawContents, planContents } from "./contents.js";
+import { renderCover } from "./cover.js";
+import { Flow } from "./flow.js";
+import { registerFonts } from "./fonts.js";
+import { drawPageFurniture } from "./page-furniture.js";
+import { createPdfDocument, finishPdf } from "./pdf-document.js";
+import { pointOutlineAt, struct } from "./pdfkit-extras.js";
+import { renderSection } from "./sections.js";
+
+export type { ReadAttachment } from "./attachments.js";
+
+/** How the PDF is built. */
+export interface PdfOptions {
+  /** Embed every attachment (`--attach`), reading its bytes with this function; omit to embed none. */
+  readAttachment?: ReadAttachment | null;
+}
+
+/**
+ * Renders the pack's document model to a tagged, navigable PDF: cover, contents with page
+ * numbers, the sections in the model's order, an outline, running heads and "Page X of Y", and
+ * with `readAttachment` every attachment embedded. The same model gives the same bytes.
+ *
+ * Order of work: the contents are planned first so their pages can be reserved after the cover;
+ * the body is laid out, recording the page of every destination; then the contents, running
+ * heads and page numbers are drawn on the buffered pages.
+ */
+export async function renderPdf(model: PackDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  const attach = options.readAttachment ? model.attachments.length > 0 : false;
+  const { doc, output } = createPdfDocument(model, attach);
+  registerFonts(doc);
+  const flow = new Flow(doc);
+  const root = struct(doc, "Document");
+  doc.addStructure(root);
+
+  renderCover(flow, model, root);
+
+  const entries = attach ? [...model.contents, { anchor: ATTACHED_ANCHOR, title: ATTACHED_TITLE, children: [] }] : model.contents;
+  const plan = planContents(flow, entries);
+  flow.section = "Contents";
+  flow.newPage(true);
+  const contentsPage = flow.page;
+  flow.destination("contents", flow.pageTop);
+  pointOutlineAt(doc.outline.addItem("Contents"), "contents");
+  for (let i = 1; i < plan.pages; i++) flow.newPage(true);
+  const contents = flow.struct(root, "Sect");
+  flow.touch();
+
+  const ctx = { mentions: model.mentions };
+  for (const section of model.sections) renderSection(flow, section, root, doc.outline, ctx);
+  if (attach) renderAttachedFiles(flow, model.attachments, root, doc.outline);
+
+  drawContents(flow, plan, contentsPage, contents);
+  contents.end();
+  drawPageFurniture(flow, model.organisation, model.title);
+  if (attach && options.readAttachment) embedAttachments(doc, model.attachments, options.readAttachment, new Date(`${model.build.date}T00:00:00Z`));
+  root.end();
+  return finishPdf(doc, output);
+}

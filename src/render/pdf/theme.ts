@@ -1,0 +1,56 @@
+/**
+ * The look of the PDF in one place: page geometry, type sizes and colours. A4 portrait, one
+ * column, generous margins so the pack can be hole-punched and annotated.
+ */
+export const PAGE = {
+  /** A4 in points. */
+  width: 595.28,
+  height: 841.89,
+  top: 68,
+  bottom: 64,
+  left: 62,
+  right: 62,
+  /** Baseline area of the running header and footer, from the page's top and bottom edges. */
+  headerY: 30,
+  footerY: 36,
+} as const;
+
+/** Width of the text column. */
+export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+/** Body text size and the line height as a multiple of the size. */
+export const BODY = { size: 10, leading: 1.45 } as const;
+
+/** Heading sizes by rank (2 = a top-level section; the cover title is rank 1). */
+export const HEADING_SIZE: Record<number, number> = { 1: 26, 2: 19, 3: 14.5, 4: 12.5, 5: 11, 6: 10 };
+
+/** Space before and after a heading, by rank. */
+export const HEADING_SPACE: Record<number, { before: number; after: number }> = {
+  1: { before: 0, after: 10 },
+  2: { before: 0, after: 10 },
+  3: { before: 16, after: 6 },
+  4: { before: 14, after: 5 },
+  5: { before: 10, after: 3 },
+  6: { before: 8, after: 2 },
+};
+
+/** Space between blocks. */
+export const BLOCK_GAP = 7;
+
+/** Table text size and cell padding. */
+export const TABLE = { size: 8.8, padX: 4, padY: 3.2 } as const;
+
+/** Colours (hex). Text contrast stays above 7:1 on white; links are underlined as well as blue. */
+export const COLOUR = {
+  text: "#1a1a1a",
+  muted: "#4a4a4a",
+  heading: "#13294b",
+  link: "#0b4f9c",
+  rule: "#b8bfc8",
+  tableHead: "#e8ecf1",
+  band: "#13294b",
+  notice: "#7a2e00",
+  noticeBack: "#fff4e5",
+  seriesA: "#2b5c9e",
+  seriesB: "#c26a1b",
+} as const;
