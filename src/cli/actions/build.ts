@@ -25,6 +25,8 @@ export interface BuildOptions extends SubmissionOptions {
   format?: string;
   includeDrafts?: boolean;
   asOf?: string;
+  /** --attach: embed every attachment in the PDF. */
+  attach?: boolean;
 }
 
 /** An output format of the pack. */
@@ -44,7 +46,7 @@ export type PackRenderer = (doc: PackDocument, context: PackRenderContext) => Pr
 /** Renderers by format, loaded on demand; null while a format is not available. */
 const RENDERERS: Record<PackFormat, (() => Promise<PackRenderer>) | null> = {
   html: async () => (await import("./build-html.js")).renderHtmlPack,
-  pdf: null,
+  pdf: async () => (await import("./build-pdf.js")).renderPdfPack,
 };
 
 const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };

@@ -9,6 +9,7 @@ export const buildCommand: CommandDef = (program, run) => {
     .option("--out <dir>", "folder to write the pack to (default: build.output in cse.yaml, else out)")
     .addOption(new Option("--format <format>", "write only this format (default: build.formats in cse.yaml)").choices(["html", "pdf"]))
     .option("--include-drafts", "put draft evidence and case studies in, marked Draft (a working copy)")
+    .option("--attach", "embed every attachment in the PDF as a file attachment, listed with its SHA-256")
     .option("--as-of <date>", "judge dates (overdue actions, future dates) as of this day, YYYY-MM-DD (default: the build date)")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .option("--ref <rev>", "build from the submission as at this git revision (branch, tag or commit), not the work tree")
@@ -20,6 +21,7 @@ Examples:
   cse build                          out/submission.html and out/submission.pdf
   cse build --format html --out pack
   cse build --include-drafts         a working copy with drafts, for review
+  cse build --format pdf --attach    one PDF carrying every attached file
   cse build --since assessed-2014    with "Changes since assessed-2014", for an annual review
   cse build --ref assessed-2015      the pack exactly as committed at that tag
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) cse build    reproducible: same input, same bytes
