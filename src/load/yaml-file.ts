@@ -113,7 +113,26 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
     }
     return { file, text, doc, data: null, ok: false, lineCounter };
   }
-  return { file, text, doc, data, ok: true, lineCounter };
+  return withDocumentOnDemand({ file, text, data, ok: true, lineCounter });
+}
+
+/**
+ * A well-formed file without its parsed document: kept for every file, the documents were most
+ * of cse's memory and garbage collection in large submissions, yet only files with a diagnostic
+ * need them (for positions). The first to ask parses the text again, which succeeded once.
+ */
+function withDocumentOnDemand(parts: Omit<YamlFile, "doc">): YamlFile {
+  let doc: Document.Parsed | null | undefined;
+  return Object.defineProperty(parts as YamlFile, "doc", {
+    enumerable: true,
+    get(): Document.Parsed | null {
+      if (doc === undefined) {
+        const parsed = parseWithinDepth(parts.text);
+        doc = "docs" in parsed ? (parsed.docs[0] ?? null) : null;
+      }
+      return doc;
+    },
+  });
 }
 
 /** A file that could not be read: no data, nothing for later stages to look at. */

@@ -38,15 +38,21 @@ export function idsIn(src: YamlFile, path: DataPath): Named[] {
 
 /** Reports every repeat of an id at its `id` field, naming where it was first used. */
 export function findDuplicates(ctx: CheckContext, what: string, items: Named[]): void {
-  const placed = items.map((item) => ({ item, pos: positionOf(item.src, [...item.path, "id"]) }));
+  const byId = new Map<string, Named[]>();
+  for (const item of items) {
+    const same = byId.get(item.id);
+    if (same) same.push(item);
+    else byId.set(item.id, [item]);
+  }
+  // Positions only for ids used more than once: finding one may parse its file again.
+  for (const same of byId.values()) if (same.length > 1) reportRepeats(ctx, what, same);
+}
+
+function reportRepeats(ctx: CheckContext, what: string, same: Named[]): void {
+  const placed = same.map((item) => ({ item, pos: positionOf(item.src, [...item.path, "id"]) }));
   placed.sort((a, b) => (a.item.src.file < b.item.src.file ? -1 : a.item.src.file > b.item.src.file ? 1 : a.pos.line - b.pos.line || a.pos.column - b.pos.column));
-  const first = new Map<string, (typeof placed)[number]>();
-  for (const p of placed) {
-    const prior = first.get(p.item.id);
-    if (!prior) {
-      first.set(p.item.id, p);
-      continue;
-    }
+  const prior = placed[0]!;
+  for (const p of placed.slice(1)) {
     const where = prior.item.src === p.item.src ? `line ${prior.pos.line}` : `${prior.item.src.file} line ${prior.pos.line}`;
     ctx.report({ src: p.item.src, path: [...p.item.path, "id"] }, "duplicate-id", `duplicate ${what} id "${p.item.id}": ${where} already uses it; give this one an id of its own`);
   }
