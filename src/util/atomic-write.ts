@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -8,15 +9,24 @@ export interface OutputFile {
 }
 
 /**
- * Writes files whole or not at all: each goes to a temporary file beside its target, and only
- * when every one is written are they renamed into place. On failure the temporaries are removed
- * and earlier files are left as they were.
+ * Writes files whole or not at all: each goes to a hidden temporary file beside its target, and
+ * only when every one is written are they renamed into place (a rename replaces a file in one
+ * step, so a reader sees the old file or the new one, never half of one). On failure the
+ * temporaries are removed and earlier files are left as they were. A process killed half-way
+ * cannot remove its temporaries: the next write to the same folder does.
  */
 export function writeFilesAtomically(files: OutputFile[]): void {
+  for (const dir of new Set(files.map((f) => path.dirname(f.path)))) removeStaleTemporaries(dir);
+  // Something other than a file in a target's place would fail its rename after others had
+  // succeeded, leaving a mixed set: refuse before anything is written.
+  for (const f of files) {
+    const st = fs.lstatSync(f.path, { throwIfNoEntry: false });
+    if (st && !st.isFile()) throw Object.assign(new Error(`${f.path} is in the way: it is not a file`), { code: st.isDirectory() ? "EISDIR" : "EEXIST" });
+  }
   const temps: { temp: string; target: string }[] = [];
   try {
     for (const f of files) {
-      const temp = path.join(path.dirname(f.path), `.${path.basename(f.path)}.${process.pid}.${Date.now()}.tmp`);
+      const temp = path.join(path.dirname(f.path), `.${path.basename(f.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
       temps.push({ temp, target: f.path });
       const fd = fs.openSync(temp, "wx");
       try {
@@ -30,5 +40,32 @@ export function writeFilesAtomically(files: OutputFile[]): void {
   } catch (err) {
     for (const t of temps) fs.rmSync(t.temp, { force: true });
     throw err;
+  }
+}
+
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes temporaries left in `dir` by writers that no longer run (killed half-way). */
+function removeStaleTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (m && !isRunning(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, as someone else.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
