@@ -56,3 +56,25 @@ export async function metadataOf(pdf: PdfFile): Promise<{ info: Record<string, u
   const { info, metadata } = await pdf.getMetadata();
   return { info: info as Record<string, unknown>, xmpTitle: metadata?.get("dc:title") ?? null };
 }
+
+/** One row of a contents page: the destination its link names, and the page number printed on it. */
+export interface ContentsRow {
+  dest: string;
+  /** The number printed at the row's right end, or null when there is none. */
+  printed: number | null;
+  /** The 0-based page its destination is on. */
+  target: number | null;
+}
+
+/** The rows (link annotations) of a contents page, 0-based `page`. */
+export async function contentsRows(pdf: PdfFile, page: number, texts: readonly PdfText[]): Promise<ContentsRow[]> {
+  const annotations = await (await pdf.getPage(page + 1)).getAnnotations();
+  const rows: ContentsRow[] = [];
+  for (const a of annotations) {
+    if (a.subtype !== "Link" || typeof a.dest !== "string") continue;
+    const [, y1, x2, y2] = a.rect as number[];
+    const number = texts.find((t) => /^\d+$/.test(t.str) && t.x + t.width > x2! - 2 && t.y > y1! && t.y < y2!);
+    rows.push({ dest: a.dest, printed: number ? Number(number.str) : null, target: await destinationPage(pdf, a.dest) });
+  }
+  return rows;
+}

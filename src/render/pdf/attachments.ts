@@ -73,7 +73,7 @@ export function renderAttachedFiles(flow: Flow, list: readonly Attachment[], par
     flow,
     {
       type: "table",
-      caption: "Attached files",
+      caption: "Files embedded in this PDF",
       columns: [
         { label: "File", align: "start", width: 5, nowrap: false },
         { label: "Item", align: "start", width: 1.4, nowrap: true },

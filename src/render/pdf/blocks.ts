@@ -9,15 +9,18 @@ import { runsFromInline } from "./runs.js";
 import { renderTable } from "./table.js";
 import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
 
-/** What block renderers share besides the flow: the ids Markdown text links to. */
+/** What block renderers share besides the flow. */
 export interface BlockContext {
+  /** Ids that Markdown text links to. */
   mentions: readonly Mention[];
+  /** Set Markdown text muted: a note under a list item (how an item shows an element). */
+  muted?: boolean;
 }
 
 /** Lays out blocks one after another in a box, as children of `parent`. */
-export function renderBlocks(flow: Flow, blocks: readonly Block[], box: Box, parent: StructElement, ctx: BlockContext, gap = BLOCK_GAP): void {
+export function renderBlocks(flow: Flow, blocks: readonly Block[], box: Box, parent: StructElement, ctx: BlockContext): void {
   blocks.forEach((block, i) => {
-    if (i > 0) flow.gap(gap);
+    if (i > 0) flow.gap(BLOCK_GAP);
     renderBlock(flow, block, box, parent, ctx);
   });
 }
@@ -31,7 +34,7 @@ function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, 
       minorHeading(flow, block.text, block.level, box, parent);
       return;
     case "markdown":
-      renderMarkdown(flow, block.source, { headingShift: block.headingShift, mentions: ctx.mentions }, box, parent);
+      renderMarkdown(flow, block.source, { headingShift: block.headingShift, mentions: ctx.mentions }, box, parent, ctx.muted ? COLOUR.muted : COLOUR.text);
       return;
     case "facts":
       renderFacts(flow, block, box, parent);
@@ -39,7 +42,12 @@ function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, 
     case "list":
       renderList(
         flow,
-        block.items.map((item) => (inner: Box, body: StructElement) => renderBlocks(flow, item, inner, body, ctx, 3)),
+        block.items.map((item) => (inner: Box, body: StructElement) =>
+          item.forEach((b, i) => {
+            if (i > 0) flow.gap(3);
+            renderBlock(flow, b, inner, body, i === 0 ? ctx : { ...ctx, muted: true });
+          }),
+        ),
         { ordered: false, depth: 0 },
         box,
         parent,

@@ -3,7 +3,7 @@ import { type Box, type Flow, lineHeight } from "./flow.js";
 import { heading } from "./headings.js";
 import { renderList } from "./lists.js";
 import type { StructElement } from "./pdfkit-extras.js";
-import { runsFromMarkdown } from "./runs.js";
+import { plainText, runsFromMarkdown } from "./runs.js";
 import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
 
 /**
@@ -11,12 +11,12 @@ import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
  * in src/render/markdown.ts): paragraphs, headings, bullet and numbered lists, block quotes,
  * code blocks and rules. Mentions of ids arrive as links to their anchors.
  */
-export function renderMarkdown(flow: Flow, source: string, options: MarkdownOptions, box: Box, parent: StructElement): void {
+export function renderMarkdown(flow: Flow, source: string, options: MarkdownOptions, box: Box, parent: StructElement, color: string = COLOUR.text): void {
   const tokens = markdownTokens(source, options);
-  renderTokens(flow, tokens, 0, tokens.length, box, parent, 0);
+  renderTokens(flow, tokens, 0, tokens.length, box, parent, 0, color);
 }
 
-function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: number, box: Box, parent: StructElement, depth: number): void {
+function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: number, box: Box, parent: StructElement, depth: number, color: string): void {
   let first = true;
   const gap = () => {
     if (!first) flow.gap(BLOCK_GAP * 0.8);
@@ -28,14 +28,14 @@ function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: nu
       case "paragraph_open": {
         gap();
         const inline = tokens[i + 1]!;
-        flow.paragraph(runsFromMarkdown(inline.children ?? []), box, { size: BODY.size }, parent);
+        flow.paragraph(runsFromMarkdown(inline.children ?? []), box, { size: BODY.size, color }, parent);
         i = closeOf(tokens, i) + 1;
         break;
       }
       case "heading_open": {
         gap();
         const inline = tokens[i + 1]!;
-        heading(flow, inline.content, Number(t.tag.slice(1)), box, parent);
+        heading(flow, plainText(runsFromMarkdown(inline.children ?? [])), Number(t.tag.slice(1)), box, parent);
         i = closeOf(tokens, i) + 1;
         break;
       }
@@ -43,7 +43,7 @@ function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: nu
       case "ordered_list_open": {
         gap();
         const end = closeOf(tokens, i);
-        const items = itemRanges(tokens, i + 1, end).map(([a, b]) => (inner: Box, body: StructElement) => renderTokens(flow, tokens, a, b, inner, body, depth + 1));
+        const items = itemRanges(tokens, i + 1, end).map(([a, b]) => (inner: Box, body: StructElement) => renderTokens(flow, tokens, a, b, inner, body, depth + 1, color));
         const start = Number(t.attrGet("start") ?? 1);
         renderList(flow, items, { ordered: t.type === "ordered_list_open", start, depth }, box, parent);
         i = end + 1;
@@ -53,7 +53,7 @@ function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: nu
         gap();
         const end = closeOf(tokens, i);
         const quote = flow.struct(parent, "BlockQuote");
-        renderTokens(flow, tokens, i + 1, end, { x: box.x + 14, width: box.width - 14 }, quote, depth);
+        renderTokens(flow, tokens, i + 1, end, { x: box.x + 14, width: box.width - 14 }, quote, depth, color);
         quote.end();
         i = end + 1;
         break;

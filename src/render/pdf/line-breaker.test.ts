@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { breakLines, type Line } from "./line-breaker.js";
+import type { Run } from "./runs.js";
+
+// Every character is one unit wide, so widths are easy to read.
+const measure = (text: string) => [...text].length;
+const plain = (text: string): Run => ({ text, style: "regular", link: null });
+const texts = (lines: Line[]) => lines.map((l) => l.fragments.map((f) => f.text).join(""));
+
+describe("breakLines", () => {
+  it("fills lines greedily and breaks at spaces, which never start or end a line", () => {
+    const lines = breakLines([plain("the quick brown fox jumps  over the lazy dog")], 15, measure);
+    expect(texts(lines)).toEqual(["the quick brown", "fox jumps over", "the lazy dog"]);
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(15);
+  });
+
+  it("breaks after a slash or a hyphen inside a long word", () => {
+    expect(texts(breakLines([plain("see https://example.org/library/opening-hours now")], 24, measure))).toEqual(["see https://example.org/", "library/opening-hours", "now"]);
+  });
+
+  it("splits a word wider than the line into chunks of about equal width", () => {
+    const hash = "0123456789abcdef".repeat(4);
+    const lines = breakLines([{ text: hash, style: "code", link: null }], 40, measure);
+    expect(texts(lines)).toEqual([hash.slice(0, 32), hash.slice(32)]);
+  });
+
+  it("keeps runs of different styles and links on one line as separate fragments", () => {
+    const link = { kind: "dest" as const, anchor: "el-1.1.1" };
+    const lines = breakLines([plain("Element "), { text: "1.1.1", style: "regular", link }, { text: ": text", style: "bold", link: null }], 80, measure);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.fragments.map((f) => [f.text, f.x, f.link?.kind ?? null])).toEqual([
+      ["Element ", 0, null],
+      ["1.1.1", 8, "dest"],
+      [": text", 13, null],
+    ]);
+  });
+
+  it("does not break between runs that touch without a space", () => {
+    const lines = breakLines([plain("aaaa "), { text: "bold", style: "bold", link: null }, plain(", then")], 9, measure);
+    expect(texts(lines)).toEqual(["aaaa", "bold,", "then"]);
+  });
+
+  it("breaks at a forced line break, and gives one empty line for no text", () => {
+    expect(texts(breakLines([plain("one\ntwo")], 80, measure))).toEqual(["one", "two"]);
+    expect(texts(breakLines([], 80, measure))).toEqual([""]);
+  });
+});
