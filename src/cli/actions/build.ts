@@ -44,7 +44,7 @@ export interface PackRenderContext {
 export type PackRenderer = (doc: PackDocument, context: PackRenderContext) => Promise<Uint8Array>;
 
 /** Renderers by format, loaded on demand; null while a format is not available. */
-const RENDERERS: Record<PackFormat, (() => Promise<PackRenderer>) | null> = {
+const RENDERERS: Record<PackFormat, () => Promise<PackRenderer>> = {
   html: async () => (await import("./build-html.js")).renderHtmlPack,
   pdf: async () => (await import("./build-pdf.js")).renderPdfPack,
 };
@@ -65,7 +65,7 @@ export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
     return EXIT.FINDINGS;
   }
   const s = checked.submission;
-  const formats = pickFormats(opts, s, io);
+  const formats = pickFormats(opts, s);
   const outDir = outputFolder(opts, s, tree.root, io);
   const state = describeWorktree(tree, submissionPaths(s));
   const doc = buildDocument(s, {
@@ -77,7 +77,7 @@ export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
   });
   const files = [];
   for (const format of formats) {
-    const render = await RENDERERS[format]!();
+    const render = await RENDERERS[format]();
     files.push({ path: path.join(outDir, `submission.${format}`), content: await render(doc, { tree, opts }) });
   }
   try {
@@ -102,18 +102,10 @@ export function buildDateFrom(env: Io["env"]): string {
   return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
 }
 
-function pickFormats(opts: BuildOptions, s: Submission, io: Io): PackFormat[] {
-  if (opts.format !== undefined) {
-    const f = opts.format as PackFormat;
-    if (!(f in RENDERERS)) throw new CliError(`--format takes html or pdf, not "${opts.format}"`);
-    if (!RENDERERS[f]) throw new CliError(`${f.toUpperCase()} output is not available in this version of cse yet; use --format html`);
-    return [f];
-  }
-  const wanted = s.config.build.formats;
-  const available = wanted.filter((f) => RENDERERS[f] !== null);
-  for (const f of wanted.filter((x) => RENDERERS[x] === null)) io.stderr.write(`cse build: ${f.toUpperCase()} output is not available in this version of cse yet; skipping submission.${f}\n`);
-  if (available.length === 0) throw new CliError("none of the formats in build.formats can be written by this version of cse; use --format html");
-  return available;
+function pickFormats(opts: BuildOptions, s: Submission): PackFormat[] {
+  if (opts.format === undefined) return s.config.build.formats;
+  if (!(opts.format in RENDERERS)) throw new CliError(`--format takes html or pdf, not "${opts.format}"`);
+  return [opts.format as PackFormat];
 }
 
 /**
@@ -127,6 +119,8 @@ function outputFolder(opts: BuildOptions, s: Submission, root: string, io: Io): 
   const realRoot = realNearest(root);
   const real = realNearest(out);
   if (real === realRoot) throw new CliError(`${from} points at the submission's root; write the pack to a folder of its own, e.g. out`);
+  // cse.yaml may come from anyone: only the user's own --out may send the pack out of the root.
+  if (opts.out === undefined && !real.startsWith(realRoot + path.sep)) throw new CliError(`build.output "${s.config.build.output}" leads outside the submission's root; keep it inside (e.g. out), or pass --out to choose a folder elsewhere`);
   for (const dir of [s.config.standardDir, "evidence", "assessment", "templates"]) {
     const guarded = path.join(realRoot, ...dir.split("/"));
     if (real === guarded || real.startsWith(guarded + path.sep)) throw new CliError(`${from} points inside ${dir}/, which holds the submission itself; write the pack to a folder of its own, e.g. out`);
