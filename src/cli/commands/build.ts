@@ -22,12 +22,15 @@ Examples:
   cse build --format html --out pack
   cse build --include-drafts         a working copy with drafts, for review
   cse build --format pdf --attach    one PDF carrying every attached file
-  cse build --since assessed-2014    with "Changes since assessed-2014", for an annual review
+  cse build --since assessed-2014
+                         adds "Changes since assessed-2014" (annual review)
   cse build --ref assessed-2015      the pack exactly as committed at that tag
-  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) cse build    reproducible: same input, same bytes
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) cse build
+                         reproducible: same input, same bytes
 
 The build date is taken from SOURCE_DATE_EPOCH when it is set, else today.
-Exit status: 0 built, 1 refused (validation errors, a broken template), 2 usage or fatal error.`,
+Exit status: 0 built, 1 refused (validation errors, a broken template),
+2 usage or fatal error.`,
     )
     .action((opts) => run(async (io) => (await import("../actions/build.js")).buildAction(opts, io)));
 };

@@ -16,16 +16,18 @@ export const diffCommand: CommandDef = (program, run) => {
     .addHelpText(
       "after",
       `
-Compares elements (coverage, gaps, self-rating, owner, statement), evidence items and case
-studies (matched by id, so a moved file is not a removal), findings and actions. Both sides
-are judged as of the same day, so only edits show, not the passing of time.
+Compares elements (coverage, gaps, self-rating, owner, statement), evidence
+items and case studies (matched by id, so a moved file is not a removal),
+findings and actions. Both sides are judged as of the same day, so only edits
+show, not the passing of time.
 
 Examples:
-  cse diff assessed-2014                    what changed since last year's assessment
-  cse diff assessed-2014 assessed-2015      between two tagged assessments
+  cse diff assessed-2014                changes since last year's assessment
+  cse diff assessed-2014 assessed-2015  between two tagged assessments
   cse diff HEAD~5 --format markdown > changes.md
 
-Exit status: 0 done, 2 usage or fatal error (not a git repository, unknown revision).
+Exit status: 0 done, 2 usage or fatal error (not a git repository, unknown
+revision).
 `,
     )
     .action((from: string, to: string | undefined, opts) => run(async (io) => (await import("../actions/diff.js")).diffAction(from, to, opts, io)));

@@ -20,8 +20,9 @@ export const gapsCommand: CommandDef = (program, run) => {
     .addHelpText(
       "after",
       `
-Gap codes: no-evidence, thin-evidence, stale-evidence, no-owner, unrated, no-statement,
-below-standard, open-finding, overdue-action, plus-without-case-study, over-budget.
+Gap codes: no-evidence, thin-evidence, stale-evidence, no-owner, unrated,
+no-statement, below-standard, open-finding, overdue-action,
+plus-without-case-study, over-budget.
 
 Examples:
   cse gaps                                  every element, as a table
@@ -29,9 +30,11 @@ Examples:
   cse gaps --format markdown > gaps.md      for a meeting's papers
   cse gaps --only no-evidence,stale-evidence --criterion 3
   cse gaps --fail-on no-evidence,stale-evidence --as-of 2027-03-09   (in CI)
-  cse gaps --ref assessed-2014 --as-of 2014-03-01    as things stood at last year's visit
+  cse gaps --ref assessed-2014 --as-of 2014-03-01
+                         as things stood at last year's visit
 
-Exit status: 0 done, 1 a gap named by --fail-on (or validation errors), 2 usage or fatal error.
+Exit status: 0 done, 1 a gap named by --fail-on (or validation errors),
+2 usage or fatal error.
 `,
     )
     .action((opts) => run(async (io) => (await import("../actions/gaps.js")).gapsAction(opts, io)));

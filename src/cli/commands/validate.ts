@@ -22,7 +22,8 @@ Examples:
   cse validate --strict --as-of 2027-03-09
   cse validate --ref assessed-2014    the submission as committed at that tag
 
-Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or fatal error.
+Exit status: 0 no errors, 1 errors (or warnings with --strict),
+2 usage or fatal error.
 `,
     )
     .action((opts) => run(async (io) => (await import("../actions/validate.js")).validateAction(opts, io)));
