@@ -13,6 +13,7 @@ import { writeFilesAtomically } from "../../util/atomic-write.js";
 import { today } from "../../util/dates.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
+import { createProgress, type Progress } from "../progress.js";
 import { useColor, type Io } from "../io.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
 import { changesSince } from "./build-since.js";
@@ -53,11 +54,23 @@ const { version } = createRequire(import.meta.url)("../../../package.json") as {
 
 /** `cse build`: the submission pack, written whole or not at all; 1 when refused. */
 export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
+  // A large pack takes a while: say which stage it is in, on a terminal only.
+  const progress = createProgress(io.stderr);
+  try {
+    return await build(opts, io, progress);
+  } finally {
+    progress.done();
+  }
+}
+
+async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<number> {
   const buildDate = buildDateFrom(io.env);
   const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
   const tree = openTree(resolveRoot(opts, io), opts.ref);
+  progress.stage("Reading the submission");
   const checked = readSubmission(tree, { asOf });
   if (checked.errorCount > 0) {
+    progress.done();
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
     const counted = { files: 0, elements: 0, evidence: 0, caseStudies: 0 };
     io.stderr.write(formatDiagnosticsText({ root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted }, { color: useColor(io.stderr, io.env, undefined) }));
@@ -67,6 +80,7 @@ export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
   const s = checked.submission;
   const formats = pickFormats(opts, s);
   const outDir = outputFolder(opts, s, tree.root, io);
+  progress.stage("Putting the pack together");
   const state = describeWorktree(tree, submissionPaths(s));
   const doc = buildDocument(s, {
     introduction: readIntroduction(tree, s),
@@ -77,15 +91,18 @@ export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
   });
   const files = [];
   for (const format of formats) {
+    progress.stage(`Rendering ${format.toUpperCase()}`);
     const render = await RENDERERS[format]();
     files.push({ path: path.join(outDir, `submission.${format}`), content: await render(doc, { tree, opts }) });
   }
+  progress.stage("Writing");
   try {
     fs.mkdirSync(outDir, { recursive: true });
     writeFilesAtomically(files);
   } catch (err) {
     throw new CliError(`could not write the pack to ${shown(outDir, tree.root)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); any earlier pack is left as it was`);
   }
+  progress.done();
   for (const f of files) io.stdout.write(`Wrote ${shown(f.path, tree.root)} (${kib(f.content.length)})\n`);
   const left = s.evidence.filter((e) => e.status === "draft").length + s.caseStudies.filter((c) => c.status === "draft").length;
   const drafts = opts.includeDrafts ? "drafts included" : left > 0 ? `${left} ${left === 1 ? "draft" : "drafts"} left out` : "no drafts";
