@@ -1,7 +1,7 @@
 import { resolveInside } from "../../load/source-tree.js";
 import type { Check } from "./context.js";
 
-/** `missing-file` and `outside-root`: attachments, and cse.yaml's introduction. */
+/** `missing-file` and `outside-root`: attachments, cse.yaml's introduction, and where the pack goes. */
 export const checkAttachments: Check = (ctx) => {
   const s = ctx.submission;
   for (const item of [...s.evidence, ...s.caseStudies]) {
@@ -16,8 +16,17 @@ export const checkAttachments: Check = (ctx) => {
       else if (st.kind === "dir") ctx.report(f, "missing-file", `attachment "${f.declared}" is a folder, not a file; name the file itself`);
     }
   }
-  const intro = s.config.build.introduction;
   const cse = s.config.src;
+  const output = s.config.build.output;
+  if (cse) {
+    // The pack is written only inside the submission unless the user says otherwise with --out:
+    // a submission from someone else must not choose where on this machine files are written.
+    const resolved = resolveInside("", output);
+    if (resolved === null || s.tree.stat(resolved).kind === "outside") {
+      ctx.report({ src: cse, path: ["build", "output"] }, "outside-root", `\`build.output\` "${output}" is outside the submission's root; cse build writes the pack inside it (such as out), or where --out says`);
+    }
+  }
+  const intro = s.config.build.introduction;
   if (intro !== null && cse) {
     const at = { src: cse, path: ["build", "introduction"] };
     const resolved = resolveInside("", intro);
