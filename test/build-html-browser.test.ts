@@ -39,7 +39,8 @@ afterAll(async () => {
 
 /** Opens a file, recording console errors, dialogs and every request that is not the file itself. */
 async function open(file: string, viewport = { width: 1100, height: 900 }): Promise<Opened> {
-  const page = await browser.newPage({ viewport });
+  // axe-core is injected as a script, which the pack's Content-Security-Policy would block.
+  const page = await browser.newPage({ viewport, bypassCSP: true });
   const o: Opened = { page, consoleErrors: [], requests: [], dialogs: [] };
   page.on("console", (m) => {
     if (m.type() === "error") o.consoleErrors.push(m.text());

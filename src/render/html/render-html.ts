@@ -59,13 +59,31 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
   const css = (templates.files.get("styles.css") ?? "").replace(/<\/(style)/gi, "<\\/$1");
   try {
     const page = hb.compile(layout, { preventIndent: true });
-    return page(
-      { ...doc, css: new hb.SafeString(css) },
-      { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowedProtoProperties: {}, allowedProtoMethods: {} },
+    return withContentSecurityPolicy(
+      page(
+        { ...doc, css: new hb.SafeString(css) },
+        { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowedProtoProperties: {}, allowedProtoMethods: {} },
+      ),
     );
   } catch (err) {
     throw new TemplateError(`the templates could not be applied: ${firstLine(err)}`, null);
   }
+}
+
+/**
+ * The pack runs no script and loads nothing: inline styles, inline SVG and data: images only.
+ * Said to the browser as the first thing in the head, where no template (an override from the
+ * submission included) can take it out, it holds even if markup got into the page.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+
+function withContentSecurityPolicy(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`;
+  // Right after <head> when nothing but the doctype and <html> comes before it; otherwise (a
+  // template that writes something first) before everything: a meta there opens the head itself.
+  const head = /^(\s*<!doctype[^>]*>)?\s*(<html(\s[^>]*)?>)?\s*<head(\s[^>]*)?>/i.exec(html);
+  const at = head ? head[0].length : (/^\s*<!doctype[^>]*>/i.exec(html)?.[0].length ?? 0);
+  return `${html.slice(0, at)}${head ? "\n" : ""}${meta}${html.slice(at)}`;
 }
 
 function firstLine(err: unknown): string {
