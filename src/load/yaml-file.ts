@@ -45,6 +45,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   if (bytes.length > YAML_LIMITS.maxBytes) {
     return fail("yaml-limit", `the file is ${formatBytes(bytes.length)}, more than the ${formatBytes(YAML_LIMITS.maxBytes)} cse reads; split it into smaller files`);
   }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) return fail("yaml-syntax", "the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -58,6 +60,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   // line breaks inside a token it rejects (and so put later errors on the wrong line).
   countLines(text, lineCounter);
   const at = (offset: number): Position => toPosition(lineCounter, offset);
+  const odd = findForbiddenCharacter(text);
+  if (odd) return fail("yaml-syntax", odd.message, at(odd.offset), text);
 
   let docs: Document.Parsed[];
   try {
@@ -86,7 +90,11 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
       syntaxReported = true;
       const quote = e.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
       const opening = quote ? text.lastIndexOf(quote, e.pos[0] - 1) : -1;
-      if (opening >= 0) {
+      const tab = tabIndentNear(text, at(e.pos[0]).line);
+      if (tab !== null) {
+        // yaml's own words for a tab after spaces are about compact mappings: name the tab.
+        out.push({ file, ...at(tab), severity: "error", code: "yaml-syntax", message: "not well-formed YAML: this line is indented with a tab; YAML allows only spaces for indentation" });
+      } else if (opening >= 0) {
         out.push({ file, ...at(opening), severity: "error", code: "yaml-syntax", message: `not well-formed YAML: the quoted value that starts here is never closed; add the closing ${quote}` });
       } else {
         out.push({ file, ...at(e.pos[0]), severity: "error", code: "yaml-syntax", message: syntaxMessage(e.message) });
@@ -185,6 +193,39 @@ function findLongLine(text: string): { line: number; length: number } | null {
     start = end + 1;
     line++;
   }
+}
+
+/**
+ * The first character YAML does not allow in a file (control characters other than tab and
+ * line breaks, a byte-order mark after the start), or a carriage return without a line feed,
+ * which yaml would read as part of a line and so report something baffling further on.
+ */
+function findForbiddenCharacter(text: string): { offset: number; message: string } | null {
+  const m = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]|\r(?!\n)/.exec(text);
+  if (!m) return null;
+  const ch = m[0];
+  const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const message =
+    ch === "\r"
+      ? "a line ends with a carriage return alone (old Mac line endings); save the file with LF or CRLF line endings"
+      : ch === "\ufeff"
+        ? "a byte-order mark (U+FEFF) in the middle of the file, perhaps where two files were pasted together; delete it"
+        : `the file holds the control character ${code}, which YAML does not allow in a file; delete it (or write it as an escape such as "\\t" inside double quotes)`;
+  return { offset: m.index, message };
+}
+
+/** The offset of a tab in the indentation of the line `line` (1-based) or the next, or null. */
+function tabIndentNear(text: string, line: number): number | null {
+  let start = 0;
+  for (let n = 1; n < line && start !== -1; n++) start = text.indexOf("\n", start) + 1 || -1;
+  for (let n = 0; n < 2 && start > -1 && start < text.length; n++) {
+    const indent = /^[ \t]*/.exec(text.slice(start, start + 200))![0];
+    const tab = indent.indexOf("\t");
+    if (tab !== -1 && indent.length < text.slice(start).split("\n", 1)[0]!.trimEnd().length) return start + tab;
+    const next = text.indexOf("\n", start);
+    start = next === -1 ? -1 : next + 1;
+  }
+  return null;
 }
 
 /** Records every line start of `text` (after each "\n"; "\r\n" ends a line at its "\n"). */
