@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { GitError } from "../git/git-command.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
+import { guardTerminals } from "./terminal-safe.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
@@ -9,7 +10,8 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
  * Runs cse with `argv` (without node and the script) and returns the exit status. Usage errors
  * and a user's mistakes print a message; only a bug prints a stack trace.
  */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], terminalIo: Io): Promise<number> {
+  const io = guardTerminals(terminalIo);
   // `cse --version` answers before the parser and the commands are loaded: scripts and editors
   // call it to probe for cse, and it should cost little more than starting Node (see docs/benchmarks.md).
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
