@@ -112,7 +112,7 @@ describe("killed and concurrent builds of a large submission", () => {
   beforeAll(() => {
     // Not testdir: that removes its folders after each test, and this one serves them all.
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cse-kill-")));
-    generate({ out: dir, items: 800, seed: 9 });
+    generate({ out: dir, items: 500, seed: 9 });
     const r = spawnCse(["build"], { cwd: dir, env: EPOCH });
     expect(r.code, r.stderr).toBe(0);
     earlier = fingerprint(path.join(dir, "out"));
