@@ -32,7 +32,9 @@ const MAX_BUFFER = 2 ** 31 - 1;
  * optional locks are off so a read never contends with a commit running beside it.
  */
 export function runGit(cwd: string, args: string[], input?: string | Uint8Array): GitResult {
-  const r = spawnSync("git", args, {
+  // A repository's own .git/config can name a program for `git status` to run (core.fsmonitor);
+  // cse only reads, so it never wants one.
+  const r = spawnSync("git", ["-c", "core.fsmonitor=false", ...args], {
     cwd,
     input,
     maxBuffer: MAX_BUFFER,
