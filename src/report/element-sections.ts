@@ -2,7 +2,8 @@ import type { Action, Criterion, Element, Subcriterion } from "../model/types.js
 import type { Block, Inline, Section, TableBlock } from "./document-model.js";
 import { count, formatDate, heading, labelOf, para, ref, text } from "./inline.js";
 import { markdownBlock } from "./markdown-block.js";
-import { findingResult, type PackContext } from "./pack-context.js";
+import { findingRatingOf } from "../analyse/latest-finding.js";
+import type { PackContext } from "./pack-context.js";
 
 /** One section per criterion, with its sub-criteria and their elements. */
 export function criterionSections(ctx: PackContext): Section[] {
@@ -40,7 +41,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
     { term: "Self-rating", value: [text(ctx.rating(self?.rating ?? null)?.label ?? "Not rated")] },
   ];
   const latest = ctx.latest;
-  const result = latest ? findingResult(latest, e.id) : null;
+  const result = latest ? findingRatingOf(latest, e.id) : null;
   if (latest && result) {
     const r = ctx.rating(result.rating);
     const label = r?.label ?? result.rating;

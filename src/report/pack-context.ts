@@ -4,6 +4,7 @@ import { compareIds } from "../model/natural-order.js";
 import type { CaseStudy, Element, EvidenceItem, Finding, Rating, Submission } from "../model/types.js";
 import type { BuildInfo, Inline } from "./document-model.js";
 import { text } from "./inline.js";
+import { latestFinding } from "../analyse/latest-finding.js";
 
 /** Size and hash of an attachment, read by the caller (the document builder does no I/O). */
 export interface AttachmentFacts {
@@ -94,7 +95,7 @@ export function packContext(s: Submission, inputs: PackInputs): PackContext {
     caseStudies,
     citations: (id) => cites.get(id) ?? { evidence: [], caseStudies: [] },
     backedBy: (id) => backing.get(id) ?? [],
-    latest: s.findings[s.findings.length - 1] ?? null,
+    latest: latestFinding(s),
     rating: (id) => (id === null ? null : (ratings.get(id) ?? null)),
     person: (id) => {
       if (id === null) return [text("Not named")];
@@ -104,11 +105,4 @@ export function packContext(s: Submission, inputs: PackInputs): PackContext {
     sectionNames: (ids) => (ids.length === 0 ? "Whole organisation" : ids.map((id) => sections.get(id) ?? id).join(", ")),
     element: (id) => s.elementById.get(id),
   };
-}
-
-/** How the latest finding rated an element (its result, or `unlisted`), or null. */
-export function findingResult(f: Finding, element: string): { rating: string; comment: string | null } | null {
-  const r = f.results.get(element);
-  if (r) return { rating: r.rating, comment: r.comment };
-  return f.unlisted === null ? null : { rating: f.unlisted, comment: null };
 }

@@ -2,7 +2,8 @@ import type { Section } from "./document-model.js";
 import { actionsTable } from "./element-sections.js";
 import { count, formatDate, heading, para, ref, text } from "./inline.js";
 import { markdownBlock } from "./markdown-block.js";
-import { findingResult, type PackContext } from "./pack-context.js";
+import { findingRatingOf } from "../analyse/latest-finding.js";
+import type { PackContext } from "./pack-context.js";
 
 const KIND_NAMES = { initial: "initial assessment", "annual-review": "annual review", reassessment: "reassessment" } as const;
 
@@ -24,7 +25,7 @@ export function progressSection(ctx: PackContext): Section {
     return section;
   }
   const below = ctx.s.elements.flatMap((e) => {
-    const r = findingResult(f, e.id);
+    const r = findingRatingOf(f, e.id);
     const rating = r ? ctx.rating(r.rating) : null;
     return r && rating && !rating.meets ? [{ e, r, rating }] : [];
   });
