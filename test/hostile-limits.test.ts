@@ -102,6 +102,18 @@ describe("resource-exhaustion guards, through the real binary with a 256 MiB hea
   });
 });
 
+describe("other files the build reads", () => {
+  it("a 100 MB introduction is refused by its size, not read", async () => {
+    const dir = testdir({ ...minimalSubmission(), "cse.yaml": `${minimalSubmission()["cse.yaml"]}build:\n  introduction: docs/introduction.md\n` });
+    fs.mkdirSync(path.join(dir, "docs"));
+    writeHundredMegabytes(path.join(dir, "docs/introduction.md"));
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", path.join(PROJECT_ROOT, "bin/cse.js"), "build", "--format", "html"], { cwd: dir, env: { PATH: process.env.PATH, SOURCE_DATE_EPOCH: "1800000000" }, encoding: "utf8" });
+    expect(r.stderr).toMatch(/build.introduction "docs\/introduction.md" is larger than the 4 MiB cse reads/);
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+});
+
 describe("the same limits on a git revision (--ref)", () => {
   it("a committed 100 MB YAML file is refused by its size, without fetching it from git", () => {
     const dir = gitRepo(minimalSubmission());

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import type { SourceTree } from "../../load/source-tree.js";
-import { resolveInside } from "../../load/source-tree.js";
+import { resolveInside, TooLargeError } from "../../load/source-tree.js";
+import { YAML_LIMITS } from "../../load/yaml-file.js";
 import type { Submission } from "../../model/types.js";
 import type { AttachmentFacts } from "../../report/build-document.js";
-import { CliError } from "../exit-codes.js";
+import { CliError, EXIT } from "../exit-codes.js";
 
 /** The introduction's Markdown (build.introduction, relative to the root), or null when none is set. */
 export function readIntroduction(tree: SourceTree, s: Submission): string | null {
@@ -12,8 +13,9 @@ export function readIntroduction(tree: SourceTree, s: Submission): string | null
   const file = resolveInside("", intro);
   if (file === null) throw new CliError(`build.introduction "${intro}" is outside the submission's root`);
   try {
-    return new TextDecoder("utf-8").decode(tree.read(file));
+    return new TextDecoder("utf-8").decode(tree.read(file, YAML_LIMITS.maxBytes));
   } catch (err) {
+    if (err instanceof TooLargeError) throw new CliError(`build.introduction "${intro}" is larger than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; shorten it`, EXIT.FINDINGS);
     throw new CliError(`build.introduction "${intro}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
 }
