@@ -23,16 +23,24 @@ export function sampleTree(): MemoryTree {
   return sample;
 }
 
-/** How many cases a property runs, and from which seed: CSE_FUZZ_RUNS / CSE_FUZZ_SEED (npm run fuzz sets them). */
+/**
+ * How many cases a property runs, and from which seed. `npm run fuzz` sets CSE_FUZZ_RUNS (the
+ * main property's count; the others keep their proportion to the default 250, so the slow PDF
+ * property stays small) and CSE_FUZZ_SEED.
+ */
 export function fuzzParameters(defaultRuns: number): fc.Parameters<unknown> {
-  const runs = Number(process.env.CSE_FUZZ_RUNS ?? defaultRuns);
   const seed = Number(process.env.CSE_FUZZ_SEED ?? 20_270_115);
-  return { numRuns: runs, seed, endOnFailure: true };
+  return { numRuns: runsFor(defaultRuns), seed, endOnFailure: true };
 }
 
 /** A test timeout that grows with the number of cases: generous, since a busy machine is slow. */
 export function fuzzTimeout(defaultRuns: number): number {
-  return Math.max(120_000, Number(process.env.CSE_FUZZ_RUNS ?? defaultRuns) * 1000);
+  return Math.max(120_000, runsFor(defaultRuns) * 1000);
+}
+
+function runsFor(defaultRuns: number): number {
+  const main = Number(process.env.CSE_FUZZ_RUNS);
+  return Number.isInteger(main) && main > 0 ? Math.max(1, Math.round((main * defaultRuns) / 250)) : defaultRuns;
 }
 
 /** One edit of a submission: mutations of one existing file, a new file, or a removal. */
