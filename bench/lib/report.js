@@ -21,9 +21,16 @@ function ratio(x) {
   return Number.isFinite(x) ? `${x.toFixed(2)}×` : "-";
 }
 
+const LABELS = { validate: "cse validate", gaps: "cse gaps", "build-html": "cse build --format html", "build-pdf": "cse build --format pdf", "floor-parse": "floor: read + parse YAML" };
+
 /** Finds the result of `key` at `size` (null size: size-independent rows). */
 function find(results, key, size = null) {
   return results.find((r) => r.key === key && r.size === size && !r.skipped && !r.failed) ?? null;
+}
+
+function missBy(over) {
+  const pct = over * 100;
+  return pct < 10 ? `${pct.toFixed(1)}%` : `${Math.round(pct)}%`;
 }
 
 /** Table of every measurement: median and best wall time, peak memory, and what it compares with. */
@@ -53,7 +60,7 @@ export function evaluateTargets(results, sizes) {
   const rows = [];
   const add = (target, measured, r, limit, missing) => {
     if (missing) rows.push({ target, measured: missing, ratio: "-", result: "not measured" });
-    else rows.push({ target, measured, ratio: ratio(r), result: r <= limit ? "pass" : `miss by ${Math.round((r / limit - 1) * 100)}%` });
+    else rows.push({ target, measured, ratio: ratio(r), result: r <= limit ? "pass" : `miss by ${missBy(r / limit - 1)}` });
   };
   const pair = (a, b, what) => (a && b ? null : `${what} not measured`);
 
@@ -79,7 +86,7 @@ export function evaluateTargets(results, sizes) {
     for (let i = 1; i < sorted.length; i++) {
       const a = find(results, key, sorted[i - 1]);
       const b = find(results, key, sorted[i]);
-      const label = results.find((r) => r.key === key)?.label ?? key;
+      const label = LABELS[key];
       const items = sorted[i] / sorted[i - 1];
       const t = a && b ? b.medianMs / a.medianMs : NaN;
       const what = `${label}: time grows no faster than items, ${n(sorted[i - 1])} → ${n(sorted[i])}`;
@@ -96,7 +103,7 @@ export function evaluateTargets(results, sizes) {
   add("300-item pack as PDF < 2 s", pdf ? secs(pdf.medianMs) : "", pdf ? pdf.medianMs / 2000 : NaN, 1, sizes.includes(300) ? pair(pdf, true, "`build --format pdf`") : "300 not run");
   for (const key of ["validate", "gaps", "build-html", "build-pdf"]) {
     const r = find(results, key, 30_000);
-    const label = results.find((x) => x.key === key)?.label ?? key;
+    const label = LABELS[key];
     const missing = !sizes.includes(30_000) ? "30,000 not run" : !r ? `${label} not measured` : r.peakKiB == null ? "no memory figure" : null;
     add(`${label} at 30,000 items in < 1 GiB`, r ? mib(r.peakKiB) : "", r ? r.peakKiB / GIB : NaN, 1, missing);
   }

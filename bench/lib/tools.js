@@ -5,7 +5,6 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -64,26 +63,19 @@ export function chromiumArgv(chromium, html, pdf, profile) {
 
 const KINDS = ["cse", "standard", "criterion", "evidence", "case-study", "assessment", "finding"];
 
-/** The kind of a root-relative YAML path, as cse's discovery decides it (default layout). */
-function kindOf(rel) {
-  if (rel === "cse.yaml") return "cse";
-  if (/^criteria\/standard\.ya?ml$/.test(rel)) return "standard";
-  if (rel.startsWith("criteria/")) return "criterion";
-  if (rel.startsWith("evidence/case-studies/")) return "case-study";
-  if (rel.startsWith("evidence/")) return "evidence";
-  if (rel.startsWith("assessment/findings/")) return "finding";
-  if (rel.startsWith("assessment/")) return "assessment";
-  return null;
+/** The argv of the YAML-to-JSON step ajv-cli needs (bench/yaml-to-json.js). */
+export function yamlToJsonArgv(submission, out) {
+  return [process.execPath, fileURLToPath(new URL("../yaml-to-json.js", import.meta.url)), submission, out];
 }
 
 /**
  * ajv-cli reads YAML with js-yaml 3 (YAML 1.1), which turns an unquoted 2025-06-30 into a Date
  * and fails every `date` field, and it adds referenced schemas by their `$id`, which cse's
- * schemas (referenced by file name) do not carry. So this pre-step converts the submission's
- * YAML to JSON with the yaml package (YAML 1.2 core schema, as cse reads it) into one folder per
- * file kind, and copies the schemas with `$id` set to their file name. Returns the folder.
+ * schemas (referenced by file name) do not carry. So the bench converts the submission to JSON
+ * first (yamlToJsonArgv, measured on its own) and gives ajv-cli copies of the schemas with `$id`
+ * set to their file name, written here into OUT/schemas.
  */
-export function prepareAjvInput(submission, out) {
+export function prepareAjvSchemas(out) {
   fs.mkdirSync(path.join(out, "schemas"), { recursive: true });
   const schemaDir = path.join(REPO, "schemas");
   for (const name of fs.readdirSync(schemaDir)) {
@@ -91,25 +83,6 @@ export function prepareAjvInput(submission, out) {
     const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, name), "utf8"));
     fs.writeFileSync(path.join(out, "schemas", name), JSON.stringify({ $id: name, ...schema }));
   }
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(path.join(submission, dir), { withFileTypes: true })) {
-      if (e.name.startsWith(".")) continue;
-      const rel = dir ? `${dir}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(rel);
-      else if (/\.ya?ml$/.test(e.name)) {
-        const kind = kindOf(rel);
-        if (!kind) continue;
-        const target = path.join(out, kind, rel.replace(/\.ya?ml$/, ".json"));
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, JSON.stringify(parse(fs.readFileSync(path.join(submission, rel), "utf8"))));
-      }
-    }
-  };
-  const cse = path.join(out, "cse", "cse.json");
-  fs.mkdirSync(path.dirname(cse), { recursive: true });
-  fs.writeFileSync(cse, JSON.stringify(parse(fs.readFileSync(path.join(submission, "cse.yaml"), "utf8"))));
-  for (const dir of ["criteria", "evidence", "assessment"]) walk(dir);
-  return out;
 }
 
 /** One ajv-cli process per file kind (it takes one schema a run), as a user would script it. */
