@@ -119,7 +119,13 @@ describe("hostile text in a valid submission comes out as text", () => {
   it("in the PDF pack: no script, launch or form action, and links only to the web", async () => {
     const base = (await renderPack(sampleTree(), true))!;
     const ACTIONS = ["/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/RichMedia", "/OpenAction", "/AA"];
-    const present = (pdf: string) => ACTIONS.filter((a) => new RegExp(`${a.replace("/", "\\/")}[\\s/<(\\[]`).test(pdf));
+    // Names are looked for in the PDF's own syntax: not inside strings (a title may say
+    // "/JS (app.alert(1))" as text) nor in compressed streams (whose bytes are anything).
+    const syntax = (pdf: string) => pdf.replace(/stream\r?\n[\s\S]*?endstream/g, "").replace(/\((?:\\[\s\S]|[^\\()])*\)/g, "()");
+    const present = (pdf: string) => ACTIONS.filter((a) => new RegExp(`${a.replace("/", "\\/")}[\\s/<(\\[]`).test(syntax(pdf)));
+    // The detector itself: it finds an action, and not a title that merely mentions one.
+    expect(present("1 0 obj << /S /JavaScript /JS (app.alert\\(1\\)) >> endobj")).toEqual(["/JavaScript", "/JS"]);
+    expect(present("<< /Title (/JS \\(app.alert\\(1\\)\\)) >>")).toEqual([]);
     const allowedActions = present(base);
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
