@@ -90,7 +90,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
       syntaxReported = true;
       const quote = e.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
       const opening = quote ? text.lastIndexOf(quote, e.pos[0] - 1) : -1;
-      const tab = tabIndentNear(text, at(e.pos[0]).line);
+      const tab = /tab/i.test(e.message) ? null : tabIndentNear(text, at(e.pos[0]).line);
       if (tab !== null) {
         // yaml's own words for a tab after spaces are about compact mappings: name the tab.
         out.push({ file, ...at(tab), severity: "error", code: "yaml-syntax", message: "not well-formed YAML: this line is indented with a tab; YAML allows only spaces for indentation" });
