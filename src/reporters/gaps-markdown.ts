@@ -1,5 +1,6 @@
 import type { GapsReport } from "../analyse/gaps-report.js";
 import type { GapsReporter } from "./gaps-formats.js";
+import { plural } from "../util/plural.js";
 
 /**
  * Markdown for a meeting's papers: the summary, the last assessment's findings and overdue
@@ -21,7 +22,7 @@ function summary(report: GapsReport): string[] {
   const out = ["## Summary", ""];
   out.push(`- **${s.covered} of ${s.elements}** elements covered (named by at least one ready evidence item or case study).`);
   out.push(`- **${s.withGaps}** ${s.withGaps === 1 ? "element has" : "elements have"} gaps${codes ? `: ${codes}` : ""}.`);
-  out.push(`- Rules: ${x.minEvidence} ready item${x.minEvidence === 1 ? "" : "s"} per element; evidence current for ${x.maxAgeMonths} months before the visit day${x.statementMaxWords === null ? "" : `; statements up to ${x.statementMaxWords} words`}.`, "");
+  out.push(`- Rules: ${plural(x.minEvidence, "ready item")} per element; evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day${x.statementMaxWords === null ? "" : `; statements up to ${x.statementMaxWords} words`}.`, "");
   if (report.criteria.length) {
     out.push("| Criterion | Elements | Covered | With gaps |", "|---|--:|--:|--:|");
     for (const c of report.criteria) out.push(`| ${c.id} ${text(c.title)} | ${c.elements} | ${c.covered} | ${c.withGaps} |`);

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { GapsReport } from "../analyse/gaps-report.js";
 import { GAPS_TABLE_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./gaps-layout.js";
+import { plural } from "../util/plural.js";
 
 /** The part of the gaps table after the element rows: summary, coverage per criterion, to-dos, advice. */
 export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[] {
@@ -8,7 +9,7 @@ export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[]
   const x = report.context;
   const of = x.filters.length ? `${s.elements} listed` : `${s.elements}`;
   const lines = [c.bold("Summary")];
-  lines.push(...wrapProse(`${s.covered} of ${of} elements covered; ${s.withGaps} with gaps. Rules: ${x.minEvidence} ready item${x.minEvidence === 1 ? "" : "s"} per element, evidence current for ${x.maxAgeMonths} months before the visit day${x.statementMaxWords === null ? "" : `, statements up to ${x.statementMaxWords} words`}.`, W, "  "));
+  lines.push(...wrapProse(`${s.covered} of ${of} elements covered; ${s.withGaps} with gaps. Rules: ${plural(x.minEvidence, "ready item")} per element, evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day${x.statementMaxWords === null ? "" : `, statements up to ${x.statementMaxWords} words`}.`, W, "  "));
   const codes = Object.entries(s.byCode).map(([code, n]) => `${code} ${n}`);
   if (codes.length) lines.push(...wrapProse(codes.join(", "), W, "  Gaps: ", "        "));
 

@@ -17,6 +17,7 @@ import { createProgress, type Progress } from "../progress.js";
 import { useColor, type Io } from "../io.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
 import { changesSince } from "./build-since.js";
+import { plural } from "../../util/plural.js";
 
 /** Options of `cse build`. */
 export interface BuildOptions extends SubmissionOptions {
@@ -106,7 +107,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   for (const f of files) io.stdout.write(`Wrote ${shown(f.path, tree.root)} (${kib(f.content.length)})\n`);
   const left = s.evidence.filter((e) => e.status === "draft").length + s.caseStudies.filter((c) => c.status === "draft").length;
   const drafts = opts.includeDrafts ? "drafts included" : left > 0 ? `${left} ${left === 1 ? "draft" : "drafts"} left out` : "no drafts";
-  io.stdout.write(`${s.elements.length} elements, ${countIn(doc, "evidence")} evidence items, ${countIn(doc, "case-study")} case studies; ${drafts}.\n`);
+  io.stdout.write(`${plural(s.elements.length, "element")}, ${plural(countIn(doc, "evidence"), "evidence item")}, ${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`);
   if (checked.warningCount > 0) io.stderr.write(`cse build: the submission has ${checked.warningCount} ${checked.warningCount === 1 ? "warning" : "warnings"} (cse validate shows them)\n`);
   return EXIT.OK;
 }
