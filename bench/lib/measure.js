@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const RSS_HOOK = fileURLToPath(new URL("./rss-on-exit.js", import.meta.url));
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cse-bench-rss-"));
+let scratch = null;
 let counter = 0;
 
 /** How peak memory is measured on this machine: "gnu-time", or "node-hook". */
@@ -29,6 +29,7 @@ function detectGnuTime() {
  * stderr (its last 4 KiB), timedOut}.
  */
 export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = false } = {}) {
+  scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), "cse-bench-rss-"));
   const out = path.join(scratch, `m${counter++}`);
   let cmd = argv;
   let childEnv = { ...env };
@@ -82,7 +83,8 @@ export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = fals
 
 /** Removes the scratch folder for memory figures. */
 export function cleanUpMeasure() {
-  fs.rmSync(scratch, { recursive: true, force: true });
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  scratch = null;
 }
 
 /** The median of a list of numbers. */
