@@ -121,6 +121,20 @@ describe("cse validate outputs", () => {
   });
 });
 
+describe("an empty or mis-shaped file", () => {
+  it("names the fields its kind needs", async () => {
+    const files = minimalSubmission();
+    files["evidence/E003.yaml"] = "";
+    files["assessment/findings/2015.yaml"] = "- date: 2015-01-01\n";
+    const r = await runCse(["validate", "--format", "json", "--as-of", "2015-01-10"], { cwd: testdir(files) });
+    const messages = JSON.parse(r.stdout).diagnostics.map((d: { file: string; message: string }) => `${d.file}: ${d.message}`);
+    expect(messages).toEqual([
+      "assessment/findings/2015.yaml: the file must be a mapping of fields with `date:`, `kind:`, not a list",
+      "evidence/E003.yaml: the file is empty; it must be a mapping of fields with `id:`, `title:`, `description:`, `type:`, `date:`, `elements:`",
+    ]);
+  });
+});
+
 describe("cse schema", () => {
   it("writes every schema, which parse as JSON", async () => {
     const dir = testdir({});

@@ -103,9 +103,9 @@ function valueDiagnostic(file: YamlFile, path: DataPath, e: ErrorObject): Diagno
 function typeMessage(file: YamlFile, path: DataPath, field: string, parent: SchemaNode, value: unknown): string {
   const expected = String((parent.type as string | undefined) ?? "");
   if (path.length === 0) {
-    return value === null
-      ? "the file is empty; it must be a mapping of fields (such as `id: E001`)"
-      : `the file must be a mapping of fields (such as \`id: E001\`), not ${describe(value)}`;
+    // Name the fields this kind of file needs, so the fix is plain whatever the file is.
+    const needs = Array.isArray(parent.required) && parent.required.length ? ` with ${(parent.required as string[]).map((f) => `\`${f}:\``).join(", ")}` : "";
+    return value === null ? `the file is empty; it must be a mapping of fields${needs}` : `the file must be a mapping of fields${needs}, not ${describe(value)}`;
   }
   const wanted = parent.format === "date" ? "a date written YYYY-MM-DD" : EXPECTED[expected] ?? expected;
   if (value === null) return `${field} is empty; it must be ${wanted}`;
