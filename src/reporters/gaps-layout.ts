@@ -1,21 +1,50 @@
-// Layout helpers for the gaps table. Widths count code points, so Welsh and accented letters
-// (precomposed, as YAML files hold them) take one column each.
+// Layout helpers for text tables. Widths are terminal columns: most characters take one, wide
+// East Asian characters and emoji two, combining marks and zero-width joiners none.
 
 /** The terminal width the gaps table fits. */
 export const GAPS_TABLE_WIDTH = 80;
 
-/** Display length of `text` in code points. */
+const ZERO = /^[\p{M}\u200B-\u200F\u2060\uFE00-\uFE0F]$/u;
+
+/** Columns a character takes in a terminal. */
+function charWidth(ch: string): number {
+  if (ZERO.test(ch)) return 0;
+  const cp = ch.codePointAt(0)!;
+  const wide =
+    (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) || (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+/** Display width of `text` in terminal columns. */
 export function widthOf(text: string): number {
-  return [...text].length;
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+
+/** The longest start of `text` no wider than `width` columns. */
+function takeWidth(text: string, width: number): string {
+  let w = 0;
+  let out = "";
+  for (const ch of text) {
+    const cw = charWidth(ch);
+    if (w + cw > width) break;
+    w += cw;
+    out += ch;
+  }
+  return out;
 }
 
 /** `text` on one line, cut to `width` with an ellipsis, at a word break when one is near. */
 export function shorten(text: string, width: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  const chars = [...flat];
-  if (chars.length <= width) return flat;
-  if (width <= 1) return chars.slice(0, Math.max(0, width)).join("");
-  const cut = chars.slice(0, width - 1).join("");
+  if (widthOf(flat) <= width) return flat;
+  if (width <= 1) return takeWidth(flat, Math.max(0, width));
+  const cut = takeWidth(flat, width - 1);
   const space = cut.lastIndexOf(" ");
   // Cut at the last word break unless that would throw away more than a third of the room.
   const kept = space > (width * 2) / 3 ? cut.slice(0, space) : cut;

@@ -1,4 +1,4 @@
-import { padEnd, shorten } from "./gaps-layout.js";
+import { padEnd, shorten, widthOf } from "./gaps-layout.js";
 
 // Paragraph wrapping and simple tables for terminal text (list, show). Widths count code
 // points, like the gaps table whose shorten and padEnd these build on.
@@ -43,13 +43,13 @@ export function wrap(text: string, width: number, indent = ""): string[] {
 
 /** Words filled into lines of `room` columns; the first starts with `lead`, the rest hang under it. */
 function fill(lead: string, words: string[], room: number): string[] {
-  const hang = " ".repeat([...lead].length);
+  const hang = " ".repeat(widthOf(lead));
   const lines: string[] = [];
   let current = lead;
   let fresh = true; // nothing but the lead (or hang) on the line yet
   for (const word of words) {
     const candidate = fresh ? current + word : `${current} ${word}`;
-    if ([...candidate].length > room && !fresh) {
+    if (widthOf(candidate) > room && !fresh) {
       lines.push(current);
       current = hang + word;
     } else current = candidate;
@@ -73,7 +73,7 @@ export interface Column {
  */
 export function table(columns: Column[], rows: string[][], width = TEXT_WIDTH): string[] {
   const widths = columns.map((c, i) => {
-    const widest = Math.max([...c.heading].length, ...rows.map((r) => [...(r[i] ?? "")].length));
+    const widest = Math.max(widthOf(c.heading), ...rows.map((r) => widthOf(r[i] ?? "")));
     return Math.min(widest, c.max ?? Infinity);
   });
   const fixed = widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 0);
