@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { SubmissionDiff } from "../analyse/submission-diff.js";
 import type { DiffReporter } from "./diff-formats.js";
 import { actionPhrases, countByStatus, diffSummaryLine, diffTitle, elementPhrases, findingPhrases, itemPhrases, settingPhrase, statusMark } from "./diff-phrases.js";
-import { GAPS_TABLE_WIDTH as W, padEnd, shorten, widthOf, wrapProse } from "./gaps-layout.js";
+import { TERMINAL_WIDTH as W, padEnd, shorten, widthOf, wrapProse } from "./text-width.js";
 
 /**
  * The diff for a terminal, 80 columns: a heading, then one block per kind of change (elements,

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import type { GapsReport } from "../analyse/gaps-report.js";
-import { GAPS_TABLE_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./gaps-layout.js";
+import { TERMINAL_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./text-width.js";
 import { plural } from "../util/plural.js";
 
 /** The part of the gaps table after the element rows: summary, coverage per criterion, to-dos, advice. */

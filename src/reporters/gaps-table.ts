@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { GapCode } from "../analyse/gap-codes.js";
 import type { ElementGaps, GapsReport } from "../analyse/gaps-report.js";
 import type { GapsReporter } from "./gaps-formats.js";
-import { fillLines, GAPS_TABLE_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./gaps-layout.js";
+import { fillLines, TERMINAL_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./text-width.js";
 import { gapsSummaryTable } from "./gaps-table-summary.js";
 
 /** Gaps that an assessor would mark down outright; shown in red, the rest in yellow. */

@@ -1,6 +1,6 @@
 import type { Details, ElementDetails, GroupDetails, ItemDetails, ItemRef } from "../inspect/details.js";
 import type { Labels } from "./labels.js";
-import { padEnd, shorten } from "./gaps-layout.js";
+import { padEnd, shorten } from "./text-width.js";
 import { table, TEXT_WIDTH, wrap } from "./text-layout.js";
 
 // `cse show` as text: a heading, labelled fields, then the Markdown as written, indented and

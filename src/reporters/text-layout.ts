@@ -1,10 +1,9 @@
-import { padEnd, shorten, widthOf } from "./gaps-layout.js";
+import { padEnd, shorten, TERMINAL_WIDTH, widthOf } from "./text-width.js";
 
-// Paragraph wrapping and simple tables for terminal text (list, show). Widths count code
-// points, like the gaps table whose shorten and padEnd these build on.
+// Paragraph wrapping and simple tables for terminal text (list, show), in terminal columns.
 
 /** The width text reports are laid out for. */
-export const TEXT_WIDTH = 80;
+export const TEXT_WIDTH = TERMINAL_WIDTH;
 
 /**
  * Markdown (or plain text) wrapped to `width` columns, each line prefixed by `indent`. Lines of a

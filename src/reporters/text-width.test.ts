@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { padEnd, shorten, widthOf } from "./gaps-layout.js";
+import { padEnd, shorten, widthOf } from "./text-width.js";
 
 describe("terminal widths", () => {
   it("counts wide characters as two columns and combining marks as none", () => {

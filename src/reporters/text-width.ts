@@ -1,8 +1,8 @@
 // Layout helpers for text tables. Widths are terminal columns: most characters take one, wide
 // East Asian characters and emoji two, combining marks and zero-width joiners none.
 
-/** The terminal width the gaps table fits. */
-export const GAPS_TABLE_WIDTH = 80;
+/** The terminal width text reports (gaps, diff, list, show) fit. */
+export const TERMINAL_WIDTH = 80;
 
 const ZERO = /^[\p{M}\u200B-\u200F\u2060\uFE00-\uFE0F]$/u;
 
