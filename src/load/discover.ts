@@ -13,6 +13,11 @@ export interface FoundFile {
 
 const YAML = /\.ya?ml$/i;
 
+/** cse.yaml's `standard` as a root-relative folder: `/` separators, no leading `./`, no trailing `/`. */
+export function normaliseStandardDir(declared: string): string {
+  return declared.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+}
+
 /**
  * Lists a submission's YAML files by kind, in path order. Names starting with `.` are skipped;
  * links to folders are not followed.

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { schemaDiagnostics } from "../schema/schema-diagnostics.js";
 import { getValidators } from "../schema/validators.js";
-import { discoverFiles, type FileKind } from "./discover.js";
+import { discoverFiles, normaliseStandardDir, type FileKind } from "./discover.js";
 import { OutsideRootError, TooLargeError, type SourceTree } from "./source-tree.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, type YamlFile } from "./yaml-file.js";
@@ -31,7 +31,7 @@ export function loadSubmission(tree: SourceTree): LoadResult {
   validate("cse", cse, diagnostics);
 
   const declared = (cse.data as { standard?: unknown } | null)?.standard;
-  let standardDir = typeof declared === "string" ? declared.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "") : "criteria";
+  let standardDir = typeof declared === "string" ? normaliseStandardDir(declared) : "criteria";
   const st = tree.stat(standardDir);
   if (standardDir.startsWith("/") || standardDir.split("/").includes("..") || st.kind === "outside") {
     diagnostics.push({ file: "cse.yaml", ...positionOfStandard(cse), severity: "error", code: "outside-root", message: `\`standard\` is "${String(declared)}", which is outside the submission's root; keep the standard in a folder inside it, such as criteria` });

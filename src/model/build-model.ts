@@ -1,6 +1,7 @@
 import type { DataPath } from "../load/positions.js";
 import type { SourceTree } from "../load/source-tree.js";
 import { resolveInside } from "../load/source-tree.js";
+import { normaliseStandardDir } from "../load/discover.js";
 import type { LoadedFile } from "../load/load-submission.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { compareIds } from "./natural-order.js";
@@ -72,7 +73,7 @@ function readConfig(src: YamlFile | null): Config {
   return {
     organisation: str(d.organisation) ?? "",
     title: str(d.title) ?? "",
-    standardDir: normaliseDir(str(d.standard) ?? "criteria"),
+    standardDir: normaliseStandardDir(str(d.standard) ?? "criteria") || ".",
     assessment: { kind: kindOf(a.kind), date: str(a.date), assessor: str(a.assessor) },
     sections: arr(d.sections).flatMap((s) => {
       const o = obj(s);
@@ -97,10 +98,6 @@ function readConfig(src: YamlFile | null): Config {
     },
     src,
   };
-}
-
-function normaliseDir(dir: string): string {
-  return dir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "") || ".";
 }
 
 function kindOf(v: unknown): AssessmentKind | null {
