@@ -11,6 +11,8 @@ export interface CheckedSubmission {
   diagnostics: Diagnostic[];
   errorCount: number;
   warningCount: number;
+  /** How many YAML files were read. */
+  fileCount: number;
 }
 
 /** load → validate → model → checks: everything `cse validate` reports, and the model for later stages. */
@@ -19,5 +21,5 @@ export function readSubmission(tree: SourceTree, options: { asOf: string }): Che
   const submission = buildModel(tree, loaded.files);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...runChecks(submission, options.asOf, CHECKS)]);
   const errorCount = diagnostics.filter((d) => d.severity === "error").length;
-  return { submission, diagnostics, errorCount, warningCount: diagnostics.length - errorCount };
+  return { submission, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, fileCount: loaded.files.length };
 }

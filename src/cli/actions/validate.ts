@@ -28,7 +28,7 @@ export async function validateAction(opts: ValidateOptions, io: Io): Promise<num
       errorCount: checked.errorCount,
       warningCount: checked.warningCount,
       counted: {
-        files: 2 + s.standard.criteria.length + s.evidence.length + s.caseStudies.length + s.findings.length + new Set(s.selfAssessmentEntries.map((a) => a.src.file)).size,
+        files: checked.fileCount,
         elements: s.elements.length,
         evidence: s.evidence.length,
         caseStudies: s.caseStudies.length,
