@@ -33,11 +33,13 @@ export function loadSubmission(tree: SourceTree): LoadResult {
   const declared = (cse.data as { standard?: unknown } | null)?.standard;
   let standardDir = typeof declared === "string" ? normaliseStandardDir(declared) : "criteria";
   const st = tree.stat(standardDir);
+  // Lazily: a position re-parses the file, and is wanted only for a diagnostic.
+  const at = () => positionOf(cse, ["standard"]);
   if (standardDir.startsWith("/") || standardDir.split("/").includes("..") || st.kind === "outside") {
-    diagnostics.push({ file: "cse.yaml", ...positionOfStandard(cse), severity: "error", code: "outside-root", message: `\`standard\` is "${String(declared)}", which is outside the submission's root; keep the standard in a folder inside it, such as criteria` });
+    diagnostics.push({ file: "cse.yaml", ...at(), severity: "error", code: "outside-root", message: `\`standard\` is "${String(declared)}", which is outside the submission's root; keep the standard in a folder inside it, such as criteria` });
     standardDir = "criteria";
   } else if (st.kind !== "dir") {
-    diagnostics.push({ file: "cse.yaml", ...positionOfStandard(cse), severity: "error", code: "missing-file", message: `the standard's folder ${standardDir}/ does not exist; create it with standard.yaml and one file per criterion, or set \`standard\` in cse.yaml` });
+    diagnostics.push({ file: "cse.yaml", ...at(), severity: "error", code: "missing-file", message: `the standard's folder ${standardDir}/ does not exist; create it with standard.yaml and one file per criterion, or set \`standard\` in cse.yaml` });
   }
 
   for (const dir of ["evidence", "assessment"]) {
@@ -47,7 +49,7 @@ export function loadSubmission(tree: SourceTree): LoadResult {
   }
   const found = discoverFiles(tree, standardDir);
   if (st.kind === "dir" && !found.some((f) => f.kind === "standard")) {
-    diagnostics.push({ file: "cse.yaml", ...positionOfStandard(cse), severity: "error", code: "missing-file", message: `${standardDir}/standard.yaml does not exist; the standard's folder needs it (id, title and ratings)` });
+    diagnostics.push({ file: "cse.yaml", ...at(), severity: "error", code: "missing-file", message: `${standardDir}/standard.yaml does not exist; the standard's folder needs it (id, title and ratings)` });
   }
   for (const f of found) {
     if (f.outside) {
@@ -85,8 +87,4 @@ function readYaml(tree: SourceTree, file: string, out: Diagnostic[]): YamlFile {
     return unreadableYaml(file);
   }
   return parseYamlFile(file, bytes, out);
-}
-
-function positionOfStandard(cse: YamlFile): { line: number; column: number } {
-  return positionOf(cse, ["standard"]);
 }

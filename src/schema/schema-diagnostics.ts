@@ -135,7 +135,7 @@ function describe(value: unknown): string {
 }
 
 function show(value: unknown): string {
-  const s = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const s = JSON.stringify(value) ?? String(value);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
