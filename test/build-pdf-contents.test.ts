@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PackDocument, Section } from "../src/report/document-model.js";
+import type { PackDocument, Section } from "../src/pack/document-model.js";
 import { renderPdf } from "../src/render/pdf/render-pdf.js";
 import { contentsRows, destinationPage, joined, openPdf, pageTexts } from "./helpers/pdf-read.js";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { PackDocument } from "../../report/document-model.js";
+import type { PackDocument } from "../../pack/document-model.js";
 import { renderHtml, TemplateError } from "../../render/html/render-html.js";
 import { mergeTemplates, TEMPLATE_FILE } from "../../render/html/template-set.js";
 import type { SourceTree } from "../../load/source-tree.js";

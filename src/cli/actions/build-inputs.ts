@@ -3,7 +3,7 @@ import type { SourceTree } from "../../load/source-tree.js";
 import { resolveInside, TooLargeError } from "../../load/source-tree.js";
 import { YAML_LIMITS } from "../../load/yaml-file.js";
 import type { Submission } from "../../model/types.js";
-import type { AttachmentFacts } from "../../report/build-document.js";
+import type { AttachmentFacts } from "../../pack/build-document.js";
 import { CliError, EXIT } from "../exit-codes.js";
 
 /** The introduction's Markdown (build.introduction, relative to the root), or null when none is set. */

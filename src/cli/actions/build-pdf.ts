@@ -1,4 +1,4 @@
-import type { PackDocument } from "../../report/document-model.js";
+import type { PackDocument } from "../../pack/document-model.js";
 import { renderPdf } from "../../render/pdf/render-pdf.js";
 import type { PackRenderContext } from "./build.js";
 

@@ -1,6 +1,6 @@
 import { compareStates } from "../../git/compare-revisions.js";
 import { openRepository } from "../../git/repository.js";
-import { DIFF_FORMATS } from "../../reporters/diff-formats.js";
+import { DIFF_FORMATS } from "../../output/diff-formats.js";
 import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
 import { EXIT } from "../exit-codes.js";
 import { useColor, type Io } from "../io.js";

@@ -34,7 +34,7 @@ export async function listAction(what: string, opts: ListOptions, io: Io): Promi
   const filter: ListFilter = { element: opts.element, criterion: opts.criterion, owner: opts.owner, section: opts.section, type: opts.type, status: opts.status };
   if (checked.errorCount > 0) io.stderr.write(`Note: the submission has ${checked.errorCount} validation ${checked.errorCount === 1 ? "error" : "errors"}; this lists what cse could read. Run cse validate.\n`);
 
-  const reporters = await import("../../reporters/list-text.js");
+  const reporters = await import("../../output/list-text.js");
   if (what === "elements") {
     const rows = listElements(s, filter);
     io.stdout.write(format === "json" ? json({ elements: rows }) : reporters.formatElementsText(rows));

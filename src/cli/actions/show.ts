@@ -27,7 +27,7 @@ export async function showAction(id: string, opts: ShowOptions, io: Io): Promise
   if (format === "json") {
     io.stdout.write(JSON.stringify(details, null, 2) + "\n");
   } else {
-    const [{ formatDetailsText }, { labelsOf }] = await Promise.all([import("../../reporters/show-text.js"), import("../../reporters/labels.js")]);
+    const [{ formatDetailsText }, { labelsOf }] = await Promise.all([import("../../output/show-text.js"), import("../../output/labels.js")]);
     io.stdout.write(formatDetailsText(details, labelsOf(s)));
   }
   return EXIT.OK;

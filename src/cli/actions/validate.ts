@@ -1,5 +1,5 @@
 import { readSubmission } from "../../model/read-submission.js";
-import { DIAGNOSTICS_FORMATS } from "../../reporters/diagnostics-formats.js";
+import { DIAGNOSTICS_FORMATS } from "../../output/diagnostics-formats.js";
 import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
 import { EXIT } from "../exit-codes.js";
 import { useColor, type Io } from "../io.js";

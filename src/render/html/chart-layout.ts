@@ -1,4 +1,4 @@
-import type { ChartBlock } from "../../report/document-model.js";
+import type { ChartBlock } from "../../pack/document-model.js";
 
 /** Where everything of a grouped bar chart goes, in SVG user units (what chart.hbs receives). */
 export interface ChartLayout {

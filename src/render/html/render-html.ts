@@ -1,6 +1,6 @@
 import Handlebars from "handlebars";
-import type { ChartBlock, MarkdownBlock, Mention, PackDocument, TableColumn } from "../../report/document-model.js";
-import { formatDate } from "../../report/inline.js";
+import type { ChartBlock, MarkdownBlock, Mention, PackDocument, TableColumn } from "../../pack/document-model.js";
+import { formatDate } from "../../pack/inline.js";
 import { renderMarkdownHtml } from "../markdown.js";
 import { chartLayout } from "./chart-layout.js";
 import type { TemplateSet } from "./template-set.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Attachment, Inline } from "../../report/document-model.js";
+import type { Attachment, Inline } from "../../pack/document-model.js";
 import { BODY_BOX, type Flow } from "./flow.js";
 import { heading } from "./headings.js";
 import { pointOutlineAt, type StructElement } from "./pdfkit-extras.js";

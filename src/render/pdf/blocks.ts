@@ -1,4 +1,4 @@
-import type { Block, FactsBlock, Mention, ParagraphBlock } from "../../report/document-model.js";
+import type { Block, FactsBlock, Mention, ParagraphBlock } from "../../pack/document-model.js";
 import { renderChart } from "./chart.js";
 import { type Box, type Flow, lineHeight } from "./flow.js";
 import { renderMarkdown } from "./markdown-blocks.js";

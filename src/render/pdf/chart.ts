@@ -1,4 +1,4 @@
-import type { ChartBlock } from "../../report/document-model.js";
+import type { ChartBlock } from "../../pack/document-model.js";
 import { useFont } from "./fonts.js";
 import type { Box, Flow } from "./flow.js";
 import type { StructElement } from "./pdfkit-extras.js";

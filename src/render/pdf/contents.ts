@@ -1,4 +1,4 @@
-import type { ContentsEntry } from "../../report/document-model.js";
+import type { ContentsEntry } from "../../pack/document-model.js";
 import { type Flow, lineHeight, type TextSetting } from "./flow.js";
 import type { Line } from "./line-breaker.js";
 import { linkToDestination, type StructElement } from "./pdfkit-extras.js";

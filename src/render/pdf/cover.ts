@@ -1,4 +1,4 @@
-import type { PackDocument } from "../../report/document-model.js";
+import type { PackDocument } from "../../pack/document-model.js";
 import { renderFacts } from "./blocks.js";
 import { type Flow } from "./flow.js";
 import type { StructElement } from "./pdfkit-extras.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import PDFDocument from "pdfkit";
-import type { PackDocument } from "../../report/document-model.js";
+import type { PackDocument } from "../../pack/document-model.js";
 import { ByteSink, captureOutput } from "./byte-sink.js";
 import { escapeXmpInfo, setFileId, sortNameTreesByCodeUnit } from "./pdfkit-extras.js";
 import { PAGE } from "./theme.js";

@@ -1,4 +1,4 @@
-import type { PackDocument } from "../../report/document-model.js";
+import type { PackDocument } from "../../pack/document-model.js";
 import { ATTACHED_ANCHOR, ATTACHED_TITLE, embedAttachments, type ReadAttachment, renderAttachedFiles } from "./attachments.js";
 import { drawContents, planContents } from "./contents.js";
 import { renderCover } from "./cover.js";

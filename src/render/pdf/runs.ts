@@ -1,4 +1,4 @@
-import type { Inline } from "../../report/document-model.js";
+import type { Inline } from "../../pack/document-model.js";
 import type { Token } from "../markdown.js";
 import type { TextStyle } from "./fonts.js";
 

@@ -1,4 +1,4 @@
-import type { Section } from "../../report/document-model.js";
+import type { Section } from "../../pack/document-model.js";
 import { type BlockContext, renderBlocks } from "./blocks.js";
 import { BODY_BOX, type Flow } from "./flow.js";
 import { heading } from "./headings.js";

@@ -1,4 +1,4 @@
-import type { Inline, TableBlock } from "../../report/document-model.js";
+import type { Inline, TableBlock } from "../../pack/document-model.js";
 import { type Box, type Flow, lineHeight, type Owner, type TextSetting } from "./flow.js";
 import type { Line } from "./line-breaker.js";
 import type { StructElement } from "./pdfkit-extras.js";

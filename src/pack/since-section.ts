@@ -1,5 +1,5 @@
 import type { SubmissionDiff } from "../analyse/submission-diff.js";
-import { actionPhrases, countByStatus, diffSummaryLine, elementPhrases, findingPhrases, itemPhrases, sideName } from "../reporters/diff-phrases.js";
+import { actionPhrases, countByStatus, diffSummaryLine, elementPhrases, findingPhrases, itemPhrases, sideName } from "../output/diff-phrases.js";
 import type { Block, Inline, Section, TableColumn } from "./document-model.js";
 import { formatDate, para, ref, text } from "./inline.js";
 import type { PackContext } from "./pack-context.js";
