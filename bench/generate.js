@@ -38,13 +38,131 @@ function rng(seed) {
   return { next, int, pick, chance, sample };
 }
 
-const SUBJECTS = ["our customers", "the service desk", "front-line staff", "the reading room team", "students", "visiting researchers", "the management team", "community users", "the project group", "section heads", "the customer panel", "partner organisations", "disabled customers", "distance learners", "new staff"];
-const VERBS = ["reviewed", "analysed", "published", "agreed", "measured", "improved", "consulted on", "shared", "reported", "tested", "redesigned", "monitored", "explained", "simplified", "audited"];
-const OBJECTS = ["the complaints procedure", "response times", "the customer charter", "satisfaction results", "opening hours", "the enquiry form", "service standards", "the accessibility statement", "training records", "the annual survey", "the referral protocol", "web content", "signage in both languages", "waiting times", "the feedback log", "performance data", "the equality analysis", "the customer profile"];
-const TAILS = ["every term", "against our published standards", "with the customer panel", "in both campus libraries", "before the start of term", "each quarter", "with partner organisations", "using comment cards and online polls", "for each customer group", "across all three sections", "since the last assessment", "at the monthly team meeting"];
-const RESULTS = ["Satisfaction rose by six points.", "Complaints about this fell by a third.", "Customers now get an answer within two working days.", "The change was welcomed by the student union.", "Take-up doubled within a year.", "Staff report fewer repeat enquiries.", "The results are on the \"You said, we did\" page.", "We met the standard in eleven months of twelve."];
-const TITLE_WORDS = ["Customer", "Survey", "Complaints", "Charter", "Standards", "Report", "Plan", "Review", "Training", "Feedback", "Panel", "Minutes", "Accessibility", "Outreach", "Consultation", "Dashboard", "Procedure", "Policy", "Insight", "Partnership", "Signage", "Guide", "Audit", "Analysis", "Response", "Times", "Leaflet", "Web", "Page", "Engagement"];
-const TYPES = ["policy", "procedure", "plan", "report", "survey", "data", "minutes", "web-page", "publication", "training", "photo", "correspondence", "other"];
+const SUBJECTS = [
+  "our customers",
+  "the service desk",
+  "front-line staff",
+  "the reading room team",
+  "students",
+  "visiting researchers",
+  "the management team",
+  "community users",
+  "the project group",
+  "section heads",
+  "the customer panel",
+  "partner organisations",
+  "disabled customers",
+  "distance learners",
+  "new staff",
+];
+const VERBS = [
+  "reviewed",
+  "analysed",
+  "published",
+  "agreed",
+  "measured",
+  "improved",
+  "consulted on",
+  "shared",
+  "reported",
+  "tested",
+  "redesigned",
+  "monitored",
+  "explained",
+  "simplified",
+  "audited",
+];
+const OBJECTS = [
+  "the complaints procedure",
+  "response times",
+  "the customer charter",
+  "satisfaction results",
+  "opening hours",
+  "the enquiry form",
+  "service standards",
+  "the accessibility statement",
+  "training records",
+  "the annual survey",
+  "the referral protocol",
+  "web content",
+  "signage in both languages",
+  "waiting times",
+  "the feedback log",
+  "performance data",
+  "the equality analysis",
+  "the customer profile",
+];
+const TAILS = [
+  "every term",
+  "against our published standards",
+  "with the customer panel",
+  "in both campus libraries",
+  "before the start of term",
+  "each quarter",
+  "with partner organisations",
+  "using comment cards and online polls",
+  "for each customer group",
+  "across all three sections",
+  "since the last assessment",
+  "at the monthly team meeting",
+];
+const RESULTS = [
+  "Satisfaction rose by six points.",
+  "Complaints about this fell by a third.",
+  "Customers now get an answer within two working days.",
+  "The change was welcomed by the student union.",
+  "Take-up doubled within a year.",
+  "Staff report fewer repeat enquiries.",
+  'The results are on the "You said, we did" page.',
+  "We met the standard in eleven months of twelve.",
+];
+const TITLE_WORDS = [
+  "Customer",
+  "Survey",
+  "Complaints",
+  "Charter",
+  "Standards",
+  "Report",
+  "Plan",
+  "Review",
+  "Training",
+  "Feedback",
+  "Panel",
+  "Minutes",
+  "Accessibility",
+  "Outreach",
+  "Consultation",
+  "Dashboard",
+  "Procedure",
+  "Policy",
+  "Insight",
+  "Partnership",
+  "Signage",
+  "Guide",
+  "Audit",
+  "Analysis",
+  "Response",
+  "Times",
+  "Leaflet",
+  "Web",
+  "Page",
+  "Engagement",
+];
+const TYPES = [
+  "policy",
+  "procedure",
+  "plan",
+  "report",
+  "survey",
+  "data",
+  "minutes",
+  "web-page",
+  "publication",
+  "training",
+  "photo",
+  "correspondence",
+  "other",
+];
 const SECTIONS = [
   ["library", "Library"],
   ["it", "IT Services"],
@@ -53,8 +171,42 @@ const SECTIONS = [
   ["student-services", "Student Services"],
   ["finance", "Finance and Payments"],
 ];
-const FIRST = ["Ada", "Ben", "Cara", "Dev", "Elin", "Femi", "Gwen", "Hari", "Iona", "Jon", "Kemi", "Lowri", "Mo", "Nia", "Owen", "Priya", "Rhys", "Sian", "Tom", "Uma"];
-const LAST = ["Okafor", "Pritchard", "Hughes", "Bell", "Nakamura", "Shah", "Fraser", "Evans", "Jones", "Patel", "Morgan", "Khan"];
+const FIRST = [
+  "Ada",
+  "Ben",
+  "Cara",
+  "Dev",
+  "Elin",
+  "Femi",
+  "Gwen",
+  "Hari",
+  "Iona",
+  "Jon",
+  "Kemi",
+  "Lowri",
+  "Mo",
+  "Nia",
+  "Owen",
+  "Priya",
+  "Rhys",
+  "Sian",
+  "Tom",
+  "Uma",
+];
+const LAST = [
+  "Okafor",
+  "Pritchard",
+  "Hughes",
+  "Bell",
+  "Nakamura",
+  "Shah",
+  "Fraser",
+  "Evans",
+  "Jones",
+  "Patel",
+  "Morgan",
+  "Khan",
+];
 
 /** Reads the element ids of the standard in this repository, in file order. */
 function readElements(criteriaDir) {
@@ -62,7 +214,8 @@ function readElements(criteriaDir) {
   for (const name of fs.readdirSync(criteriaDir).sort()) {
     if (!/\.ya?ml$/.test(name) || name.startsWith("standard.")) continue;
     const c = parse(fs.readFileSync(path.join(criteriaDir, name), "utf8"));
-    for (const s of c.subcriteria ?? []) for (const e of s.elements ?? []) ids.push({ id: e.id, criterion: String(c.id) });
+    for (const s of c.subcriteria ?? [])
+      for (const e of s.elements ?? []) ids.push({ id: e.id, criterion: String(c.id) });
   }
   return ids;
 }
@@ -92,9 +245,17 @@ function prose(r, words, opts = {}) {
       paragraphs.push(wrap(para.join(" ")));
       para = [];
       if (opts.lists && r.chance(0.35)) {
-        paragraphs.push(Array.from({ length: r.int(2, 4) }, () => `- ${cap(r.pick(VERBS))} ${r.pick(OBJECTS)} ${r.pick(TAILS)}.`).join("\n"));
+        paragraphs.push(
+          Array.from(
+            { length: r.int(2, 4) },
+            () => `- ${cap(r.pick(VERBS))} ${r.pick(OBJECTS)} ${r.pick(TAILS)}.`,
+          ).join("\n"),
+        );
       }
-      if (opts.links && r.chance(0.1)) paragraphs.push(`More at [our website](https://example.org/${r.pick(OBJECTS).replace(/\W+/g, "-")}).`);
+      if (opts.links && r.chance(0.1))
+        paragraphs.push(
+          `More at [our website](https://example.org/${r.pick(OBJECTS).replace(/\W+/g, "-")}).`,
+        );
     }
   }
   if (para.length) paragraphs.push(wrap(para.join(" ")));
@@ -121,21 +282,37 @@ function wrap(text, width = 94) {
 /** A YAML block scalar (`|`) holding `text`, indented under a key at `indent` spaces. */
 function block(text, indent) {
   const pad = " ".repeat(indent + 2);
-  return "|\n" + text.split("\n").map((l) => (l ? pad + l : "")).join("\n");
+  return (
+    "|\n" +
+    text
+      .split("\n")
+      .map((l) => (l ? pad + l : ""))
+      .join("\n")
+  );
 }
 
 function title(r) {
-  return Array.from({ length: r.int(2, 5) }, () => r.pick(TITLE_WORDS)).join(" ").replace(/^./, (c) => c.toUpperCase());
+  return Array.from({ length: r.int(2, 5) }, () => r.pick(TITLE_WORDS))
+    .join(" ")
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 function slug(s) {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
 }
 
 function elementsYaml(r, elements, n) {
   const chosen = r.sample(elements, n);
   return chosen
-    .map((e) => (r.chance(0.3) ? `  - element: "${e.id}"\n    note: ${r.chance(0.5) ? block(prose(r, r.int(8, 40)), 4) : `${cap(r.pick(VERBS))} ${r.pick(OBJECTS)} ${r.pick(TAILS)}.`}` : `  - "${e.id}"`))
+    .map((e) =>
+      r.chance(0.3)
+        ? `  - element: "${e.id}"\n    note: ${r.chance(0.5) ? block(prose(r, r.int(8, 40)), 4) : `${cap(r.pick(VERBS))} ${r.pick(OBJECTS)} ${r.pick(TAILS)}.`}`
+        : `  - "${e.id}"`,
+    )
     .join("\n");
 }
 
@@ -143,7 +320,8 @@ const CSV_HEADER = "month,contacts,answered_within_standard,satisfaction\n";
 
 function csv(r) {
   let s = CSV_HEADER;
-  for (let m = 1; m <= r.int(24, 120); m++) s += `2025-${pad(((m - 1) % 12) + 1, 2)},${r.int(200, 4000)},${r.int(80, 100)}%,${r.int(70, 98)}%\n`;
+  for (let m = 1; m <= r.int(24, 120); m++)
+    s += `2025-${pad(((m - 1) % 12) + 1, 2)},${r.int(200, 4000)},${r.int(80, 100)}%,${r.int(70, 98)}%\n`;
   return s;
 }
 
@@ -188,7 +366,12 @@ export function generate({ out, items, seed = 1 }) {
 
   const people = [];
   SECTIONS.forEach(([sid], si) => {
-    for (let k = 0; k < 6; k++) people.push({ id: `${sid}-${pad(k + 1, 2)}`, name: `${FIRST[(si * 6 + k) % FIRST.length]} ${LAST[(si * 7 + k) % LAST.length]}`, section: sid });
+    for (let k = 0; k < 6; k++)
+      people.push({
+        id: `${sid}-${pad(k + 1, 2)}`,
+        name: `${FIRST[(si * 6 + k) % FIRST.length]} ${LAST[(si * 7 + k) % LAST.length]}`,
+        section: sid,
+      });
   });
   people.push({ id: "director", name: "Ada Okafor" }, { id: "cse-lead", name: "Rhys Pritchard" });
 
@@ -222,7 +405,10 @@ build:
   introduction: docs/introduction.md
 `,
   );
-  write("docs/introduction.md", `# Introduction\n\n${prose(r, 600, { lists: true })}\n\n## How we prepared\n\n${prose(r, 300, { lists: true })}\n`);
+  write(
+    "docs/introduction.md",
+    `# Introduction\n\n${prose(r, 600, { lists: true })}\n\n## How we prepared\n\n${prose(r, 300, { lists: true })}\n`,
+  );
 
   // Evidence: folders of up to 50 items per section, like a team filing by topic.
   let attachments = 0;
@@ -233,7 +419,12 @@ build:
     const [sid] = SECTIONS[i % SECTIONS.length];
     const folder = `evidence/${sid}/group-${pad(Math.floor((i - 1) / (50 * SECTIONS.length)) + 1, 3)}`;
     const t = title(r);
-    const lines = [`id: ${id}`, `title: ${t}`, `type: ${r.pick(TYPES)}`, `date: ${dateBetween(r, "2022-06-01", "2027-01-10")}`];
+    const lines = [
+      `id: ${id}`,
+      `title: ${t}`,
+      `type: ${r.pick(TYPES)}`,
+      `date: ${dateBetween(r, "2022-06-01", "2027-01-10")}`,
+    ];
     if (r.chance(0.05)) lines.push(`expires: ${dateBetween(r, "2026-01-01", "2028-12-31")}`);
     if (r.chance(0.7)) lines.push(`sections:\n  - ${sid}`);
     if (r.chance(0.8)) lines.push(`owner: ${sid}-${pad(r.int(1, 6), 2)}`);
@@ -247,7 +438,10 @@ build:
     }
     if (r.chance(0.15)) lines.push(`links:\n  - https://example.org/${sid}/${id.toLowerCase()}`);
     lines.push(`elements:\n${elementsYaml(r, elements, r.int(1, 4))}`);
-    write(`${folder}/${id}-${slug(t)}.yaml`, `# yaml-language-server: $schema=../../../schemas/evidence.schema.json\n${lines.join("\n")}\n`);
+    write(
+      `${folder}/${id}-${slug(t)}.yaml`,
+      `# yaml-language-server: $schema=../../../schemas/evidence.schema.json\n${lines.join("\n")}\n`,
+    );
   }
 
   // Case studies: one per six items, each backed by some of the items.
@@ -266,16 +460,28 @@ build:
       ...(r.chance(0.04) ? ["status: draft"] : []),
       `summary: ${block(prose(r, r.int(40, 70)), 0)}`,
       `narrative: ${block(narrative, 0)}`,
-      `evidence:\n${r.sample(evidenceIds.slice(Math.max(0, i * 6 - 60), i * 6), r.int(2, 5)).map((e) => `  - ${e}`).join("\n")}`,
+      `evidence:\n${r
+        .sample(evidenceIds.slice(Math.max(0, i * 6 - 60), i * 6), r.int(2, 5))
+        .map((e) => `  - ${e}`)
+        .join("\n")}`,
       `elements:\n${elementsYaml(r, elements, r.int(2, 4))}`,
     ];
-    write(`evidence/case-studies/${sid}/${id}-${slug(t)}.yaml`, `# yaml-language-server: $schema=../../../schemas/case-study.schema.json\n${lines.join("\n")}\n`);
+    write(
+      `evidence/case-studies/${sid}/${id}-${slug(t)}.yaml`,
+      `# yaml-language-server: $schema=../../../schemas/case-study.schema.json\n${lines.join("\n")}\n`,
+    );
   }
 
   // Self-assessment: every element, one file per criterion.
   const ratings = () => {
     const x = r.next();
-    return x < 0.12 ? "compliance-plus" : x < 0.8 ? "compliance" : x < 0.95 ? "partial-compliance" : "non-compliance";
+    return x < 0.12
+      ? "compliance-plus"
+      : x < 0.8
+        ? "compliance"
+        : x < 0.95
+          ? "partial-compliance"
+          : "non-compliance";
   };
   const byCriterion = new Map();
   for (const e of elements) byCriterion.set(e.criterion, [...(byCriterion.get(e.criterion) ?? []), e]);
@@ -293,11 +499,19 @@ build:
       }
       return s;
     });
-    write(`assessment/criterion-${criterion}.yaml`, `# yaml-language-server: $schema=../schemas/assessment.schema.json\nelements:\n${entries.join("\n")}\n`);
+    write(
+      `assessment/criterion-${criterion}.yaml`,
+      `# yaml-language-server: $schema=../schemas/assessment.schema.json\nelements:\n${entries.join("\n")}\n`,
+    );
   }
 
   // One finding of the previous assessment.
-  const results = r.sample(elements, 8).map((e) => `  "${e.id}":\n    rating: ${r.pick(["partial-compliance", "compliance-plus", "partial-compliance"])}\n    comment: ${block(prose(r, r.int(20, 60)), 4)}`);
+  const results = r
+    .sample(elements, 8)
+    .map(
+      (e) =>
+        `  "${e.id}":\n    rating: ${r.pick(["partial-compliance", "compliance-plus", "partial-compliance"])}\n    comment: ${block(prose(r, r.int(20, 60)), 4)}`,
+    );
   write(
     "assessment/findings/2024-03-reassessment.yaml",
     `# yaml-language-server: $schema=../../schemas/finding.schema.json\ndate: 2024-03-14\nkind: reassessment\nassessor: Benchmark Certification (fictional)\nunlisted: compliance\nresults:\n${results.join("\n")}\n`,
@@ -319,7 +533,8 @@ function parseArgs(argv) {
     } else throw new Error(`unknown option ${a}`);
   }
   if (!opts.out) throw new Error("--out DIR is required");
-  if (!Number.isInteger(opts.items) || opts.items < 1) throw new Error("--items takes a whole number of at least 1");
+  if (!Number.isInteger(opts.items) || opts.items < 1)
+    throw new Error("--items takes a whole number of at least 1");
   return opts;
 }
 
@@ -327,7 +542,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     const opts = parseArgs(process.argv.slice(2));
     const made = generate(opts);
-    process.stdout.write(`wrote ${made.items} evidence items, ${made.caseStudies} case studies, ${made.attachments} attachments to ${opts.out}\n`);
+    process.stdout.write(
+      `wrote ${made.items} evidence items, ${made.caseStudies} case studies, ${made.attachments} attachments to ${opts.out}\n`,
+    );
   } catch (err) {
     process.stderr.write(`generate: ${err.message}\n`);
     process.exitCode = 2;

@@ -44,24 +44,58 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "cse-bench-git-"));
 const dir = path.join(work, "repo");
 try {
   const made = time(() => makeHistory(dir, opts));
-  const files = execFileSync("git", ["ls-files", "-z"], { cwd: dir, maxBuffer: 1 << 30 }).toString().split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: dir, maxBuffer: 1 << 30 })
+    .toString()
+    .split("\0")
+    .filter(Boolean);
   const evidenceFiles = files.filter((f) => f.startsWith("evidence/"));
-  console.log(`Repository: ${opts.commits} commits, ${files.length} files (${evidenceFiles.length} under evidence/), made in ${seconds(made.ms)} s`);
-  console.log(`git ${execFileSync("git", ["--version"]).toString().trim().replace(/^git version /, "")}, Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}\n`);
+  console.log(
+    `Repository: ${opts.commits} commits, ${files.length} files (${evidenceFiles.length} under evidence/), made in ${seconds(made.ms)} s`,
+  );
+  console.log(
+    `git ${execFileSync("git", ["--version"])
+      .toString()
+      .trim()
+      .replace(
+        /^git version /,
+        "",
+      )}, Node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}\n`,
+  );
 
   const back = `HEAD~${Math.floor(opts.commits / 2)}`;
   const rows = [
-    measure("read the work tree and validate (WorkTree, for comparison)", () => readSubmission(new WorkTree(dir), { asOf: AS_OF })),
+    measure("read the work tree and validate (WorkTree, for comparison)", () =>
+      readSubmission(new WorkTree(dir), { asOf: AS_OF }),
+    ),
     measure("open HEAD: git ls-tree listing + one cat-file batch", () => GitTree.open(dir, "HEAD")),
-    measure("read HEAD from git and validate (GitTree)", () => readSubmission(GitTree.open(dir, "HEAD"), { asOf: AS_OF })),
-    measure(`read ${back} from git and validate`, () => readSubmission(GitTree.open(dir, back), { asOf: AS_OF })),
-    measure(`last-changed dates of ${evidenceFiles.length} evidence files`, () => readLastChanged(new WorkTree(dir), evidenceFiles)),
-    measure("last-changed dates of every item (YAML + attachments)", (s) => lastChangedOfItems(s), () => readSubmission(new WorkTree(dir), { asOf: AS_OF }).submission),
-    measure(`diff ${back} → work tree (read both, analyse, compare)`, () => compareStates({ tree: GitTree.open(dir, back), label: back }, { tree: new WorkTree(dir), label: "work tree" }, AS_OF)),
+    measure("read HEAD from git and validate (GitTree)", () =>
+      readSubmission(GitTree.open(dir, "HEAD"), { asOf: AS_OF }),
+    ),
+    measure(`read ${back} from git and validate`, () =>
+      readSubmission(GitTree.open(dir, back), { asOf: AS_OF }),
+    ),
+    measure(`last-changed dates of ${evidenceFiles.length} evidence files`, () =>
+      readLastChanged(new WorkTree(dir), evidenceFiles),
+    ),
+    measure(
+      "last-changed dates of every item (YAML + attachments)",
+      (s) => lastChangedOfItems(s),
+      () => readSubmission(new WorkTree(dir), { asOf: AS_OF }).submission,
+    ),
+    measure(`diff ${back} → work tree (read both, analyse, compare)`, () =>
+      compareStates(
+        { tree: GitTree.open(dir, back), label: back },
+        { tree: new WorkTree(dir), label: "work tree" },
+        AS_OF,
+      ),
+    ),
   ];
   const lastChanged = readLastChanged(new WorkTree(dir), evidenceFiles);
   const dated = lastChanged.known ? [...lastChanged.files.values()].filter((c) => c.date !== null).length : 0;
-  table(["In-process step", "median", "min", "git processes"], rows.map((r) => [r.name, `${r.median} ms`, `${r.min} ms`, String(r.gitProcesses)]));
+  table(
+    ["In-process step", "median", "min", "git processes"],
+    rows.map((r) => [r.name, `${r.median} ms`, `${r.min} ms`, String(r.gitProcesses)]),
+  );
   console.log(`\n(${dated} of ${evidenceFiles.length} evidence files dated)\n`);
 
   const cli = [
@@ -70,7 +104,10 @@ try {
     cliMeasure(["gaps", "--format", "json", "--as-of", AS_OF]),
     cliMeasure(["diff", back, "--as-of", AS_OF, "--format", "json"]),
   ];
-  table(["Whole process", "median", "min"], cli.map((r) => [`cse ${r.name}`, `${r.median} ms`, `${r.min} ms`]));
+  table(
+    ["Whole process", "median", "min"],
+    cli.map((r) => [`cse ${r.name}`, `${r.median} ms`, `${r.min} ms`]),
+  );
 } finally {
   if (opts.keep) console.log(`\nkept ${dir}`);
   else fs.rmSync(work, { recursive: true, force: true });
@@ -90,10 +127,19 @@ function makeHistory(dir, { commits, items }) {
   const base = all.filter((f) => !f.startsWith("evidence/"));
   const studies = all.filter((f) => f.startsWith("evidence/case-studies/"));
   // Attachments travel with the first commit so an item's files exist whenever it does.
-  const evidence = all.filter((f) => f.startsWith("evidence/") && !studies.includes(f) && f.endsWith(".yaml"));
-  const attachments = all.filter((f) => f.startsWith("evidence/") && !studies.includes(f) && !f.endsWith(".yaml"));
+  const evidence = all.filter(
+    (f) => f.startsWith("evidence/") && !studies.includes(f) && f.endsWith(".yaml"),
+  );
+  const attachments = all.filter(
+    (f) => f.startsWith("evidence/") && !studies.includes(f) && !f.endsWith(".yaml"),
+  );
   // Every revision is a valid submission: a case study arrives once the items it names exist.
-  const studyNeeds = new Map(studies.map((f) => [f, [...fs.readFileSync(path.join(src, f), "utf8").matchAll(/^  - (E\d+)$/gm)].map((m) => m[1])]));
+  const studyNeeds = new Map(
+    studies.map((f) => [
+      f,
+      [...fs.readFileSync(path.join(src, f), "utf8").matchAll(/^  - (E\d+)$/gm)].map((m) => m[1]),
+    ]),
+  );
   fs.mkdirSync(dir);
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
   const chunks = [];
@@ -113,13 +159,13 @@ function makeHistory(dir, { commits, items }) {
     };
     if (c === 0) {
       for (const f of [...base, ...attachments]) put(f, content(f));
-      for (const [f, needs] of studyNeeds) if (needs.length === 0) put(f, content(f)), studyNeeds.delete(f);
-    }
-    else {
+      for (const [f, needs] of studyNeeds) if (needs.length === 0) (put(f, content(f)), studyNeeds.delete(f));
+    } else {
       const share = (k) => Math.floor((k * evidence.length) / (commits - 1));
       for (const f of evidence.slice(share(c - 1), share(c))) {
         // Every tenth item starts life under another name and is renamed later.
-        const early = added.length % 10 === 5 && !f.includes("attachments") ? f.replace(/\.yaml$/, "-draft.yaml") : f;
+        const early =
+          added.length % 10 === 5 && !f.includes("attachments") ? f.replace(/\.yaml$/, "-draft.yaml") : f;
         if (early !== f) renamed.set(f, early);
         put(early, content(f));
         added.push(f);
@@ -145,7 +191,11 @@ function makeHistory(dir, { commits, items }) {
     }
     chunks.push(Buffer.from("\n"));
   }
-  execFileSync("git", ["fast-import", "--quiet"], { cwd: dir, input: Buffer.concat(chunks), maxBuffer: 1 << 30 });
+  execFileSync("git", ["fast-import", "--quiet"], {
+    cwd: dir,
+    input: Buffer.concat(chunks),
+    maxBuffer: 1 << 30,
+  });
   execFileSync("git", ["reset", "-q", "--hard", "main"], { cwd: dir });
 }
 
@@ -164,7 +214,12 @@ function measure(name, fn, setup = () => undefined) {
   process.env.GIT_TRACE = trace;
   fn(arg);
   delete process.env.GIT_TRACE;
-  const gitProcesses = fs.existsSync(trace) ? fs.readFileSync(trace, "utf8").split("\n").filter((l) => /trace: built-in: git /.test(l)).length : 0;
+  const gitProcesses = fs.existsSync(trace)
+    ? fs
+        .readFileSync(trace, "utf8")
+        .split("\n")
+        .filter((l) => /trace: built-in: git /.test(l)).length
+    : 0;
   const times = [];
   for (let i = 0; i < opts.runs; i++) times.push(time(() => fn(arg)).ms);
   return { name, ...stats(times), gitProcesses };
@@ -175,7 +230,8 @@ function cliMeasure(args) {
   for (let i = 0; i <= opts.runs; i++) {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [CSE, ...args], { cwd: dir, maxBuffer: 1 << 30 });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`cse ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(`cse ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
     if (i > 0) times.push(performance.now() - t0);
   }
   return { name: args.join(" "), ...stats(times) };
@@ -198,7 +254,8 @@ function seconds(ms) {
 
 function table(head, rows) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
   console.log(line(head));
   console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
   for (const r of rows) console.log(line(r));

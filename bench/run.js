@@ -13,7 +13,16 @@ import { fileURLToPath } from "node:url";
 import { AS_OF, generate } from "./generate.js";
 import { cleanUpMeasure, median, MEMORY_METHOD, runOnce } from "./lib/measure.js";
 import { evaluateTargets, measurementsTable, targetsTable } from "./lib/report.js";
-import { ajvArgvs, chromiumArgv, CSE_BIN, detectCseCommands, findAjvCli, findChromium, prepareAjvSchemas, yamlToJsonArgv } from "./lib/tools.js";
+import {
+  ajvArgvs,
+  chromiumArgv,
+  CSE_BIN,
+  detectCseCommands,
+  findAjvCli,
+  findChromium,
+  prepareAjvSchemas,
+  yamlToJsonArgv,
+} from "./lib/tools.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const FLOOR = fileURLToPath(new URL("./floor-parse.js", import.meta.url));
@@ -33,8 +42,22 @@ const USAGE = `usage: node bench/run.js [options]   (npm run bench -- [options])
 `;
 
 function parseArgs(argv) {
-  const o = { sizes: [300, 3000, 30000], runs: null, only: null, keep: false, timeout: 900, slow: 30, chromiumMax: 3000, doc: null, json: null };
-  const list = (s) => s.split(",").map((x) => x.trim()).filter(Boolean);
+  const o = {
+    sizes: [300, 3000, 30000],
+    runs: null,
+    only: null,
+    keep: false,
+    timeout: 900,
+    slow: 30,
+    chromiumMax: 3000,
+    doc: null,
+    json: null,
+  };
+  const list = (s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -56,9 +79,12 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown option ${a}\n\n${USAGE}`);
   }
-  if (!o.sizes.length || o.sizes.some((s) => !Number.isInteger(s) || s < 6)) throw new Error("--sizes takes whole numbers of at least 6, separated by commas");
-  if (o.runs !== null && (!Number.isInteger(o.runs) || o.runs < 1)) throw new Error("--runs takes a whole number of at least 1");
-  for (const k of o.only ?? []) if (!TASK_KEYS.includes(k)) throw new Error(`--only takes ${TASK_KEYS.join(", ")}; not "${k}"`);
+  if (!o.sizes.length || o.sizes.some((s) => !Number.isInteger(s) || s < 6))
+    throw new Error("--sizes takes whole numbers of at least 6, separated by commas");
+  if (o.runs !== null && (!Number.isInteger(o.runs) || o.runs < 1))
+    throw new Error("--runs takes a whole number of at least 1");
+  for (const k of o.only ?? [])
+    if (!TASK_KEYS.includes(k)) throw new Error(`--only takes ${TASK_KEYS.join(", ")}; not "${k}"`);
   return o;
 }
 
@@ -76,8 +102,16 @@ function describeMachine(tools) {
   }
   let commit = "unknown";
   try {
-    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "bin", "schemas"], { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      cwd: REPO,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "bin", "schemas"], {
+      cwd: REPO,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     if (dirty) commit += " (with uncommitted changes)";
   } catch {
     // not a git checkout
@@ -90,7 +124,10 @@ function describeMachine(tools) {
     node: process.version,
     os: `${os.type()} ${os.release()}`,
     commit,
-    memoryMethod: MEMORY_METHOD === "gnu-time" ? "GNU time (%M, maximum resident set size)" : "process.resourceUsage().maxRSS at exit (Node processes only)",
+    memoryMethod:
+      MEMORY_METHOD === "gnu-time"
+        ? "GNU time (%M, maximum resident set size)"
+        : "process.resourceUsage().maxRSS at exit (Node processes only)",
     ajvCli: tools.ajv ? tools.ajv.version : "not installed",
     chromium: tools.chromium ? tools.chromium.version : "not found",
   };
@@ -109,11 +146,18 @@ async function runTask(t, { cwd, env, timeoutMs }) {
   let cpu = 0;
   let peak = null;
   for (const argv of t.argvs) {
-    const r = await runOnce(argv, { cwd: t.cwd ?? cwd, env, timeoutMs, isNode: argv[0] === process.execPath });
+    const r = await runOnce(argv, {
+      cwd: t.cwd ?? cwd,
+      env,
+      timeoutMs,
+      isNode: argv[0] === process.execPath,
+    });
     if (r.timedOut) return { error: `timed out after ${timeoutMs / 1000} s` };
     const okStatus = t.okStatus ?? [0];
     if (r.status === null || !okStatus.includes(r.status)) {
-      const line = r.stderr.trim().split("\n").filter(Boolean).slice(-3).join(" / ").slice(0, 200) || `signal ${r.signal}`;
+      const line =
+        r.stderr.trim().split("\n").filter(Boolean).slice(-3).join(" / ").slice(0, 200) ||
+        `signal ${r.signal}`;
       return { error: `exit ${r.status ?? r.signal}: ${line}` };
     }
     ms += r.ms;
@@ -145,7 +189,10 @@ async function measureAll(tasks, { runs, slowMs, ...ctx }) {
     }
     if (r.ms > slowMs) {
       // Slow enough that caches do not matter: the warm-up is the measurement.
-      Object.assign(t, { single: true, note: [t.note, `warm-up over ${slowMs / 1000} s, measured once`].filter(Boolean).join("; ") });
+      Object.assign(t, {
+        single: true,
+        note: [t.note, `warm-up over ${slowMs / 1000} s, measured once`].filter(Boolean).join("; "),
+      });
       t.times.push(r.ms);
       if (r.cpu != null) t.cpus.push(r.cpu);
       if (r.peak != null) t.peaks.push(r.peak);
@@ -179,13 +226,35 @@ function tasksForSize(size, dir, scratch, tools, opts) {
   const want = (k) => !opts.only || opts.only.includes(k);
   const unavailable = (why) => ({ skipped: true, note: why });
   const { commands } = tools;
-  const list = [task("floor-parse", "floor: read + parse YAML (yaml package)", size, [[process.execPath, FLOOR, dir]])];
-  if (want("validate")) list.push(task("validate", "cse validate", size, [cse(["validate"], commands.validate.asOf)], { compare: { key: "floor-parse" }, ...(commands.validate.ok ? {} : unavailable(commands.validate.why)) }));
-  if (want("gaps")) list.push(task("gaps", "cse gaps", size, [cse(["gaps"], commands.gaps.asOf)], { compare: { key: "validate" }, ...(commands.gaps.ok ? {} : unavailable(commands.gaps.why)) }));
+  const list = [
+    task("floor-parse", "floor: read + parse YAML (yaml package)", size, [[process.execPath, FLOOR, dir]]),
+  ];
+  if (want("validate"))
+    list.push(
+      task("validate", "cse validate", size, [cse(["validate"], commands.validate.asOf)], {
+        compare: { key: "floor-parse" },
+        ...(commands.validate.ok ? {} : unavailable(commands.validate.why)),
+      }),
+    );
+  if (want("gaps"))
+    list.push(
+      task("gaps", "cse gaps", size, [cse(["gaps"], commands.gaps.asOf)], {
+        compare: { key: "validate" },
+        ...(commands.gaps.ok ? {} : unavailable(commands.gaps.why)),
+      }),
+    );
   if (want("ajv-cli")) {
     const jsonDir = path.join(scratch, `json-${size}`);
     if (tools.ajv) {
-      list.push(task("yaml-to-json", "YAML→JSON conversion that ajv-cli needs (yaml package)", size, [yamlToJsonArgv(dir, jsonDir)], { compare: { key: "floor-parse" } }));
+      list.push(
+        task(
+          "yaml-to-json",
+          "YAML→JSON conversion that ajv-cli needs (yaml package)",
+          size,
+          [yamlToJsonArgv(dir, jsonDir)],
+          { compare: { key: "floor-parse" } },
+        ),
+      );
       list.push(
         task("ajv-cli", "ajv-cli, same files (as JSON) and schemas", size, [], {
           cwd: jsonDir,
@@ -198,10 +267,23 @@ function tasksForSize(size, dir, scratch, tools, opts) {
           },
         }),
       );
-    } else list.push(task("ajv-cli", "ajv-cli", size, [], unavailable("ajv-cli is not installed (npm install)")));
+    } else
+      list.push(task("ajv-cli", "ajv-cli", size, [], unavailable("ajv-cli is not installed (npm install)")));
   }
   const html = path.join(dir, "out", "submission.html");
-  if (want("build-html")) list.push(task("build-html", "cse build --format html", size, [cse(["build", "--format", "html"], commands.buildHtml.asOf)], { check: () => (fs.existsSync(html) ? null : "no out/submission.html written"), ...(commands.buildHtml.ok ? {} : unavailable(commands.buildHtml.why)) }));
+  if (want("build-html"))
+    list.push(
+      task(
+        "build-html",
+        "cse build --format html",
+        size,
+        [cse(["build", "--format", "html"], commands.buildHtml.asOf)],
+        {
+          check: () => (fs.existsSync(html) ? null : "no out/submission.html written"),
+          ...(commands.buildHtml.ok ? {} : unavailable(commands.buildHtml.why)),
+        },
+      ),
+    );
   if (want("chromium")) {
     const why = !tools.chromium
       ? "Chromium not found (apt-get install chromium, or set CHROMIUM)"
@@ -212,18 +294,37 @@ function tasksForSize(size, dir, scratch, tools, opts) {
           : null;
     const pdf = path.join(scratch, `chromium-${size}.pdf`);
     list.push(
-      task("chromium", "headless Chromium printing the HTML pack to PDF", size, why ? [] : [chromiumArgv(tools.chromium, html, pdf, path.join(scratch, "chromium-profile"))], {
-        compare: { key: ["build-pdf", "build-html"] },
-        note: "browser process's CPU and memory only",
-        // The page is laid out and printed in renderer processes the browser does not wait for.
-        cpuUnknown: true,
-        check: () => (fs.existsSync(pdf) && fs.statSync(pdf).size > 0 ? null : "Chromium wrote no PDF"),
-        prepare: () => fs.rmSync(pdf, { force: true }),
-        ...(why ? unavailable(why) : {}),
-      }),
+      task(
+        "chromium",
+        "headless Chromium printing the HTML pack to PDF",
+        size,
+        why ? [] : [chromiumArgv(tools.chromium, html, pdf, path.join(scratch, "chromium-profile"))],
+        {
+          compare: { key: ["build-pdf", "build-html"] },
+          note: "browser process's CPU and memory only",
+          // The page is laid out and printed in renderer processes the browser does not wait for.
+          cpuUnknown: true,
+          check: () => (fs.existsSync(pdf) && fs.statSync(pdf).size > 0 ? null : "Chromium wrote no PDF"),
+          prepare: () => fs.rmSync(pdf, { force: true }),
+          ...(why ? unavailable(why) : {}),
+        },
+      ),
     );
   }
-  if (want("build-pdf")) list.push(task("build-pdf", "cse build --format pdf", size, [cse(["build", "--format", "pdf"], commands.buildPdf.asOf)], { check: () => (fs.existsSync(path.join(dir, "out", "submission.pdf")) ? null : "no out/submission.pdf written"), ...(commands.buildPdf.ok ? {} : unavailable(commands.buildPdf.why)) }));
+  if (want("build-pdf"))
+    list.push(
+      task(
+        "build-pdf",
+        "cse build --format pdf",
+        size,
+        [cse(["build", "--format", "pdf"], commands.buildPdf.asOf)],
+        {
+          check: () =>
+            fs.existsSync(path.join(dir, "out", "submission.pdf")) ? null : "no out/submission.pdf written",
+          ...(commands.buildPdf.ok ? {} : unavailable(commands.buildPdf.why)),
+        },
+      ),
+    );
   return list;
 }
 
@@ -275,7 +376,8 @@ function writeDoc(file, text) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(path.join(REPO, "dist", "cli", "run.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm run bench does)");
+  if (!fs.existsSync(path.join(REPO, "dist", "cli", "run.js")))
+    throw new Error("dist/ is missing: run `npm run build` first (npm run bench does)");
   const tools = { commands: detectCseCommands(), ajv: findAjvCli(), chromium: findChromium() };
   const machine = describeMachine(tools);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cse-bench-"));
@@ -283,13 +385,25 @@ async function main() {
   delete env.FORCE_COLOR;
   const ctx = { cwd: scratch, env, timeoutMs: opts.timeout * 1000, slowMs: opts.slow * 1000 };
   const runsFor = (size) => opts.runs ?? (size >= 30_000 ? 3 : 5);
-  opts.runsLabel = opts.runs ? `${opts.runs} runs after a warm-up` : "5 runs after a warm-up, 3 at 30,000 items";
+  opts.runsLabel = opts.runs
+    ? `${opts.runs} runs after a warm-up`
+    : "5 runs after a warm-up, 3 at 30,000 items";
   const results = [];
   try {
     log(`bench: start-up floors (scratch ${scratch})`);
-    const startup = [task("node-e0", "floor: `node -e 0`", null, [[process.execPath, "-e", "0"]]), task("version", "cse --version", null, [[process.execPath, CSE_BIN, "--version"]], { compare: { key: "node-e0", sameSize: false } }),
+    const startup = [
+      task("node-e0", "floor: `node -e 0`", null, [[process.execPath, "-e", "0"]]),
+      task("version", "cse --version", null, [[process.execPath, CSE_BIN, "--version"]], {
+        compare: { key: "node-e0", sameSize: false },
+      }),
       // Not a target: what every command pays to load the parser and the command list.
-      task("help", "cse validate --help (start-up through the parser)", null, [[process.execPath, CSE_BIN, "validate", "--help"]], { compare: { key: "node-e0", sameSize: false } }),
+      task(
+        "help",
+        "cse validate --help (start-up through the parser)",
+        null,
+        [[process.execPath, CSE_BIN, "validate", "--help"]],
+        { compare: { key: "node-e0", sameSize: false } },
+      ),
     ];
     await measureAll(startup, { ...ctx, runs: Math.max(runsFor(0), 10) });
     results.push(...startup);
@@ -303,7 +417,9 @@ async function main() {
       await measureAll(tasks, { ...ctx, cwd: dir, runs: runsFor(size) });
       // The conversion and ajv-cli together, right after ajv-cli alone.
       const at = tasks.findIndex((t) => t.key === "ajv-cli") + 1;
-      results.push(...(at > 0 ? [...tasks.slice(0, at), ...ajvWithConversion(tasks, size), ...tasks.slice(at)] : tasks));
+      results.push(
+        ...(at > 0 ? [...tasks.slice(0, at), ...ajvWithConversion(tasks, size), ...tasks.slice(at)] : tasks),
+      );
       if (!opts.keep) {
         fs.rmSync(dir, { recursive: true, force: true });
         fs.rmSync(path.join(scratch, `json-${size}`), { recursive: true, force: true });
@@ -316,13 +432,29 @@ async function main() {
   }
 
   const targets = evaluateTargets(results, opts.sizes);
-  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).filter((a, i, all) => a !== "--doc" && all[i - 1] !== "--doc" && a !== "--json" && all[i - 1] !== "--json").join(" ")}` : ""}`;
+  const command = `npm run bench${
+    process.argv.length > 2
+      ? ` -- ${process.argv
+          .slice(2)
+          .filter(
+            (a, i, all) =>
+              a !== "--doc" && all[i - 1] !== "--doc" && a !== "--json" && all[i - 1] !== "--json",
+          )
+          .join(" ")}`
+      : ""
+  }`;
   const text = render(machine, opts, results, targets, command.replace(/ -- $/, ""));
   process.stdout.write(`\n${text}`);
   if (opts.doc) writeDoc(path.resolve(opts.doc), text);
   if (opts.json) {
-    const plain = results.map(({ prepare, check, argvs, ...r }) => ({ ...r, argvs: argvs?.map((a) => a.map((x) => (x === process.execPath ? "node" : x))) }));
-    fs.writeFileSync(path.resolve(opts.json), JSON.stringify({ machine, sizes: opts.sizes, results: plain, targets }, null, 2) + "\n");
+    const plain = results.map(({ prepare, check, argvs, ...r }) => ({
+      ...r,
+      argvs: argvs?.map((a) => a.map((x) => (x === process.execPath ? "node" : x))),
+    }));
+    fs.writeFileSync(
+      path.resolve(opts.json),
+      JSON.stringify({ machine, sizes: opts.sizes, results: plain, targets }, null, 2) + "\n",
+    );
   }
 }
 

@@ -16,9 +16,13 @@ const out = fileURLToPath(new URL("../dist/schema/compiled-validators.js", impor
 const exportName = (kind) => kind.replace(/[^A-Za-z0-9_]/g, "_");
 
 const ajv = createAjv({ standalone: true });
-const exports = Object.fromEntries(Object.entries(SCHEMA_FILES).map(([kind, file]) => [exportName(kind), file]));
+const exports = Object.fromEntries(
+  Object.entries(SCHEMA_FILES).map(([kind, file]) => [exportName(kind), file]),
+);
 const code = standaloneCode(ajv, exports);
-const byKind = Object.keys(SCHEMA_FILES).map((kind) => `${JSON.stringify(kind)}: ${exportName(kind)}`).join(", ");
+const byKind = Object.keys(SCHEMA_FILES)
+  .map((kind) => `${JSON.stringify(kind)}: ${exportName(kind)}`)
+  .join(", ");
 
 // Ajv's ESM output still calls require() for its small runtime helpers (ucs2length, equal, the
 // date format); give the module one that resolves from where it is installed.

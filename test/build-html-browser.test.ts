@@ -29,7 +29,14 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 });
 
@@ -64,17 +71,34 @@ async function open(file: string, viewport = { width: 1100, height: 900 }): Prom
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
       resultTypes: ["violations"],
     }),
   );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(", ")}`,
+  );
 }
 
 async function brokenInternalLinks(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => a.getAttribute("href")!).filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))),
+    [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')]
+      .map((a) => a.getAttribute("href")!)
+      .filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))),
   );
 }
 
@@ -91,7 +115,11 @@ describe("the sample's pack in Chromium", () => {
     expect(await brokenInternalLinks(o.page)).toEqual([]);
     const facts = await o.page.evaluate(() => {
       const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
-      const targets = new Set([...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => a.getAttribute("href")!.slice(1)));
+      const targets = new Set(
+        [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) =>
+          a.getAttribute("href")!.slice(1),
+        ),
+      );
       const items = ids.filter((id) => /^(el|ev|cs)-/.test(id));
       return {
         duplicates: ids.filter((id, i) => ids.indexOf(id) !== i),
@@ -99,7 +127,9 @@ describe("the sample's pack in Chromium", () => {
         // Every element, evidence item and case study is linked to from somewhere...
         unlinked: items.filter((id) => !targets.has(id)),
         // ...and every evidence item and case study links out to an element it shows.
-        noWayBack: items.filter((id) => !id.startsWith("el-") && !document.getElementById(id)!.querySelector('a[href^="#el-"]')),
+        noWayBack: items.filter(
+          (id) => !id.startsWith("el-") && !document.getElementById(id)!.querySelector('a[href^="#el-"]'),
+        ),
       };
     });
     expect(facts.duplicates).toEqual([]);
@@ -111,14 +141,24 @@ describe("the sample's pack in Chromium", () => {
   it("has landmarks, a skip link, one h1, the language and no script", async () => {
     const facts = await o.page.evaluate(() => ({
       lang: document.documentElement.lang,
-      landmarks: ["header", "nav", "main", "footer"].map((t) => document.querySelectorAll(`body > ${t}`).length),
+      landmarks: ["header", "nav", "main", "footer"].map(
+        (t) => document.querySelectorAll(`body > ${t}`).length,
+      ),
       skip: document.querySelector("body > a.skip-link")?.getAttribute("href"),
       h1: document.querySelectorAll("h1").length,
       scripts: document.querySelectorAll("script").length,
       svgName: document.querySelector("svg[role=img] title")?.textContent,
       external: [...document.querySelectorAll("link, img, iframe, object, embed")].length,
     }));
-    expect(facts).toEqual({ lang: "en-GB", landmarks: [1, 1, 1, 1], skip: "#main", h1: 1, scripts: 0, svgName: "Evidence per criterion", external: 0 });
+    expect(facts).toEqual({
+      lang: "en-GB",
+      landmarks: [1, 1, 1, 1],
+      skip: "#main",
+      h1: 1,
+      scripts: 0,
+      svgName: "Evidence per criterion",
+      external: 0,
+    });
   });
 
   it("makes no network request and logs no console error", () => {
@@ -133,7 +173,9 @@ describe("the sample's pack in Chromium", () => {
 
   it("fits a phone's width without sideways scrolling", async () => {
     await o.page.setViewportSize({ width: 375, height: 800 });
-    const overflow = await o.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await o.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
@@ -143,9 +185,10 @@ describe("a pack built from hostile input", () => {
   const HOSTILE = "<script>alert(1)</script>";
   beforeAll(async () => {
     const files = minimalSubmission();
-    files["cse.yaml"] = files["cse.yaml"]!
-      .replace("organisation: Test Service", `organisation: "${HOSTILE}"\ntitle: "<img src=x onerror=alert(2)> & {{title}}"`)
-      .replace("name: Library", 'name: "</style><script>alert(3)</script>"');
+    files["cse.yaml"] = files["cse.yaml"]!.replace(
+      "organisation: Test Service",
+      `organisation: "${HOSTILE}"\ntitle: "<img src=x onerror=alert(2)> & {{title}}"`,
+    ).replace("name: Library", 'name: "</style><script>alert(3)</script>"');
     files["evidence/E-1_odd.x.yaml"] = `id: E-1_odd.x
 title: "<script>alert('evidence')</script>"
 description: |
@@ -164,7 +207,10 @@ elements:
   - element: "1.1.1"
     note: "<script>alert(7)</script> and [x](javascript:alert(8))"
 `;
-    files["evidence/case-studies/CS01.yaml"] = files["evidence/case-studies/CS01.yaml"]!.replace("title: Listening to students", 'title: "Listening <svg onload=alert(9)>"');
+    files["evidence/case-studies/CS01.yaml"] = files["evidence/case-studies/CS01.yaml"]!.replace(
+      "title: Listening to students",
+      'title: "Listening <svg onload=alert(9)>"',
+    );
     const dir = testdir(files);
     const r = await runCse(["build", "--format", "html"], { cwd: dir });
     expect(r.stderr).toBe("");
@@ -174,10 +220,14 @@ elements:
 
   it("shows every hostile string as text and runs nothing", async () => {
     const facts = await o.page.evaluate(() => ({
-      elements: ["script", "iframe", "img", "object", "embed"].map((t) => document.querySelectorAll(t).length),
+      elements: ["script", "iframe", "img", "object", "embed"].map(
+        (t) => document.querySelectorAll(t).length,
+      ),
       styles: document.querySelectorAll("style").length,
       svgs: document.querySelectorAll("svg").length,
-      hrefs: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")!).filter((h) => !/^(#|https:\/\/e\.test\/)/.test(h)),
+      hrefs: [...document.querySelectorAll("a[href]")]
+        .map((a) => a.getAttribute("href")!)
+        .filter((h) => !/^(#|https:\/\/e\.test\/)/.test(h)),
       text: document.body.innerText,
       title: document.title,
     }));
@@ -186,7 +236,17 @@ elements:
     expect(facts.svgs).toBe(1); // the chart
     expect(facts.hrefs).toEqual([]);
     expect(facts.title).toContain("<script>alert(1)</script>");
-    for (const s of [HOSTILE, "<img src=x onerror=alert(2)> & {{title}}", "</style><script>alert(3)</script>", "<script>alert('evidence')</script>", '<iframe src="https://e.test/frame"></iframe>', "[js](javascript:alert(4))", "<style>body { display: none }</style>", "<script>alert(7)</script>", "Listening <svg onload=alert(9)>"]) {
+    for (const s of [
+      HOSTILE,
+      "<img src=x onerror=alert(2)> & {{title}}",
+      "</style><script>alert(3)</script>",
+      "<script>alert('evidence')</script>",
+      '<iframe src="https://e.test/frame"></iframe>',
+      "[js](javascript:alert(4))",
+      "<style>body { display: none }</style>",
+      "<script>alert(7)</script>",
+      "Listening <svg onload=alert(9)>",
+    ]) {
       expect(facts.text).toContain(s);
     }
     expect(o.dialogs).toEqual([]);
@@ -194,11 +254,17 @@ elements:
     expect(o.consoleErrors).toEqual([]);
   });
 
-  it("gives odd ids working anchors, and links their mentions in Markdown", { timeout: 120_000 }, async () => {
-    expect(await brokenInternalLinks(o.page)).toEqual([]);
-    const hrefs = await o.page.evaluate(() => [...document.querySelectorAll("#ev-E-1_odd\\.x .md a")].map((a) => a.getAttribute("href")));
-    // The image became a plain link (no request); the javascript: and data: links stayed text.
-    expect(hrefs).toEqual(["https://e.test/pixel.png", "https://e.test/ok", "#el-1.1.1", "#cs-CS01"]);
-    expect(await axeViolations(o.page)).toEqual([]);
-  });
+  it(
+    "gives odd ids working anchors, and links their mentions in Markdown",
+    { timeout: 120_000 },
+    async () => {
+      expect(await brokenInternalLinks(o.page)).toEqual([]);
+      const hrefs = await o.page.evaluate(() =>
+        [...document.querySelectorAll("#ev-E-1_odd\\.x .md a")].map((a) => a.getAttribute("href")),
+      );
+      // The image became a plain link (no request); the javascript: and data: links stayed text.
+      expect(hrefs).toEqual(["https://e.test/pixel.png", "https://e.test/ok", "#el-1.1.1", "#cs-CS01"]);
+      expect(await axeViolations(o.page)).toEqual([]);
+    },
+  );
 });

@@ -14,7 +14,9 @@ describe("cse build --format html", () => {
     const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote out\/submission\.html \(\d+ KiB\)\n57 elements, 62 evidence items, 8 case studies; 2 drafts left out\.\n$/);
+    expect(r.stdout).toMatch(
+      /^Wrote out\/submission\.html \(\d+ KiB\)\n57 elements, 62 evidence items, 8 case studies; 2 drafts left out\.\n$/,
+    );
     const html = read(dir);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
     expect(html).toContain("Croeso i Dŷ'r Llyfrgell"); // Welsh from the introduction, intact
@@ -33,9 +35,17 @@ describe("cse build --format html", () => {
 
   it("gives byte-identical files for the same input and SOURCE_DATE_EPOCH", async () => {
     const dir = copySample();
-    expect((await runCse(["build", "--format", "html", "--out", "a"], { cwd: dir, env: EPOCH })).code).toBe(0);
-    expect((await runCse(["build", "--format", "html", "--out", "b"], { cwd: dir, env: EPOCH })).code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, "a/submission.html")).equals(fs.readFileSync(path.join(dir, "b/submission.html")))).toBe(true);
+    expect((await runCse(["build", "--format", "html", "--out", "a"], { cwd: dir, env: EPOCH })).code).toBe(
+      0,
+    );
+    expect((await runCse(["build", "--format", "html", "--out", "b"], { cwd: dir, env: EPOCH })).code).toBe(
+      0,
+    );
+    expect(
+      fs
+        .readFileSync(path.join(dir, "a/submission.html"))
+        .equals(fs.readFileSync(path.join(dir, "b/submission.html"))),
+    ).toBe(true);
   });
 
   it("leaves drafts out, and puts them in with --include-drafts", async () => {
@@ -44,7 +54,10 @@ describe("cse build --format html", () => {
     const without = read(dir);
     expect(without).not.toContain('id="ev-E025"');
     expect(without).not.toContain("Joint referral protocol");
-    const r = await runCse(["build", "--format", "html", "--include-drafts", "--out", "drafts"], { cwd: dir, env: EPOCH });
+    const r = await runCse(["build", "--format", "html", "--include-drafts", "--out", "drafts"], {
+      cwd: dir,
+      env: EPOCH,
+    });
     expect(r.stdout).toContain("64 evidence items, 8 case studies; drafts included.");
     const html = read(dir, "drafts/submission.html");
     expect(html).toContain('id="ev-E025"');
@@ -55,7 +68,10 @@ describe("cse build --format html", () => {
     const dir = copySample();
     await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     const before = fs.readFileSync(path.join(dir, "out/submission.html"));
-    fs.writeFileSync(path.join(dir, "evidence/corporate/E001-customer-profile-report.yaml"), "id: E001\ntitle: Broken\n");
+    fs.writeFileSync(
+      path.join(dir, "evidence/corporate/E001-customer-profile-report.yaml"),
+      "id: E001\ntitle: Broken\n",
+    );
     const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
@@ -66,23 +82,32 @@ describe("cse build --format html", () => {
     expect(fs.readdirSync(path.join(dir, "out"))).toEqual(["submission.html"]);
   });
 
-  it.each([".", "criteria", "evidence", "evidence/corporate", "assessment"])("refuses --out %s (exit 2) and writes nothing", async (out) => {
-    const dir = testdir(minimalSubmission());
-    const r = await runCse(["build", "--format", "html", "--out", out], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--out points (at the submission's root|inside)/);
-    expect(fs.existsSync(path.join(dir, out, "submission.html"))).toBe(false);
-  });
+  it.each([".", "criteria", "evidence", "evidence/corporate", "assessment"])(
+    "refuses --out %s (exit 2) and writes nothing",
+    async (out) => {
+      const dir = testdir(minimalSubmission());
+      const r = await runCse(["build", "--format", "html", "--out", out], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--out points (at the submission's root|inside)/);
+      expect(fs.existsSync(path.join(dir, out, "submission.html"))).toBe(false);
+    },
+  );
 
   it("rejects a SOURCE_DATE_EPOCH that is not a number of seconds", async () => {
-    const r = await runCse(["build", "--format", "html"], { cwd: testdir(minimalSubmission()), env: { SOURCE_DATE_EPOCH: "yesterday" } });
+    const r = await runCse(["build", "--format", "html"], {
+      cwd: testdir(minimalSubmission()),
+      env: { SOURCE_DATE_EPOCH: "yesterday" },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("SOURCE_DATE_EPOCH must be a whole number");
   });
 
   it("keeps Welsh letters and other non-ASCII text intact", async () => {
     const files = minimalSubmission();
-    files["cse.yaml"] = files["cse.yaml"]!.replace("organisation: Test Service", "organisation: Gwasanaeth Llyfrgell ŵ ŷ € “quoted”\ntitle: Cais Rhagoriaeth ŵŷ\nbuild:\n  language: cy");
+    files["cse.yaml"] = files["cse.yaml"]!.replace(
+      "organisation: Test Service",
+      "organisation: Gwasanaeth Llyfrgell ŵ ŷ € “quoted”\ntitle: Cais Rhagoriaeth ŵŷ\nbuild:\n  language: cy",
+    );
     const dir = testdir(files);
     expect((await runCse(["build", "--format", "html"], { cwd: dir })).code).toBe(0);
     const html = read(dir);
@@ -109,7 +134,10 @@ describe("template overrides", () => {
   });
 
   it("a template that cannot be parsed stops the build (exit 1) naming the file", async () => {
-    const dir = testdir({ ...minimalSubmission(), "templates/cover.hbs": "<header>{{#if title}}unclosed</header>\n" });
+    const dir = testdir({
+      ...minimalSubmission(),
+      "templates/cover.hbs": "<header>{{#if title}}unclosed</header>\n",
+    });
     const r = await runCse(["build", "--format", "html"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("templates/cover.hbs");
@@ -117,7 +145,11 @@ describe("template overrides", () => {
   });
 
   it("a template cannot reach object prototypes", async () => {
-    const dir = testdir({ ...minimalSubmission(), "templates/footer.hbs": "<footer><p>[{{constructor.name}}][{{title.constructor}}][{{lookup this \"__proto__\"}}]</p></footer>" });
+    const dir = testdir({
+      ...minimalSubmission(),
+      "templates/footer.hbs":
+        '<footer><p>[{{constructor.name}}][{{title.constructor}}][{{lookup this "__proto__"}}]</p></footer>',
+    });
     expect((await runCse(["build", "--format", "html"], { cwd: dir })).code).toBe(0);
     expect(read(dir)).toContain("<footer><p>[][][]</p></footer>");
   });

@@ -18,7 +18,10 @@ const CSV = "month,visits\n2014-06,1200\n";
 
 function submission(): Record<string, string | Uint8Array> {
   const files: Record<string, string | Uint8Array> = { ...minimalSubmission() };
-  files["cse.yaml"] = files["cse.yaml"]!.toString().replace("organisation: Test Service", `organisation: Gwasanaeth Llyfrgell\ntitle: "${TITLE}"\nbuild:\n  language: cy`);
+  files["cse.yaml"] = files["cse.yaml"]!.toString().replace(
+    "organisation: Test Service",
+    `organisation: Gwasanaeth Llyfrgell\ntitle: "${TITLE}"\nbuild:\n  language: cy`,
+  );
   files["evidence/E001.yaml"] = `id: E001
 title: Proffil cwsmeriaid
 description: "${WELSH}"
@@ -46,7 +49,12 @@ describe("cse build --format pdf --attach", () => {
     const bytes = fs.readFileSync(path.join(dir, "out/submission.pdf"));
     const pdf = await openPdf(bytes);
 
-    const attachments = Object.values((await pdf.getAttachments()) as Record<string, { filename: string; content: Uint8Array; description: string }>);
+    const attachments = Object.values(
+      (await pdf.getAttachments()) as Record<
+        string,
+        { filename: string; content: Uint8Array; description: string }
+      >,
+    );
     // Named by their path in the submission (pdfjs reports the file name; the description has the path).
     expect(attachments.map((a) => a.filename).sort()).toEqual(["proffil.bin", "ymweliadau.csv"]);
     for (const a of attachments) {

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WorkTree } from "../src/load/source-tree.js";
 import { readSubmission } from "../src/model/read-submission.js";
 import { PAGE } from "../src/render/pdf/theme.js";
-import { contentsRows, destinationPage, joined, metadataOf, openPdf, pageTexts, type PdfFile, type PdfText } from "./helpers/pdf-read.js";
+import {
+  contentsRows,
+  destinationPage,
+  joined,
+  metadataOf,
+  openPdf,
+  pageTexts,
+  type PdfFile,
+  type PdfText,
+} from "./helpers/pdf-read.js";
 import { runCse } from "./helpers/run-cli.js";
 import { PROJECT_ROOT } from "./helpers/testdir.js";
 
@@ -29,13 +38,16 @@ let outline: OutlineItem[];
 
 beforeAll(async () => {
   dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cse-pdf-")));
-  for (const name of ["cse.yaml", "criteria", "evidence", "assessment", "docs"]) fs.cpSync(path.join(PROJECT_ROOT, name), path.join(dir, name), { recursive: true });
+  for (const name of ["cse.yaml", "criteria", "evidence", "assessment", "docs"])
+    fs.cpSync(path.join(PROJECT_ROOT, name), path.join(dir, name), { recursive: true });
   const r = await runCse(["build", "--format", "pdf"], { cwd: dir, env: EPOCH });
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   stdout = r.stdout;
   bytes = fs.readFileSync(path.join(dir, "out/submission.pdf"));
-  expect((await runCse(["build", "--format", "pdf", "--out", "again"], { cwd: dir, env: EPOCH })).code).toBe(0);
+  expect((await runCse(["build", "--format", "pdf", "--out", "again"], { cwd: dir, env: EPOCH })).code).toBe(
+    0,
+  );
   again = fs.readFileSync(path.join(dir, "again/submission.pdf"));
   pdf = await openPdf(bytes);
   texts = await pageTexts(pdf);
@@ -49,7 +61,9 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 
 describe("cse build --format pdf (the sample)", () => {
   it("writes out/submission.pdf and says so", () => {
-    expect(stdout).toMatch(/^Wrote out\/submission\.pdf \(\d+ KiB\)\n57 elements, 62 evidence items, 8 case studies; 2 drafts left out\.\n$/);
+    expect(stdout).toMatch(
+      /^Wrote out\/submission\.pdf \(\d+ KiB\)\n57 elements, 62 evidence items, 8 case studies; 2 drafts left out\.\n$/,
+    );
     expect(bytes.subarray(0, 8).toString("latin1")).toBe("%PDF-1.7");
   });
 
@@ -78,9 +92,19 @@ describe("cse build --format pdf (the sample)", () => {
       "Evidence index",
     ]);
     const criterion1 = outline[3]!;
-    expect(criterion1.items.map((o) => o.title)).toEqual(["1.1 Customer Identification", "1.2 Engagement and Consultation", "1.3 Customer Satisfaction"]);
-    expect(criterion1.items[0]!.items.map((o) => o.title)).toEqual(["Element 1.1.1", "Element 1.1.2", "Element 1.1.3"]);
-    const elements = outline.slice(3, 8).flatMap((c) => c.items.flatMap((sc) => sc.items.map((e) => e.title.replace("Element ", ""))));
+    expect(criterion1.items.map((o) => o.title)).toEqual([
+      "1.1 Customer Identification",
+      "1.2 Engagement and Consultation",
+      "1.3 Customer Satisfaction",
+    ]);
+    expect(criterion1.items[0]!.items.map((o) => o.title)).toEqual([
+      "Element 1.1.1",
+      "Element 1.1.2",
+      "Element 1.1.3",
+    ]);
+    const elements = outline
+      .slice(3, 8)
+      .flatMap((c) => c.items.flatMap((sc) => sc.items.map((e) => e.title.replace("Element ", ""))));
     expect(elements).toEqual(elementIds());
     const caseStudies = outline[9]!.items.map((o) => o.title);
     expect(caseStudies).toHaveLength(8);
@@ -104,7 +128,8 @@ describe("cse build --format pdf (the sample)", () => {
 
   it("resolves every internal link to a destination on the page of that anchor's heading", async () => {
     const headings = new Map<string, string>();
-    for (const item of flatten(outline)) if (typeof item.dest === "string") headings.set(item.dest, item.title);
+    for (const item of flatten(outline))
+      if (typeof item.dest === "string") headings.set(item.dest, item.title);
     let internal = 0;
     let web = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
@@ -128,7 +153,10 @@ describe("cse build --format pdf (the sample)", () => {
         // The destination's top is just above the heading's first line.
         const top = (target as [unknown, unknown, number | null, number])[3];
         const title = squash(heading!);
-        const lines = onPage.filter((t) => squash(t.str).length >= Math.min(6, title.length) && title.startsWith(squash(t.str)) && t.y < top);
+        const lines = onPage.filter(
+          (t) =>
+            squash(t.str).length >= Math.min(6, title.length) && title.startsWith(squash(t.str)) && t.y < top,
+        );
         const first = lines.sort((a, b) => b.y - a.y)[0];
         expect(first, `${heading} on page ${targetPage! + 1}`).toBeDefined();
         expect(top - first!.y, heading).toBeLessThan(40);
@@ -153,7 +181,30 @@ describe("cse build --format pdf (the sample)", () => {
       for (const c of node.children ?? []) collect(c as { role?: string; children?: unknown[] });
     };
     for (const n of [2, 3, 4, 7]) collect((await (await pdf.getPage(n)).getStructTree()) as never);
-    for (const role of ["Document", "Sect", "H1", "H2", "H3", "H4", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR", "TH", "TD", "Caption", "Link", "Figure", "TOC", "TOCI"]) {
+    for (const role of [
+      "Document",
+      "Sect",
+      "H1",
+      "H2",
+      "H3",
+      "H4",
+      "P",
+      "L",
+      "LI",
+      "Lbl",
+      "LBody",
+      "Table",
+      "THead",
+      "TBody",
+      "TR",
+      "TH",
+      "TD",
+      "Caption",
+      "Link",
+      "Figure",
+      "TOC",
+      "TOCI",
+    ]) {
       expect(roles, role).toContain(role);
     }
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });

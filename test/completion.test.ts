@@ -7,12 +7,17 @@ import { testdir } from "./helpers/testdir.js";
 /** The commands `cse --help` lists, and the long options each one's --help lists. */
 async function helpOptions(): Promise<Map<string, string[]>> {
   const top = (await runCse(["--help"])).stdout;
-  const commands = [...top.slice(top.indexOf("Commands:")).matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!).filter((c) => c !== "help");
+  const commands = [...top.slice(top.indexOf("Commands:")).matchAll(/^ {2}([a-z-]+)/gm)]
+    .map((m) => m[1]!)
+    .filter((c) => c !== "help");
   const result = new Map<string, string[]>();
   for (const cmd of commands) {
     const help = (await runCse([cmd, "--help"])).stdout;
     const options = help.slice(help.indexOf("Options:"));
-    result.set(cmd, [...options.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!));
+    result.set(
+      cmd,
+      [...options.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]!),
+    );
   }
   return result;
 }
@@ -21,7 +26,14 @@ async function helpOptions(): Promise<Map<string, string[]>> {
 function bashComplete(script: string, words: string[]): string[] {
   const file = path.join(testdir({ "c.bash": script }), "c.bash");
   const quoted = words.map((w) => `'${w}'`).join(" ");
-  const r = spawnSync("bash", ["-c", `source '${file}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _cse; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: "utf8" });
+  const r = spawnSync(
+    "bash",
+    [
+      "-c",
+      `source '${file}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _cse; printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ],
+    { encoding: "utf8" },
+  );
   expect(r.stderr).toBe("");
   return r.stdout.split("\n").filter(Boolean);
 }
@@ -46,7 +58,11 @@ describe("cse completion", () => {
     expect(bashComplete(script, ["cse", "list", "--format", "j"])).toEqual(["json"]);
     expect(bashComplete(script, ["cse", "new", "--title", "A title", "c"])).toEqual(["case-study"]);
     expect(bashComplete(script, ["cse", "completion", ""])).toEqual(["bash", "zsh"]);
-    expect(bashComplete(script, ["cse", "init", "--kind", ""])).toEqual(["initial", "annual-review", "reassessment"]);
+    expect(bashComplete(script, ["cse", "init", "--kind", ""])).toEqual([
+      "initial",
+      "annual-review",
+      "reassessment",
+    ]);
   });
 
   it("zsh: describes every command and option, and is valid zsh where zsh is installed", async () => {
@@ -61,8 +77,15 @@ describe("cse completion", () => {
     const file = path.join(testdir({ _cse: r.stdout }), "_cse");
     expect(spawnSync("zsh", ["-n", file], { encoding: "utf8" }).stderr).toBe("");
     const complete = (line: string) => {
-      const out = spawnSync("zsh", ["-f", path.join(import.meta.dirname, "helpers/zsh-complete.zsh"), file, line], { encoding: "utf8", timeout: 20_000 }).stdout;
-      return out.slice(out.lastIndexOf(line) + line.length).trim().split(/\s+/);
+      const out = spawnSync(
+        "zsh",
+        ["-f", path.join(import.meta.dirname, "helpers/zsh-complete.zsh"), file, line],
+        { encoding: "utf8", timeout: 20_000 },
+      ).stdout;
+      return out
+        .slice(out.lastIndexOf(line) + line.length)
+        .trim()
+        .split(/\s+/);
     };
     expect(complete("cse list ")).toEqual(["elements", "evidence", "case-studies"]);
     expect(complete("cse init --kind ")).toEqual(["initial", "annual-review", "reassessment"]);

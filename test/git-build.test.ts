@@ -17,7 +17,11 @@ function sectionText(html: string, id: string): string {
   const start = html.indexOf(">", at) + 1;
   const next = html.indexOf('class="section section-', start);
   const end = next < 0 ? html.length : html.lastIndexOf("<", next);
-  return html.slice(start, end).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  return html
+    .slice(start, end)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function packOf(dir: string): string {
@@ -31,11 +35,17 @@ function history(): { dir: string; first: string; second: string } {
   const first = commitAll(dir, "Initial submission", "2014-06-01");
   gitIn(dir, ["tag", "assessed-2014"]);
   writeFiles(dir, {
-    "evidence/E003.yaml": 'id: E003\ntitle: Customer survey\ndescription: Results.\ntype: survey\ndate: 2014-10-01\nelements: ["1.1.2", "2.1.2"]\n',
-    "assessment/self.yaml": files["assessment/self.yaml"]!.replace("rating: partial-compliance", "rating: compliance").replace("done: false", "done: true"),
+    "evidence/E003.yaml":
+      'id: E003\ntitle: Customer survey\ndescription: Results.\ntype: survey\ndate: 2014-10-01\nelements: ["1.1.2", "2.1.2"]\n',
+    "assessment/self.yaml": files["assessment/self.yaml"]!.replace(
+      "rating: partial-compliance",
+      "rating: compliance",
+    ).replace("done: false", "done: true"),
   });
   const second = commitAll(dir, "A year of work", "2014-11-01");
-  writeFiles(dir, { "evidence/E002.yaml": files["evidence/E002.yaml"]!.replace("How we engage.", "How we engage, revised.") });
+  writeFiles(dir, {
+    "evidence/E002.yaml": files["evidence/E002.yaml"]!.replace("How we engage.", "How we engage, revised."),
+  });
   return { dir, first, second };
 }
 
@@ -66,8 +76,12 @@ describe("cse build and git", () => {
     expect(html.indexOf('id="changes-since"')).toBeGreaterThan(html.indexOf('id="at-a-glance"'));
     expect(html).toMatch(/href="#changes-since"[^>]*>Changes since assessed-2014</);
     const index = sectionText(html, "evidence-index");
-    expect(index).toContain("Id Title Type Date Last changed E001 Customer profile Report 2014-06-01 2014-06-01 E002 Customer strategy Policy 2014-07-01 2014-06-01, edited since E003 Customer survey Survey 2014-10-01 2014-11-01");
-    expect(sectionText(html, "ev-E003")).toContain(`Last changed 1 November 2014 (commit ${second.slice(0, 12)} )`);
+    expect(index).toContain(
+      "Id Title Type Date Last changed E001 Customer profile Report 2014-06-01 2014-06-01 E002 Customer strategy Policy 2014-07-01 2014-06-01, edited since E003 Customer survey Survey 2014-10-01 2014-11-01",
+    );
+    expect(sectionText(html, "ev-E003")).toContain(
+      `Last changed 1 November 2014 (commit ${second.slice(0, 12)} )`,
+    );
   });
 
   it("builds from a revision with --ref, leaving the work tree alone", async () => {
@@ -78,8 +92,12 @@ describe("cse build and git", () => {
     expect(html.replace(/<[^>]+>/g, "")).toContain(`From commit${first}`);
     expect(html).not.toContain("uncommitted");
     expect(html).not.toContain("E003");
-    expect(sectionText(html, "evidence-index")).toContain("E002 Customer strategy Policy 2014-07-01 2014-06-01");
-    expect(fs.readFileSync(path.join(dir, "evidence/E002.yaml"), "utf8")).toContain("How we engage, revised.");
+    expect(sectionText(html, "evidence-index")).toContain(
+      "E002 Customer strategy Policy 2014-07-01 2014-06-01",
+    );
+    expect(fs.readFileSync(path.join(dir, "evidence/E002.yaml"), "utf8")).toContain(
+      "How we engage, revised.",
+    );
   });
 
   it("gives the same bytes twice from the same commit", async () => {
@@ -98,7 +116,9 @@ describe("cse build and git", () => {
     const r = await runCse(["build", ...ARGS], { cwd: clone, env: ENV });
     expect(r.code).toBe(0);
     const index = sectionText(packOf(clone), "evidence-index");
-    expect(index).toContain("Last-changed dates are not shown: this is a shallow clone whose history is cut short, so last-changed dates are unknown");
+    expect(index).toContain(
+      "Last-changed dates are not shown: this is a shallow clone whose history is cut short, so last-changed dates are unknown",
+    );
     expect(index).not.toContain("Last changed");
   });
 

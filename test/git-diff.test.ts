@@ -11,7 +11,11 @@ const AS_OF = ["--as-of", "2015-01-10"];
 /** assessed-2014: the minimal submission with an attachment. Then a year of work, committed. */
 function yearOfWork(): { dir: string; tagged: string; head: string } {
   const base = minimalSubmission();
-  const dir = gitRepo({ ...base, "evidence/E001.yaml": base["evidence/E001.yaml"] + "files: [profile.pdf]\n", "evidence/profile.pdf": "%PDF v1" });
+  const dir = gitRepo({
+    ...base,
+    "evidence/E001.yaml": base["evidence/E001.yaml"] + "files: [profile.pdf]\n",
+    "evidence/profile.pdf": "%PDF v1",
+  });
   const tagged = commitAll(dir, "Submission for the initial assessment", "2014-03-01");
   gitIn(dir, ["tag", "assessed-2014"]);
   fs.mkdirSync(path.join(dir, "evidence/2014"));
@@ -19,8 +23,12 @@ function yearOfWork(): { dir: string; tagged: string; head: string } {
   writeFiles(dir, {
     "evidence/2014/E001.yaml": base["evidence/E001.yaml"] + "files: [../profile.pdf]\n",
     "evidence/profile.pdf": "%PDF v2",
-    "evidence/E003.yaml": 'id: E003\ntitle: Customer survey 2014\ndescription: Results.\ntype: survey\ndate: 2014-10-01\nelements: ["2.1.2"]\n',
-    "assessment/self.yaml": base["assessment/self.yaml"]!.replace("rating: partial-compliance", "rating: compliance").replace("done: false", "done: true"),
+    "evidence/E003.yaml":
+      'id: E003\ntitle: Customer survey 2014\ndescription: Results.\ntype: survey\ndate: 2014-10-01\nelements: ["2.1.2"]\n',
+    "assessment/self.yaml": base["assessment/self.yaml"]!.replace(
+      "rating: partial-compliance",
+      "rating: compliance",
+    ).replace("done: false", "done: true"),
   });
   const head = commitAll(dir, "A year of work", "2014-11-01");
   return { dir, tagged, head };
@@ -32,7 +40,8 @@ describe("cse diff", () => {
     const r = await runCse(["diff", "assessed-2014", ...AS_OF], { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`Changes from assessed-2014 (${tagged.slice(0, 12)}) to the work tree (${head.slice(0, 12)}, no
+    expect(r.stdout)
+      .toBe(`Changes from assessed-2014 (${tagged.slice(0, 12)}) to the work tree (${head.slice(0, 12)}, no
 uncommitted changes)
 Judged as of 2015-01-10: elements covered 4 → 5 of 5; elements with gaps 4 → 3.
 
@@ -55,18 +64,41 @@ Actions (1 changed)
     const { dir } = yearOfWork();
     gitIn(dir, ["tag", "assessed-2015"]);
     // The work tree no longer even holds the submission.
-    for (const name of ["cse.yaml", "criteria", "evidence", "assessment"]) fs.rmSync(path.join(dir, name), { recursive: true });
-    const json = await runCse(["diff", "assessed-2014", "assessed-2015", ...AS_OF, "--format", "json"], { cwd: dir });
+    for (const name of ["cse.yaml", "criteria", "evidence", "assessment"])
+      fs.rmSync(path.join(dir, name), { recursive: true });
+    const json = await runCse(["diff", "assessed-2014", "assessed-2015", ...AS_OF, "--format", "json"], {
+      cwd: dir,
+    });
     expect(json.code).toBe(0);
     const d = JSON.parse(json.stdout);
     expect(d.from).toMatchObject({ label: "assessed-2014", workTree: false });
     expect(d.to).toMatchObject({ label: "assessed-2015", workTree: false, dirty: false });
-    expect(d.summary).toEqual({ elements: 2, standardElements: 5, covered: { from: 4, to: 5 }, withGaps: { from: 4, to: 3 }, items: { added: 1, removed: 0, changed: 1 }, findings: 0, actions: 1, unchanged: false });
-    expect(d.evidence.map((e: { id: string; status: string; fields: string[] }) => [e.id, e.status, e.fields])).toEqual([["E003", "added", []], ["E001", "changed", ["attachments"]]]);
+    expect(d.summary).toEqual({
+      elements: 2,
+      standardElements: 5,
+      covered: { from: 4, to: 5 },
+      withGaps: { from: 4, to: 3 },
+      items: { added: 1, removed: 0, changed: 1 },
+      findings: 0,
+      actions: 1,
+      unchanged: false,
+    });
+    expect(
+      d.evidence.map((e: { id: string; status: string; fields: string[] }) => [e.id, e.status, e.fields]),
+    ).toEqual([
+      ["E003", "added", []],
+      ["E001", "changed", ["attachments"]],
+    ]);
 
-    const md = await runCse(["diff", "assessed-2014", "assessed-2015", ...AS_OF, "--format", "markdown"], { cwd: dir });
-    expect(md.stdout).toContain("| added | E003 | Customer survey 2014 | added in evidence/E003.yaml; names 2.1.2 |");
-    expect(md.stdout).toMatch(/^# Changes from assessed-2014 \([0-9a-f]{12}\) to assessed-2015 \([0-9a-f]{12}\)\n/);
+    const md = await runCse(["diff", "assessed-2014", "assessed-2015", ...AS_OF, "--format", "markdown"], {
+      cwd: dir,
+    });
+    expect(md.stdout).toContain(
+      "| added | E003 | Customer survey 2014 | added in evidence/E003.yaml; names 2.1.2 |",
+    );
+    expect(md.stdout).toMatch(
+      /^# Changes from assessed-2014 \([0-9a-f]{12}\) to assessed-2015 \([0-9a-f]{12}\)\n/,
+    );
   });
 
   it("includes uncommitted work, says so, and reports removals and deletions", async () => {
@@ -75,10 +107,25 @@ Actions (1 changed)
     const r = await runCse(["diff", "HEAD", ...AS_OF, "--format", "json"], { cwd: dir });
     const d = JSON.parse(r.stdout);
     expect(d.to).toMatchObject({ label: "work tree", workTree: true, dirty: true });
-    expect(d.caseStudies).toEqual([{ id: "CS01", kind: "case-study", status: "removed", title: "Listening to students", file: "evidence/case-studies/CS01.yaml", movedFrom: null, fields: [], elements: { added: [], removed: ["1.2.1"] }, readiness: null, draft: false }]);
+    expect(d.caseStudies).toEqual([
+      {
+        id: "CS01",
+        kind: "case-study",
+        status: "removed",
+        title: "Listening to students",
+        file: "evidence/case-studies/CS01.yaml",
+        movedFrom: null,
+        fields: [],
+        elements: { added: [], removed: ["1.2.1"] },
+        readiness: null,
+        draft: false,
+      },
+    ]);
     const table = await runCse(["diff", "HEAD", ...AS_OF], { cwd: dir });
     expect(table.stdout).toMatch(/with\suncommitted\schanges/);
-    expect(table.stdout).toContain("  - CS01  Listening to students: removed from evidence/case-studies/CS01.yaml");
+    expect(table.stdout).toContain(
+      "  - CS01  Listening to students: removed from evidence/case-studies/CS01.yaml",
+    );
   });
 
   it("says plainly when nothing changed", async () => {
@@ -92,7 +139,9 @@ Actions (1 changed)
     writeFiles(dir, { "evidence/E002.yaml": null });
     const r = await runCse(["diff", "assessed-2014", ...AS_OF], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("cse diff: the work tree has a validation error; the comparison uses what could be read (cse validate shows it)\n");
+    expect(r.stderr).toBe(
+      "cse diff: the work tree has a validation error; the comparison uses what could be read (cse validate shows it)\n",
+    );
     expect(r.stdout).toContain("  - E002  Customer strategy: removed from evidence/E002.yaml");
   });
 

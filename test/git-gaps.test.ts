@@ -15,11 +15,17 @@ function history(): { dir: string; june: string; november: string } {
   const june = commitAll(dir, "Initial submission", "2014-06-01");
   gitIn(dir, ["tag", "assessed-2014"]);
   writeFiles(dir, {
-    "evidence/E001.yaml": files["evidence/E001.yaml"]!.replace("Who our customers are.", "Who our customers are, updated."),
-    "evidence/E003.yaml": 'id: E003\ntitle: Survey\ndescription: Results.\ntype: survey\ndate: 2014-10-01\nelements: ["2.1.2"]\n',
+    "evidence/E001.yaml": files["evidence/E001.yaml"]!.replace(
+      "Who our customers are.",
+      "Who our customers are, updated.",
+    ),
+    "evidence/E003.yaml":
+      'id: E003\ntitle: Survey\ndescription: Results.\ntype: survey\ndate: 2014-10-01\nelements: ["2.1.2"]\n',
   });
   const november = commitAll(dir, "Update", "2014-11-01");
-  writeFiles(dir, { "evidence/E002.yaml": files["evidence/E002.yaml"]!.replace("How we engage.", "How we engage, revised.") });
+  writeFiles(dir, {
+    "evidence/E002.yaml": files["evidence/E002.yaml"]!.replace("How we engage.", "How we engage, revised."),
+  });
   return { dir, june, november };
 }
 
@@ -29,8 +35,19 @@ describe("cse gaps and git", () => {
     const r = await runCse(["gaps", ...JSON_AT], { cwd: dir });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["asOf", "visitDay", "summary", "elements", "advisories", "lastChanged"]);
-    expect(Object.fromEntries(json.elements.map((e: { id: string; lastChanged: string | null }) => [e.id, e.lastChanged]))).toEqual({
+    expect(Object.keys(json)).toEqual([
+      "asOf",
+      "visitDay",
+      "summary",
+      "elements",
+      "advisories",
+      "lastChanged",
+    ]);
+    expect(
+      Object.fromEntries(
+        json.elements.map((e: { id: string; lastChanged: string | null }) => [e.id, e.lastChanged]),
+      ),
+    ).toEqual({
       "1.1.1": "2014-11-01",
       "1.1.2": "2014-11-01",
       "1.2.1": "2014-06-01",
@@ -52,7 +69,11 @@ describe("cse gaps and git", () => {
     const { dir, june } = history();
     const r = await runCse(["gaps", ...JSON_AT, "--ref", "assessed-2014"], { cwd: dir });
     const json = JSON.parse(r.stdout);
-    expect(json.elements.find((e: { id: string }) => e.id === "2.1.2")).toMatchObject({ evidence: 0, gaps: ["no-evidence", "no-owner", "unrated", "no-statement"], lastChanged: null });
+    expect(json.elements.find((e: { id: string }) => e.id === "2.1.2")).toMatchObject({
+      evidence: 0,
+      gaps: ["no-evidence", "no-owner", "unrated", "no-statement"],
+      lastChanged: null,
+    });
     expect(json.lastChanged.items.E001).toEqual({ date: "2014-06-01", commit: june, uncommitted: false });
     expect(json.lastChanged.items.E003).toBeUndefined();
   });
@@ -62,7 +83,11 @@ describe("cse gaps and git", () => {
     const clone = path.join(testdir({}), "clone");
     execFileSync("git", ["clone", "-q", "--depth", "1", `file://${dir}`, clone], { stdio: "ignore" });
     const json = JSON.parse((await runCse(["gaps", ...JSON_AT], { cwd: clone })).stdout);
-    expect(json.lastChanged).toEqual({ known: false, reason: "shallow", message: expect.stringContaining("shallow clone") });
+    expect(json.lastChanged).toEqual({
+      known: false,
+      reason: "shallow",
+      message: expect.stringContaining("shallow clone"),
+    });
     expect(json.elements.every((e: { lastChanged: unknown }) => e.lastChanged === null)).toBe(true);
   });
 

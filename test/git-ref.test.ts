@@ -17,7 +17,9 @@ describe("cse validate --ref", () => {
 
     const now = await runCse(["validate", ...AS_OF, "--format", "json"], { cwd: dir });
     expect(now.code).toBe(1);
-    const then = await runCse(["validate", ...AS_OF, "--format", "json", "--ref", "assessed-2014"], { cwd: dir });
+    const then = await runCse(["validate", ...AS_OF, "--format", "json", "--ref", "assessed-2014"], {
+      cwd: dir,
+    });
     expect(JSON.parse(then.stdout)).toEqual({ root: dir, errorCount: 0, warningCount: 0, diagnostics: [] });
     expect(then.code).toBe(0);
     // Nothing in the work tree was restored or touched.
@@ -38,13 +40,20 @@ describe("cse validate --ref", () => {
   });
 
   it("reads a submission kept in a subfolder of a repository", async () => {
-    const files = Object.fromEntries(Object.entries(minimalSubmission()).map(([k, v]) => [`services/cse/${k}`, v]));
+    const files = Object.fromEntries(
+      Object.entries(minimalSubmission()).map(([k, v]) => [`services/cse/${k}`, v]),
+    );
     const dir = gitRepo({ "README.md": "other things\n", ...files });
     commitAll(dir, "submission", "2014-06-01");
     writeFiles(dir, { "services/cse/criteria/1.yaml": "broken: [\n" });
-    const r = await runCse(["validate", ...AS_OF, "--ref", "main", "--dir", "services/cse", "--format", "json"], { cwd: dir });
+    const r = await runCse(
+      ["validate", ...AS_OF, "--ref", "main", "--dir", "services/cse", "--format", "json"],
+      { cwd: dir },
+    );
     expect(JSON.parse(r.stdout)).toMatchObject({ root: path.join(dir, "services/cse"), errorCount: 0 });
-    const inside = await runCse(["validate", ...AS_OF, "--ref", "main"], { cwd: path.join(dir, "services/cse/evidence") });
+    const inside = await runCse(["validate", ...AS_OF, "--ref", "main"], {
+      cwd: path.join(dir, "services/cse/evidence"),
+    });
     expect(inside.code).toBe(0);
   });
 
@@ -57,7 +66,9 @@ describe("cse validate --ref", () => {
 
     const unknown = await runCse(["validate", "--ref", "assessed-2099"], { cwd: dir });
     expect(unknown).toMatchObject({ code: 2, stdout: "" });
-    expect(unknown.stderr).toMatch(/^cse: unknown revision "assessed-2099": the repository at .* has no branch, tag or commit of that name/);
+    expect(unknown.stderr).toMatch(
+      /^cse: unknown revision "assessed-2099": the repository at .* has no branch, tag or commit of that name/,
+    );
 
     const before = await runCse(["validate", "--ref", "start"], { cwd: dir });
     expect(before.code).toBe(2);

@@ -5,8 +5,12 @@ describe("cse --help", () => {
   it("lists commands, and every command's --help has examples and an exit status", async () => {
     const top = await runCse(["--help"]);
     expect(top.code).toBe(0);
-    const commands = [...top.stdout.slice(top.stdout.indexOf("Commands:")).matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]!).filter((c) => c !== "help");
-    expect(commands).toEqual(expect.arrayContaining(["init", "new", "validate", "list", "show", "schema", "completion"]));
+    const commands = [...top.stdout.slice(top.stdout.indexOf("Commands:")).matchAll(/^ {2}([a-z-]+)/gm)]
+      .map((m) => m[1]!)
+      .filter((c) => c !== "help");
+    expect(commands).toEqual(
+      expect.arrayContaining(["init", "new", "validate", "list", "show", "schema", "completion"]),
+    );
     for (const cmd of commands) {
       const r = await runCse([cmd, "--help"]);
       expect(r.code, cmd).toBe(0);
@@ -15,8 +19,21 @@ describe("cse --help", () => {
   });
 
   it("keeps the help of every command within 80 columns", async () => {
-    for (const cmd of ["", "init", "new", "validate", "gaps", "diff", "build", "list", "show", "schema", "completion"]) {
-      for (const line of (await runCse(cmd ? [cmd, "--help"] : ["--help"])).stdout.split("\n")) expect(line.length, `${cmd}: ${line}`).toBeLessThanOrEqual(80);
+    for (const cmd of [
+      "",
+      "init",
+      "new",
+      "validate",
+      "gaps",
+      "diff",
+      "build",
+      "list",
+      "show",
+      "schema",
+      "completion",
+    ]) {
+      for (const line of (await runCse(cmd ? [cmd, "--help"] : ["--help"])).stdout.split("\n"))
+        expect(line.length, `${cmd}: ${line}`).toBeLessThanOrEqual(80);
     }
   });
 

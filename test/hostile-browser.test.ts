@@ -17,7 +17,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
 });
 
 afterAll(async () => {
@@ -29,8 +32,13 @@ const HOSTILE_FOOTER = `<footer><script>document.title = "PWNED"; alert("footer"
 <iframe src="https://e.test/frame"></iframe><link rel="stylesheet" href="https://e.test/x.css">
 <a id="js" href="javascript:document.title='PWNED'">click</a></footer>`;
 
-async function openPack(templates: Record<string, string>): Promise<{ title: string; requests: string[]; dialogs: string[] }> {
-  const dir = testdir({ ...minimalSubmission(), ...Object.fromEntries(Object.entries(templates).map(([k, v]) => [`templates/${k}`, v])) });
+async function openPack(
+  templates: Record<string, string>,
+): Promise<{ title: string; requests: string[]; dialogs: string[] }> {
+  const dir = testdir({
+    ...minimalSubmission(),
+    ...Object.fromEntries(Object.entries(templates).map(([k, v]) => [`templates/${k}`, v])),
+  });
   const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
   expect(r.code, r.stderr).toBe(0);
   const page = await browser.newPage();

@@ -7,12 +7,23 @@ import { testdir } from "./helpers/testdir.js";
 // why not, at the line and column an editor shows.
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...enc(p)] : p)));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...enc(p)] : p)));
 
 /** An evidence item whose 6th line names an element the standard lacks (so a position is checked). */
-const ITEM = ["id: E050", "title: Café opening hours", "description: Times when we are open.", "type: report", "date: 2014-01-01", 'elements: ["9.9.9"]', ""];
+const ITEM = [
+  "id: E050",
+  "title: Café opening hours",
+  "description: Times when we are open.",
+  "type: report",
+  "date: 2014-01-01",
+  'elements: ["9.9.9"]',
+  "",
+];
 
-async function diagnosticsOf(file: Uint8Array | string): Promise<{ line: number; column: number; code: string; message: string }[]> {
+async function diagnosticsOf(
+  file: Uint8Array | string,
+): Promise<{ line: number; column: number; code: string; message: string }[]> {
   const dir = testdir({ ...minimalSubmission(), "evidence/E050.yaml": file });
   const r = await runCse(["validate", "--as-of", "2015-01-10", "--format", "json"], { cwd: dir });
   expect(r.stderr).toBe("");
@@ -51,7 +62,9 @@ describe("encodings and line endings", () => {
   });
 
   it("UTF-16 is named as such", async () => {
-    const d = await diagnosticsOf(new Uint8Array([0xff, 0xfe, ...[...ITEM.join("\n")].flatMap((c) => [c.charCodeAt(0), 0])]));
+    const d = await diagnosticsOf(
+      new Uint8Array([0xff, 0xfe, ...[...ITEM.join("\n")].flatMap((c) => [c.charCodeAt(0), 0])]),
+    );
     expect(d).toMatchObject([{ line: 1, column: 1, code: "yaml-syntax" }]);
     expect(d[0]!.message).toMatch(/UTF-16.*save it as UTF-8/);
   });
@@ -80,7 +93,9 @@ describe("encodings and line endings", () => {
   });
 
   it("columns after non-Latin and astral characters count UTF-16 code units, as VS Code does", async () => {
-    const d = await diagnosticsOf('id: E050\ntitle: "Ŵ 🙂"\ndescription: x\ntype: report\ndate: 2014-01-01\nelements: ["1.1.1"]\nlinks: ["Ŵ🙂", "ftp://x"]\n');
+    const d = await diagnosticsOf(
+      'id: E050\ntitle: "Ŵ 🙂"\ndescription: x\ntype: report\ndate: 2014-01-01\nelements: ["1.1.1"]\nlinks: ["Ŵ🙂", "ftp://x"]\n',
+    );
     expect(d.map((x) => [x.line, x.column, x.code])).toEqual([
       [7, 9, "bad-link"],
       [7, 16, "bad-link"],

@@ -13,13 +13,26 @@ import { testdir } from "./helpers/testdir.js";
 // checked in test/build-html-browser.test.ts.)
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1800000000" };
-const EVIDENCE = (links: string[]) => `id: E050\ntitle: Links\ndescription: x\ntype: report\ndate: 2014-01-01\nelements: ["1.1.1"]\nlinks:\n${links.map((l) => `  - ${JSON.stringify(l)}`).join("\n")}\n`;
+const EVIDENCE = (links: string[]) =>
+  `id: E050\ntitle: Links\ndescription: x\ntype: report\ndate: 2014-01-01\nelements: ["1.1.1"]\nlinks:\n${links.map((l) => `  - ${JSON.stringify(l)}`).join("\n")}\n`;
 
 describe("links in `links`", () => {
   const BAD = [
-    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "javascript://e.test/%0Aalert(1)",
-    "data:text/html,<script>alert(1)</script>", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)",
-    "file:///etc/passwd", "//e.test/protocol-relative", "/relative/path", "mailto:someone@e.test", "http:/e.test", "https://", "e.test",
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "javascript://e.test/%0Aalert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "//e.test/protocol-relative",
+    "/relative/path",
+    "mailto:someone@e.test",
+    "http:/e.test",
+    "https://",
+    "e.test",
   ];
 
   it.each(BAD)("%j is bad-link", (link) => {
@@ -27,7 +40,10 @@ describe("links in `links`", () => {
   });
 
   it("every one of them is reported at its place by cse validate, and http(s) ones are not", async () => {
-    const dir = testdir({ ...minimalSubmission(), "evidence/E050.yaml": EVIDENCE(["https://e.test/ok", ...BAD, "http://e.test/?q=<script>"]) });
+    const dir = testdir({
+      ...minimalSubmission(),
+      "evidence/E050.yaml": EVIDENCE(["https://e.test/ok", ...BAD, "http://e.test/?q=<script>"]),
+    });
     const r = await runCse(["validate", "--as-of", "2015-01-10", "--format", "json"], { cwd: dir });
     const diagnostics = JSON.parse(r.stdout).diagnostics as { line: number; code: string }[];
     expect(diagnostics.map((d) => d.code)).toEqual(BAD.map(() => "bad-link"));
@@ -57,13 +73,22 @@ describe("links in Markdown", () => {
 
 describe("template overrides", () => {
   it("cannot take out the pack's Content-Security-Policy, which comes first in the head", async () => {
-    const r = await buildWith({ "layout.hbs": "<!DOCTYPE html><html><head><title>x</title></head><body>{{> footer}}</body></html>" });
+    const r = await buildWith({
+      "layout.hbs": "<!DOCTYPE html><html><head><title>x</title></head><body>{{> footer}}</body></html>",
+    });
     expect(r.code).toBe(0);
-    expect(r.html).toMatch(/^<!DOCTYPE html><html><head>\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*">/);
+    expect(r.html).toMatch(
+      /^<!DOCTYPE html><html><head>\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*">/,
+    );
   });
 
-  async function buildWith(templates: Record<string, string>): Promise<{ code: number; stderr: string; html: string }> {
-    const dir = testdir({ ...minimalSubmission(), ...Object.fromEntries(Object.entries(templates).map(([k, v]) => [`templates/${k}`, v])) });
+  async function buildWith(
+    templates: Record<string, string>,
+  ): Promise<{ code: number; stderr: string; html: string }> {
+    const dir = testdir({
+      ...minimalSubmission(),
+      ...Object.fromEntries(Object.entries(templates).map(([k, v]) => [`templates/${k}`, v])),
+    });
     const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     const file = path.join(dir, "out/submission.html");
     return { code: r.code, stderr: r.stderr, html: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "" };
@@ -71,7 +96,8 @@ describe("template overrides", () => {
 
   it("cannot reach constructors or prototypes", async () => {
     const r = await buildWith({
-      "footer.hbs": '<footer><p>[{{constructor.constructor}}][{{this.constructor.name}}][{{__proto__}}][{{lookup this "__proto__"}}][{{lookup (lookup this "constructor") "name"}}][{{#with this.__proto__}}in{{/with}}][{{organisation.constructor.name}}]</p></footer>',
+      "footer.hbs":
+        '<footer><p>[{{constructor.constructor}}][{{this.constructor.name}}][{{__proto__}}][{{lookup this "__proto__"}}][{{lookup (lookup this "constructor") "name"}}][{{#with this.__proto__}}in{{/with}}][{{organisation.constructor.name}}]</p></footer>',
     });
     expect(r.code).toBe(0);
     expect(r.html).toContain("<footer><p>[][][][][][][]</p></footer>");
@@ -106,7 +132,9 @@ describe("template overrides", () => {
 
   it("cannot read a partial from outside templates/", async () => {
     const outside = testdir({ "secret.hbs": "SECRET-PARTIAL-91b" });
-    const r = await buildWith({ "footer.hbs": `<footer>{{> ${path.join(outside, "secret")}}}{{> ../../secret}}</footer>` });
+    const r = await buildWith({
+      "footer.hbs": `<footer>{{> ${path.join(outside, "secret")}}}{{> ../../secret}}</footer>`,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/templates/);
     expect(r.stderr + r.html).not.toContain("SECRET-PARTIAL-91b");
@@ -122,7 +150,9 @@ describe("template overrides", () => {
     for (const dir of [fileLink, folderLink]) {
       const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
       expect(r.code).toBeLessThan(2);
-      const html = fs.existsSync(path.join(dir, "out/submission.html")) ? fs.readFileSync(path.join(dir, "out/submission.html"), "utf8") : "";
+      const html = fs.existsSync(path.join(dir, "out/submission.html"))
+        ? fs.readFileSync(path.join(dir, "out/submission.html"), "utf8")
+        : "";
       expect(r.stdout + r.stderr + html).not.toContain("SECRET-TEMPLATE-3c1");
     }
   });

@@ -13,17 +13,37 @@ import { PROJECT_ROOT, testdir } from "./helpers/testdir.js";
 // (exit 134, a V8 heap report on stderr) instead of exiting 1 with a diagnostic.
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: PROJECT_ROOT });
+  execFileSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    { cwd: PROJECT_ROOT },
+  );
 });
 
 /** The compiled cse with a capped heap and stack, validating `dir` as JSON. */
-function validateCapped(dir: string): { code: number | null; stderr: string; diagnostics: { file: string; line: number; column: number; code: string; message: string }[] } {
-  const r = spawnSync(process.execPath, ["--max-old-space-size=256", path.join(PROJECT_ROOT, "bin/cse.js"), "validate", "--as-of", "2015-01-10", "--format", "json"], {
-    cwd: dir,
-    env: { PATH: process.env.PATH },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+function validateCapped(dir: string): {
+  code: number | null;
+  stderr: string;
+  diagnostics: { file: string; line: number; column: number; code: string; message: string }[];
+} {
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--max-old-space-size=256",
+      path.join(PROJECT_ROOT, "bin/cse.js"),
+      "validate",
+      "--as-of",
+      "2015-01-10",
+      "--format",
+      "json",
+    ],
+    {
+      cwd: dir,
+      env: { PATH: process.env.PATH },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   let diagnostics = [];
   try {
     diagnostics = JSON.parse(r.stdout).diagnostics;
@@ -63,7 +83,11 @@ describe("resource-exhaustion guards, through the real binary with a 256 MiB hea
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
       prev = name;
     }
-    expectOneLimit(withFile("evidence/bomb.yaml", lines.join("\n") + "\n"), "evidence/bomb.yaml", /expands aliases more than \d+ times/);
+    expectOneLimit(
+      withFile("evidence/bomb.yaml", lines.join("\n") + "\n"),
+      "evidence/bomb.yaml",
+      /expands aliases more than \d+ times/,
+    );
   });
 
   it("a 100 MB file is refused without being read", () => {
@@ -73,23 +97,45 @@ describe("resource-exhaustion guards, through the real binary with a 256 MiB hea
   });
 
   it("10,000 levels of flow nesting are refused", () => {
-    expectOneLimit(withFile("evidence/deep.yaml", `a: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`), "evidence/deep.yaml", /nests collections more than \d+ levels deep/);
+    expectOneLimit(
+      withFile("evidence/deep.yaml", `a: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`),
+      "evidence/deep.yaml",
+      /nests collections more than \d+ levels deep/,
+    );
   });
 
   it("10,000 levels of block nesting are refused", () => {
-    expectOneLimit(withFile("evidence/deep.yaml", `${"- ".repeat(10_000)}x\n`), "evidence/deep.yaml", /nests collections more than \d+ levels deep/);
+    expectOneLimit(
+      withFile("evidence/deep.yaml", `${"- ".repeat(10_000)}x\n`),
+      "evidence/deep.yaml",
+      /nests collections more than \d+ levels deep/,
+    );
     // Indented, 10,000 levels take 50 MB, over the size limit; 2,000 stay under it.
     const indented = Array.from({ length: 2_000 }, (_, i) => `${" ".repeat(i)}k:`).join("\n") + " x\n";
-    expectOneLimit(withFile("evidence/deep.yaml", indented), "evidence/deep.yaml", /nests collections more than \d+ levels deep/);
+    expectOneLimit(
+      withFile("evidence/deep.yaml", indented),
+      "evidence/deep.yaml",
+      /nests collections more than \d+ levels deep/,
+    );
   });
 
   it("a 1 MB line is refused", () => {
-    expectOneLimit(withFile("evidence/line.yaml", `id: ${"a".repeat(1024 * 1024)}\n`), "evidence/line.yaml", /line 1 is 1048580 characters long/);
+    expectOneLimit(
+      withFile("evidence/line.yaml", `id: ${"a".repeat(1024 * 1024)}\n`),
+      "evidence/line.yaml",
+      /line 1 is 1048580 characters long/,
+    );
   });
 
   it("many files at the limits together stay bounded", () => {
     const dir = testdir(minimalSubmission());
-    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(",")}]`)].join("\n");
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(",")}]`,
+      ),
+    ].join("\n");
     for (let i = 0; i < 40; i++) {
       fs.writeFileSync(path.join(dir, `evidence/bomb${i}.yaml`), bomb);
       fs.writeFileSync(path.join(dir, `evidence/deep${i}.yaml`), `${"- ".repeat(10_000)}x\n`);
@@ -104,10 +150,17 @@ describe("resource-exhaustion guards, through the real binary with a 256 MiB hea
 
 describe("other files the build reads", () => {
   it("a 100 MB introduction is refused by its size, not read", async () => {
-    const dir = testdir({ ...minimalSubmission(), "cse.yaml": `${minimalSubmission()["cse.yaml"]}build:\n  introduction: docs/introduction.md\n` });
+    const dir = testdir({
+      ...minimalSubmission(),
+      "cse.yaml": `${minimalSubmission()["cse.yaml"]}build:\n  introduction: docs/introduction.md\n`,
+    });
     fs.mkdirSync(path.join(dir, "docs"));
     writeHundredMegabytes(path.join(dir, "docs/introduction.md"));
-    const r = spawnSync(process.execPath, ["--max-old-space-size=256", path.join(PROJECT_ROOT, "bin/cse.js"), "build", "--format", "html"], { cwd: dir, env: { PATH: process.env.PATH, SOURCE_DATE_EPOCH: "1800000000" }, encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=256", path.join(PROJECT_ROOT, "bin/cse.js"), "build", "--format", "html"],
+      { cwd: dir, env: { PATH: process.env.PATH, SOURCE_DATE_EPOCH: "1800000000" }, encoding: "utf8" },
+    );
     expect(r.stderr).toMatch(/build.introduction "docs\/introduction.md" is larger than the 4 MiB cse reads/);
     expect(r.status).toBe(1);
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);

@@ -17,7 +17,11 @@ const EPOCH = { SOURCE_DATE_EPOCH: "1800000000" };
 const BIN = path.join(PROJECT_ROOT, "bin/cse.js");
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: PROJECT_ROOT });
+  execFileSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    { cwd: PROJECT_ROOT },
+  );
 });
 
 /** Every file below `dir` (but `skip`) with the SHA-256 of its bytes, sorted by path. */
@@ -28,7 +32,10 @@ function fingerprint(dir: string, skip: string[] = []): Record<string, string> {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (skip.includes(r)) continue;
       if (e.isDirectory()) walk(r);
-      else out[r] = createHash("sha256").update(fs.readFileSync(path.join(dir, r))).digest("hex");
+      else
+        out[r] = createHash("sha256")
+          .update(fs.readFileSync(path.join(dir, r)))
+          .digest("hex");
     }
   };
   walk("");
@@ -36,29 +43,42 @@ function fingerprint(dir: string, skip: string[] = []): Record<string, string> {
 }
 
 describe("where the pack may go", () => {
-  it.each([".", "criteria", "evidence", "evidence/sub", "assessment", "templates"])("--out %s is refused, and nothing is written there", async (out) => {
-    const dir = testdir(minimalSubmission());
-    const before = fingerprint(dir);
-    const r = await runCse(["build", "--format", "html", "--out", out], { cwd: dir, env: EPOCH });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/points (at the submission's root|inside)/);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(fingerprint(dir)).toEqual(before);
-  });
+  it.each([".", "criteria", "evidence", "evidence/sub", "assessment", "templates"])(
+    "--out %s is refused, and nothing is written there",
+    async (out) => {
+      const dir = testdir(minimalSubmission());
+      const before = fingerprint(dir);
+      const r = await runCse(["build", "--format", "html", "--out", out], { cwd: dir, env: EPOCH });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/points (at the submission's root|inside)/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(fingerprint(dir)).toEqual(before);
+    },
+  );
 
   it("--out through a link into evidence/ is refused too", async () => {
     const dir = testdir(minimalSubmission());
     const elsewhere = testdir({});
     fs.symlinkSync(path.join(dir, "evidence"), path.join(elsewhere, "sneaky"));
-    const r = await runCse(["build", "--format", "html", "--out", path.join(elsewhere, "sneaky")], { cwd: dir, env: EPOCH });
+    const r = await runCse(["build", "--format", "html", "--out", path.join(elsewhere, "sneaky")], {
+      cwd: dir,
+      env: EPOCH,
+    });
     expect(r.code).toBe(2);
-    expect(fs.readdirSync(path.join(dir, "evidence")).sort()).toEqual(["E001.yaml", "E002.yaml", "case-studies"]);
+    expect(fs.readdirSync(path.join(dir, "evidence")).sort()).toEqual([
+      "E001.yaml",
+      "E002.yaml",
+      "case-studies",
+    ]);
   });
 
   it("--out outside the root is the user's choice, and works", async () => {
     const dir = testdir(minimalSubmission());
     const elsewhere = testdir({});
-    const r = await runCse(["build", "--format", "html", "--out", path.join(elsewhere, "pack")], { cwd: dir, env: EPOCH });
+    const r = await runCse(["build", "--format", "html", "--out", path.join(elsewhere, "pack")], {
+      cwd: dir,
+      env: EPOCH,
+    });
     expect(r.code).toBe(0);
     expect(fs.readdirSync(path.join(elsewhere, "pack"))).toEqual(["submission.html"]);
   });
@@ -68,12 +88,17 @@ describe("where the pack may go", () => {
     ["absolute", "/tmp/cse-hostile-output"],
     ["a link out", "out"],
   ])("build.output %s, set by the submission, is outside-root and nothing is written", async (_, output) => {
-    const dir = testdir({ ...minimalSubmission(), "cse.yaml": `${minimalSubmission()["cse.yaml"]}build:\n  output: ${output}\n` });
+    const dir = testdir({
+      ...minimalSubmission(),
+      "cse.yaml": `${minimalSubmission()["cse.yaml"]}build:\n  output: ${output}\n`,
+    });
     const elsewhere = testdir({});
     if (output === "out") fs.symlinkSync(elsewhere, path.join(dir, "out"));
     const v = await runCse(["validate", "--as-of", "2015-01-10", "--format", "json"], { cwd: dir });
     const line = minimalSubmission()["cse.yaml"]!.split("\n").length + 1;
-    expect(JSON.parse(v.stdout).diagnostics).toMatchObject([{ file: "cse.yaml", line, column: 11, code: "outside-root" }]);
+    expect(JSON.parse(v.stdout).diagnostics).toMatchObject([
+      { file: "cse.yaml", line, column: 11, code: "outside-root" },
+    ]);
     const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(1);
     expect(fs.readdirSync(elsewhere)).toEqual([]);
@@ -88,7 +113,10 @@ describe("a build that fails half-way", () => {
     expect((await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH })).code).toBe(0);
     const before = fs.readFileSync(path.join(dir, "out/submission.html"));
     fs.mkdirSync(path.join(dir, "out/submission.pdf"));
-    fs.writeFileSync(path.join(dir, "cse.yaml"), fs.readFileSync(path.join(dir, "cse.yaml"), "utf8").replace("Test Service", "Changed Service"));
+    fs.writeFileSync(
+      path.join(dir, "cse.yaml"),
+      fs.readFileSync(path.join(dir, "cse.yaml"), "utf8").replace("Test Service", "Changed Service"),
+    );
     const r = await runCse(["build"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/could not write the pack.*EISDIR.*left as it was/);
@@ -125,9 +153,14 @@ describe("killed and concurrent builds of a large submission", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** Spawns a build, calling `tick` every millisecond until it ends; resolves with how it ended. */
-  function startBuild(tick?: (kill: () => void) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  function startBuild(
+    tick?: (kill: () => void) => void,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, "build"], { cwd: dir, env: { PATH: process.env.PATH, ...EPOCH } });
+      const child = spawn(process.execPath, [BIN, "build"], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, ...EPOCH },
+      });
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       const timer = tick ? setInterval(() => tick(() => child.kill("SIGKILL")), 1) : null;
@@ -147,8 +180,14 @@ describe("killed and concurrent builds of a large submission", () => {
     expect(r.signal).toBe("SIGKILL");
     const left = fs.readdirSync(out).filter((n) => !n.startsWith("."));
     expect(left.sort()).toEqual(["submission.html", "submission.pdf"]);
-    expect(fingerprint(out, fs.readdirSync(out).filter((n) => n.startsWith(".")))).toEqual(earlier);
-    for (const n of fs.readdirSync(out).filter((n) => n.startsWith("."))) expect(n).toMatch(/^\.submission\.(html|pdf)\.\d+\.[0-9a-f]{8}\.tmp$/);
+    expect(
+      fingerprint(
+        out,
+        fs.readdirSync(out).filter((n) => n.startsWith(".")),
+      ),
+    ).toEqual(earlier);
+    for (const n of fs.readdirSync(out).filter((n) => n.startsWith(".")))
+      expect(n).toMatch(/^\.submission\.(html|pdf)\.\d+\.[0-9a-f]{8}\.tmp$/);
 
     // A later build (here, HTML only) sweeps up the killed one's temporaries.
     const next = spawnCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
@@ -162,10 +201,14 @@ describe("killed and concurrent builds of a large submission", () => {
     for (const delay of [200, 800, 1600, 3200]) {
       const start = Date.now();
       const r = await startBuild((kill) => Date.now() - start >= delay && kill());
-      const visible = fingerprint(out, fs.readdirSync(out).filter((n) => n.startsWith(".")));
+      const visible = fingerprint(
+        out,
+        fs.readdirSync(out).filter((n) => n.startsWith(".")),
+      );
       if (r.signal === "SIGKILL") expect(visible).toEqual(before);
       else expect(r.code).toBe(0); // it finished first: then the pack is the new one, whole
-      for (const [name, hash] of Object.entries(visible)) if (hash !== before[name]) expect(fs.statSync(path.join(out, name)).size).toBeGreaterThan(1000);
+      for (const [name, hash] of Object.entries(visible))
+        if (hash !== before[name]) expect(fs.statSync(path.join(out, name)).size).toBeGreaterThan(1000);
     }
   }, 300_000);
 
@@ -193,9 +236,16 @@ describe("inputs are never modified", () => {
     const dir = copySample();
     const before = fingerprint(dir);
     const runs: string[][] = [
-      ["validate"], ["validate", "--format", "json"], ["validate", "--format", "github"],
-      ["gaps"], ["gaps", "--format", "csv"], ["gaps", "--format", "markdown"], ["gaps", "--format", "json"],
-      ["list", "evidence"], ["show", "E001"], ["build"],
+      ["validate"],
+      ["validate", "--format", "json"],
+      ["validate", "--format", "github"],
+      ["gaps"],
+      ["gaps", "--format", "csv"],
+      ["gaps", "--format", "markdown"],
+      ["gaps", "--format", "json"],
+      ["list", "evidence"],
+      ["show", "E001"],
+      ["build"],
     ];
     for (const args of runs) {
       const r = await runCse(args, { cwd: dir, env: EPOCH });

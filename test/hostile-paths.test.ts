@@ -36,7 +36,9 @@ function evidenceWithFiles(files: string[]): string {
 }
 
 /** Runs validate in every format and gaps; returns everything printed, and validate's JSON diagnostics. */
-async function everyOutput(dir: string): Promise<{ text: string; diagnostics: { file: string; code: string; message: string }[] }> {
+async function everyOutput(
+  dir: string,
+): Promise<{ text: string; diagnostics: { file: string; code: string; message: string }[] }> {
   let text = "";
   let diagnostics: { file: string; code: string; message: string }[] = [];
   for (const format of ["json", "text", "github"]) {
@@ -69,19 +71,26 @@ describe("attachments that reach outside the root", () => {
     fs.mkdirSync(path.join(dir, "evidence/attachments"));
     fs.symlinkSync(path.join(outside, "secret.pdf"), path.join(dir, "evidence/attachments/report.pdf"));
     const { text, diagnostics } = await everyOutput(dir);
-    expect(diagnostics).toMatchObject([{ file: "evidence/E050.yaml", line: 8, column: 5, code: "outside-root" }]);
+    expect(diagnostics).toMatchObject([
+      { file: "evidence/E050.yaml", line: 8, column: 5, code: "outside-root" },
+    ]);
     expect(text).not.toContain(SECRET);
   });
 
   it("a link inside the root is followed, so keeping attachments in a shared folder works", async () => {
-    const dir = submission({ "evidence/E050.yaml": evidenceWithFiles(["report.pdf"]), "shared/report.pdf": "%PDF-1.4\n" });
+    const dir = submission({
+      "evidence/E050.yaml": evidenceWithFiles(["report.pdf"]),
+      "shared/report.pdf": "%PDF-1.4\n",
+    });
     fs.symlinkSync(path.join(dir, "shared/report.pdf"), path.join(dir, "evidence/report.pdf"));
     const r = await runCse(["validate", "--as-of", AS_OF, "--format", "json"], { cwd: dir });
     expect(JSON.parse(r.stdout).diagnostics).toEqual([]);
   });
 
   it("link loops and dangling links are missing-file, and the run ends", async () => {
-    const dir = submission({ "evidence/E050.yaml": evidenceWithFiles(["loop.pdf", "dangling.pdf", "a.pdf"]) });
+    const dir = submission({
+      "evidence/E050.yaml": evidenceWithFiles(["loop.pdf", "dangling.pdf", "a.pdf"]),
+    });
     fs.symlinkSync("loop.pdf", path.join(dir, "evidence/loop.pdf"));
     fs.symlinkSync("nowhere/at/all.pdf", path.join(dir, "evidence/dangling.pdf"));
     fs.symlinkSync("b.pdf", path.join(dir, "evidence/a.pdf"));
@@ -100,21 +109,28 @@ describe("YAML files and folders that reach outside the root", () => {
     const dir = submission();
     fs.symlinkSync(path.join(outside, "secret.yaml"), path.join(dir, "evidence/E900.yaml"));
     const { text, diagnostics } = await everyOutput(dir);
-    expect(diagnostics).toMatchObject([{ file: "evidence/E900.yaml", line: 1, column: 1, code: "outside-root" }]);
+    expect(diagnostics).toMatchObject([
+      { file: "evidence/E900.yaml", line: 1, column: 1, code: "outside-root" },
+    ]);
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(SECRET.replace(/-/g, "_"));
   });
 
-  it.each(["evidence", "assessment"])("%s/ as a link to a folder outside is outside-root and never read", async (folder) => {
-    const outside = outsideFolder();
-    const dir = submission();
-    fs.rmSync(path.join(dir, folder), { recursive: true });
-    fs.symlinkSync(outside, path.join(dir, folder));
-    const { text, diagnostics } = await everyOutput(dir);
-    expect(diagnostics.filter((d) => d.code === "outside-root")).toMatchObject([{ file: folder, code: "outside-root" }]);
-    expect(text).not.toContain(SECRET);
-    expect(text).not.toContain(SECRET.replace(/-/g, "_"));
-  });
+  it.each(["evidence", "assessment"])(
+    "%s/ as a link to a folder outside is outside-root and never read",
+    async (folder) => {
+      const outside = outsideFolder();
+      const dir = submission();
+      fs.rmSync(path.join(dir, folder), { recursive: true });
+      fs.symlinkSync(outside, path.join(dir, folder));
+      const { text, diagnostics } = await everyOutput(dir);
+      expect(diagnostics.filter((d) => d.code === "outside-root")).toMatchObject([
+        { file: folder, code: "outside-root" },
+      ]);
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(SECRET.replace(/-/g, "_"));
+    },
+  );
 
   it("a link to a folder outside, below evidence/, is not followed", async () => {
     const outside = outsideFolder();
@@ -170,9 +186,14 @@ describe("files that change while cse runs", () => {
 
   it("a YAML file that vanishes after it was found is missing-file, not a crash", () => {
     const dir = submission();
-    const tree = new ChangingTree(dir, (d) => d === "evidence" && fs.rmSync(path.join(dir, "evidence/E002.yaml"), { force: true }));
+    const tree = new ChangingTree(
+      dir,
+      (d) => d === "evidence" && fs.rmSync(path.join(dir, "evidence/E002.yaml"), { force: true }),
+    );
     const r = readSubmission(tree, { asOf: AS_OF });
-    expect(r.diagnostics).toContainEqual(expect.objectContaining({ file: "evidence/E002.yaml", line: 1, column: 1, code: "missing-file" }));
+    expect(r.diagnostics).toContainEqual(
+      expect.objectContaining({ file: "evidence/E002.yaml", line: 1, column: 1, code: "missing-file" }),
+    );
   });
 
   it("a YAML file swapped for a link to outside after it was found is outside-root, and not read", () => {
@@ -184,7 +205,9 @@ describe("files that change while cse runs", () => {
       fs.symlinkSync(path.join(outside, "secret.yaml"), path.join(dir, "evidence/E002.yaml"));
     });
     const r = loadSubmission(tree);
-    expect(r.diagnostics).toContainEqual(expect.objectContaining({ file: "evidence/E002.yaml", code: "outside-root" }));
+    expect(r.diagnostics).toContainEqual(
+      expect.objectContaining({ file: "evidence/E002.yaml", code: "outside-root" }),
+    );
     expect(JSON.stringify(r)).not.toContain(SECRET);
   });
 
@@ -209,7 +232,8 @@ describe("files that change while cse runs", () => {
     if (process.platform !== "win32") {
       // A named pipe in a file's place: opened without blocking, refused as not a file.
       const fifo = path.join(dir, "evidence/pipe.yaml");
-      if (spawnSync("mkfifo", [fifo]).status === 0) expect(() => tree.read("evidence/pipe.yaml")).toThrow(/not a file/);
+      if (spawnSync("mkfifo", [fifo]).status === 0)
+        expect(() => tree.read("evidence/pipe.yaml")).toThrow(/not a file/);
     }
     if (fs.existsSync("/dev/zero")) {
       fs.symlinkSync("/dev/zero", path.join(dir, "evidence/zero.yaml"));
@@ -223,14 +247,19 @@ describe("a git revision (--ref) whose links reach outside the root", () => {
     const outside = outsideFolder();
     const dir = gitRepo({ ...minimalSubmission(), "evidence/E050.yaml": evidenceWithFiles(["report.pdf"]) });
     fs.symlinkSync(path.join(outside, "secret.yaml"), path.join(dir, "evidence/E900.yaml"));
-    fs.symlinkSync(path.relative(path.join(dir, "evidence"), path.join(outside, "secret.pdf")), path.join(dir, "evidence/report.pdf"));
+    fs.symlinkSync(
+      path.relative(path.join(dir, "evidence"), path.join(outside, "secret.pdf")),
+      path.join(dir, "evidence/report.pdf"),
+    );
     commitAll(dir, "links out", "2014-06-01");
     // The work tree no longer has them: only the revision does.
     fs.rmSync(path.join(dir, "evidence/E900.yaml"));
     fs.rmSync(path.join(dir, "evidence/report.pdf"));
     let text = "";
     for (const format of ["json", "text", "github"]) {
-      const r = await runCse(["validate", "--as-of", AS_OF, "--format", format, "--ref", "HEAD"], { cwd: dir });
+      const r = await runCse(["validate", "--as-of", AS_OF, "--format", format, "--ref", "HEAD"], {
+        cwd: dir,
+      });
       expect(r.code).toBe(1);
       text += r.stdout + r.stderr;
       if (format === "json") {

@@ -33,7 +33,20 @@ function yamlFiles(dir: string, rel = ""): string[] {
 describe("cse init", () => {
   it("starts a submission in an empty folder that validates with no problems", async () => {
     const dir = testdir({});
-    const r = await runCse(["init", "--organisation", "Northmoor Library", "--visit", "2027-03-09", "--section", "library:Library", "--section", "IT Services"], { cwd: dir });
+    const r = await runCse(
+      [
+        "init",
+        "--organisation",
+        "Northmoor Library",
+        "--visit",
+        "2027-03-09",
+        "--section",
+        "library:Library",
+        "--section",
+        "IT Services",
+      ],
+      { cwd: dir },
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Started a submission in this folder");
@@ -47,18 +60,29 @@ describe("cse init", () => {
     expect(config).toMatchObject({
       organisation: "Northmoor Library",
       assessment: { kind: "initial", date: "2027-03-09" },
-      sections: [{ id: "library", name: "Library" }, { id: "it-services", name: "IT Services" }],
+      sections: [
+        { id: "library", name: "Library" },
+        { id: "it-services", name: "IT Services" },
+      ],
     });
     // The standard is copied byte for byte from the package.
     for (const name of fs.readdirSync(path.resolve(import.meta.dirname, "../criteria"))) {
-      expect(fs.readFileSync(path.join(dir, "criteria", name))).toEqual(fs.readFileSync(path.resolve(import.meta.dirname, "../criteria", name)));
+      expect(fs.readFileSync(path.join(dir, "criteria", name))).toEqual(
+        fs.readFileSync(path.resolve(import.meta.dirname, "../criteria", name)),
+      );
     }
   });
 
   it("starts a submission that cse build turns into a pack, with the examples left out as drafts", async () => {
     const dir = testdir({});
-    expect((await runCse(["init", "--organisation", "Anytown Libraries", "--visit", "2027-06-15"], { cwd: dir })).code).toBe(0);
-    const r = await runCse(["build", "--format", "html"], { cwd: dir, env: { SOURCE_DATE_EPOCH: "1800000000" } });
+    expect(
+      (await runCse(["init", "--organisation", "Anytown Libraries", "--visit", "2027-06-15"], { cwd: dir }))
+        .code,
+    ).toBe(0);
+    const r = await runCse(["build", "--format", "html"], {
+      cwd: dir,
+      env: { SOURCE_DATE_EPOCH: "1800000000" },
+    });
     expect(r.code, r.stderr).toBe(0);
     const html = fs.readFileSync(path.join(dir, "out/submission.html"), "utf8");
     expect(html).toContain("Anytown Libraries");
@@ -76,13 +100,17 @@ describe("cse init", () => {
       const first = fs.readFileSync(path.join(root, f), "utf8").split("\n")[0]!;
       const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
       expect(m, f).not.toBeNull();
-      expect(fs.existsSync(path.resolve(path.dirname(path.join(root, f)), m![1]!)), `${f} → ${m![1]}`).toBe(true);
+      expect(fs.existsSync(path.resolve(path.dirname(path.join(root, f)), m![1]!)), `${f} → ${m![1]}`).toBe(
+        true,
+      );
     }
   });
 
   it("writes a CI workflow that validates and lists the gaps, and a .gitignore for the output", async () => {
     const dir = testdir({});
-    expect((await runCse(["init", "--ci-package", "github:northmoor/cse#v0.1.0"], { cwd: dir })).code).toBe(0);
+    expect((await runCse(["init", "--ci-package", "github:northmoor/cse#v0.1.0"], { cwd: dir })).code).toBe(
+      0,
+    );
     const workflow = parse(fs.readFileSync(path.join(dir, ".github/workflows/cse.yml"), "utf8"));
     expect(workflow.env.CSE_PACKAGE).toBe("github:northmoor/cse#v0.1.0");
     const runs = workflow.jobs.check.steps.map((s: { run?: string }) => s.run ?? "").join("\n");
@@ -97,25 +125,34 @@ describe("cse init", () => {
     const dir = testdir({});
     const r = await runCse(["init"], { cwd: dir });
     expect(r.stdout).toContain("set CSE_PACKAGE");
-    expect(parse(fs.readFileSync(path.join(dir, ".github/workflows/cse.yml"), "utf8")).env.CSE_PACKAGE).toBe("");
+    expect(parse(fs.readFileSync(path.join(dir, ".github/workflows/cse.yml"), "utf8")).env.CSE_PACKAGE).toBe(
+      "",
+    );
   });
 
   it.each([
     ["a cse.yaml", { "cse.yaml": "organisation: Old\n" }, ["cse.yaml"]],
     ["an evidence folder", { "evidence/E001.yaml": "id: E001\n" }, ["evidence/"]],
     ["an empty assessment folder", { "assessment/.keep": "" }, ["assessment/"]],
-    ["a schema and a workflow", { "schemas/cse.schema.json": "{}", ".github/workflows/cse.yml": "name: x\n" }, ["schemas/cse.schema.json", ".github/workflows/cse.yml"]],
-  ])("refuses a folder holding %s, lists what is in the way and changes nothing", async (_, files, listed) => {
-    const dir = testdir({ "README.md": "# Ours\n", ...files });
-    const before = hashTree(dir);
-    const r = await runCse(["init", "--organisation", "X"], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("changed nothing");
-    for (const p of listed) expect(r.stderr).toContain(`  ${p}\n`);
-    expect(r.stderr).not.toContain("at ");
-    expect(hashTree(dir)).toBe(before);
-  });
+    [
+      "a schema and a workflow",
+      { "schemas/cse.schema.json": "{}", ".github/workflows/cse.yml": "name: x\n" },
+      ["schemas/cse.schema.json", ".github/workflows/cse.yml"],
+    ],
+  ])(
+    "refuses a folder holding %s, lists what is in the way and changes nothing",
+    async (_, files, listed) => {
+      const dir = testdir({ "README.md": "# Ours\n", ...files });
+      const before = hashTree(dir);
+      const r = await runCse(["init", "--organisation", "X"], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("changed nothing");
+      for (const p of listed) expect(r.stderr).toContain(`  ${p}\n`);
+      expect(r.stderr).not.toContain("at ");
+      expect(hashTree(dir)).toBe(before);
+    },
+  );
 
   it("keeps an existing .gitignore and README and starts the submission beside them", async () => {
     const dir = testdir({ ".gitignore": "*.log\n", "README.md": "# Ours\n" });

@@ -29,11 +29,20 @@ describe("cse list", () => {
     const { elements } = JSON.parse(r.stdout);
     expect(elements.map((e: { id: string }) => e.id)).toEqual(["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2"]);
     expect(elements[2]).toEqual({
-      id: "1.2.1", criterion: "1", subcriterion: "1.2", text: "Engage customers.",
-      evidence: 1, caseStudies: 1, drafts: 1, owner: "bob", rating: "partial-compliance",
+      id: "1.2.1",
+      criterion: "1",
+      subcriterion: "1.2",
+      text: "Engage customers.",
+      evidence: 1,
+      caseStudies: 1,
+      drafts: 1,
+      owner: "bob",
+      rating: "partial-compliance",
     });
     const text = await runCse(["list", "elements"], { cwd: dir });
-    expect(text.stdout).toMatch(/^ID {5}EV {2}CS {2}RATING {14}ELEMENT\n1\.1\.1 {2}1 {3}0 {3}compliance {10}Know who the customers are\.\n/);
+    expect(text.stdout).toMatch(
+      /^ID {5}EV {2}CS {2}RATING {14}ELEMENT\n1\.1\.1 {2}1 {3}0 {3}compliance {10}Know who the customers are\.\n/,
+    );
     expect(text.stdout).toContain("5 elements, 1 named by no ready evidence item or case study.");
   });
 
@@ -48,7 +57,17 @@ describe("cse list", () => {
     );
     const cs = await runCse(["list", "case-studies", "--element", "1.2.1", "--format", "json"], { cwd: dir });
     expect(JSON.parse(cs.stdout).caseStudies).toEqual([
-      { id: "CS01", title: "Listening to students", file: "evidence/case-studies/CS01.yaml", date: "2014-09-01", status: "ready", owner: "bob", sections: [], elements: ["1.2.1"], evidence: ["E002"] },
+      {
+        id: "CS01",
+        title: "Listening to students",
+        file: "evidence/case-studies/CS01.yaml",
+        date: "2014-09-01",
+        status: "ready",
+        owner: "bob",
+        sections: [],
+        elements: ["1.2.1"],
+        evidence: ["E002"],
+      },
     ]);
   });
 
@@ -58,7 +77,10 @@ describe("cse list", () => {
     [["evidence", "--owner", "bob"], ["E010"]],
     [["evidence", "--type", "policy"], ["E002"]],
     [["evidence", "--criterion", "2"], ["E002"]],
-    [["elements", "--criterion", "1.1"], ["1.1.1", "1.1.2"]],
+    [
+      ["elements", "--criterion", "1.1"],
+      ["1.1.1", "1.1.2"],
+    ],
     [["elements", "--owner", "ann"], ["1.1.1"]],
   ])("filters: list %j", async (args, ids) => {
     const dir = testdir(withDraft());
@@ -89,7 +111,9 @@ describe("cse list", () => {
   });
 
   it("says when nothing matches", async () => {
-    const r = await runCse(["list", "case-studies", "--status", "draft"], { cwd: testdir(minimalSubmission()) });
+    const r = await runCse(["list", "case-studies", "--status", "draft"], {
+      cwd: testdir(minimalSubmission()),
+    });
     expect(r.stdout).toBe("No case studies match.\n");
     expect(r.code).toBe(0);
   });
@@ -130,14 +154,36 @@ Cited by 1 evidence item and 1 case study, and 1 draft
     const dir = testdir(withDraft());
     const r = await runCse(["show", "E002", "--format", "json"], { cwd: dir });
     expect(JSON.parse(r.stdout)).toEqual({
-      kind: "evidence", id: "E002", title: "Customer strategy", file: "evidence/E002.yaml", date: "2014-07-01",
-      status: "ready", owner: null, sections: [], files: [], links: [], type: "policy", expires: null,
+      kind: "evidence",
+      id: "E002",
+      title: "Customer strategy",
+      file: "evidence/E002.yaml",
+      date: "2014-07-01",
+      status: "ready",
+      owner: null,
+      sections: [],
+      files: [],
+      links: [],
+      type: "policy",
+      expires: null,
       description: "How we engage.",
-      elements: [{ id: "1.2.1", text: "Engage customers.", note: null }, { id: "2.1.1", text: "Leaders put customers first.", note: null }],
-      related: [{ id: "CS01", title: "Listening to students", file: "evidence/case-studies/CS01.yaml", status: "ready" }],
+      elements: [
+        { id: "1.2.1", text: "Engage customers.", note: null },
+        { id: "2.1.1", text: "Leaders put customers first.", note: null },
+      ],
+      related: [
+        {
+          id: "CS01",
+          title: "Listening to students",
+          file: "evidence/case-studies/CS01.yaml",
+          status: "ready",
+        },
+      ],
     });
     const text = await runCse(["show", "E001"], { cwd: dir });
-    expect(text.stdout).toContain("Names 2 elements\n  1.1.1  Know who the customers are.\n  1.1.2  Understand what they need.\n         The profile's second half.\n");
+    expect(text.stdout).toContain(
+      "Names 2 elements\n  1.1.1  Know who the customers are.\n  1.1.2  Understand what they need.\n         The profile's second half.\n",
+    );
     expect(text.stdout).toContain("Sections   library (Library)");
     expect(text.stdout).toContain("Named by no case study");
   });
@@ -146,12 +192,16 @@ Cited by 1 evidence item and 1 case study, and 1 draft
     const r = await runCse(["show", "CS01"], { cwd: testdir(minimalSubmission()) });
     expect(r.stdout).toContain("Case study CS01: Listening to students");
     expect(r.stdout).toContain("Narrative\n  We listened, and changed.\n");
-    expect(r.stdout).toContain("Backed by 1 evidence item\n  E002  Customer strategy\n        evidence/E002.yaml\n");
+    expect(r.stdout).toContain(
+      "Backed by 1 evidence item\n  E002  Customer strategy\n        evidence/E002.yaml\n",
+    );
   });
 
   it("shows a criterion with its elements, and matches an id whatever its case", async () => {
     const dir = testdir(minimalSubmission());
-    expect((await runCse(["show", "2"], { cwd: dir })).stdout).toContain("Criterion 2: Culture\n\n  ID     EV  CS  ELEMENT\n  2.1.1  1   0   Leaders put customers first.\n");
+    expect((await runCse(["show", "2"], { cwd: dir })).stdout).toContain(
+      "Criterion 2: Culture\n\n  ID     EV  CS  ELEMENT\n  2.1.1  1   0   Leaders put customers first.\n",
+    );
     expect((await runCse(["show", "cs01"], { cwd: dir })).stdout).toContain("Case study CS01");
   });
 
@@ -159,13 +209,17 @@ Cited by 1 evidence item and 1 case study, and 1 draft
     const dir = testdir(minimalSubmission());
     const r = await runCse(["show", "E003"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('cse: there is no element, evidence item or case study with the id "E003". Did you mean `E001` or `E002`?\n');
+    expect(r.stderr).toBe(
+      'cse: there is no element, evidence item or case study with the id "E003". Did you mean `E001` or `E002`?\n',
+    );
     const far = await runCse(["show", "nothing-like-it"], { cwd: dir });
     expect(far.stderr).toContain("cse list elements");
   });
 
   it("fits 80 columns on every element and item of the sample", async () => {
-    const ids = JSON.parse((await runCse(["list", "elements", "--format", "json"])).stdout).elements.map((e: { id: string }) => e.id);
+    const ids = JSON.parse((await runCse(["list", "elements", "--format", "json"])).stdout).elements.map(
+      (e: { id: string }) => e.id,
+    );
     const dir = copySample();
     for (const id of [...ids, "E001", "E025", "CS03", "1", "4.3"]) {
       const r = await runCse(["show", id], { cwd: dir });

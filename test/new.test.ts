@@ -15,7 +15,25 @@ async function validates(dir: string): Promise<void> {
 describe("cse new", () => {
   it("writes the next evidence item with every required field, prints its path, and it validates", async () => {
     const dir = testdir(minimalSubmission());
-    const r = await runCse(["new", "evidence", "--title", "Complaints procedure", "--elements", "1.1.1, 2.1.2", "--type", "procedure", "--owner", "ann", "--section", "library", "--date", "2014-12-01"], { cwd: dir });
+    const r = await runCse(
+      [
+        "new",
+        "evidence",
+        "--title",
+        "Complaints procedure",
+        "--elements",
+        "1.1.1, 2.1.2",
+        "--type",
+        "procedure",
+        "--owner",
+        "ann",
+        "--section",
+        "library",
+        "--date",
+        "2014-12-01",
+      ],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("evidence/E003-complaints-procedure.yaml\n");
     const text = fs.readFileSync(path.join(dir, "evidence/E003-complaints-procedure.yaml"), "utf8");
@@ -36,20 +54,56 @@ describe("cse new", () => {
 
   it("writes the next case study under evidence/case-studies/, naming its backing evidence", async () => {
     const dir = testdir(minimalSubmission());
-    const r = await runCse(["new", "case-study", "--title", "Listening again", "--elements", "1.2.1", "--evidence", "E001,E002", "--date", "2014-12-01", "--ready"], { cwd: dir });
+    const r = await runCse(
+      [
+        "new",
+        "case-study",
+        "--title",
+        "Listening again",
+        "--elements",
+        "1.2.1",
+        "--evidence",
+        "E001,E002",
+        "--date",
+        "2014-12-01",
+        "--ready",
+      ],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("evidence/case-studies/CS02-listening-again.yaml\n");
-    const data = parse(fs.readFileSync(path.join(dir, "evidence/case-studies/CS02-listening-again.yaml"), "utf8"));
-    expect(data).toMatchObject({ id: "CS02", status: "ready", elements: ["1.2.1"], evidence: ["E001", "E002"] });
+    const data = parse(
+      fs.readFileSync(path.join(dir, "evidence/case-studies/CS02-listening-again.yaml"), "utf8"),
+    );
+    expect(data).toMatchObject({
+      id: "CS02",
+      status: "ready",
+      elements: ["1.2.1"],
+      evidence: ["E001", "E002"],
+    });
     expect(data.narrative).toContain("### Situation");
     await validates(dir);
   });
 
   it("keeps the width of the existing ids (E064 → E065, CS08 → CS09)", async () => {
     const dir = copySample();
-    const e = await runCse(["new", "evidence", "--title", "Élan: Welsh-language café survey", "--elements", "3.2.1", "--type", "survey"], { cwd: dir });
+    const e = await runCse(
+      [
+        "new",
+        "evidence",
+        "--title",
+        "Élan: Welsh-language café survey",
+        "--elements",
+        "3.2.1",
+        "--type",
+        "survey",
+      ],
+      { cwd: dir },
+    );
     expect(e.stdout).toBe("evidence/E065-elan-welsh-language-cafe-survey.yaml\n");
-    const c = await runCse(["new", "case-study", "--title", "Another story", "--elements", "1.1.1"], { cwd: dir });
+    const c = await runCse(["new", "case-study", "--title", "Another story", "--elements", "1.1.1"], {
+      cwd: dir,
+    });
     expect(c.stdout).toBe("evidence/case-studies/CS09-another-story.yaml\n");
   });
 
@@ -62,20 +116,36 @@ describe("cse new", () => {
   it("starts at E001 and CS01 after cse init, whose examples are numbered 0", async () => {
     const dir = testdir({});
     expect((await runCse(["init", "--visit", "2027-06-01"], { cwd: dir })).code).toBe(0);
-    expect((await runCse(["new", "evidence", "--title", "Customer charter", "--elements", "5.2.1", "--type", "policy"], { cwd: dir })).stdout).toBe("evidence/E001-customer-charter.yaml\n");
-    expect((await runCse(["new", "case-study", "--title", "Charter", "--elements", "5.2.1", "--evidence", "E001"], { cwd: dir })).stdout).toBe("evidence/case-studies/CS01-charter.yaml\n");
+    expect(
+      (
+        await runCse(
+          ["new", "evidence", "--title", "Customer charter", "--elements", "5.2.1", "--type", "policy"],
+          { cwd: dir },
+        )
+      ).stdout,
+    ).toBe("evidence/E001-customer-charter.yaml\n");
+    expect(
+      (
+        await runCse(
+          ["new", "case-study", "--title", "Charter", "--elements", "5.2.1", "--evidence", "E001"],
+          { cwd: dir },
+        )
+      ).stdout,
+    ).toBe("evidence/case-studies/CS01-charter.yaml\n");
     const v = await runCse(["validate", "--format", "json"], { cwd: dir });
     expect(JSON.parse(v.stdout).errorCount).toBe(0);
   });
 
   it("works from a subfolder and prints the path relative to the root", async () => {
     const dir = testdir(minimalSubmission());
-    const r = await runCse(["new", "evidence", "--title", "X", "--elements", "1.1.1"], { cwd: path.join(dir, "evidence") });
+    const r = await runCse(["new", "evidence", "--title", "X", "--elements", "1.1.1"], {
+      cwd: path.join(dir, "evidence"),
+    });
     expect(r.stdout).toBe("evidence/E003-x.yaml\n");
   });
 
   it.each([
-    [["--elements", "1.1.9"], "no element \"1.1.9\". Did you mean `1.1.1`"],
+    [["--elements", "1.1.9"], 'no element "1.1.9". Did you mean `1.1.1`'],
     [["--elements", "1.1.1", "--owner", "anne"], "Did you mean `ann`"],
     [["--elements", "1.1.1", "--owner", "zz"], "Choose from: ann, bob, cat."],
     [["--elements", "9.9.9"], "Choose from: 1.1.1, 1.1.2, 1.2.1, 2.1.1, 2.1.2."],
@@ -91,12 +161,22 @@ describe("cse new", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe("");
-    expect(fs.readdirSync(path.join(dir, "evidence")).sort()).toEqual(["E001.yaml", "E002.yaml", "case-studies"]);
+    expect(fs.readdirSync(path.join(dir, "evidence")).sort()).toEqual([
+      "E001.yaml",
+      "E002.yaml",
+      "case-studies",
+    ]);
   });
 
   it("refuses --type for a case study, and a missing --title", async () => {
     const dir = testdir(minimalSubmission());
-    expect((await runCse(["new", "case-study", "--title", "T", "--elements", "1.1.1", "--type", "report"], { cwd: dir })).stderr).toContain("--type is for evidence");
+    expect(
+      (
+        await runCse(["new", "case-study", "--title", "T", "--elements", "1.1.1", "--type", "report"], {
+          cwd: dir,
+        })
+      ).stderr,
+    ).toContain("--type is for evidence");
     const r = await runCse(["new", "evidence", "--elements", "1.1.1"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--title");

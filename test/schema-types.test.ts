@@ -8,17 +8,26 @@ import { PROJECT_ROOT } from "./helpers/testdir.js";
 // The JSON Schemas are the source of truth; src/model/raw-types.ts must say the same thing.
 type Json = Record<string, any>;
 
-const source = ts.createSourceFile("raw-types.ts", fs.readFileSync(path.join(PROJECT_ROOT, "src/model/raw-types.ts"), "utf8"), ts.ScriptTarget.Latest, true);
+const source = ts.createSourceFile(
+  "raw-types.ts",
+  fs.readFileSync(path.join(PROJECT_ROOT, "src/model/raw-types.ts"), "utf8"),
+  ts.ScriptTarget.Latest,
+  true,
+);
 const interfaces = new Map<string, Map<string, boolean>>();
 const unions = new Map<string, string[]>();
 source.forEachChild((node) => {
   if (ts.isInterfaceDeclaration(node)) {
     const props = new Map<string, boolean>();
-    for (const m of node.members) if (ts.isPropertySignature(m)) props.set(m.name.getText(source), m.questionToken === undefined);
+    for (const m of node.members)
+      if (ts.isPropertySignature(m)) props.set(m.name.getText(source), m.questionToken === undefined);
     interfaces.set(node.name.text, props);
   }
   if (ts.isTypeAliasDeclaration(node) && ts.isUnionTypeNode(node.type)) {
-    unions.set(node.name.text, node.type.types.filter(ts.isLiteralTypeNode).map((t) => (t.literal as ts.StringLiteral).text));
+    unions.set(
+      node.name.text,
+      node.type.types.filter(ts.isLiteralTypeNode).map((t) => (t.literal as ts.StringLiteral).text),
+    );
   }
 });
 
@@ -54,12 +63,24 @@ const PAIRS: [string, (s: Json) => Json, string][] = [
   ["standard.schema.json", (s) => at(s, "properties", "ratings", "items"), "RawRating"],
   ["criterion.schema.json", (s) => s, "RawCriterion"],
   ["criterion.schema.json", (s) => at(s, "properties", "subcriteria", "items"), "RawSubcriterion"],
-  ["criterion.schema.json", (s) => at(s, "properties", "subcriteria", "items", "properties", "elements", "items"), "RawElement"],
+  [
+    "criterion.schema.json",
+    (s) => at(s, "properties", "subcriteria", "items", "properties", "elements", "items"),
+    "RawElement",
+  ],
   ["evidence.schema.json", (s) => s, "RawEvidence"],
   ["case-study.schema.json", (s) => s, "RawCaseStudy"],
   ["assessment.schema.json", (s) => s, "RawAssessmentFile"],
-  ["assessment.schema.json", (s) => at(s, "properties", "elements", "additionalProperties"), "RawSelfAssessment"],
-  ["assessment.schema.json", (s) => at(s, "properties", "elements", "additionalProperties", "properties", "actions", "items"), "RawAction"],
+  [
+    "assessment.schema.json",
+    (s) => at(s, "properties", "elements", "additionalProperties"),
+    "RawSelfAssessment",
+  ],
+  [
+    "assessment.schema.json",
+    (s) => at(s, "properties", "elements", "additionalProperties", "properties", "actions", "items"),
+    "RawAction",
+  ],
   ["finding.schema.json", (s) => s, "RawFinding"],
   ["finding.schema.json", (s) => at(s, "properties", "results", "additionalProperties"), "RawFindingResult"],
 ];
@@ -70,16 +91,24 @@ describe("the TypeScript types match the JSON Schemas", () => {
     const props = interfaces.get(name);
     expect(props, `interface ${name}`).toBeDefined();
     const required = new Set<string>(schema.required ?? []);
-    const fromSchema = Object.keys(schema.properties).sort().map((k) => [k, required.has(k)]);
+    const fromSchema = Object.keys(schema.properties)
+      .sort()
+      .map((k) => [k, required.has(k)]);
     const fromTypes = [...props!.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     expect(fromTypes).toEqual(fromSchema);
     expect(schema.additionalProperties).toBe(false);
   });
 
   it("enumerations agree", () => {
-    expect(unions.get("EvidenceType")).toEqual((readSchema("evidence.schema.json") as Json).properties.type.enum);
-    expect(unions.get("AssessmentKind")).toEqual((readSchema("finding.schema.json") as Json).properties.kind.enum);
-    expect(unions.get("AssessmentKind")).toEqual((readSchema("cse.schema.json") as Json).properties.assessment.properties.kind.enum);
+    expect(unions.get("EvidenceType")).toEqual(
+      (readSchema("evidence.schema.json") as Json).properties.type.enum,
+    );
+    expect(unions.get("AssessmentKind")).toEqual(
+      (readSchema("finding.schema.json") as Json).properties.kind.enum,
+    );
+    expect(unions.get("AssessmentKind")).toEqual(
+      (readSchema("cse.schema.json") as Json).properties.assessment.properties.kind.enum,
+    );
   });
 });
 
@@ -93,7 +122,8 @@ describe("the JSON Schemas help editors", () => {
         if (!deref(v, base).description) missing.push(`${where}.${k}`);
         walk(v, base, `${where}.${k}`, depth + 1);
       }
-      for (const key of ["items", "additionalProperties", "then", "else"]) if (n[key] && typeof n[key] === "object") walk(n[key], base, `${where}[]`, depth + 1);
+      for (const key of ["items", "additionalProperties", "then", "else"])
+        if (n[key] && typeof n[key] === "object") walk(n[key], base, `${where}[]`, depth + 1);
     };
     for (const name of schemaFileNames()) {
       const s = readSchema(name) as Json;
@@ -104,7 +134,9 @@ describe("the JSON Schemas help editors", () => {
   });
 
   it("every sample YAML file names its schema in a first line that resolves", () => {
-    const files = fs.readdirSync(PROJECT_ROOT, { recursive: true, encoding: "utf8" }).filter((f) => /\.ya?ml$/.test(f) && /^(cse\.yaml|criteria|evidence|assessment)/.test(f));
+    const files = fs
+      .readdirSync(PROJECT_ROOT, { recursive: true, encoding: "utf8" })
+      .filter((f) => /\.ya?ml$/.test(f) && /^(cse\.yaml|criteria|evidence|assessment)/.test(f));
     expect(files.length).toBeGreaterThan(70);
     for (const f of files) {
       const first = fs.readFileSync(path.join(PROJECT_ROOT, f), "utf8").split("\n")[0]!;

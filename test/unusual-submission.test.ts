@@ -76,13 +76,37 @@ describe("a submission unlike the sample, written to FORMAT.md", () => {
     expect(g.code).toBe(0);
     const report = JSON.parse(g.stdout);
     expect(report.visitDay).toBe("2021-01-31");
-    expect(report.elements.map((e: { id: string; gaps: string[]; evidence: number; caseStudies: number }) => [e.id, e.evidence, e.caseStudies, e.gaps])).toEqual([
+    expect(
+      report.elements.map((e: { id: string; gaps: string[]; evidence: number; caseStudies: number }) => [
+        e.id,
+        e.evidence,
+        e.caseStudies,
+        e.gaps,
+      ]),
+    ).toEqual([
       ["A.1.x", 0, 1, ["no-owner", "open-finding"]],
       // e-1 is dated exactly one month before the visit and expires on the visit day: current.
       ["10.2.9", 1, 0, ["no-owner", "unrated", "no-statement", "open-finding"]],
-      ["10.2.10", 0, 0, ["no-evidence", "no-owner", "no-statement", "open-finding", "plus-without-case-study"]],
+      [
+        "10.2.10",
+        0,
+        0,
+        ["no-evidence", "no-owner", "no-statement", "open-finding", "plus-without-case-study"],
+      ],
     ]);
-    expect(report.summary).toEqual({ elements: 3, covered: 2, withGaps: 3, byCode: { "no-evidence": 1, "no-owner": 3, unrated: 1, "no-statement": 2, "open-finding": 3, "plus-without-case-study": 1 } });
+    expect(report.summary).toEqual({
+      elements: 3,
+      covered: 2,
+      withGaps: 3,
+      byCode: {
+        "no-evidence": 1,
+        "no-owner": 3,
+        unrated: 1,
+        "no-statement": 2,
+        "open-finding": 3,
+        "plus-without-case-study": 1,
+      },
+    });
 
     const b = await runCse(["build"], { cwd: dir, env: { SOURCE_DATE_EPOCH: "1609459200" } });
     expect(b.code).toBe(0);
@@ -96,7 +120,10 @@ describe("a submission unlike the sample, written to FORMAT.md", () => {
   });
 
   it("a day later the evidence has expired and is stale", async () => {
-    const files = { ...FILES, "cse.yaml": FILES["cse.yaml"]!.replace("date: 2021-01-31", "date: 2021-02-01") };
+    const files = {
+      ...FILES,
+      "cse.yaml": FILES["cse.yaml"]!.replace("date: 2021-01-31", "date: 2021-02-01"),
+    };
     const g = await runCse(["gaps", "--as-of", "2021-01-01", "--format", "json"], { cwd: testdir(files) });
     const el = JSON.parse(g.stdout).elements.find((e: { id: string }) => e.id === "10.2.9");
     expect(el.gaps).toContain("stale-evidence");

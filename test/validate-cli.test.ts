@@ -8,13 +8,21 @@ import { PROJECT_ROOT, testdir } from "./helpers/testdir.js";
 
 beforeAll(() => {
   // The spawned binary runs the compiled code.
-  execFileSync(process.execPath, [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: PROJECT_ROOT });
+  execFileSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    { cwd: PROJECT_ROOT },
+  );
 });
 
 function broken(): string {
   const files = minimalSubmission();
-  files["evidence/E002.yaml"] = files["evidence/E002.yaml"]!.replace('"2.1.1"', '"2.1.9"').replace("type: policy", "type: polcy");
-  files["evidence/E003.yaml"] = "id: E003\ntitle: T\ndescription: D\ntype: report\ndate: 2015-02-01\nelements: [\"1.1.1\"]\n";
+  files["evidence/E002.yaml"] = files["evidence/E002.yaml"]!.replace('"2.1.1"', '"2.1.9"').replace(
+    "type: policy",
+    "type: polcy",
+  );
+  files["evidence/E003.yaml"] =
+    'id: E003\ntitle: T\ndescription: D\ntype: report\ndate: 2015-02-01\nelements: ["1.1.1"]\n';
   return testdir(files);
 }
 
@@ -29,7 +37,9 @@ describe("cse validate, the real binary", () => {
   it("exits 1 with errors, printing them grouped by file", () => {
     const r = spawnCse(["validate", "--as-of", "2015-01-10"], { cwd: broken() });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^evidence\/E002\.yaml\n {2}4:7 +error +`type` must be one of .*Did you mean `policy`\? +schema$/m);
+    expect(r.stdout).toMatch(
+      /^evidence\/E002\.yaml\n {2}4:7 +error +`type` must be one of .*Did you mean `policy`\? +schema$/m,
+    );
     expect(r.stdout).toMatch(/unknown element "2\.1\.9"/);
     expect(r.stdout).toMatch(/✖ 3 problems \(2 errors, 1 warning\)/);
     expect(r.stderr).toBe("");
@@ -68,9 +78,17 @@ describe("cse validate outputs", () => {
     expect(out.root).toBe(dir);
     expect(out.errorCount).toBe(2);
     expect(out.warningCount).toBe(1);
-    for (const d of out.diagnostics) expect(Object.keys(d)).toEqual(["file", "line", "column", "severity", "code", "message"]);
-    const keys = out.diagnostics.map((d: { file: string; line: number; column: number; code: string }) => [d.file, d.line, d.column, d.code]);
-    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : 1)));
+    for (const d of out.diagnostics)
+      expect(Object.keys(d)).toEqual(["file", "line", "column", "severity", "code", "message"]);
+    const keys = out.diagnostics.map((d: { file: string; line: number; column: number; code: string }) => [
+      d.file,
+      d.line,
+      d.column,
+      d.code,
+    ]);
+    const sorted = [...keys].sort((a, b) =>
+      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : 1),
+    );
     expect(keys).toEqual(sorted);
     expect(keys).toEqual([
       ["evidence/E002.yaml", 4, 7, "schema"],
@@ -83,7 +101,9 @@ describe("cse validate outputs", () => {
     const r = await runCse(["validate", "--format", "github", "--as-of", "2015-01-10"], { cwd: broken() });
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^::error file=evidence\/E002\.yaml,line=4,col=7,title=schema::`type` must be one of/);
+    expect(lines[0]).toMatch(
+      /^::error file=evidence\/E002\.yaml,line=4,col=7,title=schema::`type` must be one of/,
+    );
     expect(lines[2]).toMatch(/^::warning file=evidence\/E003\.yaml,line=5,col=7,title=future-date::/);
   });
 
@@ -106,15 +126,30 @@ describe("cse validate outputs", () => {
     const dir = broken();
     const esc = /\x1b\[/;
     expect((await runCse(["validate", "--as-of", "2015-01-10"], { cwd: dir })).stdout).not.toMatch(esc);
-    expect((await runCse(["validate", "--as-of", "2015-01-10"], { cwd: dir, tty: true })).stdout).toMatch(esc);
-    expect((await runCse(["validate", "--as-of", "2015-01-10"], { cwd: dir, tty: true, env: { NO_COLOR: "1" } })).stdout).not.toMatch(esc);
-    expect((await runCse(["validate", "--as-of", "2015-01-10", "--no-color"], { cwd: dir, tty: true })).stdout).not.toMatch(esc);
-    expect((await runCse(["validate", "--as-of", "2015-01-10", "--color"], { cwd: dir })).stdout).toMatch(esc);
+    expect((await runCse(["validate", "--as-of", "2015-01-10"], { cwd: dir, tty: true })).stdout).toMatch(
+      esc,
+    );
+    expect(
+      (await runCse(["validate", "--as-of", "2015-01-10"], { cwd: dir, tty: true, env: { NO_COLOR: "1" } }))
+        .stdout,
+    ).not.toMatch(esc);
+    expect(
+      (await runCse(["validate", "--as-of", "2015-01-10", "--no-color"], { cwd: dir, tty: true })).stdout,
+    ).not.toMatch(esc);
+    expect((await runCse(["validate", "--as-of", "2015-01-10", "--color"], { cwd: dir })).stdout).toMatch(
+      esc,
+    );
   });
 
   it("never modifies its input", async () => {
     const dir = broken();
-    const snapshot = () => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => `${d.parentPath}/${d.name}:${fs.readFileSync(path.join(d.parentPath, d.name), "utf8")}`).sort().join("\n");
+    const snapshot = () =>
+      fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => `${d.parentPath}/${d.name}:${fs.readFileSync(path.join(d.parentPath, d.name), "utf8")}`)
+        .sort()
+        .join("\n");
     const before = snapshot();
     await runCse(["validate", "--as-of", "2015-01-10"], { cwd: dir });
     expect(snapshot()).toBe(before);
@@ -126,8 +161,12 @@ describe("an empty or mis-shaped file", () => {
     const files = minimalSubmission();
     files["evidence/E003.yaml"] = "";
     files["assessment/findings/2015.yaml"] = "- date: 2015-01-01\n";
-    const r = await runCse(["validate", "--format", "json", "--as-of", "2015-01-10"], { cwd: testdir(files) });
-    const messages = JSON.parse(r.stdout).diagnostics.map((d: { file: string; message: string }) => `${d.file}: ${d.message}`);
+    const r = await runCse(["validate", "--format", "json", "--as-of", "2015-01-10"], {
+      cwd: testdir(files),
+    });
+    const messages = JSON.parse(r.stdout).diagnostics.map(
+      (d: { file: string; message: string }) => `${d.file}: ${d.message}`,
+    );
     expect(messages).toEqual([
       "assessment/findings/2015.yaml: the file must be a mapping of fields with `date:`, `kind:`, not a list",
       "evidence/E003.yaml: the file is empty; it must be a mapping of fields with `id:`, `title:`, `description:`, `type:`, `date:`, `elements:`",
@@ -141,7 +180,19 @@ describe("cse schema", () => {
     const r = await runCse(["schema", "--out", "s"], { cwd: dir });
     expect(r.code).toBe(0);
     const names = fs.readdirSync(path.join(dir, "s")).sort();
-    expect(names).toEqual(["assessment.schema.json", "case-study.schema.json", "common.schema.json", "criterion.schema.json", "cse.schema.json", "evidence.schema.json", "finding.schema.json", "standard.schema.json"]);
-    for (const n of names) expect(JSON.parse(fs.readFileSync(path.join(dir, "s", n), "utf8")).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(names).toEqual([
+      "assessment.schema.json",
+      "case-study.schema.json",
+      "common.schema.json",
+      "criterion.schema.json",
+      "cse.schema.json",
+      "evidence.schema.json",
+      "finding.schema.json",
+      "standard.schema.json",
+    ]);
+    for (const n of names)
+      expect(JSON.parse(fs.readFileSync(path.join(dir, "s", n), "utf8")).$schema).toBe(
+        "https://json-schema.org/draft/2020-12/schema",
+      );
   });
 });

@@ -36,7 +36,11 @@ export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = fals
   if (MEMORY_METHOD === "gnu-time") {
     cmd = ["/usr/bin/time", "-f", "%U %S %M", "-o", out, ...argv];
   } else if (isNode) {
-    childEnv = { ...childEnv, NODE_OPTIONS: `${childEnv.NODE_OPTIONS ?? ""} --import=${RSS_HOOK}`.trim(), CSE_BENCH_RSS_FILE: out };
+    childEnv = {
+      ...childEnv,
+      NODE_OPTIONS: `${childEnv.NODE_OPTIONS ?? ""} --import=${RSS_HOOK}`.trim(),
+      CSE_BENCH_RSS_FILE: out,
+    };
   }
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
@@ -53,7 +57,15 @@ export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = fals
     }, timeoutMs);
     child.on("error", (err) => {
       clearTimeout(timer);
-      resolve({ ms: NaN, cpuMs: null, peakKiB: null, status: null, signal: null, stderr: String(err.message), timedOut: false });
+      resolve({
+        ms: NaN,
+        cpuMs: null,
+        peakKiB: null,
+        status: null,
+        signal: null,
+        stderr: String(err.message),
+        timedOut: false,
+      });
     });
     child.on("close", (status, signal) => {
       clearTimeout(timer);

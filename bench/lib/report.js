@@ -21,7 +21,13 @@ function ratio(x) {
   return Number.isFinite(x) ? `${x.toFixed(2)}×` : "-";
 }
 
-const LABELS = { validate: "cse validate", gaps: "cse gaps", "build-html": "cse build --format html", "build-pdf": "cse build --format pdf", "floor-parse": "floor: read + parse YAML" };
+const LABELS = {
+  validate: "cse validate",
+  gaps: "cse gaps",
+  "build-html": "cse build --format html",
+  "build-pdf": "cse build --format pdf",
+  "floor-parse": "floor: read + parse YAML",
+};
 
 /** Finds the result of `key` at `size` (null size: size-independent rows). */
 function find(results, key, size = null) {
@@ -35,19 +41,27 @@ function missBy(over) {
 
 /** Table of every measurement: median and best wall time, peak memory, and what it compares with. */
 export function measurementsTable(results) {
-  const lines = ["| items | command | runs | median | min | CPU (median) | peak memory | compared with | ratio |", "|---:|---|---:|---:|---:|---:|---:|---|---:|"];
+  const lines = [
+    "| items | command | runs | median | min | CPU (median) | peak memory | compared with | ratio |",
+    "|---:|---|---:|---:|---:|---:|---:|---|---:|",
+  ];
   for (const r of results) {
     const items = r.size == null ? "" : n(r.size);
     if (r.skipped || r.failed) {
-      lines.push(`| ${items} | ${r.label} | 0 | - | - | - | - | ${r.skipped ? "skipped" : "failed"}: ${r.note} | |`);
+      lines.push(
+        `| ${items} | ${r.label} | 0 | - | - | - | - | ${r.skipped ? "skipped" : "failed"}: ${r.note} | |`,
+      );
       continue;
     }
     // The first of the keys compared with that was measured.
     const keys = r.compare ? [r.compare.key].flat() : [];
-    const base = keys.map((k) => find(results, k, r.compare.sameSize === false ? null : r.size)).find(Boolean) ?? null;
+    const base =
+      keys.map((k) => find(results, k, r.compare.sameSize === false ? null : r.size)).find(Boolean) ?? null;
     const cmp = base ? `${base.label}: ${secs(base.medianMs)}` : "";
     const note = r.note ? ` (${r.note})` : "";
-    lines.push(`| ${items} | ${r.label}${note} | ${r.runs} | ${secs(r.medianMs)} | ${secs(r.minMs)} | ${r.cpuMs == null ? "n/a" : secs(r.cpuMs)} | ${mib(r.peakKiB)} | ${cmp} | ${base ? ratio(r.medianMs / base.medianMs) : ""} |`);
+    lines.push(
+      `| ${items} | ${r.label}${note} | ${r.runs} | ${secs(r.medianMs)} | ${secs(r.minMs)} | ${r.cpuMs == null ? "n/a" : secs(r.cpuMs)} | ${mib(r.peakKiB)} | ${cmp} | ${base ? ratio(r.medianMs / base.medianMs) : ""} |`,
+    );
   }
   return lines.join("\n");
 }
@@ -60,25 +74,49 @@ export function evaluateTargets(results, sizes) {
   const rows = [];
   const add = (target, measured, r, limit, missing) => {
     if (missing) rows.push({ target, measured: missing, ratio: "-", result: "not measured" });
-    else rows.push({ target, measured, ratio: ratio(r), result: r <= limit ? "pass" : `miss by ${missBy(r / limit - 1)}` });
+    else
+      rows.push({
+        target,
+        measured,
+        ratio: ratio(r),
+        result: r <= limit ? "pass" : `miss by ${missBy(r / limit - 1)}`,
+      });
   };
   const pair = (a, b, what) => (a && b ? null : `${what} not measured`);
 
   const version = find(results, "version");
   const node = find(results, "node-e0");
-  add("`cse --version` ≤ 1.3× `node -e 0`", version && node ? `${secs(version.medianMs)} vs ${secs(node.medianMs)}` : "", version && node ? version.medianMs / node.medianMs : NaN, 1.3, pair(version, node, "start-up"));
+  add(
+    "`cse --version` ≤ 1.3× `node -e 0`",
+    version && node ? `${secs(version.medianMs)} vs ${secs(node.medianMs)}` : "",
+    version && node ? version.medianMs / node.medianMs : NaN,
+    1.3,
+    pair(version, node, "start-up"),
+  );
 
   for (const size of sizes) {
     const limit = size <= 300 ? 1.5 : 2;
     const v = find(results, "validate", size);
     const f = find(results, "floor-parse", size);
     const label = size === 300 || size === 30_000 ? "" : " (not a target at this size; 2× used)";
-    add(`validate ≤ ${limit}× read-and-parse floor at ${n(size)} items${label}`, v && f ? `${secs(v.medianMs)} vs ${secs(f.medianMs)}` : "", v && f ? v.medianMs / f.medianMs : NaN, limit, pair(v, f, "validate or floor"));
+    add(
+      `validate ≤ ${limit}× read-and-parse floor at ${n(size)} items${label}`,
+      v && f ? `${secs(v.medianMs)} vs ${secs(f.medianMs)}` : "",
+      v && f ? v.medianMs / f.medianMs : NaN,
+      limit,
+      pair(v, f, "validate or floor"),
+    );
   }
   for (const size of sizes) {
     const g = find(results, "gaps", size);
     const v = find(results, "validate", size);
-    add(`gaps ≤ 1.2× validate at ${n(size)} items`, g && v ? `${secs(g.medianMs)} vs ${secs(v.medianMs)}` : "", g && v ? g.medianMs / v.medianMs : NaN, 1.2, pair(g, v, "gaps"));
+    add(
+      `gaps ≤ 1.2× validate at ${n(size)} items`,
+      g && v ? `${secs(g.medianMs)} vs ${secs(v.medianMs)}` : "",
+      g && v ? g.medianMs / v.medianMs : NaN,
+      1.2,
+      pair(g, v, "gaps"),
+    );
   }
   // Growth: from one size to the next, time may grow at most as fast as the item count.
   const sorted = [...sizes].sort((a, b) => a - b);
@@ -91,26 +129,60 @@ export function evaluateTargets(results, sizes) {
       const t = a && b ? b.medianMs / a.medianMs : NaN;
       const what = `${label}: time grows no faster than items, ${n(sorted[i - 1])} → ${n(sorted[i])}`;
       if (key === "floor-parse") {
-        if (a && b) rows.push({ target: `${what} (floor, for reference)`, measured: `${ratio(t)} time for ${ratio(items)} items`, ratio: ratio(t / items), result: "reference" });
+        if (a && b)
+          rows.push({
+            target: `${what} (floor, for reference)`,
+            measured: `${ratio(t)} time for ${ratio(items)} items`,
+            ratio: ratio(t / items),
+            result: "reference",
+          });
         continue;
       }
       add(what, `${ratio(t)} time for ${ratio(items)} items`, t / items, 1, pair(a, b, label));
     }
   }
   const html = find(results, "build-html", 300);
-  add("300-item pack as HTML < 1 s", html ? secs(html.medianMs) : "", html ? html.medianMs / 1000 : NaN, 1, sizes.includes(300) ? pair(html, true, "`build --format html`") : "300 not run");
+  add(
+    "300-item pack as HTML < 1 s",
+    html ? secs(html.medianMs) : "",
+    html ? html.medianMs / 1000 : NaN,
+    1,
+    sizes.includes(300) ? pair(html, true, "`build --format html`") : "300 not run",
+  );
   const pdf = find(results, "build-pdf", 300);
-  add("300-item pack as PDF < 2 s", pdf ? secs(pdf.medianMs) : "", pdf ? pdf.medianMs / 2000 : NaN, 1, sizes.includes(300) ? pair(pdf, true, "`build --format pdf`") : "300 not run");
+  add(
+    "300-item pack as PDF < 2 s",
+    pdf ? secs(pdf.medianMs) : "",
+    pdf ? pdf.medianMs / 2000 : NaN,
+    1,
+    sizes.includes(300) ? pair(pdf, true, "`build --format pdf`") : "300 not run",
+  );
   for (const key of ["validate", "gaps", "build-html", "build-pdf"]) {
     const r = find(results, key, 30_000);
     const label = LABELS[key];
-    const missing = !sizes.includes(30_000) ? "30,000 not run" : !r ? `${label} not measured` : r.peakKiB == null ? "no memory figure" : null;
-    add(`${label} at 30,000 items in < 1 GiB`, r ? mib(r.peakKiB) : "", r ? r.peakKiB / GIB : NaN, 1, missing);
+    const missing = !sizes.includes(30_000)
+      ? "30,000 not run"
+      : !r
+        ? `${label} not measured`
+        : r.peakKiB == null
+          ? "no memory figure"
+          : null;
+    add(
+      `${label} at 30,000 items in < 1 GiB`,
+      r ? mib(r.peakKiB) : "",
+      r ? r.peakKiB / GIB : NaN,
+      1,
+      missing,
+    );
   }
   return rows;
 }
 
 /** The targets as a Markdown table. */
 export function targetsTable(rows) {
-  return ["| target | measured | ratio | result |", "|---|---|---:|---|", ...rows.map((r) => `| ${r.target} | ${r.measured} | ${r.ratio} | ${r.result} |`)].join("\n");
+  return [
+    "| target | measured | ratio | result |",
+    "|---|---|---:|---|",
+    ...rows.map((r) => `| ${r.target} | ${r.measured} | ${r.ratio} | ${r.result} |`),
+  ].join("\n");
 }

@@ -17,11 +17,16 @@ export const CSE_BIN = path.join(REPO, "bin", "cse.js");
  * {ok, asOf (takes --as-of), why (when not ok)}.
  */
 export function detectCseCommands() {
-  const help = (cmd) => spawnSync(process.execPath, [CSE_BIN, cmd, "--help"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const help = (cmd) =>
+    spawnSync(process.execPath, [CSE_BIN, cmd, "--help"], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
   const describe = (cmd, need = () => true, missing = "") => {
     const r = help(cmd);
     // `cse nosuch --help` prints the program's help and exits 0, so look for the command's own usage line.
-    if (r.status !== 0 || !r.stdout.includes(`Usage: cse ${cmd}`)) return { ok: false, asOf: false, why: `\`cse ${cmd}\` does not exist yet` };
+    if (r.status !== 0 || !r.stdout.includes(`Usage: cse ${cmd}`))
+      return { ok: false, asOf: false, why: `\`cse ${cmd}\` does not exist yet` };
     if (!need(r.stdout)) return { ok: false, asOf: false, why: missing };
     return { ok: true, asOf: r.stdout.includes("--as-of") };
   };
@@ -47,7 +52,12 @@ export function findAjvCli() {
 
 /** Headless Chromium's path and version ($CHROMIUM, then the usual names), or null. */
 export function findChromium() {
-  const candidates = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean);
+  const candidates = [
+    process.env.CHROMIUM,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ].filter(Boolean);
   for (const bin of candidates) {
     if (!fs.existsSync(bin)) continue;
     const r = spawnSync(bin, ["--version"], { encoding: "utf8", timeout: 30_000 });
@@ -58,7 +68,17 @@ export function findChromium() {
 
 /** The argv of headless Chromium printing `html` to `pdf`. */
 export function chromiumArgv(chromium, html, pdf, profile) {
-  return [chromium.bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer", `--user-data-dir=${profile}`, `--print-to-pdf=${pdf}`, `file://${html}`];
+  return [
+    chromium.bin,
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-pdf-header-footer",
+    `--user-data-dir=${profile}`,
+    `--print-to-pdf=${pdf}`,
+    `file://${html}`,
+  ];
 }
 
 const KINDS = ["cse", "standard", "criterion", "evidence", "case-study", "assessment", "finding"];

@@ -12,7 +12,11 @@ export const MAX_CITING_ELEMENTS = 8;
  * Advice that is not a gap: listed elements backed only by statements of intent, then items
  * cited by more than MAX_CITING_ELEMENTS elements (shown when one of those elements is listed).
  */
-export function findAdvisories(s: Submission, listed: ElementGaps[], index: Map<string, ElementCitations>): Advisory[] {
+export function findAdvisories(
+  s: Submission,
+  listed: ElementGaps[],
+  index: Map<string, ElementCitations>,
+): Advisory[] {
   const advisories: Advisory[] = [];
   for (const el of listed) {
     const cites = index.get(el.id);

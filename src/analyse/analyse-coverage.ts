@@ -72,7 +72,12 @@ export function analyseCoverage(s: Submission, options: CoverageOptions): GapsRe
       filters: options.filterLabels ?? [],
       ratings: Object.fromEntries(s.standard.ratings.map((r) => [r.id, { label: r.label, meets: r.meets }])),
       people: Object.fromEntries(s.config.people.map((p) => [p.id, p.name])),
-      titles: Object.fromEntries(s.standard.criteria.flatMap((c) => [[c.id, c.title], ...c.subcriteria.map((sc) => [sc.id, sc.title])])),
+      titles: Object.fromEntries(
+        s.standard.criteria.flatMap((c) => [
+          [c.id, c.title],
+          ...c.subcriteria.map((sc) => [sc.id, sc.title]),
+        ]),
+      ),
     },
     criteria: coverageByCriterion(s, listed),
     todos: todosByOwner(listed, todoContext),
@@ -104,6 +109,14 @@ function coverageByCriterion(s: Submission, listed: ElementGaps[]): CriterionCov
   return s.standard.criteria.flatMap((c) => {
     const mine = listed.filter((el) => el.criterion === c.id);
     if (mine.length === 0) return [];
-    return [{ id: c.id, title: c.title, elements: mine.length, covered: mine.filter(isCovered).length, withGaps: mine.filter((el) => el.gaps.length > 0).length }];
+    return [
+      {
+        id: c.id,
+        title: c.title,
+        elements: mine.length,
+        covered: mine.filter(isCovered).length,
+        withGaps: mine.filter((el) => el.gaps.length > 0).length,
+      },
+    ];
   });
 }

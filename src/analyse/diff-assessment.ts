@@ -24,9 +24,13 @@ export function diffFindings(from: Submission, to: Submission): FindingChange[] 
 }
 
 function wholeFinding(f: Finding, status: "added" | "removed"): FindingChange {
-  const results = [...f.results].sort(([x], [y]) => compareIds(x, y)).map(([element, r]) =>
-    status === "added" ? { element, from: null, to: r.rating, comment: r.comment !== null } : { element, from: r.rating, to: null, comment: r.comment !== null },
-  );
+  const results = [...f.results]
+    .sort(([x], [y]) => compareIds(x, y))
+    .map(([element, r]) =>
+      status === "added"
+        ? { element, from: null, to: r.rating, comment: r.comment !== null }
+        : { element, from: r.rating, to: null, comment: r.comment !== null },
+    );
   return { date: f.date, kind: f.kind, status, file: f.src.file, fields: [], results };
 }
 
@@ -54,12 +58,18 @@ export function diffActions(from: Submission, to: Submission): ActionChange[] {
   const changes: ActionChange[] = [];
   for (const [key, b] of after) {
     const a = before.get(key);
-    const fields = a ? (["done", "due", "owner"] as const).filter((k) => canonical(a.action[k]) !== canonical(b.action[k])) : [];
+    const fields = a
+      ? (["done", "due", "owner"] as const).filter((k) => canonical(a.action[k]) !== canonical(b.action[k]))
+      : [];
     if (!a || fields.length > 0) changes.push(actionChange(b, a ? "changed" : "added", fields, a?.action));
   }
   for (const [key, a] of before) if (!after.has(key)) changes.push(actionChange(a, "removed", []));
   const order = new Map(to.elements.map((e, i) => [e.id, i]));
-  return changes.sort((x, y) => (order.get(x.element) ?? Infinity) - (order.get(y.element) ?? Infinity) || compareIds(x.element, y.element));
+  return changes.sort(
+    (x, y) =>
+      (order.get(x.element) ?? Infinity) - (order.get(y.element) ?? Infinity) ||
+      compareIds(x.element, y.element),
+  );
 }
 
 interface PlacedAction {
@@ -68,12 +78,28 @@ interface PlacedAction {
 }
 
 function actionsOf(s: Submission): PlacedAction[] {
-  return [...s.selfAssessments.values()].flatMap((a) => a.actions.map((action) => ({ element: a.element, action })));
+  return [...s.selfAssessments.values()].flatMap((a) =>
+    a.actions.map((action) => ({ element: a.element, action })),
+  );
 }
 
-function actionChange(x: PlacedAction, status: ActionChange["status"], fields: ActionChange["fields"], before?: Action): ActionChange {
+function actionChange(
+  x: PlacedAction,
+  status: ActionChange["status"],
+  fields: ActionChange["fields"],
+  before?: Action,
+): ActionChange {
   const { done, due, owner } = x.action;
-  return { element: x.element, title: x.action.title, status, fields: [...fields], done, due, owner, before: before ? { done: before.done, due: before.due, owner: before.owner } : null };
+  return {
+    element: x.element,
+    title: x.action.title,
+    status,
+    fields: [...fields],
+    done,
+    due,
+    owner,
+    before: before ? { done: before.done, due: before.due, owner: before.owner } : null,
+  };
 }
 
 /** Items by key; a repeated key gets "#2", "#3", ... so both sides pair repeats in order. */

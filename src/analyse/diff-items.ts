@@ -4,7 +4,22 @@ import type { DiffInput } from "./diff-submissions.js";
 import type { ItemChange } from "./submission-diff.js";
 
 /** FORMAT.md's fields of evidence items and case studies, in its order (id is the match key). */
-const FIELDS = ["title", "description", "summary", "narrative", "type", "date", "expires", "sections", "owner", "status", "files", "links", "elements", "evidence"];
+const FIELDS = [
+  "title",
+  "description",
+  "summary",
+  "narrative",
+  "type",
+  "date",
+  "expires",
+  "sections",
+  "owner",
+  "status",
+  "files",
+  "links",
+  "elements",
+  "evidence",
+];
 
 const STATUS_ORDER = { added: 0, changed: 1, removed: 2 } as const;
 
@@ -36,17 +51,34 @@ function byId(items: Item[]): Map<string, Item> {
 function whole(item: Item, kind: ItemChange["kind"], status: "added" | "removed"): ItemChange {
   const elements = [...new Set(item.elements.map((e) => e.element))].sort(compareIds);
   return {
-    id: item.id, kind, status, title: item.title, file: item.src.file, movedFrom: null, fields: [],
+    id: item.id,
+    kind,
+    status,
+    title: item.title,
+    file: item.src.file,
+    movedFrom: null,
+    fields: [],
     elements: status === "added" ? { added: elements, removed: [] } : { added: [], removed: elements },
     readiness: null,
     draft: item.status === "draft",
   };
 }
 
-function compareItem(a: Item, b: Item, kind: ItemChange["kind"], contentsA: ReadonlyMap<string, string>, contentsB: ReadonlyMap<string, string>): ItemChange | null {
+function compareItem(
+  a: Item,
+  b: Item,
+  kind: ItemChange["kind"],
+  contentsA: ReadonlyMap<string, string>,
+  contentsB: ReadonlyMap<string, string>,
+): ItemChange | null {
   const dataA = record(a.src.data);
   const dataB = record(b.src.data);
-  const keys = [...FIELDS, ...[...new Set([...Object.keys(dataA), ...Object.keys(dataB)])].filter((k) => k !== "id" && !FIELDS.includes(k)).sort()];
+  const keys = [
+    ...FIELDS,
+    ...[...new Set([...Object.keys(dataA), ...Object.keys(dataB)])]
+      .filter((k) => k !== "id" && !FIELDS.includes(k))
+      .sort(),
+  ];
   const fields = keys.filter((k) => {
     // Attachment paths are written relative to the YAML file: compare where they lead, so moving
     // an item with its files is not a change of its files.
@@ -62,8 +94,17 @@ function compareItem(a: Item, b: Item, kind: ItemChange["kind"], contentsA: Read
   const movedFrom = a.src.file === b.src.file ? null : a.src.file;
   if (fields.length === 0 && movedFrom === null) return null;
   return {
-    id: b.id, kind, status: "changed", title: b.title, file: b.src.file, movedFrom, fields,
-    elements: { added: [...citedB].filter((e) => !citedA.has(e)).sort(compareIds), removed: [...citedA].filter((e) => !citedB.has(e)).sort(compareIds) },
+    id: b.id,
+    kind,
+    status: "changed",
+    title: b.title,
+    file: b.src.file,
+    movedFrom,
+    fields,
+    elements: {
+      added: [...citedB].filter((e) => !citedA.has(e)).sort(compareIds),
+      removed: [...citedA].filter((e) => !citedB.has(e)).sort(compareIds),
+    },
     readiness: a.status === b.status ? null : { from: a.status, to: b.status },
     draft: b.status === "draft",
   };
@@ -93,7 +134,10 @@ export function canonical(v: unknown): string {
   if (v === undefined) return "undefined";
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   if (v && typeof v === "object") {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(v) ?? "null";
 }

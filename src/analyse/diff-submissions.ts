@@ -3,7 +3,13 @@ import { diffActions, diffFindings } from "./diff-assessment.js";
 import { diffItems } from "./diff-items.js";
 import { inGapOrder } from "./gap-codes.js";
 import type { ElementGaps, GapsReport } from "./gaps-report.js";
-import type { Change, DiffSideLabel, ElementChange, SettingChange, SubmissionDiff } from "./submission-diff.js";
+import type {
+  Change,
+  DiffSideLabel,
+  ElementChange,
+  SettingChange,
+  SubmissionDiff,
+} from "./submission-diff.js";
 
 /** One state of a submission, read and analysed, ready to compare. */
 export interface DiffInput {
@@ -52,7 +58,11 @@ export function diffSubmissions(from: DiffInput, to: DiffInput): SubmissionDiff 
     findings,
     actions,
     labels: {
-      ratings: Object.fromEntries(Object.entries({ ...from.coverage.context.ratings, ...to.coverage.context.ratings }).map(([id, r]) => [id, r.label])),
+      ratings: Object.fromEntries(
+        Object.entries({ ...from.coverage.context.ratings, ...to.coverage.context.ratings }).map(
+          ([id, r]) => [id, r.label],
+        ),
+      ),
       people: { ...from.coverage.context.people, ...to.coverage.context.people },
     },
   };
@@ -71,7 +81,9 @@ function diffSettings(a: Submission, b: Submission): SettingChange[] {
     ["rules.statement_max_words", s.config.rules.statementMaxWords],
   ];
   const before = new Map(pick(a));
-  return pick(b).flatMap(([field, to]) => (before.get(field) === to ? [] : [{ field, from: before.get(field) ?? null, to }]));
+  return pick(b).flatMap(([field, to]) =>
+    before.get(field) === to ? [] : [{ field, from: before.get(field) ?? null, to }],
+  );
 }
 
 function diffElements(from: DiffInput, to: DiffInput): ElementChange[] {
@@ -89,7 +101,12 @@ function diffElements(from: DiffInput, to: DiffInput): ElementChange[] {
   return changes;
 }
 
-function compareElement(a: ElementGaps | null, b: ElementGaps | null, sa: Submission, sb: Submission): ElementChange | null {
+function compareElement(
+  a: ElementGaps | null,
+  b: ElementGaps | null,
+  sa: Submission,
+  sb: Submission,
+): ElementChange | null {
   const id = (b ?? a)!.id;
   const selfA = sa.selfAssessments.get(id);
   const selfB = sb.selfAssessments.get(id);
@@ -102,7 +119,10 @@ function compareElement(a: ElementGaps | null, b: ElementGaps | null, sa: Submis
     status: !a ? "added" : !b ? "removed" : "changed",
     evidence: changed(a?.evidence ?? 0, b?.evidence ?? 0),
     caseStudies: changed(a?.caseStudies ?? 0, b?.caseStudies ?? 0),
-    cited: { added: citedB.filter((x) => !citedA.includes(x)).sort(), removed: citedA.filter((x) => !citedB.includes(x)).sort() },
+    cited: {
+      added: citedB.filter((x) => !citedA.includes(x)).sort(),
+      removed: citedA.filter((x) => !citedB.includes(x)).sort(),
+    },
     gaps: {
       added: inGapOrder((b?.gaps ?? []).filter((g) => !a?.gaps.includes(g))),
       removed: inGapOrder((a?.gaps ?? []).filter((g) => !b?.gaps.includes(g))),
@@ -110,11 +130,22 @@ function compareElement(a: ElementGaps | null, b: ElementGaps | null, sa: Submis
     rating: changed(selfA?.rating ?? null, selfB?.rating ?? null),
     owner: changed(selfA?.owner ?? null, selfB?.owner ?? null),
     // Reflowing a statement is not a change; only its words count.
-    statement: words(selfA?.statement) === words(selfB?.statement) ? null : { from: statement(selfA?.statement), to: statement(selfB?.statement) },
+    statement:
+      words(selfA?.statement) === words(selfB?.statement)
+        ? null
+        : { from: statement(selfA?.statement), to: statement(selfB?.statement) },
   };
   const any =
-    change.status !== "changed" || change.evidence || change.caseStudies || change.cited.added.length || change.cited.removed.length ||
-    change.gaps.added.length || change.gaps.removed.length || change.rating || change.owner || change.statement;
+    change.status !== "changed" ||
+    change.evidence ||
+    change.caseStudies ||
+    change.cited.added.length ||
+    change.cited.removed.length ||
+    change.gaps.added.length ||
+    change.gaps.removed.length ||
+    change.rating ||
+    change.owner ||
+    change.statement;
   return any ? change : null;
 }
 

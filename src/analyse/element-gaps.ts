@@ -17,7 +17,11 @@ export interface GapRules {
 }
 
 /** One element's gaps (in FORMAT.md's order) and the ready evidence items that are stale. */
-export function gapsOfElement(element: Element, cites: ElementCitations, rules: GapRules): { gaps: GapCode[]; staleEvidenceIds: string[] } {
+export function gapsOfElement(
+  element: Element,
+  cites: ElementCitations,
+  rules: GapRules,
+): { gaps: GapCode[]; staleEvidenceIds: string[] } {
   const { config, standard } = rules.submission;
   const gaps: GapCode[] = [];
   const count = cites.evidence.length + cites.caseStudies.length;

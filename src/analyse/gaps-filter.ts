@@ -19,8 +19,18 @@ export interface GapsFilter {
  * Applies the filters to one element: null when it is not listed, else the element with its
  * gaps narrowed to `only`.
  */
-export function filterElement(el: ElementGaps, cites: ElementCitations, filter: GapsFilter, s: Submission): ElementGaps | null {
-  if (filter.criterion !== undefined && el.criterion !== filter.criterion && el.subcriterion !== filter.criterion) return null;
+export function filterElement(
+  el: ElementGaps,
+  cites: ElementCitations,
+  filter: GapsFilter,
+  s: Submission,
+): ElementGaps | null {
+  if (
+    filter.criterion !== undefined &&
+    el.criterion !== filter.criterion &&
+    el.subcriterion !== filter.criterion
+  )
+    return null;
   if (filter.owner !== undefined && el.owner !== filter.owner) return null;
   if (filter.section !== undefined && !inSection(el, cites, filter.section, s)) return null;
   if (filter.only !== undefined) {

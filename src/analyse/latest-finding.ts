@@ -7,7 +7,10 @@ export function latestFinding(s: Submission): Finding | null {
 }
 
 /** How a finding rated an element: from its results, or from `unlisted`; null when it did not. */
-export function findingRatingOf(f: Finding, element: string): { rating: string; comment: string | null; unlisted: boolean } | null {
+export function findingRatingOf(
+  f: Finding,
+  element: string,
+): { rating: string; comment: string | null; unlisted: boolean } | null {
   const r = f.results.get(element);
   if (r) return { rating: r.rating, comment: r.comment, unlisted: false };
   if (f.unlisted !== null) return { rating: f.unlisted, comment: null, unlisted: true };

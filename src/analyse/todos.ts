@@ -34,7 +34,16 @@ export function findingSummaryOf(listed: ElementGaps[], ctx: TodoContext): Findi
     const r = findingRatingOf(f, el.id);
     if (!r || ctx.ratings.get(r.rating)?.meets !== false) return [];
     const actions = ctx.submission.selfAssessments.get(el.id)?.actions ?? [];
-    return [{ element: el.id, rating: r.rating, unlisted: r.unlisted, comment: r.comment, actions: actions.length, done: actions.filter((a) => a.done).length }];
+    return [
+      {
+        element: el.id,
+        rating: r.rating,
+        unlisted: r.unlisted,
+        comment: r.comment,
+        actions: actions.length,
+        done: actions.filter((a) => a.done).length,
+      },
+    ];
   });
   return { date: f.date, kind: f.kind, results };
 }
@@ -55,17 +64,25 @@ export function todosByOwner(listed: ElementGaps[], ctx: TodoContext): OwnerTodo
   for (const el of listed) {
     for (const code of el.gaps) {
       if (code === "overdue-action") {
-        for (const a of overdue.filter((x) => x.element === el.id)) add(a.owner, { element: el.id, code, text: `overdue since ${a.due}: ${a.title}` });
+        for (const a of overdue.filter((x) => x.element === el.id))
+          add(a.owner, { element: el.id, code, text: `overdue since ${a.due}: ${a.title}` });
       } else {
         add(code === "no-owner" ? null : el.owner, { element: el.id, code, text: todoText(el, code, ctx) });
       }
     }
   }
   const people = ctx.submission.config.people;
-  const order = [...people.map((p) => p.id), ...[...byPerson.keys()].filter((k): k is string => k !== null && !people.some((p) => p.id === k))];
+  const order = [
+    ...people.map((p) => p.id),
+    ...[...byPerson.keys()].filter((k): k is string => k !== null && !people.some((p) => p.id === k)),
+  ];
   const result: OwnerTodos[] = order
     .filter((id) => byPerson.has(id))
-    .map((id) => ({ person: id, name: people.find((p) => p.id === id)?.name ?? id, todos: byPerson.get(id)! }));
+    .map((id) => ({
+      person: id,
+      name: people.find((p) => p.id === id)?.name ?? id,
+      todos: byPerson.get(id)!,
+    }));
   if (byPerson.has(null)) result.push({ person: null, name: "No owner yet", todos: byPerson.get(null)! });
   return result;
 }
@@ -75,7 +92,9 @@ function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx
   const label = (id: string | null | undefined) => (id ? (ctx.ratings.get(id)?.label ?? id) : "");
   switch (code) {
     case "no-evidence":
-      return el.drafts ? `find evidence: none ready (${el.drafts} draft${el.drafts === 1 ? "" : "s"} in progress)` : "find evidence: none ready";
+      return el.drafts
+        ? `find evidence: none ready (${el.drafts} draft${el.drafts === 1 ? "" : "s"} in progress)`
+        : "find evidence: none ready";
     case "thin-evidence":
       return `add evidence: ${el.evidence + el.caseStudies} of ${s.config.rules.minEvidence} needed`;
     case "stale-evidence":

@@ -28,12 +28,17 @@ export function resolveRoot(opts: SubmissionOptions, io: Io): string {
   try {
     fs.readdirSync(start);
   } catch (err) {
-    throw new CliError(`the folder ${start} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new CliError(
+      `the folder ${start} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   const root = findRoot(start);
   // With --ref the work tree may no longer hold cse.yaml; the revision is read from where we are.
   if (!root && opts.ref !== undefined) return start;
-  if (!root) throw new CliError(`no cse.yaml found in ${start} or any folder above it; run cse in a submission (or pass --dir), or start one with cse init`);
+  if (!root)
+    throw new CliError(
+      `no cse.yaml found in ${start} or any folder above it; run cse in a submission (or pass --dir), or start one with cse init`,
+    );
   return root;
 }
 
@@ -41,7 +46,10 @@ export function resolveRoot(opts: SubmissionOptions, io: Io): string {
 export function openTree(root: string, ref?: string): SourceTree {
   if (ref !== undefined) {
     const tree = GitTree.open(root, ref);
-    if (tree.stat("cse.yaml").kind !== "file") throw new CliError(`there is no cse.yaml in ${root} at ${ref} (commit ${tree.commit.slice(0, 12)}); the submission did not exist there yet`);
+    if (tree.stat("cse.yaml").kind !== "file")
+      throw new CliError(
+        `there is no cse.yaml in ${root} at ${ref} (commit ${tree.commit.slice(0, 12)}); the submission did not exist there yet`,
+      );
     return tree;
   }
   try {
@@ -54,7 +62,8 @@ export function openTree(root: string, ref?: string): SourceTree {
 /** The --as-of date: a real calendar date, default today. */
 export function parseAsOf(value: string | undefined): string {
   if (value === undefined) return today();
-  if (!isCalendarDate(value)) throw new CliError(`--as-of takes a date written YYYY-MM-DD that exists on the calendar, not "${value}"`);
+  if (!isCalendarDate(value))
+    throw new CliError(`--as-of takes a date written YYYY-MM-DD that exists on the calendar, not "${value}"`);
   return value;
 }
 

@@ -11,7 +11,13 @@ export function collectList(value: string, previous: string[] = []): string[] {
  * nearest candidates; when none is near, it lists them all if there are few, else says where
  * to look (`listHint`). `what` is the thing in the singular, e.g. "element".
  */
-export function requireKnown(what: string, flag: string, value: string, known: readonly string[], listHint?: string): void {
+export function requireKnown(
+  what: string,
+  flag: string,
+  value: string,
+  known: readonly string[],
+  listHint?: string,
+): void {
   if (known.includes(value)) return;
   if (known.length === 0) throw new CliError(`${flag} ${value}: there is no ${what} to choose from yet`);
   let hint = didYouMean(value, known);

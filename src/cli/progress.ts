@@ -34,7 +34,10 @@ export function createProgress(stderr: Output, options: ProgressOptions = {}): P
   let shown = "";
   let drawn = false;
   const draw = () => {
-    const text = total > 0 ? `${label} ${Math.min(count, total)}/${total} (${Math.floor((Math.min(count, total) * 100) / total)}%)` : `${label}…${count > 0 ? ` ${count}` : ""}`;
+    const text =
+      total > 0
+        ? `${label} ${Math.min(count, total)}/${total} (${Math.floor((Math.min(count, total) * 100) / total)}%)`
+        : `${label}…${count > 0 ? ` ${count}` : ""}`;
     const key = total > 0 ? `${label}|${Math.floor((count * 100) / total)}` : `${label}|${count}`;
     if (key === shown) return;
     shown = key;

@@ -18,7 +18,10 @@ export async function run(argv: string[], terminalIo: Io): Promise<number> {
     io.stdout.write(`${version}\n`);
     return EXIT.OK;
   }
-  const [{ Command, CommanderError }, { COMMANDS }] = await Promise.all([import("commander"), import("./commands/index.js")]);
+  const [{ Command, CommanderError }, { COMMANDS }] = await Promise.all([
+    import("commander"),
+    import("./commands/index.js"),
+  ]);
   let status: number = EXIT.OK;
   const program = new Command("cse")
     .description("Assemble Customer Service Excellence submissions: validate, find gaps, build the pack.")
@@ -50,7 +53,9 @@ export async function run(argv: string[], terminalIo: Io): Promise<number> {
       io.stderr.write(`cse: ${err.message}\n`);
       return EXIT.FATAL;
     }
-    io.stderr.write(`cse: internal error (a bug in cse, please report it):\n${(err as Error)?.stack ?? String(err)}\n`);
+    io.stderr.write(
+      `cse: internal error (a bug in cse, please report it):\n${(err as Error)?.stack ?? String(err)}\n`,
+    );
     return EXIT.FATAL;
   }
 }

@@ -24,18 +24,25 @@ describe("terminalSafe", () => {
 describe("text from a submission on a terminal", () => {
   const files = {
     ...minimalSubmission(),
-    "evidence/E003.yaml": 'id: E003\ntitle: "Report \\e]0;PWNED\\a \\e]52;c;ZXZpbA==\\a \\e[2J"\ndescription: "\\e[8mhidden"\ntype: report\ndate: 2014-01-01\nelements: ["1.1.1"]\n',
+    "evidence/E003.yaml":
+      'id: E003\ntitle: "Report \\e]0;PWNED\\a \\e]52;c;ZXZpbA==\\a \\e[2J"\ndescription: "\\e[8mhidden"\ntype: report\ndate: 2014-01-01\nelements: ["1.1.1"]\n',
   };
 
-  it.each([["show", "E003"], ["list", "evidence"], ["gaps"]])("cse %s writes no control sequence but colours", async (...args) => {
-    const r = await runCse(args, { cwd: testdir(files), tty: true, env: { FORCE_COLOR: "1" } });
-    expect(r.code).toBe(0);
-    expect(nonColourEscapes(r.stdout + r.stderr)).toBe(0);
-    expect(r.stdout + r.stderr).not.toMatch(/[\x07\x9b]/);
-  });
+  it.each([["show", "E003"], ["list", "evidence"], ["gaps"]])(
+    "cse %s writes no control sequence but colours",
+    async (...args) => {
+      const r = await runCse(args, { cwd: testdir(files), tty: true, env: { FORCE_COLOR: "1" } });
+      expect(r.code).toBe(0);
+      expect(nonColourEscapes(r.stdout + r.stderr)).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(/[\x07\x9b]/);
+    },
+  );
 
   it("in a diagnostic's message too", async () => {
-    const dir = testdir({ ...minimalSubmission(), "assessment/more.yaml": 'elements:\n  "\\e]0;PWNED\\a":\n    owner: ann\n' });
+    const dir = testdir({
+      ...minimalSubmission(),
+      "assessment/more.yaml": 'elements:\n  "\\e]0;PWNED\\a":\n    owner: ann\n',
+    });
     const r = await runCse(["validate", "--as-of", "2015-01-10"], { cwd: dir, tty: true });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("^[]0;PWNED^G");

@@ -27,15 +27,20 @@ function commandCase(cmd: CommandSpec): string[] {
   const lines = [`    ${cmd.name})`];
   if (valued.length) {
     lines.push(`      case "$prev" in`);
-    for (const o of valued) lines.push(`        ${[o.long, o.short].filter(Boolean).join("|")}) ${reply(o.value!)}; return ;;`);
+    for (const o of valued)
+      lines.push(`        ${[o.long, o.short].filter(Boolean).join("|")}) ${reply(o.value!)}; return ;;`);
     lines.push(`      esac`);
   }
-  lines.push(`      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W ${words(flagWords(cmd.options))} -- "$cur")); return; fi`);
+  lines.push(
+    `      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W ${words(flagWords(cmd.options))} -- "$cur")); return; fi`,
+  );
   if (cmd.args.length) {
     // Count the positional arguments before this word, skipping the values of options.
     const skip = valued.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
     lines.push(`      n=0`, `      for ((i = at + 1; i < COMP_CWORD; i++)); do`);
-    lines.push(`        case "\${COMP_WORDS[i]}" in ${skip.length ? `${skip.join("|")}) ((i++)) ;; ` : ""}-*) ;; *) ((n++)) ;; esac`);
+    lines.push(
+      `        case "\${COMP_WORDS[i]}" in ${skip.length ? `${skip.join("|")}) ((i++)) ;; ` : ""}-*) ;; *) ((n++)) ;; esac`,
+    );
     lines.push(`      done`, `      case $n in`);
     cmd.args.forEach((a, i) => lines.push(`        ${i}) ${reply(a.value)} ;;`));
     lines.push(`      esac`);

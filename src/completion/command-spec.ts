@@ -52,7 +52,11 @@ export function describeProgram(program: Command): ProgramSpec {
       name: cmd.name(),
       description: cmd.description(),
       options: [...cmd.options.map(optionSpec), HELP],
-      args: cmd.registeredArguments.map((a) => ({ name: a.name(), description: a.description, value: valueKind(a.name(), a.argChoices) })),
+      args: cmd.registeredArguments.map((a) => ({
+        name: a.name(),
+        description: a.description,
+        value: valueKind(a.name(), a.argChoices),
+      })),
     })),
   };
 }

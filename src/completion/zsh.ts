@@ -26,7 +26,12 @@ export function zshCompletion(spec: ProgramSpec): string {
   ];
   for (const cmd of spec.commands) {
     const specs = [...cmd.options.map((o) => optionSpec(o, false)), ...cmd.args.map(argumentSpec)];
-    lines.push(`        ${cmd.name})`, `          _arguments \\`, ...specs.map((s, i) => `            ${s}${i < specs.length - 1 ? " \\" : ""}`), `          ;;`);
+    lines.push(
+      `        ${cmd.name})`,
+      `          _arguments \\`,
+      ...specs.map((s, i) => `            ${s}${i < specs.length - 1 ? " \\" : ""}`),
+      `          ;;`,
+    );
   }
   lines.push(
     `      esac`,

@@ -34,11 +34,26 @@ export function compareStates(from: DiffState, to: DiffState, asOf: string): Com
   // Attachment bytes matter only for items on both sides; hash just those.
   const itemsOf = (s: Submission) => [...s.evidence, ...s.caseStudies];
   const idsB = new Set(itemsOf(b.submission).map((i) => i.id));
-  const both = new Set(itemsOf(a.submission).map((i) => i.id).filter((id) => idsB.has(id)));
+  const both = new Set(
+    itemsOf(a.submission)
+      .map((i) => i.id)
+      .filter((id) => idsB.has(id)),
+  );
   const shared = (s: Submission) => itemsOf(s).filter((i) => both.has(i.id));
-  const attachments = (s: Submission) => shared(s).flatMap((i) => i.files.flatMap((f) => (f.resolved === null ? [] : [f.resolved])));
-  const inputA: DiffInput = { side: labelOf(from, a.submission), submission: a.submission, coverage: analyseCoverage(a.submission, { asOf }), contents: contentIds(from.tree, attachments(a.submission)) };
-  const inputB: DiffInput = { side: labelOf(to, b.submission), submission: b.submission, coverage: analyseCoverage(b.submission, { asOf }), contents: contentIds(to.tree, attachments(b.submission)) };
+  const attachments = (s: Submission) =>
+    shared(s).flatMap((i) => i.files.flatMap((f) => (f.resolved === null ? [] : [f.resolved])));
+  const inputA: DiffInput = {
+    side: labelOf(from, a.submission),
+    submission: a.submission,
+    coverage: analyseCoverage(a.submission, { asOf }),
+    contents: contentIds(from.tree, attachments(a.submission)),
+  };
+  const inputB: DiffInput = {
+    side: labelOf(to, b.submission),
+    submission: b.submission,
+    coverage: analyseCoverage(b.submission, { asOf }),
+    contents: contentIds(to.tree, attachments(b.submission)),
+  };
   return { diff: diffSubmissions(inputA, inputB), errors: { from: a.errors, to: b.errors } };
 }
 
@@ -49,7 +64,13 @@ function read(state: DiffState, asOf: string): { submission: Submission; errors:
 }
 
 function labelOf(state: DiffState, s: Submission): DiffSideLabel {
-  if (state.tree instanceof GitTree) return { label: state.label, commit: state.tree.commit, workTree: false, dirty: false };
+  if (state.tree instanceof GitTree)
+    return { label: state.label, commit: state.tree.commit, workTree: false, dirty: false };
   const described = describeWorktree(state.tree, submissionPaths(s));
-  return { label: state.label, commit: described?.commit ?? null, workTree: true, dirty: described?.dirty ?? false };
+  return {
+    label: state.label,
+    commit: described?.commit ?? null,
+    workTree: true,
+    dirty: described?.dirty ?? false,
+  };
 }

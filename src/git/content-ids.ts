@@ -23,7 +23,8 @@ export function contentIds(tree: SourceTree, files: Iterable<string>): Map<strin
     return ids;
   }
   if (wanted.length === 0) return ids;
-  const real = tree instanceof WorkTree ? wanted.map((f) => fs.realpathSync(path.join(tree.root, ...f.split("/")))) : [];
+  const real =
+    tree instanceof WorkTree ? wanted.map((f) => fs.realpathSync(path.join(tree.root, ...f.split("/")))) : [];
   if (real.length === wanted.length && !real.some((p) => p.includes("\n"))) {
     try {
       const r = runGit(tree.root, ["hash-object", "--stdin-paths"], real.join("\n") + "\n");

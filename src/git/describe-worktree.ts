@@ -36,7 +36,15 @@ export function describeWorktree(tree: SourceTree, paths: readonly string[] = ["
 /** Whether any of `paths` has changes git has not committed. */
 function hasChanges(repo: Repository, paths: readonly string[]): boolean {
   if (paths.length === 0) return false;
-  const args = ["--literal-pathspecs", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ...paths];
+  const args = [
+    "--literal-pathspecs",
+    "status",
+    "--porcelain=v1",
+    "-z",
+    "--untracked-files=all",
+    "--",
+    ...paths,
+  ];
   const r = runGit(repo.dir, args);
   if (r.status !== 0) throw new GitError(`git status failed: ${r.stderr.split("\n")[0]}`);
   return r.stdout.length > 0;
@@ -53,7 +61,8 @@ export function submissionPaths(s: Submission): string[] {
   const folders = [...paths].map((p) => `${p}/`);
   // Attachments usually sit below evidence/, already covered; only the others are named one by one.
   for (const item of [...s.evidence, ...s.caseStudies]) {
-    for (const f of item.files) if (f.resolved !== null && !folders.some((d) => f.resolved!.startsWith(d))) paths.add(f.resolved);
+    for (const f of item.files)
+      if (f.resolved !== null && !folders.some((d) => f.resolved!.startsWith(d))) paths.add(f.resolved);
   }
   return [...paths];
 }

@@ -50,7 +50,12 @@ export function runGit(cwd: string, args: string[], input?: string | Uint8Array)
 }
 
 /** Runs git and returns its output; a failure becomes a GitError built by `explain` from git's message. */
-export function git(cwd: string, args: string[], explain?: (stderr: string) => string, input?: string | Uint8Array): Buffer {
+export function git(
+  cwd: string,
+  args: string[],
+  explain?: (stderr: string) => string,
+  input?: string | Uint8Array,
+): Buffer {
   const r = runGit(cwd, args, input);
   if (r.status !== 0) throw new GitError(explain ? explain(r.stderr) : describeFailure(args, r.stderr));
   return r.stdout;
@@ -59,7 +64,8 @@ export function git(cwd: string, args: string[], explain?: (stderr: string) => s
 /** A plain description of a failed git command, from the first line of its message. */
 export function describeFailure(args: string[], stderr: string): string {
   if (/not a git repository/i.test(stderr)) return "this folder is not inside a git repository";
-  if (/dubious ownership/i.test(stderr)) return `git refuses to read this repository because another user owns it (${firstLine(stderr)})`;
+  if (/dubious ownership/i.test(stderr))
+    return `git refuses to read this repository because another user owns it (${firstLine(stderr)})`;
   return `git ${args[0] ?? ""} failed: ${firstLine(stderr) || "no message"}`;
 }
 

@@ -18,7 +18,11 @@ describe("GitTree", () => {
     const dir = gitRepo({ "cse.yaml": "organisation: One\n", "evidence/a.yaml": "id: a\n" });
     commitAll(dir, "first", "2014-01-01");
     gitIn(dir, ["tag", "v1"]);
-    writeFiles(dir, { "cse.yaml": "organisation: Two\n", "evidence/a.yaml": null, "evidence/new.yaml": "id: new\n" });
+    writeFiles(dir, {
+      "cse.yaml": "organisation: Two\n",
+      "evidence/a.yaml": null,
+      "evidence/new.yaml": "id: new\n",
+    });
     commitAll(dir, "second", "2014-02-01");
     writeFiles(dir, { "cse.yaml": "organisation: Three (uncommitted)\n" });
 
@@ -31,7 +35,10 @@ describe("GitTree", () => {
     const head = GitTree.open(dir, "HEAD");
     expect(text(head.read("cse.yaml"))).toBe("organisation: Two\n");
     expect(head.list("evidence").map((e) => e.name)).toEqual(["new.yaml"]);
-    expect(head.list("")).toEqual([{ name: "cse.yaml", kind: "file" }, { name: "evidence", kind: "dir" }]);
+    expect(head.list("")).toEqual([
+      { name: "cse.yaml", kind: "file" },
+      { name: "evidence", kind: "dir" },
+    ]);
     expect(head.stat("evidence")).toEqual({ kind: "dir" });
     expect(head.stat("cse.yaml")).toEqual({ kind: "file", size: 18 });
     // The work tree is untouched.
@@ -39,7 +46,11 @@ describe("GitTree", () => {
   });
 
   it("reads a submission in a subfolder with paths relative to its root", () => {
-    const dir = gitRepo({ "README": "x", "dept/sub/cse.yaml": "organisation: Sub\n", "dept/sub/evidence/e.yaml": "id: e\n" });
+    const dir = gitRepo({
+      README: "x",
+      "dept/sub/cse.yaml": "organisation: Sub\n",
+      "dept/sub/evidence/e.yaml": "id: e\n",
+    });
     commitAll(dir, "first", "2014-01-01");
     const tree = GitTree.open(path.join(dir, "dept/sub"), "HEAD");
     expect(tree.root).toBe(path.join(dir, "dept/sub"));
@@ -49,7 +60,11 @@ describe("GitTree", () => {
   });
 
   it("follows links inside the root and reports links that leave it", () => {
-    const dir = gitRepo({ "dept/sub/cse.yaml": "x: 1\n", "dept/sub/evidence/real.pdf": "PDF", "dept/shared.pdf": "S" });
+    const dir = gitRepo({
+      "dept/sub/cse.yaml": "x: 1\n",
+      "dept/sub/evidence/real.pdf": "PDF",
+      "dept/shared.pdf": "S",
+    });
     const sub = path.join(dir, "dept/sub");
     fs.symlinkSync("real.pdf", path.join(sub, "evidence/alias.pdf"));
     fs.symlinkSync("../../shared.pdf", path.join(sub, "evidence/out.pdf"));
@@ -80,7 +95,15 @@ describe("GitTree", () => {
     const work = new WorkTree(sub);
     expect(tree.list("evidence")).toEqual(work.list("evidence"));
     expect(tree.list("")).toEqual(work.list(""));
-    for (const p of ["ev-link", "ev-link/real.pdf", "loop1", "evidence/out.pdf", "evidence/broken.pdf", "evidence/alias.pdf", "../shared.pdf"]) {
+    for (const p of [
+      "ev-link",
+      "ev-link/real.pdf",
+      "loop1",
+      "evidence/out.pdf",
+      "evidence/broken.pdf",
+      "evidence/alias.pdf",
+      "../shared.pdf",
+    ]) {
       expect(tree.stat(p)).toEqual(work.stat(p));
     }
   });
@@ -98,7 +121,10 @@ describe("GitTree", () => {
     for (let i = 0; i < 5; i++) expect(text(tree.read(`evidence/files/f${i}.bin`))).toBe(`binary ${i}`);
     // Read again after being handed out: fetched afresh, still correct.
     expect(text(tree.read("evidence/files/f0.bin"))).toBe("binary 0");
-    const catFiles = fs.readFileSync(trace, "utf8").split("\n").filter((l) => /built-in: git cat-file/.test(l));
+    const catFiles = fs
+      .readFileSync(trace, "utf8")
+      .split("\n")
+      .filter((l) => /built-in: git cat-file/.test(l));
     // One batch for the YAML, one read-ahead batch for all attachments, one for the re-read.
     expect(catFiles).toHaveLength(3);
   });
@@ -116,7 +142,9 @@ describe("GitTree", () => {
     expect(() => GitTree.open(dir, "no-such-tag")).toThrow(/unknown revision "no-such-tag"/);
     expect(() => GitTree.open(dir, "--output=/tmp/x")).toThrow(/unknown revision/);
     fs.mkdirSync(path.join(dir, "later"));
-    expect(() => GitTree.open(path.join(dir, "later"), "HEAD")).toThrow(/folder later\/ did not exist at HEAD/);
+    expect(() => GitTree.open(path.join(dir, "later"), "HEAD")).toThrow(
+      /folder later\/ did not exist at HEAD/,
+    );
     const plain = testdir({ "cse.yaml": "a: 1\n" });
     expect(() => GitTree.open(plain, "HEAD")).toThrow(/not inside a git repository; --ref needs one/);
   });

@@ -1,5 +1,11 @@
 import path from "node:path";
-import { TooLargeError, joinPath, type PathStatus, type SourceTree, type TreeEntry } from "../load/source-tree.js";
+import {
+  TooLargeError,
+  joinPath,
+  type PathStatus,
+  type SourceTree,
+  type TreeEntry,
+} from "../load/source-tree.js";
 import { YAML_LIMITS } from "../load/yaml-file.js";
 import { readBlobs } from "./read-blobs.js";
 import { openRepository, resolveCommit, type Repository } from "./repository.js";
@@ -43,9 +49,18 @@ export class GitTree implements SourceTree {
     this.listing = listing;
     const all = [...listing.entries.values()];
     // A text file over the YAML size limit is refused by size alone: never fetch it whole.
-    const first = all.filter((e) => e.kind === "link" || (e.kind === "file" && TEXT_FILE.test(e.path) && e.size <= YAML_LIMITS.maxBytes));
-    for (const [id, bytes] of readBlobs(repo.dir, first.map((e) => e.id))) this.blobs.set(id, bytes);
-    this.pending = all.filter((e) => e.kind === "file" && !this.blobs.has(e.id)).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const first = all.filter(
+      (e) =>
+        e.kind === "link" || (e.kind === "file" && TEXT_FILE.test(e.path) && e.size <= YAML_LIMITS.maxBytes),
+    );
+    for (const [id, bytes] of readBlobs(
+      repo.dir,
+      first.map((e) => e.id),
+    ))
+      this.blobs.set(id, bytes);
+    this.pending = all
+      .filter((e) => e.kind === "file" && !this.blobs.has(e.id))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
   /** Opens the submission in `dir` as at `rev`; GitError when git, the repository or the revision fails. */
@@ -93,7 +108,11 @@ export class GitTree implements SourceTree {
 
   stat(file: string): PathStatus {
     const where = this.resolve(file);
-    return where.kind === "file" ? { kind: "file", size: where.entry.size } : where.kind === "dir" ? { kind: "dir" } : { kind: where.kind };
+    return where.kind === "file"
+      ? { kind: "file", size: where.entry.size }
+      : where.kind === "dir"
+        ? { kind: "dir" }
+        : { kind: where.kind };
   }
 
   /** Git's object id of a file (links followed), or null when it is not a file: equal ids, equal bytes. */
@@ -116,7 +135,10 @@ export class GitTree implements SourceTree {
       batch.push(next);
       bytes += next.size;
     }
-    const fetched = readBlobs(this.repo.dir, batch.map((e) => e.id));
+    const fetched = readBlobs(
+      this.repo.dir,
+      batch.map((e) => e.id),
+    );
     const ids = new Set(batch.map((e) => e.id));
     this.pending = this.pending.filter((e) => !ids.has(e.id));
     for (const [id, b] of fetched) {

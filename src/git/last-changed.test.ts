@@ -16,12 +16,21 @@ afterEach(() => {
 
 function dates(history: FileHistory): Record<string, string> {
   if (!history.known) throw new Error(history.message);
-  return Object.fromEntries([...history.files].map(([f, c]) => [f, `${c.date}${c.uncommitted ? " +uncommitted" : ""}`]));
+  return Object.fromEntries(
+    [...history.files].map(([f, c]) => [f, `${c.date}${c.uncommitted ? " +uncommitted" : ""}`]),
+  );
 }
 
 /** A history: a added 2014-01-01; b added then, edited 2014-03-01; c moved unchanged; d moved and edited; e deleted and added again. */
 function history(): string {
-  const dir = gitRepo({ "cse.yaml": "a: 1\n", "evidence/a.yaml": "a\n", "evidence/b.yaml": "b\n", "evidence/c.yaml": "c\n", "evidence/d.yaml": "d\nline two\nline three\n", "evidence/e.yaml": "e\n" });
+  const dir = gitRepo({
+    "cse.yaml": "a: 1\n",
+    "evidence/a.yaml": "a\n",
+    "evidence/b.yaml": "b\n",
+    "evidence/c.yaml": "c\n",
+    "evidence/d.yaml": "d\nline two\nline three\n",
+    "evidence/e.yaml": "e\n",
+  });
   commitAll(dir, "first", "2014-01-01");
   writeFiles(dir, { "evidence/b.yaml": "b changed\n" });
   commitAll(dir, "edit b", "2014-03-01");
@@ -39,7 +48,13 @@ function history(): string {
   return dir;
 }
 
-const FILES = ["evidence/a.yaml", "evidence/b.yaml", "evidence/moved/c.yaml", "evidence/moved/d.yaml", "evidence/e.yaml"];
+const FILES = [
+  "evidence/a.yaml",
+  "evidence/b.yaml",
+  "evidence/moved/c.yaml",
+  "evidence/moved/d.yaml",
+  "evidence/e.yaml",
+];
 
 describe("readLastChanged", () => {
   it("dates each file by its last commit, following unchanged renames", () => {
@@ -56,17 +71,24 @@ describe("readLastChanged", () => {
   it("reads history up to a revision, not beyond", () => {
     const dir = history();
     const spring = GitTree.open(dir, "spring");
-    expect(dates(readLastChanged(spring, ["evidence/b.yaml", "evidence/c.yaml", "evidence/e.yaml"]))).toEqual({
-      "evidence/b.yaml": "2014-03-01",
-      "evidence/c.yaml": "2014-01-01",
-      "evidence/e.yaml": "2014-01-01",
-    });
+    expect(dates(readLastChanged(spring, ["evidence/b.yaml", "evidence/c.yaml", "evidence/e.yaml"]))).toEqual(
+      {
+        "evidence/b.yaml": "2014-03-01",
+        "evidence/c.yaml": "2014-01-01",
+        "evidence/e.yaml": "2014-01-01",
+      },
+    );
   });
 
   it("marks work-tree changes and files never committed", () => {
     const dir = history();
     writeFiles(dir, { "evidence/a.yaml": "a edited\n", "evidence/new.yaml": "n\n" });
-    const h = readLastChanged(new WorkTree(dir), ["evidence/a.yaml", "evidence/new.yaml", "evidence/b.yaml", "evidence/gone.yaml"]);
+    const h = readLastChanged(new WorkTree(dir), [
+      "evidence/a.yaml",
+      "evidence/new.yaml",
+      "evidence/b.yaml",
+      "evidence/gone.yaml",
+    ]);
     expect(dates(h)).toEqual({
       "evidence/a.yaml": "2014-01-01 +uncommitted",
       "evidence/new.yaml": "null +uncommitted",
@@ -91,13 +113,19 @@ describe("readLastChanged", () => {
     for (let i = 0; i < 40; i++) files[`evidence/e${i}.yaml`] = `id: e${i}\n`;
     const dir = gitRepo(files);
     commitAll(dir, "first", "2014-01-01");
-    for (let i = 0; i < 40; i += 4) writeFiles(dir, { [`evidence/e${i}.yaml`]: `id: e${i}\nchanged: true\n` });
+    for (let i = 0; i < 40; i += 4)
+      writeFiles(dir, { [`evidence/e${i}.yaml`]: `id: e${i}\nchanged: true\n` });
     commitAll(dir, "second", "2014-02-01");
     const trace = path.join(testdir({}), "trace.log");
     process.env.GIT_TRACE = trace;
     const h = readLastChanged(new WorkTree(dir), Object.keys(files));
     expect(Object.values(dates(h)).filter((d) => d === "2014-02-01")).toHaveLength(10);
-    expect(fs.readFileSync(trace, "utf8").split("\n").filter((l) => /built-in: git log/.test(l))).toHaveLength(1);
+    expect(
+      fs
+        .readFileSync(trace, "utf8")
+        .split("\n")
+        .filter((l) => /built-in: git log/.test(l)),
+    ).toHaveLength(1);
   });
 
   it("says the dates are unknown in a shallow clone, and outside git", () => {
@@ -121,7 +149,9 @@ describe("lastChangedOfItems", () => {
     commitAll(dir, "first", "2014-01-01");
     writeFiles(dir, { "evidence/scan.pdf": "v2" });
     commitAll(dir, "new scan", "2014-04-01");
-    writeFiles(dir, { "evidence/case-studies/CS01.yaml": files["evidence/case-studies/CS01.yaml"] + "status: ready\n" });
+    writeFiles(dir, {
+      "evidence/case-studies/CS01.yaml": files["evidence/case-studies/CS01.yaml"] + "status: ready\n",
+    });
     const { submission } = readSubmission(new WorkTree(dir), { asOf: "2015-01-10" });
     const h = lastChangedOfItems(submission);
     expect(h.known && Object.fromEntries(h.items)).toEqual({

@@ -17,7 +17,11 @@ export interface LastChange {
 /** Last changes of many files, or why they cannot be known. */
 export type FileHistory =
   | { known: true; /** By root-relative path, every file asked about. */ files: Map<string, LastChange> }
-  | { known: false; /** Why not. */ reason: "shallow" | "not-a-repository" | "git-missing"; /** A sentence for a reader. */ message: string };
+  | {
+      known: false;
+      /** Why not. */ reason: "shallow" | "not-a-repository" | "git-missing";
+      /** A sentence for a reader. */ message: string;
+    };
 
 /**
  * When each of `files` (root-relative) last changed, from ONE `git log --name-status` pass over
@@ -39,32 +43,62 @@ export function readLastChanged(tree: SourceTree, files: readonly string[]): Fil
     return {
       known: false,
       reason: missing ? "git-missing" : "not-a-repository",
-      message: missing ? "git is not installed, so last-changed dates are unknown" : "the submission is not in a git repository, so last-changed dates are unknown",
+      message: missing
+        ? "git is not installed, so last-changed dates are unknown"
+        : "the submission is not in a git repository, so last-changed dates are unknown",
     };
   }
   if (isShallow(repo)) {
-    return { known: false, reason: "shallow", message: "this is a shallow clone whose history is cut short, so last-changed dates are unknown (git fetch --unshallow gives the full history)" };
+    return {
+      known: false,
+      reason: "shallow",
+      message:
+        "this is a shallow clone whose history is cut short, so last-changed dates are unknown (git fetch --unshallow gives the full history)",
+    };
   }
   const commit = tree instanceof GitTree ? tree.commit : headCommit(repo);
-  const found = commit ? walkHistory(repo, commit, files) : new Map<string, { date: string; commit: string }>();
+  const found = commit
+    ? walkHistory(repo, commit, files)
+    : new Map<string, { date: string; commit: string }>();
   const dirty = tree instanceof WorkTree ? uncommittedPaths(repo) : new Set<string>();
   const result = new Map<string, LastChange>();
   for (const file of files) {
     const hit = found.get(file);
     // A file in the work tree that history never saw is uncommitted too (untracked or ignored).
     const unseen = tree instanceof WorkTree && !hit && tree.stat(file).kind === "file";
-    result.set(file, { date: hit?.date ?? null, commit: hit?.commit ?? null, uncommitted: dirty.has(file) || unseen });
+    result.set(file, {
+      date: hit?.date ?? null,
+      commit: hit?.commit ?? null,
+      uncommitted: dirty.has(file) || unseen,
+    });
   }
   return { known: true, files: result };
 }
 
-function walkHistory(repo: Repository, commit: string, files: readonly string[]): Map<string, { date: string; commit: string }> {
+function walkHistory(
+  repo: Repository,
+  commit: string,
+  files: readonly string[],
+): Map<string, { date: string; commit: string }> {
   // Top-relative path as history names it → the root-relative files it is now.
   const pending = new Map<string, string[]>();
   for (const f of new Set(files)) pending.set(topPath(repo, f), [f]);
   const found = new Map<string, { date: string; commit: string }>();
   if (pending.size === 0) return found;
-  const args = ["-c", "log.showSignature=false", "log", "--no-color", "--no-ext-diff", "-M", "--name-status", "-z", "--format=%x1e%H %cs", commit, "--", "."];
+  const args = [
+    "-c",
+    "log.showSignature=false",
+    "log",
+    "--no-color",
+    "--no-ext-diff",
+    "-M",
+    "--name-status",
+    "-z",
+    "--format=%x1e%H %cs",
+    commit,
+    "--",
+    ".",
+  ];
   const r = runGit(repo.dir, args);
   if (r.status !== 0) throw new GitError(`git log failed: ${r.stderr.split("\n")[0]}`);
   const settle = (path: string, at: { date: string; commit: string }) => {
@@ -77,8 +111,11 @@ function walkHistory(repo: Repository, commit: string, files: readonly string[])
     if (headerEnd < 0) continue;
     const [id = "", date = ""] = record.slice(0, headerEnd).split(" ");
     const at = { date, commit: id };
-    const tokens = record.slice(headerEnd + 1).replace(/^\n+/, "").split("\0");
-    for (let i = 0; i < tokens.length; ) {
+    const tokens = record
+      .slice(headerEnd + 1)
+      .replace(/^\n+/, "")
+      .split("\0");
+    for (let i = 0; i < tokens.length;) {
       const status = tokens[i++] ?? "";
       if (status === "") continue;
       if (status.startsWith("R") || status.startsWith("C")) {
@@ -125,7 +162,10 @@ export type ItemHistory =
  */
 export function lastChangedOfItems(submission: Submission): ItemHistory {
   const items = [...submission.evidence, ...submission.caseStudies];
-  const filesOf = (item: Citable) => [item.src.file, ...item.files.flatMap((f) => (f.resolved === null ? [] : [f.resolved]))];
+  const filesOf = (item: Citable) => [
+    item.src.file,
+    ...item.files.flatMap((f) => (f.resolved === null ? [] : [f.resolved])),
+  ];
   const history = readLastChanged(submission.tree, items.flatMap(filesOf));
   if (!history.known) return history;
   const byItem = new Map<string, LastChange>();
@@ -135,7 +175,8 @@ export function lastChangedOfItems(submission: Submission): ItemHistory {
     for (const file of filesOf(item)) {
       const c = history.files.get(file);
       if (!c) continue;
-      if (c.date !== null && (latest.date === null || c.date > latest.date)) latest = { ...c, uncommitted: latest.uncommitted || c.uncommitted };
+      if (c.date !== null && (latest.date === null || c.date > latest.date))
+        latest = { ...c, uncommitted: latest.uncommitted || c.uncommitted };
       else if (c.uncommitted) latest = { ...latest, uncommitted: true };
     }
     byItem.set(item.id, latest);

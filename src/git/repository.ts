@@ -37,7 +37,9 @@ export function resolveCommit(repo: Repository, rev: string): string {
   const r = runGit(repo.dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   const id = r.stdout.toString("utf8").trim();
   if (r.status !== 0 || !/^[0-9a-f]{40,64}$/.test(id)) {
-    throw new GitError(`unknown revision "${rev}": the repository at ${repo.top} has no branch, tag or commit of that name (see git log --oneline, git tag)`);
+    throw new GitError(
+      `unknown revision "${rev}": the repository at ${repo.top} has no branch, tag or commit of that name (see git log --oneline, git tag)`,
+    );
   }
   return id;
 }
@@ -69,13 +71,16 @@ function runGitFor(dir: string, args: string[], purpose: string): Buffer {
   try {
     return git(dir, args, (stderr) => {
       if (/not a git repository/i.test(stderr)) {
-        const fix = purpose.startsWith("--") ? `leave out ${purpose}, or run git init and commit first` : "run git init and commit first";
+        const fix = purpose.startsWith("--")
+          ? `leave out ${purpose}, or run git init and commit first`
+          : "run git init and commit first";
         return `${dir} is not inside a git repository; ${purpose} needs one (${fix})`;
       }
       return describeFailure(args, stderr);
     });
   } catch (err) {
-    if (err instanceof GitError && err.message === GIT_MISSING) throw new GitError(`${GIT_MISSING}; ${purpose} needs it`);
+    if (err instanceof GitError && err.message === GIT_MISSING)
+      throw new GitError(`${GIT_MISSING}; ${purpose} needs it`);
     throw err;
   }
 }

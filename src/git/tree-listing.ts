@@ -26,8 +26,10 @@ export interface TreeListing {
  * at the submission's own folder (`commit:prefix`), so every path is already root-relative.
  */
 export function listTree(repo: Repository, commit: string, rev: string): TreeListing {
-  const out = git(repo.dir, ["ls-tree", "-r", "-l", "-z", "--full-tree", "--end-of-options", `${commit}:${repo.prefix}`], () =>
-    `the submission's folder ${repo.prefix}/ did not exist at ${rev}; pick a later revision`,
+  const out = git(
+    repo.dir,
+    ["ls-tree", "-r", "-l", "-z", "--full-tree", "--end-of-options", `${commit}:${repo.prefix}`],
+    () => `the submission's folder ${repo.prefix}/ did not exist at ${rev}; pick a later revision`,
   );
   const entries = new Map<string, ListedEntry>();
   const children = new Map<string, Set<string>>([["", new Set()]]);
@@ -36,13 +38,18 @@ export function listTree(repo: Repository, commit: string, rev: string): TreeLis
     const tab = record.indexOf("\t");
     const [mode, type, id, size] = record.slice(0, tab).split(/ +/);
     const path = record.slice(tab + 1);
-    if (!mode || !type || !id || tab < 0) throw new GitError(`git ls-tree printed a line cse cannot read: ${JSON.stringify(record)}`);
+    if (!mode || !type || !id || tab < 0)
+      throw new GitError(`git ls-tree printed a line cse cannot read: ${JSON.stringify(record)}`);
     const kind = type === "commit" ? "submodule" : mode === "120000" ? "link" : "file";
     entries.set(path, { path, kind, id, size: Number(size) || 0 });
     addToFolders(children, path);
   }
   const folders = new Map<string, string[]>();
-  for (const [dir, names] of children) folders.set(dir, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const [dir, names] of children)
+    folders.set(
+      dir,
+      [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   return { entries, folders };
 }
 
@@ -71,7 +78,11 @@ const MAX_LINK_HOPS = 40;
  * their stored targets. A target that is absolute or climbs above the root is `outside`; a
  * broken link, a loop, or a path through a file is `missing`.
  */
-export function resolvePath(listing: TreeListing, file: string, linkTarget: (entry: ListedEntry) => string): Resolved {
+export function resolvePath(
+  listing: TreeListing,
+  file: string,
+  linkTarget: (entry: ListedEntry) => string,
+): Resolved {
   const queue = file.split("/");
   const done: string[] = [];
   let hops = 0;

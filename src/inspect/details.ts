@@ -30,7 +30,13 @@ export interface ElementDetails {
     actions: { title: string; owner: string | null; due: string | null; done: boolean }[];
   } | null;
   /** How the latest finding rated it, or null. */
-  finding: { date: string; kind: string | null; rating: string; comment: string | null; unlisted: boolean } | null;
+  finding: {
+    date: string;
+    kind: string | null;
+    rating: string;
+    comment: string | null;
+    unlisted: boolean;
+  } | null;
   /** Evidence items and case studies naming it, drafts included, evidence first, in path order. */
   citedBy: ItemRef[];
 }
@@ -75,7 +81,12 @@ export type Details = ElementDetails | ItemDetails | GroupDetails;
 /** Every id `cse show` knows, for did-you-mean. */
 export function showableIds(s: Submission): string[] {
   const ids = s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((sc) => sc.id)]);
-  return [...ids, ...s.elements.map((e) => e.id), ...s.evidence.map((e) => e.id), ...s.caseStudies.map((c) => c.id)];
+  return [
+    ...ids,
+    ...s.elements.map((e) => e.id),
+    ...s.evidence.map((e) => e.id),
+    ...s.caseStudies.map((c) => c.id),
+  ];
 }
 
 /** The details of `id` (matched exactly, else ignoring case when that is unambiguous), or null. */
@@ -122,25 +133,61 @@ function describeElement(s: Submission, e: Element): ElementDetails {
     text: e.text.trim(),
     guidance: e.guidance?.trim() || null,
     selfAssessment: a
-      ? { file: a.src.file, owner: a.owner, rating: a.rating, statement: a.statement?.trim() || null, actions: a.actions.map((x) => ({ title: x.title, owner: x.owner, due: x.due, done: x.done })) }
+      ? {
+          file: a.src.file,
+          owner: a.owner,
+          rating: a.rating,
+          statement: a.statement?.trim() || null,
+          actions: a.actions.map((x) => ({ title: x.title, owner: x.owner, due: x.due, done: x.done })),
+        }
       : null,
-    finding: latest && rated ? { date: latest.date, kind: latest.kind, rating: rated.rating, comment: rated.comment?.trim() || null, unlisted: rated.unlisted } : null,
+    finding:
+      latest && rated
+        ? {
+            date: latest.date,
+            kind: latest.kind,
+            rating: rated.rating,
+            comment: rated.comment?.trim() || null,
+            unlisted: rated.unlisted,
+          }
+        : null,
     citedBy,
   };
 }
 
 function describeItem(s: Submission, item: EvidenceItem | CaseStudy): ItemDetails {
   const common = {
-    id: item.id, title: item.title, file: item.src.file, date: item.date, status: item.status, owner: item.owner,
-    sections: item.sections, files: item.files.map((f) => f.declared), links: item.links,
-    elements: item.elements.map((c) => ({ id: c.element, text: s.elementById.get(c.element)?.text.trim() ?? null, note: c.note?.trim() || null })),
+    id: item.id,
+    title: item.title,
+    file: item.src.file,
+    date: item.date,
+    status: item.status,
+    owner: item.owner,
+    sections: item.sections,
+    files: item.files.map((f) => f.declared),
+    links: item.links,
+    elements: item.elements.map((c) => ({
+      id: c.element,
+      text: s.elementById.get(c.element)?.text.trim() ?? null,
+      note: c.note?.trim() || null,
+    })),
   };
   if (item.kind === "evidence") {
     const namedBy = s.caseStudies.filter((c) => c.evidence.some((x) => x.id === item.id));
-    return { kind: "evidence", ...common, type: item.type, expires: item.expires, description: item.description.trim(), related: namedBy.map((c) => ({ id: c.id, title: c.title, file: c.src.file, status: c.status })) };
+    return {
+      kind: "evidence",
+      ...common,
+      type: item.type,
+      expires: item.expires,
+      description: item.description.trim(),
+      related: namedBy.map((c) => ({ id: c.id, title: c.title, file: c.src.file, status: c.status })),
+    };
   }
   return {
-    kind: "case-study", ...common, summary: item.summary.trim(), narrative: item.narrative.trim(),
+    kind: "case-study",
+    ...common,
+    summary: item.summary.trim(),
+    narrative: item.narrative.trim(),
     related: item.evidence.map(({ id }) => {
       const e = s.evidence.find((x) => x.id === id);
       return { id, title: e?.title ?? null, file: e?.src.file ?? null, status: e?.status ?? null };
@@ -148,8 +195,18 @@ function describeItem(s: Submission, item: EvidenceItem | CaseStudy): ItemDetail
   };
 }
 
-function describeGroup(s: Submission, group: Pick<Criterion, "id" | "title" | "summary">, kind: GroupDetails["kind"]): GroupDetails {
-  return { kind, id: group.id, title: group.title, summary: group.summary?.trim() || null, elements: listElements(s, { criterion: group.id }) };
+function describeGroup(
+  s: Submission,
+  group: Pick<Criterion, "id" | "title" | "summary">,
+  kind: GroupDetails["kind"],
+): GroupDetails {
+  return {
+    kind,
+    id: group.id,
+    title: group.title,
+    summary: group.summary?.trim() || null,
+    elements: listElements(s, { criterion: group.id }),
+  };
 }
 
 function ref(item: Citable & { kind: "evidence" | "case-study" }): ItemRef {

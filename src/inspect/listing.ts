@@ -66,14 +66,22 @@ export interface CaseStudyRow extends ItemRow {
 export function listElements(s: Submission, f: ListFilter): ElementRow[] {
   const cites = indexCitations(s);
   return s.elements
-    .filter((e) => f.criterion === undefined || e.criterionId === f.criterion || e.subcriterionId === f.criterion)
+    .filter(
+      (e) => f.criterion === undefined || e.criterionId === f.criterion || e.subcriterionId === f.criterion,
+    )
     .map((e) => {
       const c = cites.get(e.id);
       const a = s.selfAssessments.get(e.id);
       return {
-        id: e.id, criterion: e.criterionId, subcriterion: e.subcriterionId, text: e.text.trim(),
-        evidence: c?.evidence.length ?? 0, caseStudies: c?.caseStudies.length ?? 0, drafts: c?.drafts ?? 0,
-        owner: a?.owner ?? null, rating: a?.rating ?? null,
+        id: e.id,
+        criterion: e.criterionId,
+        subcriterion: e.subcriterionId,
+        text: e.text.trim(),
+        evidence: c?.evidence.length ?? 0,
+        caseStudies: c?.caseStudies.length ?? 0,
+        drafts: c?.drafts ?? 0,
+        owner: a?.owner ?? null,
+        rating: a?.rating ?? null,
       };
     })
     .filter((row) => f.owner === undefined || row.owner === f.owner);
@@ -117,7 +125,13 @@ function keepItem(s: Submission, item: EvidenceItem | CaseStudy, f: ListFilter):
 
 function itemRow(item: Citable): ItemRow {
   return {
-    id: item.id, title: item.title, file: item.src.file, date: item.date, status: item.status,
-    owner: item.owner, sections: item.sections, elements: [...new Set(item.elements.map((c) => c.element))],
+    id: item.id,
+    title: item.title,
+    file: item.src.file,
+    date: item.date,
+    status: item.status,
+    owner: item.owner,
+    sections: item.sections,
+    elements: [...new Set(item.elements.map((c) => c.element))],
   };
 }

@@ -1,7 +1,8 @@
 import { joinPath, type SourceTree } from "./source-tree.js";
 
 /** The kinds of YAML file in a submission, each with its own schema. */
-export type FileKind = "cse" | "standard" | "criterion" | "evidence" | "case-study" | "assessment" | "finding";
+export type FileKind =
+  "cse" | "standard" | "criterion" | "evidence" | "case-study" | "assessment" | "finding";
 
 /** A YAML file found in a submission, and what kind it is by its place. */
 export interface FoundFile {
@@ -30,7 +31,11 @@ export function discoverFiles(tree: SourceTree, standardDir: string): FoundFile[
     found.push({ file, kind: isStandard ? "standard" : "criterion", outside });
   });
   walk(tree, "evidence", (file, outside) => {
-    found.push({ file, kind: file.startsWith("evidence/case-studies/") ? "case-study" : "evidence", outside });
+    found.push({
+      file,
+      kind: file.startsWith("evidence/case-studies/") ? "case-study" : "evidence",
+      outside,
+    });
   });
   walk(tree, "assessment", (file, outside) => {
     found.push({ file, kind: file.startsWith("assessment/findings/") ? "finding" : "assessment", outside });
@@ -38,12 +43,18 @@ export function discoverFiles(tree: SourceTree, standardDir: string): FoundFile[
   return found;
 }
 
-function walk(tree: SourceTree, dir: string, visit: (file: string, outside: boolean) => void, depth = 0): void {
+function walk(
+  tree: SourceTree,
+  dir: string,
+  visit: (file: string, outside: boolean) => void,
+  depth = 0,
+): void {
   if (depth > 64) return;
   for (const entry of tree.list(dir)) {
     if (entry.name.startsWith(".")) continue;
     const path = joinPath(dir, entry.name);
     if (entry.kind === "dir") walk(tree, path, visit, depth + 1);
-    else if ((entry.kind === "file" || entry.kind === "outside") && YAML.test(entry.name)) visit(path, entry.kind === "outside");
+    else if ((entry.kind === "file" || entry.kind === "outside") && YAML.test(entry.name))
+      visit(path, entry.kind === "outside");
   }
 }

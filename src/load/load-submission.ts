@@ -36,24 +36,57 @@ export function loadSubmission(tree: SourceTree): LoadResult {
   // Lazily: a position re-parses the file, and is wanted only for a diagnostic.
   const at = () => positionOf(cse, ["standard"]);
   if (standardDir.startsWith("/") || standardDir.split("/").includes("..") || st.kind === "outside") {
-    diagnostics.push({ file: "cse.yaml", ...at(), severity: "error", code: "outside-root", message: `\`standard\` is "${String(declared)}", which is outside the submission's root; keep the standard in a folder inside it, such as criteria` });
+    diagnostics.push({
+      file: "cse.yaml",
+      ...at(),
+      severity: "error",
+      code: "outside-root",
+      message: `\`standard\` is "${String(declared)}", which is outside the submission's root; keep the standard in a folder inside it, such as criteria`,
+    });
     standardDir = "criteria";
   } else if (st.kind !== "dir") {
-    diagnostics.push({ file: "cse.yaml", ...at(), severity: "error", code: "missing-file", message: `the standard's folder ${standardDir}/ does not exist; create it with standard.yaml and one file per criterion, or set \`standard\` in cse.yaml` });
+    diagnostics.push({
+      file: "cse.yaml",
+      ...at(),
+      severity: "error",
+      code: "missing-file",
+      message: `the standard's folder ${standardDir}/ does not exist; create it with standard.yaml and one file per criterion, or set \`standard\` in cse.yaml`,
+    });
   }
 
   for (const dir of ["evidence", "assessment"]) {
     if (tree.stat(dir).kind === "outside") {
-      diagnostics.push({ file: dir, line: 1, column: 1, severity: "error", code: "outside-root", message: `${dir}/ is a link to a folder outside the submission's root; cse does not read it: move the folder into the submission instead` });
+      diagnostics.push({
+        file: dir,
+        line: 1,
+        column: 1,
+        severity: "error",
+        code: "outside-root",
+        message: `${dir}/ is a link to a folder outside the submission's root; cse does not read it: move the folder into the submission instead`,
+      });
     }
   }
   const found = discoverFiles(tree, standardDir);
   if (st.kind === "dir" && !found.some((f) => f.kind === "standard")) {
-    diagnostics.push({ file: "cse.yaml", ...at(), severity: "error", code: "missing-file", message: `${standardDir}/standard.yaml does not exist; the standard's folder needs it (id, title and ratings)` });
+    diagnostics.push({
+      file: "cse.yaml",
+      ...at(),
+      severity: "error",
+      code: "missing-file",
+      message: `${standardDir}/standard.yaml does not exist; the standard's folder needs it (id, title and ratings)`,
+    });
   }
   for (const f of found) {
     if (f.outside) {
-      diagnostics.push({ file: f.file, line: 1, column: 1, severity: "error", code: "outside-root", message: "this file is a link to somewhere outside the submission's root; cse does not read it: copy the file in instead" });
+      diagnostics.push({
+        file: f.file,
+        line: 1,
+        column: 1,
+        severity: "error",
+        code: "outside-root",
+        message:
+          "this file is a link to somewhere outside the submission's root; cse does not read it: copy the file in instead",
+      });
       continue;
     }
     const yaml = readYaml(tree, f.file, diagnostics);
@@ -76,14 +109,29 @@ function readYaml(tree: SourceTree, file: string, out: Diagnostic[]): YamlFile {
   } catch (err) {
     if (err instanceof OutsideRootError) {
       // A link swapped in after discovery: still never read.
-      out.push({ file, line: 1, column: 1, severity: "error", code: "outside-root", message: "this file is a link to somewhere outside the submission's root; cse does not read it: copy the file in instead" });
+      out.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: "error",
+        code: "outside-root",
+        message:
+          "this file is a link to somewhere outside the submission's root; cse does not read it: copy the file in instead",
+      });
       return unreadableYaml(file);
     }
     const message =
       err instanceof TooLargeError
         ? `the file is ${(err.size / 1024 / 1024).toFixed(1)} MiB, more than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; split it into smaller files`
         : `the file could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check that it exists and is readable`;
-    out.push({ file, line: 1, column: 1, severity: "error", code: err instanceof TooLargeError ? "yaml-limit" : "missing-file", message });
+    out.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: err instanceof TooLargeError ? "yaml-limit" : "missing-file",
+      message,
+    });
     return unreadableYaml(file);
   }
   return parseYamlFile(file, bytes, out);

@@ -52,7 +52,10 @@ export function sourceOf(file: YamlFile, path: DataPath): string | null {
 }
 
 /** The key nodes of the mapping at `path`, with their source text and parsed value. */
-export function keysOf(file: YamlFile, path: DataPath): { text: string; value: unknown; position: Position }[] {
+export function keysOf(
+  file: YamlFile,
+  path: DataPath,
+): { text: string; value: unknown; position: Position }[] {
   const { node } = locate(file, path);
   if (!isMap(node)) return [];
   return (node.items as Pair[]).map((p) => {

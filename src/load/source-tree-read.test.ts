@@ -4,7 +4,10 @@ import { TooLargeError, WorkTree } from "./source-tree.js";
 
 describe("WorkTree.read", () => {
   const big = "x".repeat(200_000) + "\n";
-  const tree = () => new WorkTree(testdir({ "empty.yaml": "", "small.yaml": "id: E1\n", "big.yaml": big, "dir/ten.txt": "0123456789" }));
+  const tree = () =>
+    new WorkTree(
+      testdir({ "empty.yaml": "", "small.yaml": "id: E1\n", "big.yaml": big, "dir/ten.txt": "0123456789" }),
+    );
 
   it("reads files of every size whole", () => {
     const t = tree();

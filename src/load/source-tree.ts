@@ -3,10 +3,7 @@ import path from "node:path";
 
 /** What a path inside a submission turned out to be. */
 export type PathStatus =
-  | { kind: "file"; size: number }
-  | { kind: "dir" }
-  | { kind: "missing" }
-  | { kind: "outside" };
+  { kind: "file"; size: number } | { kind: "dir" } | { kind: "missing" } | { kind: "outside" };
 
 /** One entry of a folder listing. */
 export interface TreeEntry {
@@ -77,7 +74,10 @@ export class WorkTree implements SourceTree {
     const fd = fs.openSync(real, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
     try {
       const st = fs.fstatSync(fd);
-      if (!st.isFile()) throw Object.assign(new Error(`${file} is not a file`), { code: st.isDirectory() ? "EISDIR" : "ENOTFILE" });
+      if (!st.isFile())
+        throw Object.assign(new Error(`${file} is not a file`), {
+          code: st.isDirectory() ? "EISDIR" : "ENOTFILE",
+        });
       if (st.size > maxBytes) throw new TooLargeError(st.size);
       return readAll(fd, st.size, maxBytes);
     } finally {

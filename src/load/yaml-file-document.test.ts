@@ -8,7 +8,8 @@ const enc = (s: string) => new TextEncoder().encode(s);
 // A well-formed file lets go of its parsed document (memory in large submissions) and parses
 // its text again when a position is wanted: the answers must be the same as from the first parse.
 describe("the document of a well-formed file, on demand", () => {
-  const text = '\ufeffid: E1\r\ntitle: "A: b"\r\nelements:\r\n  - element: "1.1.1"\r\n    note: |\r\n      x\r\n  - 1.10\r\n';
+  const text =
+    '\ufeffid: E1\r\ntitle: "A: b"\r\nelements:\r\n  - element: "1.1.1"\r\n    note: |\r\n      x\r\n  - 1.10\r\n';
 
   it("gives the same positions, source and keys", () => {
     const out: Diagnostic[] = [];

@@ -108,7 +108,12 @@ describe("odd but harmless input", () => {
 
   it("an alias bomb is a yaml-limit before it expands", () => {
     const lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
     const { out } = parse(lines.join("\n") + "\n");
     expect(out).toMatchObject([{ code: "yaml-limit", line: 2 }]);
     expect(out[0]!.message).toMatch(/aliases/);

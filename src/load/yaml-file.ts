@@ -38,24 +38,46 @@ export interface Position {
 /** Parses `bytes` as one YAML document, pushing any syntax or limit problem to `out`. */
 export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]): YamlFile {
   const lineCounter = new LineCounter();
-  const fail = (code: DiagnosticCode, message: string, pos: Position = { line: 1, column: 1 }, text = ""): YamlFile => {
+  const fail = (
+    code: DiagnosticCode,
+    message: string,
+    pos: Position = { line: 1, column: 1 },
+    text = "",
+  ): YamlFile => {
     out.push({ file, ...pos, severity: "error", code, message });
     return { file, text, doc: null, data: null, ok: false, lineCounter };
   };
   if (bytes.length > YAML_LIMITS.maxBytes) {
-    return fail("yaml-limit", `the file is ${formatBytes(bytes.length)}, more than the ${formatBytes(YAML_LIMITS.maxBytes)} cse reads; split it into smaller files`);
+    return fail(
+      "yaml-limit",
+      `the file is ${formatBytes(bytes.length)}, more than the ${formatBytes(YAML_LIMITS.maxBytes)} cse reads; split it into smaller files`,
+    );
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) return fail("yaml-syntax", "the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+  if (utf16)
+    return fail(
+      "yaml-syntax",
+      "the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+    );
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return fail("yaml-syntax", `the file is not valid UTF-8 (${describeBadByte(bytes)}); save it as UTF-8`, badBytePosition(bytes));
+    return fail(
+      "yaml-syntax",
+      `the file is not valid UTF-8 (${describeBadByte(bytes)}); save it as UTF-8`,
+      badBytePosition(bytes),
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const long = findLongLine(text);
-  if (long) return fail("yaml-limit", `line ${long.line} is ${long.length} characters long, more than the ${YAML_LIMITS.maxLineLength} cse reads; break it into shorter lines`, { line: long.line, column: 1 }, text);
+  if (long)
+    return fail(
+      "yaml-limit",
+      `line ${long.line} is ${long.length} characters long, more than the ${YAML_LIMITS.maxLineLength} cse reads; break it into shorter lines`,
+      { line: long.line, column: 1 },
+      text,
+    );
   // Lines are counted from the text itself, not from the parser's callbacks, which miss the
   // line breaks inside a token it rejects (and so put later errors on the wrong line).
   countLines(text, lineCounter);
@@ -66,10 +88,21 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   let docs: Document.Parsed[];
   try {
     const parsed = parseWithinDepth(text);
-    if ("tooDeep" in parsed) return fail("yaml-limit", `the file nests collections more than ${YAML_LIMITS.maxDepth} levels deep (a resource-exhaustion guard); flatten it`, at(parsed.tooDeep), text);
+    if ("tooDeep" in parsed)
+      return fail(
+        "yaml-limit",
+        `the file nests collections more than ${YAML_LIMITS.maxDepth} levels deep (a resource-exhaustion guard); flatten it`,
+        at(parsed.tooDeep),
+        text,
+      );
     docs = parsed.docs;
   } catch (err) {
-    return fail("yaml-limit", `the file could not be parsed within cse's limits (${(err as Error)?.message ?? err}); simplify it`, undefined, text);
+    return fail(
+      "yaml-limit",
+      `the file could not be parsed within cse's limits (${(err as Error)?.message ?? err}); simplify it`,
+      undefined,
+      text,
+    );
   }
   if (!Array.isArray(docs) || docs.length === 0) {
     return { file, text, doc: null, data: null, ok: true, lineCounter };
@@ -83,9 +116,21 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
     broken = true;
     if (e.code === "RESOURCE_EXHAUSTION") {
       // yaml ran out of stack composing the file: a limit, not a mistake in the syntax.
-      out.push({ file, ...at(e.pos[0]), severity: "error", code: "yaml-limit", message: `the file could not be read within cse's limits (${e.message.split("\n")[0]}); simplify it` });
+      out.push({
+        file,
+        ...at(e.pos[0]),
+        severity: "error",
+        code: "yaml-limit",
+        message: `the file could not be read within cse's limits (${e.message.split("\n")[0]}); simplify it`,
+      });
     } else if (e.code === "DUPLICATE_KEY") {
-      out.push({ file, ...at(e.pos[0]), severity: "error", code: "duplicate-key", message: duplicateKeyMessage(text, e.pos[0]) });
+      out.push({
+        file,
+        ...at(e.pos[0]),
+        severity: "error",
+        code: "duplicate-key",
+        message: duplicateKeyMessage(text, e.pos[0]),
+      });
     } else if (!syntaxReported) {
       syntaxReported = true;
       const quote = e.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
@@ -93,18 +138,43 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
       const tab = /tab/i.test(e.message) ? null : tabIndentNear(text, at(e.pos[0]).line);
       if (tab !== null) {
         // yaml's own words for a tab after spaces are about compact mappings: name the tab.
-        out.push({ file, ...at(tab), severity: "error", code: "yaml-syntax", message: "not well-formed YAML: this line is indented with a tab; YAML allows only spaces for indentation" });
+        out.push({
+          file,
+          ...at(tab),
+          severity: "error",
+          code: "yaml-syntax",
+          message:
+            "not well-formed YAML: this line is indented with a tab; YAML allows only spaces for indentation",
+        });
       } else if (opening >= 0) {
-        out.push({ file, ...at(opening), severity: "error", code: "yaml-syntax", message: `not well-formed YAML: the quoted value that starts here is never closed; add the closing ${quote}` });
+        out.push({
+          file,
+          ...at(opening),
+          severity: "error",
+          code: "yaml-syntax",
+          message: `not well-formed YAML: the quoted value that starts here is never closed; add the closing ${quote}`,
+        });
       } else {
-        out.push({ file, ...at(e.pos[0]), severity: "error", code: "yaml-syntax", message: syntaxMessage(e.message) });
+        out.push({
+          file,
+          ...at(e.pos[0]),
+          severity: "error",
+          code: "yaml-syntax",
+          message: syntaxMessage(e.message),
+        });
       }
     }
   }
   if (docs.length > 1) {
     const second = docs[1]!;
     const start = second.range?.[0] ?? 0;
-    out.push({ file, ...at(findDocumentMarker(text, start)), severity: "error", code: "yaml-syntax", message: "the file holds more than one YAML document (a second `---`); put one item in each file" });
+    out.push({
+      file,
+      ...at(findDocumentMarker(text, start)),
+      severity: "error",
+      code: "yaml-syntax",
+      message: "the file holds more than one YAML document (a second `---`); put one item in each file",
+    });
     broken = true;
   }
   if (broken) return { file, text, doc, data: null, ok: false, lineCounter };
@@ -115,9 +185,21 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
     const alias = firstAlias(doc);
     const pos = alias ? at(alias) : { line: 1, column: 1 };
     if (err instanceof ReferenceError || /alias/i.test(String((err as Error)?.message))) {
-      out.push({ file, ...pos, severity: "error", code: "yaml-limit", message: `the file expands aliases more than ${YAML_LIMITS.maxAliasCount} times (a resource-exhaustion guard); write the values out instead of using * aliases` });
+      out.push({
+        file,
+        ...pos,
+        severity: "error",
+        code: "yaml-limit",
+        message: `the file expands aliases more than ${YAML_LIMITS.maxAliasCount} times (a resource-exhaustion guard); write the values out instead of using * aliases`,
+      });
     } else {
-      out.push({ file, ...pos, severity: "error", code: "yaml-limit", message: `the file could not be read within cse's limits (${(err as Error)?.message ?? err}); simplify it` });
+      out.push({
+        file,
+        ...pos,
+        severity: "error",
+        code: "yaml-limit",
+        message: `the file could not be read within cse's limits (${(err as Error)?.message ?? err}); simplify it`,
+      });
     }
     return { file, text, doc, data: null, ok: false, lineCounter };
   }
@@ -173,7 +255,9 @@ function firstAlias(doc: Document.Parsed): number | null {
 function duplicateKeyMessage(text: string, offset: number): string {
   const m = /^["']?([^"':\n]*)/.exec(text.slice(offset, offset + 200));
   const key = m?.[1]?.trim();
-  return key ? `the key \`${key}\` appears twice in this mapping; keep one` : "a key appears twice in this mapping; keep one";
+  return key
+    ? `the key \`${key}\` appears twice in this mapping; keep one`
+    : "a key appears twice in this mapping; keep one";
 }
 
 function syntaxMessage(message: string): string {
@@ -221,7 +305,8 @@ function tabIndentNear(text: string, line: number): number | null {
   for (let n = 0; n < 2 && start > -1 && start < text.length; n++) {
     const indent = /^[ \t]*/.exec(text.slice(start, start + 200))![0];
     const tab = indent.indexOf("\t");
-    if (tab !== -1 && indent.length < text.slice(start).split("\n", 1)[0]!.trimEnd().length) return start + tab;
+    if (tab !== -1 && indent.length < text.slice(start).split("\n", 1)[0]!.trimEnd().length)
+      return start + tab;
     const next = text.indexOf("\n", start);
     start = next === -1 ? -1 : next + 1;
   }
@@ -234,7 +319,14 @@ function countLines(text: string, lineCounter: LineCounter): void {
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, version: "1.2", schema: "core", strict: true, logLevel: "error" } as const;
+const PARSE_OPTIONS = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  version: "1.2",
+  schema: "core",
+  strict: true,
+  logLevel: "error",
+} as const;
 
 /**
  * Parses token by token, watching the parser's stack: nesting past the limit (flow brackets,

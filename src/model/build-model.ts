@@ -7,8 +7,20 @@ import type { YamlFile } from "../load/yaml-file.js";
 import { compareIds } from "./natural-order.js";
 import type { AssessmentKind, EvidenceType } from "./raw-types.js";
 import type {
-  Action, AttachmentRef, CaseStudy, Citable, Config, Criterion, Element, ElementCitation,
-  EvidenceItem, Finding, SelfAssessment, Standard, Submission, Subcriterion,
+  Action,
+  AttachmentRef,
+  CaseStudy,
+  Citable,
+  Config,
+  Criterion,
+  Element,
+  ElementCitation,
+  EvidenceItem,
+  Finding,
+  SelfAssessment,
+  Standard,
+  Submission,
+  Subcriterion,
 } from "./types.js";
 
 // Fields are read defensively: a file with schema errors still contributes what is well-formed,
@@ -17,7 +29,8 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : null);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
-const int = (v: unknown): number | null => (typeof v === "number" && Number.isInteger(v) && v >= 1 ? v : null);
+const int = (v: unknown): number | null =>
+  typeof v === "number" && Number.isInteger(v) && v >= 1 ? v : null;
 
 /** Builds the typed model from the loaded files (cse.yaml first). */
 export function buildModel(tree: SourceTree, files: LoadedFile[]): Submission {
@@ -57,10 +70,13 @@ export function buildModel(tree: SourceTree, files: LoadedFile[]): Submission {
   for (const c of submission.standard.criteria) {
     for (const s of c.subcriteria) submission.elements.push(...s.elements);
   }
-  for (const e of submission.elements) if (!submission.elementById.has(e.id)) submission.elementById.set(e.id, e);
-  for (const a of submission.selfAssessmentEntries) if (!submission.selfAssessments.has(a.element)) submission.selfAssessments.set(a.element, a);
+  for (const e of submission.elements)
+    if (!submission.elementById.has(e.id)) submission.elementById.set(e.id, e);
+  for (const a of submission.selfAssessmentEntries)
+    if (!submission.selfAssessments.has(a.element)) submission.selfAssessments.set(a.element, a);
   submission.findings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (!str(obj(cse?.data)?.title)) submission.config.title = `${submission.standard.title || "Customer Service Excellence"} submission`;
+  if (!str(obj(cse?.data)?.title))
+    submission.config.title = `${submission.standard.title || "Customer Service Excellence"} submission`;
   return submission;
 }
 
@@ -127,10 +143,22 @@ function readCriterion(src: YamlFile, d: Obj): Criterion | null {
       const eo = obj(e);
       const eid = str(eo?.id);
       if (!eo || !eid) return [];
-      return [{ id: eid, text: str(eo.text) ?? "", guidance: str(eo.guidance), criterionId: id, subcriterionId: sid, src, path: ["subcriteria", i, "elements", j] }];
+      return [
+        {
+          id: eid,
+          text: str(eo.text) ?? "",
+          guidance: str(eo.guidance),
+          criterionId: id,
+          subcriterionId: sid,
+          src,
+          path: ["subcriteria", i, "elements", j],
+        },
+      ];
     });
     elements.sort((a, b) => compareIds(a.id, b.id));
-    return [{ id: sid, title: str(o.title) ?? sid, criterionId: id, elements, src, path: ["subcriteria", i] }];
+    return [
+      { id: sid, title: str(o.title) ?? sid, criterionId: id, elements, src, path: ["subcriteria", i] },
+    ];
   });
   subcriteria.sort((a, b) => compareIds(a.id, b.id));
   return { id, title: str(d.title) ?? id, summary: str(d.summary), subcriteria, src, path: [] };
@@ -165,20 +193,48 @@ function readCitable(src: YamlFile, d: Obj): Citable | null {
   };
 }
 
-const EVIDENCE_TYPES = new Set(["policy", "procedure", "plan", "report", "survey", "data", "minutes", "web-page", "publication", "training", "photo", "correspondence", "other"]);
+const EVIDENCE_TYPES = new Set([
+  "policy",
+  "procedure",
+  "plan",
+  "report",
+  "survey",
+  "data",
+  "minutes",
+  "web-page",
+  "publication",
+  "training",
+  "photo",
+  "correspondence",
+  "other",
+]);
 
 function readEvidence(src: YamlFile, d: Obj): EvidenceItem | null {
   const base = readCitable(src, d);
   if (!base) return null;
   const type = str(d.type);
-  return { ...base, kind: "evidence", description: str(d.description) ?? "", type: type && EVIDENCE_TYPES.has(type) ? (type as EvidenceType) : null, expires: str(d.expires) };
+  return {
+    ...base,
+    kind: "evidence",
+    description: str(d.description) ?? "",
+    type: type && EVIDENCE_TYPES.has(type) ? (type as EvidenceType) : null,
+    expires: str(d.expires),
+  };
 }
 
 function readCaseStudy(src: YamlFile, d: Obj): CaseStudy | null {
   const base = readCitable(src, d);
   if (!base) return null;
-  const evidence = arr(d.evidence).flatMap((e, i) => (typeof e === "string" ? [{ id: e, src, path: ["evidence", i] as DataPath }] : []));
-  return { ...base, kind: "case-study", summary: str(d.summary) ?? "", narrative: str(d.narrative) ?? "", evidence };
+  const evidence = arr(d.evidence).flatMap((e, i) =>
+    typeof e === "string" ? [{ id: e, src, path: ["evidence", i] as DataPath }] : [],
+  );
+  return {
+    ...base,
+    kind: "case-study",
+    summary: str(d.summary) ?? "",
+    narrative: str(d.narrative) ?? "",
+    evidence,
+  };
 }
 
 function readAssessment(src: YamlFile, d: Obj): SelfAssessment[] {
@@ -189,19 +245,48 @@ function readAssessment(src: YamlFile, d: Obj): SelfAssessment[] {
     const actions: Action[] = arr(o.actions).flatMap((a, i) => {
       const ao = obj(a);
       if (!ao) return [];
-      return [{ title: str(ao.title) ?? "", owner: str(ao.owner), due: str(ao.due), done: ao.done === true, src, path: ["elements", element, "actions", i] }];
+      return [
+        {
+          title: str(ao.title) ?? "",
+          owner: str(ao.owner),
+          due: str(ao.due),
+          done: ao.done === true,
+          src,
+          path: ["elements", element, "actions", i],
+        },
+      ];
     });
-    return { element, owner: str(o.owner), rating: str(o.rating), statement: str(o.statement), actions, src, path: ["elements", element] };
+    return {
+      element,
+      owner: str(o.owner),
+      rating: str(o.rating),
+      statement: str(o.statement),
+      actions,
+      src,
+      path: ["elements", element],
+    };
   });
 }
 
 function readFinding(src: YamlFile, d: Obj): Finding | null {
   const date = str(d.date);
   if (!date) return null;
-  const results = new Map<string, { rating: string; comment: string | null; src: YamlFile; path: DataPath }>();
+  const results = new Map<
+    string,
+    { rating: string; comment: string | null; src: YamlFile; path: DataPath }
+  >();
   for (const [element, v] of Object.entries(obj(d.results) ?? {})) {
     const rating = str(obj(v)?.rating);
-    if (rating) results.set(element, { rating, comment: str(obj(v)?.comment), src, path: ["results", element] });
+    if (rating)
+      results.set(element, { rating, comment: str(obj(v)?.comment), src, path: ["results", element] });
   }
-  return { date, kind: kindOf(d.kind), assessor: str(d.assessor), unlisted: str(d.unlisted), results, src, path: [] };
+  return {
+    date,
+    kind: kindOf(d.kind),
+    assessor: str(d.assessor),
+    unlisted: str(d.unlisted),
+    results,
+    src,
+    path: [],
+  };
 }

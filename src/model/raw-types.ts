@@ -164,8 +164,19 @@ export interface RawEvidence {
 
 /** The kinds of evidence item. */
 export type EvidenceType =
-  | "policy" | "procedure" | "plan" | "report" | "survey" | "data" | "minutes"
-  | "web-page" | "publication" | "training" | "photo" | "correspondence" | "other";
+  | "policy"
+  | "procedure"
+  | "plan"
+  | "report"
+  | "survey"
+  | "data"
+  | "minutes"
+  | "web-page"
+  | "publication"
+  | "training"
+  | "photo"
+  | "correspondence"
+  | "other";
 
 /** evidence/case-studies/**.yaml (schemas/case-study.schema.json). */
 export interface RawCaseStudy {

@@ -19,7 +19,16 @@ export interface CheckedSubmission {
 export function readSubmission(tree: SourceTree, options: { asOf: string }): CheckedSubmission {
   const loaded = loadSubmission(tree);
   const submission = buildModel(tree, loaded.files);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...runChecks(submission, options.asOf, CHECKS)]);
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...runChecks(submission, options.asOf, CHECKS),
+  ]);
   const errorCount = diagnostics.filter((d) => d.severity === "error").length;
-  return { submission, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, fileCount: loaded.files.length };
+  return {
+    submission,
+    diagnostics,
+    errorCount,
+    warningCount: diagnostics.length - errorCount,
+    fileCount: loaded.files.length,
+  };
 }

@@ -3,7 +3,10 @@ import type { DiagnosticsReporter } from "./diagnostics-report.js";
 /** GitHub Actions workflow commands: one `::error` or `::warning` line per diagnostic. */
 export const formatDiagnosticsGithub: DiagnosticsReporter = (report) =>
   report.diagnostics
-    .map((d) => `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.code)}::${data(d.message)}\n`)
+    .map(
+      (d) =>
+        `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.code)}::${data(d.message)}\n`,
+    )
     .join("");
 
 // Escaping as GitHub's toolkit does for workflow command data and properties.

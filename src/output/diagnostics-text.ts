@@ -21,7 +21,11 @@ export const formatDiagnosticsText: DiagnosticsReporter = (report, { color }) =>
   const { errorCount: e, warningCount: w, counted } = report;
   if (lines.length) lines.push("");
   if (e + w === 0) {
-    lines.push(c.green(`✔ No problems in ${plural(counted.files, "file")}: ${plural(counted.elements, "element")}, ${plural(counted.evidence, "evidence item")}, ${plural(counted.caseStudies, "case study", "case studies")}.`));
+    lines.push(
+      c.green(
+        `✔ No problems in ${plural(counted.files, "file")}: ${plural(counted.elements, "element")}, ${plural(counted.evidence, "evidence item")}, ${plural(counted.caseStudies, "case study", "case studies")}.`,
+      ),
+    );
   } else {
     const total = e + w;
     const text = `✖ ${plural(total, "problem")} (${plural(e, "error")}, ${plural(w, "warning")})`;

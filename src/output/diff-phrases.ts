@@ -1,4 +1,12 @@
-import type { ActionChange, DiffSideLabel, ElementChange, FindingChange, ItemChange, SettingChange, SubmissionDiff } from "../analyse/submission-diff.js";
+import type {
+  ActionChange,
+  DiffSideLabel,
+  ElementChange,
+  FindingChange,
+  ItemChange,
+  SettingChange,
+  SubmissionDiff,
+} from "../analyse/submission-diff.js";
 
 // Plain-language phrases for each kind of change, shared by the table and Markdown reports
 // (and the pack's "Changes since" section), so every output says the same thing the same way.
@@ -41,22 +49,35 @@ export function elementPhrases(e: ElementChange, diff: SubmissionDiff): string[]
   if (e.gaps.added.length) out.push(`new gaps: ${e.gaps.added.join(", ")}`);
   if (e.rating) out.push(`self-rating ${fromTo(e.rating, (id) => diff.labels.ratings[id] ?? id)}`);
   if (e.owner) out.push(`owner ${fromTo(e.owner, (id) => diff.labels.people[id] ?? id)}`);
-  if (e.statement) out.push(e.statement.from === null ? "statement written" : e.statement.to === null ? "statement removed" : "statement rewritten");
+  if (e.statement)
+    out.push(
+      e.statement.from === null
+        ? "statement written"
+        : e.statement.to === null
+          ? "statement removed"
+          : "statement rewritten",
+    );
   return out;
 }
 
 /** What changed in an item that is in both states. */
 export function itemPhrases(i: ItemChange): string[] {
   const draft = i.draft ? " as a draft (not counted)" : "";
-  if (i.status === "added") return [`added${draft} in ${i.file}`, ...(i.elements.added.length ? [`names ${i.elements.added.join(", ")}`] : [])];
+  if (i.status === "added")
+    return [
+      `added${draft} in ${i.file}`,
+      ...(i.elements.added.length ? [`names ${i.elements.added.join(", ")}`] : []),
+    ];
   if (i.status === "removed") return [`removed from ${i.file}`];
   const out: string[] = [];
   const fields = i.fields.filter((f) => f !== "status" && f !== "elements");
-  if (i.readiness) out.push(i.readiness.to === "ready" ? "now ready (was a draft)" : "now a draft (no longer counted)");
+  if (i.readiness)
+    out.push(i.readiness.to === "ready" ? "now ready (was a draft)" : "now a draft (no longer counted)");
   if (fields.length) out.push(`changed ${fields.join(", ")}`);
   if (i.elements.added.length) out.push(`now names ${i.elements.added.join(", ")}`);
   if (i.elements.removed.length) out.push(`no longer names ${i.elements.removed.join(", ")}`);
-  if (i.fields.includes("elements") && !i.elements.added.length && !i.elements.removed.length) out.push("changed its notes on elements");
+  if (i.fields.includes("elements") && !i.elements.added.length && !i.elements.removed.length)
+    out.push("changed its notes on elements");
   if (i.movedFrom) out.push(`moved from ${i.movedFrom} to ${i.file}`);
   return out;
 }
@@ -64,7 +85,8 @@ export function itemPhrases(i: ItemChange): string[] {
 /** What changed in an assessor finding. */
 export function findingPhrases(f: FindingChange, diff: SubmissionDiff): string[] {
   const label = (id: string | null) => (id === null ? "not listed" : (diff.labels.ratings[id] ?? id));
-  if (f.status === "added") return [`added in ${f.file}`, `${f.results.length} result${f.results.length === 1 ? "" : "s"} listed`];
+  if (f.status === "added")
+    return [`added in ${f.file}`, `${f.results.length} result${f.results.length === 1 ? "" : "s"} listed`];
   if (f.status === "removed") return [`removed from ${f.file}`];
   const out = f.fields.map((k) => `${k} changed`);
   for (const r of f.results) {
@@ -78,12 +100,22 @@ export function findingPhrases(f: FindingChange, diff: SubmissionDiff): string[]
 export function actionPhrases(a: ActionChange, diff: SubmissionDiff): string[] {
   const person = (id: string | null) => (id === null ? "nobody" : (diff.labels.people[id] ?? id));
   if (a.status !== "changed") {
-    const details = [a.owner ? `owner ${person(a.owner)}` : null, a.due ? `due ${a.due}` : null, a.done ? "done" : null].filter((x): x is string => x !== null);
+    const details = [
+      a.owner ? `owner ${person(a.owner)}` : null,
+      a.due ? `due ${a.due}` : null,
+      a.done ? "done" : null,
+    ].filter((x): x is string => x !== null);
     return a.status === "removed" ? ["removed"] : details;
   }
   const was = a.before;
   return a.fields.map((f) =>
-    f === "done" ? (a.done ? "now done" : "reopened (not done)") : f === "due" ? `due ${was?.due ?? "not set"} → ${a.due ?? "not set"}` : `owner ${person(was?.owner ?? null)} → ${person(a.owner)}`,
+    f === "done"
+      ? a.done
+        ? "now done"
+        : "reopened (not done)"
+      : f === "due"
+        ? `due ${was?.due ?? "not set"} → ${a.due ?? "not set"}`
+        : `owner ${person(was?.owner ?? null)} → ${person(a.owner)}`,
   );
 }
 

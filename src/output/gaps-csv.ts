@@ -1,6 +1,16 @@
 import type { GapsReporter } from "./gaps-formats.js";
 
-const HEADER = ["id", "criterion", "subcriterion", "evidence", "caseStudies", "owner", "rating", "gaps", "text"];
+const HEADER = [
+  "id",
+  "criterion",
+  "subcriterion",
+  "evidence",
+  "caseStudies",
+  "owner",
+  "rating",
+  "gaps",
+  "text",
+];
 
 /**
  * One row per listed element under a header row, RFC 4180: fields quoted when they hold a

@@ -13,31 +13,42 @@ export const formatGapsJson: GapsReporter = (report) => {
     const dates = ids.map((id) => history.items.get(id)?.date ?? null).filter((d): d is string => d !== null);
     return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
   };
-  return JSON.stringify(
-    {
-      asOf: report.asOf,
-      visitDay: report.visitDay,
-      summary: {
-        elements: report.summary.elements,
-        covered: report.summary.covered,
-        withGaps: report.summary.withGaps,
-        byCode: report.summary.byCode,
+  return (
+    JSON.stringify(
+      {
+        asOf: report.asOf,
+        visitDay: report.visitDay,
+        summary: {
+          elements: report.summary.elements,
+          covered: report.summary.covered,
+          withGaps: report.summary.withGaps,
+          byCode: report.summary.byCode,
+        },
+        elements: report.elements.map((el) => ({
+          id: el.id,
+          criterion: el.criterion,
+          subcriterion: el.subcriterion,
+          evidence: el.evidence,
+          caseStudies: el.caseStudies,
+          owner: el.owner,
+          rating: el.rating,
+          gaps: el.gaps,
+          ...(history ? { lastChanged: latestOf([...el.evidenceIds, ...el.caseStudyIds]) } : {}),
+        })),
+        advisories: report.advisories,
+        ...(history
+          ? {
+              lastChanged: history.known
+                ? {
+                    known: true,
+                    items: Object.fromEntries([...history.items].sort(([a], [b]) => compareIds(a, b))),
+                  }
+                : history,
+            }
+          : {}),
       },
-      elements: report.elements.map((el) => ({
-        id: el.id,
-        criterion: el.criterion,
-        subcriterion: el.subcriterion,
-        evidence: el.evidence,
-        caseStudies: el.caseStudies,
-        owner: el.owner,
-        rating: el.rating,
-        gaps: el.gaps,
-        ...(history ? { lastChanged: latestOf([...el.evidenceIds, ...el.caseStudyIds]) } : {}),
-      })),
-      advisories: report.advisories,
-      ...(history ? { lastChanged: history.known ? { known: true, items: Object.fromEntries([...history.items].sort(([a], [b]) => compareIds(a, b))) } : history } : {}),
-    },
-    null,
-    2,
-  ) + "\n";
+      null,
+      2,
+    ) + "\n"
+  );
 };

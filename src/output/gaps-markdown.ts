@@ -9,23 +9,42 @@ import { plural } from "../util/plural.js";
 export const formatGapsMarkdown: GapsReporter = (report) => {
   const x = report.context;
   const out: string[] = [`# Gaps: ${text(x.title)}`, ""];
-  const filters = x.filters.length ? ` Filters: ${x.filters.map((f) => "`" + f.replace(/`/g, "'") + "`").join(", ")}.` : "";
+  const filters = x.filters.length
+    ? ` Filters: ${x.filters.map((f) => "`" + f.replace(/`/g, "'") + "`").join(", ")}.`
+    : "";
   out.push(`${text(x.organisation)}. Visit day **${report.visitDay}**, as of ${report.asOf}.${filters}`, "");
-  out.push(...summary(report), ...findings(report), ...overdue(report), ...todos(report), ...advice(report), ...elements(report));
+  out.push(
+    ...summary(report),
+    ...findings(report),
+    ...overdue(report),
+    ...todos(report),
+    ...advice(report),
+    ...elements(report),
+  );
   return out.join("\n").replace(/\n+$/, "") + "\n";
 };
 
 function summary(report: GapsReport): string[] {
   const s = report.summary;
   const x = report.context;
-  const codes = Object.entries(s.byCode).map(([code, n]) => `\`${code}\` ${n}`).join(", ");
+  const codes = Object.entries(s.byCode)
+    .map(([code, n]) => `\`${code}\` ${n}`)
+    .join(", ");
   const out = ["## Summary", ""];
-  out.push(`- **${s.covered} of ${s.elements}** elements covered (named by at least one ready evidence item or case study).`);
-  out.push(`- **${s.withGaps}** ${s.withGaps === 1 ? "element has" : "elements have"} gaps${codes ? `: ${codes}` : ""}.`);
-  out.push(`- Rules: ${plural(x.minEvidence, "ready item")} per element; evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day${x.statementMaxWords === null ? "" : `; statements up to ${x.statementMaxWords} words`}.`, "");
+  out.push(
+    `- **${s.covered} of ${s.elements}** elements covered (named by at least one ready evidence item or case study).`,
+  );
+  out.push(
+    `- **${s.withGaps}** ${s.withGaps === 1 ? "element has" : "elements have"} gaps${codes ? `: ${codes}` : ""}.`,
+  );
+  out.push(
+    `- Rules: ${plural(x.minEvidence, "ready item")} per element; evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day${x.statementMaxWords === null ? "" : `; statements up to ${x.statementMaxWords} words`}.`,
+    "",
+  );
   if (report.criteria.length) {
     out.push("| Criterion | Elements | Covered | With gaps |", "|---|--:|--:|--:|");
-    for (const c of report.criteria) out.push(`| ${c.id} ${text(c.title)} | ${c.elements} | ${c.covered} | ${c.withGaps} |`);
+    for (const c of report.criteria)
+      out.push(`| ${c.id} ${text(c.title)} | ${c.elements} | ${c.covered} | ${c.withGaps} |`);
     out.push("");
   }
   return out;
@@ -39,7 +58,10 @@ function findings(report: GapsReport): string[] {
   out.push("| Element | Assessor's rating | Comment | Our response |", "|---|---|---|---|");
   for (const r of f.results) {
     const label = report.context.ratings[r.rating]?.label ?? r.rating;
-    const response = r.actions === 0 ? "**Open: no action yet**" : `${r.actions} action${r.actions === 1 ? "" : "s"}, ${r.done} done`;
+    const response =
+      r.actions === 0
+        ? "**Open: no action yet**"
+        : `${r.actions} action${r.actions === 1 ? "" : "s"}, ${r.done} done`;
     const comment = r.comment ? markdownCell(r.comment) : r.unlisted ? "(all unlisted elements)" : "";
     out.push(`| ${r.element} | ${text(label)} | ${comment} | ${response} |`);
   }
@@ -50,7 +72,8 @@ function overdue(report: GapsReport): string[] {
   const out = ["## Overdue actions", ""];
   if (report.overdueActions.length === 0) return [...out, "None.", ""];
   out.push("| Element | Action | Owner | Due |", "|---|---|---|---|");
-  for (const a of report.overdueActions) out.push(`| ${a.element} | ${text(a.title)} | ${text(person(report, a.owner))} | ${a.due} |`);
+  for (const a of report.overdueActions)
+    out.push(`| ${a.element} | ${text(a.title)} | ${text(person(report, a.owner))} | ${a.due} |`);
   return [...out, ""];
 }
 
@@ -67,7 +90,14 @@ function todos(report: GapsReport): string[] {
 
 function advice(report: GapsReport): string[] {
   if (report.advisories.length === 0) return [];
-  return ["## Advice", "", "Not gaps, but what an assessor may ask about.", "", ...report.advisories.map((a) => `- ${text(a.message)}`), ""];
+  return [
+    "## Advice",
+    "",
+    "Not gaps, but what an assessor may ask about.",
+    "",
+    ...report.advisories.map((a) => `- ${text(a.message)}`),
+    "",
+  ];
 }
 
 function elements(report: GapsReport): string[] {
@@ -77,7 +107,9 @@ function elements(report: GapsReport): string[] {
   for (const el of report.elements) {
     const rating = el.rating === null ? "—" : (report.context.ratings[el.rating]?.label ?? el.rating);
     const gaps = el.gaps.length ? el.gaps.map((g) => `\`${g}\``).join(", ") : "—";
-    out.push(`| ${el.id} | ${el.evidence} | ${el.caseStudies} | ${text(person(report, el.owner))} | ${text(rating)} | ${gaps} |`);
+    out.push(
+      `| ${el.id} | ${el.evidence} | ${el.caseStudies} | ${text(person(report, el.owner))} | ${text(rating)} | ${gaps} |`,
+    );
   }
   return [...out, ""];
 }
@@ -88,7 +120,10 @@ function person(report: GapsReport, id: string | null): string {
 
 /** Plain text made safe for Markdown, in a paragraph or a table cell: markup characters escaped, on one line. */
 function text(s: string): string {
-  return s.replace(/\s+/g, " ").trim().replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);
+  return s
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);
 }
 
 /** Markdown (an assessor's comment) in a table cell: on one line, pipes escaped, raw HTML shown as text. */

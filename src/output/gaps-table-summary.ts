@@ -9,7 +9,13 @@ export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[]
   const x = report.context;
   const of = x.filters.length ? `${s.elements} listed` : `${s.elements}`;
   const lines = [c.bold("Summary")];
-  lines.push(...wrapProse(`${s.covered} of ${of} elements covered; ${s.withGaps} with gaps. Rules: ${plural(x.minEvidence, "ready item")} per element, evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day${x.statementMaxWords === null ? "" : `, statements up to ${x.statementMaxWords} words`}.`, W, "  "));
+  lines.push(
+    ...wrapProse(
+      `${s.covered} of ${of} elements covered; ${s.withGaps} with gaps. Rules: ${plural(x.minEvidence, "ready item")} per element, evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day${x.statementMaxWords === null ? "" : `, statements up to ${x.statementMaxWords} words`}.`,
+      W,
+      "  ",
+    ),
+  );
   const codes = Object.entries(s.byCode).map(([code, n]) => `${code} ${n}`);
   if (codes.length) lines.push(...wrapProse(codes.join(", "), W, "  Gaps: ", "        "));
 
@@ -20,14 +26,22 @@ export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[]
     lines.push(c.dim(`  ${padEnd("Criterion", idW + 2 + titleW)}  Covered  With gaps`));
     for (const cr of report.criteria) {
       const covered = padStart(`${cr.covered}/${cr.elements}`, 7);
-      lines.push(`  ${padEnd(cr.id, idW)}  ${padEnd(shorten(cr.title, titleW), titleW)}  ${covered}  ${padStart(String(cr.withGaps), 9)}`);
+      lines.push(
+        `  ${padEnd(cr.id, idW)}  ${padEnd(shorten(cr.title, titleW), titleW)}  ${covered}  ${padStart(String(cr.withGaps), 9)}`,
+      );
     }
   }
 
   lines.push("", c.bold("Before the visit"));
   if (report.todos.length === 0) lines.push(c.green("  Nothing to do: no listed element has a gap."));
   for (const owner of report.todos) {
-    lines.push("  " + shorten(`${owner.name}${owner.person && owner.person !== owner.name ? ` (${owner.person})` : ""}`, W - 2));
+    lines.push(
+      "  " +
+        shorten(
+          `${owner.name}${owner.person && owner.person !== owner.name ? ` (${owner.person})` : ""}`,
+          W - 2,
+        ),
+    );
     const idW = Math.max(...owner.todos.map((t) => widthOf(t.element)));
     for (const t of owner.todos) lines.push(...wrapProse(t.text, W, `    ${padEnd(t.element, idW)}  `));
   }

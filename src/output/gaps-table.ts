@@ -2,11 +2,25 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { GapCode } from "../analyse/gap-codes.js";
 import type { ElementGaps, GapsReport } from "../analyse/gaps-report.js";
 import type { GapsReporter } from "./gaps-formats.js";
-import { fillLines, TERMINAL_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./text-width.js";
+import {
+  fillLines,
+  TERMINAL_WIDTH as W,
+  padEnd,
+  padStart,
+  shorten,
+  widthOf,
+  wrapProse,
+} from "./text-width.js";
 import { gapsSummaryTable } from "./gaps-table-summary.js";
 
 /** Gaps that an assessor would mark down outright; shown in red, the rest in yellow. */
-const SERIOUS: ReadonlySet<GapCode> = new Set(["no-evidence", "stale-evidence", "below-standard", "open-finding", "overdue-action"]);
+const SERIOUS: ReadonlySet<GapCode> = new Set([
+  "no-evidence",
+  "stale-evidence",
+  "below-standard",
+  "open-finding",
+  "overdue-action",
+]);
 
 /** The longest gap code, so the gaps column can always hold one whole code. */
 const MIN_GAPS_WIDTH = 23;

@@ -19,5 +19,9 @@ export function labelsOf(s: Submission): Labels {
       return name === undefined ? `${id} (not declared)` : name === id ? id : `${id} (${name})`;
     };
   };
-  return { person: named(s.config.people), section: named(s.config.sections), rating: named(s.standard.ratings) };
+  return {
+    person: named(s.config.people),
+    section: named(s.config.sections),
+    rating: named(s.standard.ratings),
+  };
 }

@@ -8,11 +8,21 @@ import { table } from "./text-layout.js";
 export function formatElementsText(rows: ElementRow[]): string {
   if (rows.length === 0) return "No elements match.\n";
   const lines = table(
-    [{ heading: "ID" }, { heading: "EV" }, { heading: "CS" }, { heading: "RATING", max: 18 }, { heading: "ELEMENT" }],
+    [
+      { heading: "ID" },
+      { heading: "EV" },
+      { heading: "CS" },
+      { heading: "RATING", max: 18 },
+      { heading: "ELEMENT" },
+    ],
     rows.map((r) => [r.id, String(r.evidence), String(r.caseStudies), r.rating ?? "-", r.text]),
   );
   const uncited = rows.filter((r) => r.evidence + r.caseStudies === 0).length;
-  lines.push("", `${count(rows.length, "element")}, ${uncited} named by no ready evidence item or case study.`, "EV and CS: the ready evidence items and case studies that name each element.");
+  lines.push(
+    "",
+    `${count(rows.length, "element")}, ${uncited} named by no ready evidence item or case study.`,
+    "EV and CS: the ready evidence items and case studies that name each element.",
+  );
   return lines.join("\n") + "\n";
 }
 
@@ -20,7 +30,13 @@ export function formatElementsText(rows: ElementRow[]): string {
 export function formatEvidenceText(rows: EvidenceRow[]): string {
   if (rows.length === 0) return "No evidence items match.\n";
   const lines = table(
-    [{ heading: "ID", max: 12 }, { heading: "DATE" }, { heading: "TYPE" }, { heading: "STATUS" }, { heading: "TITLE" }],
+    [
+      { heading: "ID", max: 12 },
+      { heading: "DATE" },
+      { heading: "TYPE" },
+      { heading: "STATUS" },
+      { heading: "TITLE" },
+    ],
     rows.map((r) => [r.id, r.date ?? "-", r.type ?? "-", r.status, r.title]),
   );
   lines.push("", summary(rows.length, rows.filter((r) => r.status === "draft").length, "evidence item"));
@@ -34,7 +50,10 @@ export function formatCaseStudiesText(rows: CaseStudyRow[]): string {
     [{ heading: "ID", max: 12 }, { heading: "DATE" }, { heading: "STATUS" }, { heading: "TITLE" }],
     rows.map((r) => [r.id, r.date ?? "-", r.status, r.title]),
   );
-  lines.push("", summary(rows.length, rows.filter((r) => r.status === "draft").length, "case study", "case studies"));
+  lines.push(
+    "",
+    summary(rows.length, rows.filter((r) => r.status === "draft").length, "case study", "case studies"),
+  );
   return lines.join("\n") + "\n";
 }
 

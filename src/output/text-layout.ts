@@ -33,7 +33,12 @@ export function wrap(text: string, width: number, indent = ""): string[] {
         flush();
         pending = { lead: lead ?? "", words: [] };
       }
-      pending!.words.push(...line.slice(lead?.length ?? 0).split(/\s+/).filter(Boolean));
+      pending!.words.push(
+        ...line
+          .slice(lead?.length ?? 0)
+          .split(/\s+/)
+          .filter(Boolean),
+      );
     }
   }
   flush();

@@ -11,11 +11,20 @@ function charWidth(ch: string): number {
   if (ZERO.test(ch)) return 0;
   const cp = ch.codePointAt(0)!;
   const wide =
-    (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) || (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd);
   return wide ? 2 : 1;
 }
 
@@ -82,7 +91,12 @@ export function fillLines(words: string[], width: number, sep = " "): string[] {
 }
 
 /** Wraps prose to `width`, the first line after `first` and the rest after `rest` (same width). */
-export function wrapProse(text: string, width: number, first: string, rest = " ".repeat(widthOf(first))): string[] {
+export function wrapProse(
+  text: string,
+  width: number,
+  first: string,
+  rest = " ".repeat(widthOf(first)),
+): string[] {
   const words = text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
   return fillLines(words, Math.max(10, width - widthOf(first))).map((l, i) => (i === 0 ? first : rest) + l);
 }

@@ -12,7 +12,14 @@ function docOf(files: Record<string, string>, includeDrafts = false): PackDocume
   return buildDocument(submission, {
     introduction: "# Welcome\n\nAbout us, see 1.1.1.\n\n## Team\n",
     attachments: new Map(),
-    build: { date: "2015-02-01", commit: null, uncommitted: false, includeDrafts, asOf: "2015-02-01", generator: "cse test" },
+    build: {
+      date: "2015-02-01",
+      commit: null,
+      uncommitted: false,
+      includeDrafts,
+      asOf: "2015-02-01",
+      generator: "cse test",
+    },
   });
 }
 
@@ -35,15 +42,32 @@ describe("buildDocument", () => {
   const sections = allSections(doc.sections);
 
   it("puts the sections in the pack's order", () => {
-    expect(doc.sections.map((s) => s.anchor)).toEqual(["introduction", "at-a-glance", "crit-1", "crit-2", "progress", "case-studies", "evidence-index"]);
+    expect(doc.sections.map((s) => s.anchor)).toEqual([
+      "introduction",
+      "at-a-glance",
+      "crit-1",
+      "crit-2",
+      "progress",
+      "case-studies",
+      "evidence-index",
+    ]);
     expect(doc.sections[0]!.title).toBe("Welcome");
-    expect(sections.filter((s) => s.kind === "element").map((s) => s.anchor)).toEqual(["el-1.1.1", "el-1.1.2", "el-1.2.1", "el-2.1.1", "el-2.1.2"]);
+    expect(sections.filter((s) => s.kind === "element").map((s) => s.anchor)).toEqual([
+      "el-1.1.1",
+      "el-1.1.2",
+      "el-1.2.1",
+      "el-2.1.1",
+      "el-2.1.2",
+    ]);
   });
 
   it("gives every section a unique anchor and every reference a target", () => {
     const anchors = sections.map((s) => s.anchor);
     expect(new Set(anchors).size).toBe(anchors.length);
-    const refs = [...sections.flatMap((s) => inlinesOf(s.blocks)), ...doc.cover.facts.flatMap((f) => f.value)].filter((i) => i.type === "ref");
+    const refs = [
+      ...sections.flatMap((s) => inlinesOf(s.blocks)),
+      ...doc.cover.facts.flatMap((f) => f.value),
+    ].filter((i) => i.type === "ref");
     expect(refs.length).toBeGreaterThan(20);
     for (const r of refs) expect(anchors).toContain(r.anchor);
   });
@@ -67,7 +91,9 @@ describe("buildDocument", () => {
   it("counts coverage from the items in the pack", () => {
     const glance = doc.sections.find((s) => s.kind === "at-a-glance")!;
     const first = glance.blocks[0];
-    expect(first?.type === "paragraph" && first.content.map((i) => ("text" in i ? i.text : "")).join("")).toMatch(/^4 of 5 elements \(80%\) are covered/);
+    expect(
+      first?.type === "paragraph" && first.content.map((i) => ("text" in i ? i.text : "")).join(""),
+    ).toMatch(/^4 of 5 elements \(80%\) are covered/);
   });
 
   it("shifts the introduction's headings under its own", () => {
@@ -80,7 +106,11 @@ describe("buildDocument", () => {
   });
 
   it("leaves drafts out unless asked", () => {
-    const files = { ...minimalSubmission(), "evidence/E003.yaml": "id: E003\ntitle: Draft\ndescription: d\ntype: other\ndate: 2014-01-01\nstatus: draft\nelements: [\"2.1.2\"]\n" };
+    const files = {
+      ...minimalSubmission(),
+      "evidence/E003.yaml":
+        'id: E003\ntitle: Draft\ndescription: d\ntype: other\ndate: 2014-01-01\nstatus: draft\nelements: ["2.1.2"]\n',
+    };
     expect(allSections(docOf(files).sections).some((s) => s.anchor === "ev-E003")).toBe(false);
     const withDrafts = docOf(files, true);
     expect(allSections(withDrafts.sections).some((s) => s.anchor === "ev-E003")).toBe(true);

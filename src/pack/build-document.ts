@@ -1,5 +1,13 @@
 import type { Submission } from "../model/types.js";
-import type { Attachment, ContentsEntry, Cover, Fact, Mention, PackDocument, Section } from "./document-model.js";
+import type {
+  Attachment,
+  ContentsEntry,
+  Cover,
+  Fact,
+  Mention,
+  PackDocument,
+  Section,
+} from "./document-model.js";
 import { caseStudiesSection, evidenceIndexSection } from "./item-sections.js";
 import { criterionSections } from "./element-sections.js";
 import { glanceSection } from "./glance-section.js";
@@ -11,7 +19,11 @@ import { sinceSection } from "./since-section.js";
 
 export type { PackInputs, AttachmentFacts } from "./pack-context.js";
 
-const KIND_LABELS = { initial: "Initial assessment", "annual-review": "Annual review", reassessment: "Reassessment" } as const;
+const KIND_LABELS = {
+  initial: "Initial assessment",
+  "annual-review": "Annual review",
+  reassessment: "Reassessment",
+} as const;
 
 /**
  * Builds the submission pack's document from a valid submission: cover, contents, introduction,
@@ -43,7 +55,16 @@ export function buildDocument(s: Submission, inputs: PackInputs): PackDocument {
 
 function introductionSection(source: string): Section {
   const { title, body } = splitTitle(source);
-  return { anchor: "introduction", kind: "introduction", level: 2, title: title || "Introduction", shortTitle: "Introduction", inContents: true, blocks: [markdownBlock(body, 3)], children: [] };
+  return {
+    anchor: "introduction",
+    kind: "introduction",
+    level: 2,
+    title: title || "Introduction",
+    shortTitle: "Introduction",
+    inContents: true,
+    blocks: [markdownBlock(body, 3)],
+    children: [],
+  };
 }
 
 function cover(ctx: PackContext): Cover {
@@ -53,21 +74,32 @@ function cover(ctx: PackContext): Cover {
   const std = standard.edition ? `${standard.title} (${standard.edition})` : standard.title;
   // The subtitle names the standard and the kind of assessment; the facts add the rest.
   const facts: Fact[] = [];
-  if (config.assessment.date) facts.push({ term: "Visit day", value: [text(formatDate(config.assessment.date))] });
+  if (config.assessment.date)
+    facts.push({ term: "Visit day", value: [text(formatDate(config.assessment.date))] });
   if (config.assessment.assessor) facts.push({ term: "Assessor", value: [text(config.assessment.assessor)] });
   facts.push({ term: "Built", value: [text(formatDate(build.date))] });
-  if (build.commit) facts.push({ term: "From commit", value: build.uncommitted ? [code(build.commit), text(" with uncommitted changes")] : [code(build.commit)] });
+  if (build.commit)
+    facts.push({
+      term: "From commit",
+      value: build.uncommitted
+        ? [code(build.commit), text(" with uncommitted changes")]
+        : [code(build.commit)],
+    });
   return {
     title: config.title,
     organisation: config.organisation,
     subtitle: kind ? `${std}: ${kind.toLowerCase()}` : std,
     facts,
-    notice: build.includeDrafts ? "This pack includes draft evidence and case studies, marked Draft. It is a working copy, not the submission." : null,
+    notice: build.includeDrafts
+      ? "This pack includes draft evidence and case studies, marked Draft. It is a working copy, not the submission."
+      : null,
   };
 }
 
 function contentsOf(sections: Section[]): ContentsEntry[] {
-  return sections.filter((s) => s.inContents).map((s) => ({ anchor: s.anchor, title: s.title, children: contentsOf(s.children) }));
+  return sections
+    .filter((s) => s.inContents)
+    .map((s) => ({ anchor: s.anchor, title: s.title, children: contentsOf(s.children) }));
 }
 
 function mentionsOf(ctx: PackContext): Mention[] {
@@ -76,5 +108,7 @@ function mentionsOf(ctx: PackContext): Mention[] {
     ...ctx.evidence.map((e) => ({ text: e.id, anchor: `ev-${e.id}` })),
     ...ctx.caseStudies.map((c) => ({ text: c.id, anchor: `cs-${c.id}` })),
   ];
-  return mentions.sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return mentions.sort(
+    (a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
 }

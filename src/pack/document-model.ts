@@ -123,7 +123,8 @@ export interface Section {
 }
 
 /** A piece of content. */
-export type Block = ParagraphBlock | HeadingBlock | MarkdownBlock | FactsBlock | ListBlock | TableBlock | ChartBlock;
+export type Block =
+  ParagraphBlock | HeadingBlock | MarkdownBlock | FactsBlock | ListBlock | TableBlock | ChartBlock;
 
 /** A paragraph of inline content. */
 export interface ParagraphBlock {

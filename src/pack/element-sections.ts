@@ -46,23 +46,48 @@ function elementSection(ctx: PackContext, e: Element): Section {
     const r = ctx.rating(result.rating);
     const label = r?.label ?? result.rating;
     const when = text(` (${formatDate(latest.date)})`);
-    facts.push({ term: "Last assessment", value: r && !r.meets ? [ref(`progress-${e.id}`, label), when] : [text(label), when] });
+    facts.push({
+      term: "Last assessment",
+      value: r && !r.meets ? [ref(`progress-${e.id}`, label), when] : [text(label), when],
+    });
   }
-  facts.push({ term: "Evidence", value: [text(`${count(cited.evidence.length, "item", "items")}, ${count(cited.caseStudies.length, "case study", "case studies")}`)] });
+  facts.push({
+    term: "Evidence",
+    value: [
+      text(
+        `${count(cited.evidence.length, "item", "items")}, ${count(cited.caseStudies.length, "case study", "case studies")}`,
+      ),
+    ],
+  });
   blocks.push({ type: "facts", items: facts });
 
   blocks.push(heading(5, "Our statement"));
-  blocks.push(self?.statement ? markdownBlock(self.statement, 6) : para([text("No statement has been written for this element yet.")], "note"));
+  blocks.push(
+    self?.statement
+      ? markdownBlock(self.statement, 6)
+      : para([text("No statement has been written for this element yet.")], "note"),
+  );
   if (self && self.actions.length > 0) blocks.push(actionsTable(ctx, self.actions, "Actions"));
 
   blocks.push(heading(5, "Evidence"));
-  if (cited.evidence.length === 0) blocks.push(para([text("No evidence item in this pack cites this element.")], "note"));
+  if (cited.evidence.length === 0)
+    blocks.push(para([text("No evidence item in this pack cites this element.")], "note"));
   else {
     blocks.push({
       type: "list",
       items: cited.evidence.map(({ item, note }) => {
-        const facts = [item.type ? labelOf(item.type) : null, formatDate(item.date), ctx.sectionNames(item.sections), item.status === "draft" ? "Draft" : null];
-        const line: Inline[] = [ref(`ev-${item.id}`, item.id), text(" "), text(item.title, true), text(`: ${facts.filter(Boolean).join(", ")}`)];
+        const facts = [
+          item.type ? labelOf(item.type) : null,
+          formatDate(item.date),
+          ctx.sectionNames(item.sections),
+          item.status === "draft" ? "Draft" : null,
+        ];
+        const line: Inline[] = [
+          ref(`ev-${item.id}`, item.id),
+          text(" "),
+          text(item.title, true),
+          text(`: ${facts.filter(Boolean).join(", ")}`),
+        ];
         return note ? [para(line), markdownBlock(note, 6)] : [para(line)];
       }),
     });
@@ -72,12 +97,26 @@ function elementSection(ctx: PackContext, e: Element): Section {
     blocks.push({
       type: "list",
       items: cited.caseStudies.map(({ item, note }) => {
-        const line: Inline[] = [ref(`cs-${item.id}`, item.id), text(" "), text(item.title, true), text(`: ${formatDate(item.date)}${item.status === "draft" ? ", Draft" : ""}`)];
+        const line: Inline[] = [
+          ref(`cs-${item.id}`, item.id),
+          text(" "),
+          text(item.title, true),
+          text(`: ${formatDate(item.date)}${item.status === "draft" ? ", Draft" : ""}`),
+        ];
         return note ? [para(line), markdownBlock(note, 6)] : [para(line)];
       }),
     });
   }
-  return { anchor: `el-${e.id}`, kind: "element", level: 4, title: `Element ${e.id}`, shortTitle: e.id, inContents: false, blocks, children: [] };
+  return {
+    anchor: `el-${e.id}`,
+    kind: "element",
+    level: 4,
+    title: `Element ${e.id}`,
+    shortTitle: e.id,
+    inContents: false,
+    blocks,
+    children: [],
+  };
 }
 
 /** A table of actions: what, who, when, and whether done. */
@@ -96,7 +135,12 @@ export function actionsTable(ctx: PackContext, actions: Action[], caption: strin
       [text(a.title)],
       ctx.person(a.owner),
       [text(a.due ? formatDate(a.due) : "Not set")],
-      [text(a.done ? "Done" : a.due && a.due < asOf ? "Open, overdue" : "Open", !a.done && !!a.due && a.due < asOf)],
+      [
+        text(
+          a.done ? "Done" : a.due && a.due < asOf ? "Open, overdue" : "Open",
+          !a.done && !!a.due && a.due < asOf,
+        ),
+      ],
     ]),
     rowHeaders: false,
   };

@@ -26,7 +26,9 @@ export function glanceSection(ctx: PackContext): Section {
   const blocks: Block[] = [
     para([
       text(`${covered} of ${count(total, "element", "elements")} (${pct}%) are covered`, true),
-      text(` by at least one evidence item or case study. The pack cites ${count(ctx.evidence.length, "evidence item", "evidence items")} and ${count(ctx.caseStudies.length, "case study", "case studies")}.`),
+      text(
+        ` by at least one evidence item or case study. The pack cites ${count(ctx.evidence.length, "evidence item", "evidence items")} and ${count(ctx.caseStudies.length, "case study", "case studies")}.`,
+      ),
     ]),
     {
       type: "table",
@@ -38,19 +40,37 @@ export function glanceSection(ctx: PackContext): Section {
         { label: "Case studies", align: "end", width: 2, nowrap: false },
       ],
       rows: [
-        ...rows.map((r) => [[ref(`crit-${r.c.id}`, `${r.c.id} ${r.c.title}`)], outOf(r.covered, r.elements), num(r.evidence), num(r.caseStudies)]),
-        [[text("All criteria", true)], outOf(covered, total), num(ctx.evidence.length), num(ctx.caseStudies.length)],
+        ...rows.map((r) => [
+          [ref(`crit-${r.c.id}`, `${r.c.id} ${r.c.title}`)],
+          outOf(r.covered, r.elements),
+          num(r.evidence),
+          num(r.caseStudies),
+        ]),
+        [
+          [text("All criteria", true)],
+          outOf(covered, total),
+          num(ctx.evidence.length),
+          num(ctx.caseStudies.length),
+        ],
       ],
       rowHeaders: true,
     },
   ];
-  const categories: ChartCategory[] = rows.map((r) => ({ label: r.c.id, name: `Criterion ${r.c.id}: ${r.c.title}`, anchor: `crit-${r.c.id}`, values: [r.evidence, r.caseStudies] }));
+  const categories: ChartCategory[] = rows.map((r) => ({
+    label: r.c.id,
+    name: `Criterion ${r.c.id}: ${r.c.title}`,
+    anchor: `crit-${r.c.id}`,
+    values: [r.evidence, r.caseStudies],
+  }));
   if (categories.length > 0) {
     blocks.push({
       type: "chart",
       title: "Evidence per criterion",
       description: `Bar chart of the evidence items and case studies citing each criterion. ${categories
-        .map((c) => `${c.name}: ${count(c.values[0]!, "evidence item", "evidence items")} and ${count(c.values[1]!, "case study", "case studies")}.`)
+        .map(
+          (c) =>
+            `${c.name}: ${count(c.values[0]!, "evidence item", "evidence items")} and ${count(c.values[1]!, "case study", "case studies")}.`,
+        )
         .join(" ")}`,
       axis: "Criterion",
       series: ["Evidence items", "Case studies"],
@@ -69,9 +89,23 @@ export function glanceSection(ctx: PackContext): Section {
     rows: ctx.s.elements.map((e) => {
       const cited = ctx.citations(e.id);
       const rating = ctx.rating(ctx.s.selfAssessments.get(e.id)?.rating ?? null);
-      return [[ref(`el-${e.id}`, e.id)], num(cited.evidence.length), num(cited.caseStudies.length), [text(rating?.label ?? "Not rated")]];
+      return [
+        [ref(`el-${e.id}`, e.id)],
+        num(cited.evidence.length),
+        num(cited.caseStudies.length),
+        [text(rating?.label ?? "Not rated")],
+      ];
     }),
     rowHeaders: true,
   });
-  return { anchor: "at-a-glance", kind: "at-a-glance", level: 2, title: "At a glance", shortTitle: "At a glance", inContents: true, blocks, children: [] };
+  return {
+    anchor: "at-a-glance",
+    kind: "at-a-glance",
+    level: 2,
+    title: "At a glance",
+    shortTitle: "At a glance",
+    inContents: true,
+    blocks,
+    children: [],
+  };
 }

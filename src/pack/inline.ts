@@ -10,7 +10,11 @@ export const ref = (anchor: string, t: string): Inline => ({ type: "ref", anchor
 export const code = (t: string): Inline => ({ type: "code", text: t });
 
 /** A paragraph. */
-export const para = (content: Inline[], role: ParagraphBlock["role"] = "plain"): Block => ({ type: "paragraph", content, role });
+export const para = (content: Inline[], role: ParagraphBlock["role"] = "plain"): Block => ({
+  type: "paragraph",
+  content,
+  role,
+});
 
 /** A minor heading. */
 export const heading = (level: number, t: string): Block => ({ type: "heading", level, text: t });
@@ -20,7 +24,20 @@ export function joinInline(parts: Inline[][], separator = ", "): Inline[] {
   return parts.flatMap((p, i) => (i === 0 ? p : [text(separator), ...p]));
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "2025-10-15" → "15 October 2025"; anything else is returned as written. */
 export function formatDate(date: string | null): string {

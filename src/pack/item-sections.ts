@@ -1,7 +1,18 @@
 import { compareIds } from "../model/natural-order.js";
 import type { CaseStudy, Citable, EvidenceItem } from "../model/types.js";
 import type { Attachment, Block, Fact, Inline, Section } from "./document-model.js";
-import { code, count, formatBytes, formatDate, heading, joinInline, labelOf, para, ref, text } from "./inline.js";
+import {
+  code,
+  count,
+  formatBytes,
+  formatDate,
+  heading,
+  joinInline,
+  labelOf,
+  para,
+  ref,
+  text,
+} from "./inline.js";
 import { lastChangedCell, lastChangedFact } from "./last-changed-text.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
@@ -18,12 +29,25 @@ export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]):
     title: "Case studies",
     shortTitle: "Case studies",
     inContents: true,
-    blocks: [para([text(n === 0 ? "This pack holds no case studies." : `${count(n, "case study", "case studies")}, each told in full with the elements it shows and the evidence behind it.`)])],
+    blocks: [
+      para([
+        text(
+          n === 0
+            ? "This pack holds no case studies."
+            : `${count(n, "case study", "case studies")}, each told in full with the elements it shows and the evidence behind it.`,
+        ),
+      ]),
+    ],
     children: ctx.caseStudies.map((cs) => caseStudySection(ctx, cs, attachments, inPack)),
   };
 }
 
-function caseStudySection(ctx: PackContext, cs: CaseStudy, attachments: Attachment[], inPack: ReadonlySet<string>): Section {
+function caseStudySection(
+  ctx: PackContext,
+  cs: CaseStudy,
+  attachments: Attachment[],
+  inPack: ReadonlySet<string>,
+): Section {
   const anchor = `cs-${cs.id}`;
   const facts: Fact[] = [
     { term: "Date", value: [text(formatDate(cs.date))] },
@@ -32,21 +56,48 @@ function caseStudySection(ctx: PackContext, cs: CaseStudy, attachments: Attachme
   ];
   if (cs.status === "draft") facts.push({ term: "Status", value: [text("Draft", true)] });
   const backing = [...new Set(cs.evidence.map((e) => e.id))].filter((id) => inPack.has(id));
-  if (backing.length > 0) facts.push({ term: "Evidence", value: joinInline(backing.sort(compareIds).map((id) => [ref(`ev-${id}`, id)])) });
-  const blocks: Block[] = [{ type: "facts", items: facts }, markdownBlock(cs.summary, 4), heading(4, "The story"), markdownBlock(cs.narrative, 5)];
+  if (backing.length > 0)
+    facts.push({
+      term: "Evidence",
+      value: joinInline(backing.sort(compareIds).map((id) => [ref(`ev-${id}`, id)])),
+    });
+  const blocks: Block[] = [
+    { type: "facts", items: facts },
+    markdownBlock(cs.summary, 4),
+    heading(4, "The story"),
+    markdownBlock(cs.narrative, 5),
+  ];
   blocks.push(heading(4, "Elements it shows"), elementList(ctx, cs));
   blocks.push(...filesAndLinks(ctx, cs, anchor, attachments));
-  return { anchor, kind: "case-study", level: 3, title: `${cs.id}: ${cs.title}`, shortTitle: cs.id, inContents: true, blocks, children: [] };
+  return {
+    anchor,
+    kind: "case-study",
+    level: 3,
+    title: `${cs.id}: ${cs.title}`,
+    shortTitle: cs.id,
+    inContents: true,
+    blocks,
+    children: [],
+  };
 }
 
 /** The evidence index: every item in the pack, by id, with what cites it. */
 export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]): Section {
   const n = ctx.evidence.length;
-  const blocks: Block[] = [para([text(n === 0 ? "This pack holds no evidence items." : `${count(n, "evidence item", "evidence items")}, by id. Each lists the elements and case studies that cite it.`)])];
+  const blocks: Block[] = [
+    para([
+      text(
+        n === 0
+          ? "This pack holds no evidence items."
+          : `${count(n, "evidence item", "evidence items")}, by id. Each lists the elements and case studies that cite it.`,
+      ),
+    ]),
+  ];
   // Last-changed dates come from git; say why they are missing where a reader would expect them.
   const history = ctx.inputs.lastChanged ?? null;
   const dated = history?.known ? history.items : null;
-  if (history && !history.known && history.reason !== "not-a-repository") blocks.push(para([text(`Last-changed dates are not shown: ${history.message}.`)], "note"));
+  if (history && !history.known && history.reason !== "not-a-repository")
+    blocks.push(para([text(`Last-changed dates are not shown: ${history.message}.`)], "note"));
   if (n > 0) {
     blocks.push({
       type: "table",
@@ -59,7 +110,10 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
         ...(dated ? [{ label: "Last changed", align: "start" as const, width: 2, nowrap: false }] : []),
       ],
       rows: ctx.evidence.map((e) => [
-        [ref(`ev-${e.id}`, e.id)], [text(e.title + (e.status === "draft" ? " (draft)" : ""))], [text(e.type ? labelOf(e.type) : "")], [text(e.date ?? "")],
+        [ref(`ev-${e.id}`, e.id)],
+        [text(e.title + (e.status === "draft" ? " (draft)" : ""))],
+        [text(e.type ? labelOf(e.type) : "")],
+        [text(e.date ?? "")],
         ...(dated ? [[text(lastChangedCell(dated.get(e.id)))]] : []),
       ]),
       rowHeaders: true,
@@ -84,18 +138,37 @@ function evidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Attachm
     { term: "Date", value: [text(formatDate(e.date))] },
   ];
   if (e.expires) facts.push({ term: "Expires", value: [text(formatDate(e.expires))] });
-  facts.push({ term: "Sections", value: [text(ctx.sectionNames(e.sections))] }, { term: "Owner", value: ctx.person(e.owner) });
+  facts.push(
+    { term: "Sections", value: [text(ctx.sectionNames(e.sections))] },
+    { term: "Owner", value: ctx.person(e.owner) },
+  );
   if (e.status === "draft") facts.push({ term: "Status", value: [text("Draft", true)] });
-  const changed = ctx.inputs.lastChanged?.known ? lastChangedFact(ctx.inputs.lastChanged.items.get(e.id)) : null;
+  const changed = ctx.inputs.lastChanged?.known
+    ? lastChangedFact(ctx.inputs.lastChanged.items.get(e.id))
+    : null;
   if (changed) facts.push({ term: "Last changed", value: changed });
   const blocks: Block[] = [{ type: "facts", items: facts }, markdownBlock(e.description, 4)];
   blocks.push(...filesAndLinks(ctx, e, anchor, attachments));
   blocks.push(heading(4, "Cited by"), elementList(ctx, e));
   const backing = ctx.backedBy(e.id);
   if (backing.length > 0) {
-    blocks.push({ type: "list", items: backing.map((cs) => [para([text("Case study "), ref(`cs-${cs.id}`, cs.id), text(" "), text(cs.title, true)])]) });
+    blocks.push({
+      type: "list",
+      items: backing.map((cs) => [
+        para([text("Case study "), ref(`cs-${cs.id}`, cs.id), text(" "), text(cs.title, true)]),
+      ]),
+    });
   }
-  return { anchor, kind: "evidence", level: 3, title: `${e.id}: ${e.title}`, shortTitle: e.id, inContents: false, blocks, children: [] };
+  return {
+    anchor,
+    kind: "evidence",
+    level: 3,
+    title: `${e.id}: ${e.title}`,
+    shortTitle: e.id,
+    inContents: false,
+    blocks,
+    children: [],
+  };
 }
 
 /** The elements an item names, each with the mapping's note. */
@@ -118,11 +191,26 @@ function filesAndLinks(ctx: PackContext, item: Citable, owner: string, attachmen
   if (item.links.length > 0) {
     blocks.push(heading(4, "Links"));
     // Validation refuses other links; checked again so the model never holds an unsafe one.
-    blocks.push({ type: "list", items: item.links.map((href) => [para([/^(?:https?:|mailto:)/i.test(href) ? { type: "link", href, text: href } : text(href)])]) });
+    blocks.push({
+      type: "list",
+      items: item.links.map((href) => [
+        para([/^(?:https?:|mailto:)/i.test(href) ? { type: "link", href, text: href } : text(href)]),
+      ]),
+    });
   }
   const files = item.files.flatMap((f) => {
     const facts = f.resolved === null ? undefined : ctx.inputs.attachments.get(f.resolved);
-    return f.resolved !== null && facts ? [{ path: f.resolved, name: f.resolved.slice(f.resolved.lastIndexOf("/") + 1), size: facts.size, sha256: facts.sha256, owner }] : [];
+    return f.resolved !== null && facts
+      ? [
+          {
+            path: f.resolved,
+            name: f.resolved.slice(f.resolved.lastIndexOf("/") + 1),
+            size: facts.size,
+            sha256: facts.sha256,
+            owner,
+          },
+        ]
+      : [];
   });
   if (files.length > 0) {
     attachments.push(...files);

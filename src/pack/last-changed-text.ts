@@ -13,7 +13,11 @@ export function lastChangedCell(change: LastChange | undefined): string {
 export function lastChangedFact(change: LastChange | undefined): Inline[] | null {
   if (!change || (change.date === null && !change.uncommitted)) return null;
   if (change.date === null) return [text("not yet committed")];
-  const value: Inline[] = [text(`${formatDate(change.date)} (commit `), code(change.commit!.slice(0, 12)), text(")")];
+  const value: Inline[] = [
+    text(`${formatDate(change.date)} (commit `),
+    code(change.commit!.slice(0, 12)),
+    text(")"),
+  ];
   if (change.uncommitted) value.push(text(", with uncommitted edits since"));
   return value;
 }

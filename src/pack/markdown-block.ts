@@ -20,7 +20,8 @@ export function markdownBlock(source: string, rank: number): Block {
 export function splitTitle(source: string): { title: string | null; body: string } {
   const tokens = markdownTokens(source);
   const [open, inline] = tokens;
-  if (open?.type !== "heading_open" || open.tag !== "h1" || !open.map || !inline) return { title: null, body: source };
+  if (open?.type !== "heading_open" || open.tag !== "h1" || !open.map || !inline)
+    return { title: null, body: source };
   const lines = source.split("\n");
   return { title: inline.content.trim(), body: lines.slice(open.map[1]).join("\n") };
 }

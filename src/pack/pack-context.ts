@@ -64,7 +64,9 @@ export interface PackContext {
 /** Indexes the submission for the section builders: which items go in, who cites what. */
 export function packContext(s: Submission, inputs: PackInputs): PackContext {
   const included = <T extends EvidenceItem | CaseStudy>(items: T[]) =>
-    items.filter((i) => i.status === "ready" || inputs.build.includeDrafts).sort((a, b) => compareIds(a.id, b.id));
+    items
+      .filter((i) => i.status === "ready" || inputs.build.includeDrafts)
+      .sort((a, b) => compareIds(a.id, b.id));
   const evidence = included(s.evidence);
   const caseStudies = included(s.caseStudies);
   const cites = new Map<string, ElementCitations>();
@@ -102,7 +104,8 @@ export function packContext(s: Submission, inputs: PackInputs): PackContext {
       const p = people.get(id);
       return [text(p ? (p.role ? `${p.name}, ${p.role}` : p.name) : id)];
     },
-    sectionNames: (ids) => (ids.length === 0 ? "Whole organisation" : ids.map((id) => sections.get(id) ?? id).join(", ")),
+    sectionNames: (ids) =>
+      ids.length === 0 ? "Whole organisation" : ids.map((id) => sections.get(id) ?? id).join(", "),
     element: (id) => s.elementById.get(id),
   };
 }

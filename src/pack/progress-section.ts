@@ -5,7 +5,11 @@ import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
 
-const KIND_NAMES = { initial: "initial assessment", "annual-review": "annual review", reassessment: "reassessment" } as const;
+const KIND_NAMES = {
+  initial: "initial assessment",
+  "annual-review": "annual review",
+  reassessment: "reassessment",
+} as const;
 
 /** Progress since the last assessment: every element the latest finding rated below the standard. */
 export function progressSection(ctx: PackContext): Section {
@@ -47,15 +51,29 @@ export function progressSection(ctx: PackContext): Section {
         type: "facts" as const,
         items: [
           { term: "Assessor's rating", value: [text(`${rating.label} (${formatDate(f.date)})`)] },
-          { term: "Our self-rating now", value: [text(ctx.rating(self?.rating ?? null)?.label ?? "Not rated")] },
+          {
+            term: "Our self-rating now",
+            value: [text(ctx.rating(self?.rating ?? null)?.label ?? "Not rated")],
+          },
           { term: "Owner", value: ctx.person(self?.owner ?? null) },
         ],
       },
       heading(4, "Assessor's comment"),
       r.comment ? markdownBlock(r.comment, 5) : para([text("The assessor left no comment.")], "note"),
-      self && self.actions.length > 0 ? actionsTable(ctx, self.actions, "Our actions") : para([text("No actions are recorded for this element.")], "note"),
+      self && self.actions.length > 0
+        ? actionsTable(ctx, self.actions, "Our actions")
+        : para([text("No actions are recorded for this element.")], "note"),
     ];
-    section.children.push({ anchor: `progress-${e.id}`, kind: "progress-item", level: 3, title: `Element ${e.id}`, shortTitle: e.id, inContents: true, blocks, children: [] });
+    section.children.push({
+      anchor: `progress-${e.id}`,
+      kind: "progress-item",
+      level: 3,
+      title: `Element ${e.id}`,
+      shortTitle: e.id,
+      inContents: true,
+      blocks,
+      children: [],
+    });
   }
   return section;
 }

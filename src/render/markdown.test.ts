@@ -15,8 +15,14 @@ describe("renderMarkdownHtml", () => {
   });
 
   it("keeps only http, https and mailto links", () => {
-    const html = renderMarkdownHtml("[a](javascript:alert(1)) [b](data:text/html,x) [c](vbscript:x) [d](/local) <javascript:x> [e](https://e.test) [f](mailto:f@e.test) <g@e.test>");
-    expect(html.match(/href="([^"]*)"/g)).toEqual(['href="https://e.test"', 'href="mailto:f@e.test"', 'href="mailto:g@e.test"']);
+    const html = renderMarkdownHtml(
+      "[a](javascript:alert(1)) [b](data:text/html,x) [c](vbscript:x) [d](/local) <javascript:x> [e](https://e.test) [f](mailto:f@e.test) <g@e.test>",
+    );
+    expect(html.match(/href="([^"]*)"/g)).toEqual([
+      'href="https://e.test"',
+      'href="mailto:f@e.test"',
+      'href="mailto:g@e.test"',
+    ]);
     expect(html).toContain("[a](javascript:alert(1))");
   });
 
@@ -29,13 +35,18 @@ describe("renderMarkdownHtml", () => {
   });
 
   it("links whole mentions of ids, not parts of other words, nor inside links and code", () => {
-    const html = renderMarkdownHtml("1.2.3, 1.2.30, v1.2.3, E0011, (E001). [E001](https://e.test) `E001` **1.2.3**", { mentions });
+    const html = renderMarkdownHtml(
+      "1.2.3, 1.2.30, v1.2.3, E0011, (E001). [E001](https://e.test) `E001` **1.2.3**",
+      { mentions },
+    );
     expect(html.match(/href="#[^"]*"/g)).toEqual(['href="#el-1.2.3"', 'href="#ev-E001"', 'href="#el-1.2.3"']);
     expect(html).toContain("1.2.30, v1.2.3, E0011");
   });
 
   it("shifts headings so they nest under their section, up to h6", () => {
-    expect(renderMarkdownHtml("# A\n\n### B\n\n###### C", { headingShift: 3 })).toBe("<h4>A</h4>\n<h6>B</h6>\n<h6>C</h6>\n");
+    expect(renderMarkdownHtml("# A\n\n### B\n\n###### C", { headingShift: 3 })).toBe(
+      "<h4>A</h4>\n<h6>B</h6>\n<h6>C</h6>\n",
+    );
   });
 });
 

@@ -39,7 +39,8 @@ export function createMarkdown(): MarkdownIt {
     const pattern = mentionPattern((state.env as Env).mentions ?? []);
     if (!pattern) return;
     for (const block of state.tokens) {
-      if (block.type === "inline" && block.children) block.children = linkMentions(block.children, pattern, state.Token);
+      if (block.type === "inline" && block.children)
+        block.children = linkMentions(block.children, pattern, state.Token);
     }
   });
   return md;
@@ -94,7 +95,11 @@ function mentionPattern(mentions: readonly Mention[]): { re: RegExp; anchors: Ma
 type TokenClass = new (type: string, tag: string, nesting: Nesting) => Token;
 
 /** Splits text tokens (outside links) so each mention becomes a link to its anchor. */
-function linkMentions(children: Token[], p: { re: RegExp; anchors: Map<string, string> }, T: TokenClass): Token[] {
+function linkMentions(
+  children: Token[],
+  p: { re: RegExp; anchors: Map<string, string> },
+  T: TokenClass,
+): Token[] {
   const out: Token[] = [];
   let inLink = 0;
   for (const t of children) {

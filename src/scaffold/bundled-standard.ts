@@ -24,7 +24,10 @@ export interface OutlineCriterion {
 
 /** Reads the shipped standard. It is part of cse, so a problem with it is a bug, not a user's mistake. */
 export function readBundledStandard(dir = STANDARD_DIR): BundledStandard {
-  const names = fs.readdirSync(dir).filter((n) => !n.startsWith(".") && fs.statSync(dir + n).isFile()).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => !n.startsWith(".") && fs.statSync(dir + n).isFile())
+    .sort();
   const files = names.map((name) => ({ name, content: fs.readFileSync(dir + name) }));
   let ratings: string[] = [];
   const criteria: OutlineCriterion[] = [];
@@ -32,15 +35,16 @@ export function readBundledStandard(dir = STANDARD_DIR): BundledStandard {
     if (!/\.ya?ml$/.test(f.name)) continue;
     const data = parse(Buffer.from(f.content).toString("utf8")) as Record<string, any>;
     if (/^standard\.ya?ml$/.test(f.name)) ratings = (data.ratings as { id: string }[]).map((r) => r.id);
-    else criteria.push({
-      id: data.id,
-      title: data.title,
-      subcriteria: (data.subcriteria as any[]).map((s) => ({
-        id: s.id,
-        title: s.title,
-        elements: (s.elements as any[]).map((e) => ({ id: e.id, text: String(e.text).trim() })),
-      })),
-    });
+    else
+      criteria.push({
+        id: data.id,
+        title: data.title,
+        subcriteria: (data.subcriteria as any[]).map((s) => ({
+          id: s.id,
+          title: s.title,
+          elements: (s.elements as any[]).map((e) => ({ id: e.id, text: String(e.text).trim() })),
+        })),
+      });
   }
   return { files, ratings, criteria };
 }

@@ -83,7 +83,11 @@ evidence: [E000]                # evidence items that back the story
 }
 
 /** The self-assessment of one criterion: every element listed, empty, under its text as a comment. */
-export function assessmentSkeleton(criterion: OutlineCriterion, ratings: string[], withExample: boolean): string {
+export function assessmentSkeleton(
+  criterion: OutlineCriterion,
+  ratings: string[],
+  withExample: boolean,
+): string {
   const first = criterion.subcriteria[0]?.elements[0]?.id ?? "1.1.1";
   const lines = [
     "# yaml-language-server: $schema=../schemas/assessment.schema.json",
@@ -111,7 +115,11 @@ Every field is optional: replace an element's {} with them as you go. For exampl
 \`cse show ${first}\` prints what an element asks and which evidence cites it.`),
     );
   } else {
-    lines.push(yamlComment("Each entry may give owner, rating, statement and actions: see criterion-1.yaml for an example."));
+    lines.push(
+      yamlComment(
+        "Each entry may give owner, rating, statement and actions: see criterion-1.yaml for an example.",
+      ),
+    );
   }
   lines.push("elements:");
   for (const sub of criterion.subcriteria) {

@@ -1,7 +1,14 @@
 import type { BundledStandard } from "./bundled-standard.js";
 import { gitignore, workflowYaml } from "./init-ci.js";
 import { initialConfig, type InitSettings } from "./init-config.js";
-import { assessmentSkeleton, EXAMPLE_CASE_STUDY, EXAMPLE_EVIDENCE, exampleCaseStudy, exampleEvidence, findingsReadme } from "./init-examples.js";
+import {
+  assessmentSkeleton,
+  EXAMPLE_CASE_STUDY,
+  EXAMPLE_EVIDENCE,
+  exampleCaseStudy,
+  exampleEvidence,
+  findingsReadme,
+} from "./init-examples.js";
 
 /** Everything `cse init` needs to know to lay out a new submission. */
 export interface InitPlan extends InitSettings {
@@ -28,21 +35,46 @@ export const INIT_FOLDERS = ["criteria", "evidence", "assessment"] as const;
 export const GITIGNORE = ".gitignore";
 
 /** The files of a new submission, in the order they are listed to the user. */
-export function initFiles(plan: InitPlan, standard: BundledStandard, schemas: { name: string; content: string }[]): PlannedFile[] {
-  const files: PlannedFile[] = [{ path: "cse.yaml", content: initialConfig(plan), about: "settings: who, sections, the visit" }];
+export function initFiles(
+  plan: InitPlan,
+  standard: BundledStandard,
+  schemas: { name: string; content: string }[],
+): PlannedFile[] {
+  const files: PlannedFile[] = [
+    { path: "cse.yaml", content: initialConfig(plan), about: "settings: who, sections, the visit" },
+  ];
   for (const f of standard.files) files.push({ path: `criteria/${f.name}`, content: f.content });
   files.push(
-    { path: EXAMPLE_EVIDENCE, content: exampleEvidence(plan.today), about: "an example evidence item (a draft)" },
-    { path: EXAMPLE_CASE_STUDY, content: exampleCaseStudy(plan.today), about: "an example case study (a draft)" },
+    {
+      path: EXAMPLE_EVIDENCE,
+      content: exampleEvidence(plan.today),
+      about: "an example evidence item (a draft)",
+    },
+    {
+      path: EXAMPLE_CASE_STUDY,
+      content: exampleCaseStudy(plan.today),
+      about: "an example case study (a draft)",
+    },
   );
   standard.criteria.forEach((c, i) => {
-    files.push({ path: `assessment/criterion-${c.id}.yaml`, content: assessmentSkeleton(c, standard.ratings, i === 0) });
+    files.push({
+      path: `assessment/criterion-${c.id}.yaml`,
+      content: assessmentSkeleton(c, standard.ratings, i === 0),
+    });
   });
-  files.push({ path: "assessment/findings/README.md", content: findingsReadme(standard.ratings), about: "how to record the assessor's findings" });
+  files.push({
+    path: "assessment/findings/README.md",
+    content: findingsReadme(standard.ratings),
+    about: "how to record the assessor's findings",
+  });
   for (const s of schemas) files.push({ path: `schemas/${s.name}`, content: s.content });
   files.push(
     { path: GITIGNORE, content: gitignore("out"), about: "keeps built packs (out/) out of git" },
-    { path: ".github/workflows/cse.yml", content: workflowYaml(plan.cseVersion, plan.ciPackage), about: "runs validate and gaps on GitHub" },
+    {
+      path: ".github/workflows/cse.yml",
+      content: workflowYaml(plan.cseVersion, plan.ciPackage),
+      about: "runs validate and gaps on GitHub",
+    },
   );
   return files;
 }

@@ -35,58 +35,68 @@ export const TODO = "TODO";
 
 /** The YAML of a new evidence item: every required field, optional ones as comments. */
 export function evidenceYaml(item: NewEvidence): string {
-  return [
-    ...head(item),
-    `type: ${item.type}`,
-    `date: ${item.date}`,
-    "# expires: YYYY-MM-DD           # after this day it no longer counts",
-    ...ownerAndSections(item),
-    ...status(item),
-    "description: |",
-    `  ${TODO}: what this is and what it shows, in a few sentences of Markdown.`,
-    "# files:                        # attachments, relative to this file",
-    `#   - attachments/${item.id}.pdf`,
-    "# links:                        # http or https addresses",
-    "#   - https://www.example.org/page",
-    ...elements(item),
-  ].join("\n") + "\n";
+  return (
+    [
+      ...head(item),
+      `type: ${item.type}`,
+      `date: ${item.date}`,
+      "# expires: YYYY-MM-DD           # after this day it no longer counts",
+      ...ownerAndSections(item),
+      ...status(item),
+      "description: |",
+      `  ${TODO}: what this is and what it shows, in a few sentences of Markdown.`,
+      "# files:                        # attachments, relative to this file",
+      `#   - attachments/${item.id}.pdf`,
+      "# links:                        # http or https addresses",
+      "#   - https://www.example.org/page",
+      ...elements(item),
+    ].join("\n") + "\n"
+  );
 }
 
 /** The YAML of a new case study: every required field with a situation / action / outcome outline. */
 export function caseStudyYaml(item: NewCaseStudy): string {
-  return [
-    ...head(item),
-    `date: ${item.date}`,
-    ...ownerAndSections(item),
-    ...status(item),
-    "summary: |",
-    `  ${TODO}: one short paragraph: what changed for customers, and how you know.`,
-    "narrative: |",
-    "  ### Situation",
-    "",
-    `  ${TODO}: what was the problem or the opportunity, and for which customers?`,
-    "",
-    "  ### What we did",
-    "",
-    `  ${TODO}: the steps you took, and who you involved.`,
-    "",
-    "  ### Outcome",
-    "",
-    `  ${TODO}: what changed, with figures where you have them.`,
-    ...elements(item),
-    item.evidence.length
-      ? `evidence: [${item.evidence.map(yamlString).join(", ")}]`
-      : "# evidence: [E001, E002]       # evidence items that back the story",
-  ].join("\n") + "\n";
+  return (
+    [
+      ...head(item),
+      `date: ${item.date}`,
+      ...ownerAndSections(item),
+      ...status(item),
+      "summary: |",
+      `  ${TODO}: one short paragraph: what changed for customers, and how you know.`,
+      "narrative: |",
+      "  ### Situation",
+      "",
+      `  ${TODO}: what was the problem or the opportunity, and for which customers?`,
+      "",
+      "  ### What we did",
+      "",
+      `  ${TODO}: the steps you took, and who you involved.`,
+      "",
+      "  ### Outcome",
+      "",
+      `  ${TODO}: what changed, with figures where you have them.`,
+      ...elements(item),
+      item.evidence.length
+        ? `evidence: [${item.evidence.map(yamlString).join(", ")}]`
+        : "# evidence: [E001, E002]       # evidence items that back the story",
+    ].join("\n") + "\n"
+  );
 }
 
 function head(item: NewItem): string[] {
-  return [`# yaml-language-server: $schema=${item.schema}`, `id: ${yamlString(item.id)}`, `title: ${yamlString(item.title)}`];
+  return [
+    `# yaml-language-server: $schema=${item.schema}`,
+    `id: ${yamlString(item.id)}`,
+    `title: ${yamlString(item.title)}`,
+  ];
 }
 
 function ownerAndSections(item: NewItem): string[] {
   return [
-    item.owner ? `owner: ${yamlString(item.owner)}` : "# owner: person-id              # a person id from cse.yaml",
+    item.owner
+      ? `owner: ${yamlString(item.owner)}`
+      : "# owner: person-id              # a person id from cse.yaml",
     item.sections.length
       ? `sections: [${item.sections.map(yamlString).join(", ")}]`
       : "# sections: [section-id]        # absent: the whole organisation",
@@ -96,7 +106,9 @@ function ownerAndSections(item: NewItem): string[] {
 function status(item: NewItem): string[] {
   if (item.status === "ready") return ["status: ready"];
   return [
-    yamlComment("A draft is checked by validate but not counted by gaps nor put in the pack:\nchange this to ready when the TODO text below is written."),
+    yamlComment(
+      "A draft is checked by validate but not counted by gaps nor put in the pack:\nchange this to ready when the TODO text below is written.",
+    ),
     "status: draft",
   ];
 }

@@ -3,12 +3,25 @@ import { parse } from "yaml";
 import { yamlComment, yamlQuoted, yamlString } from "./yaml-text.js";
 
 describe("yaml-text", () => {
-  it.each(["Northmoor Library", "1.10", "yes", "No", "a: b", "# not a comment", "- item", "O'Brien", "\"quoted\"", "2015-01-10", "", "Gwasanaeth — ŵyl", "null", "@home", "line\nbreak"])(
-    "yamlString(%j) reads back as the same string",
-    (value) => {
-      expect(parse(`key: ${yamlString(value)}\n`)).toEqual({ key: value });
-    },
-  );
+  it.each([
+    "Northmoor Library",
+    "1.10",
+    "yes",
+    "No",
+    "a: b",
+    "# not a comment",
+    "- item",
+    "O'Brien",
+    '"quoted"',
+    "2015-01-10",
+    "",
+    "Gwasanaeth — ŵyl",
+    "null",
+    "@home",
+    "line\nbreak",
+  ])("yamlString(%j) reads back as the same string", (value) => {
+    expect(parse(`key: ${yamlString(value)}\n`)).toEqual({ key: value });
+  });
   it("quotes words YAML 1.1 would read as booleans", () => {
     expect(yamlString("yes")).toBe('"yes"');
     expect(yamlString("Off")).toBe('"Off"');

@@ -31,16 +31,50 @@ const cases: [FileKind, string, unknown][] = [
   ["standard", "sample standard", sample("criteria/standard.yaml")],
   ["criterion", "sample criterion", sample("criteria/1-customer-insight.yaml")],
   ["evidence", "sample evidence item", sample("evidence/library/E026-library-user-survey-2025.yaml")],
-  ["case-study", "sample case study", sample("evidence/case-studies/CS01-silent-study-from-survey-insight.yaml")],
+  [
+    "case-study",
+    "sample case study",
+    sample("evidence/case-studies/CS01-silent-study-from-survey-insight.yaml"),
+  ],
   ["assessment", "sample self-assessment", sample("assessment/criterion-1.yaml")],
   ["finding", "sample finding", sample("assessment/findings/2026-03-initial.yaml")],
   ["evidence", "empty file", null],
   ["evidence", "a list", [1, 2]],
-  ["evidence", "missing fields, unknown field, bad date, bad id", { id: "-x", titel: "T", date: "2014-02-30", type: "memo", elements: [] }],
-  ["evidence", "numbers where text belongs", { id: 1.1, title: 3, description: true, type: "report", date: "2014-02-12", elements: [1.1] }],
-  ["case-study", "no narrative, evidence not a list", { id: "CS1", title: "T", date: "2020-01-01", summary: "s", evidence: "E1", elements: ["1.1.1"] }],
-  ["assessment", "bad key and action", { elements: { "4.3.2": { rating: "compliance", actions: [{ due: "tomorrow", done: "no" }] }, "bad key!": {} } }],
-  ["cse", "rules out of range", { organisation: "O", assessment: { kind: "visit", date: "2015-13-01" }, sections: [], rules: { min_evidence: 0 } }],
+  [
+    "evidence",
+    "missing fields, unknown field, bad date, bad id",
+    { id: "-x", titel: "T", date: "2014-02-30", type: "memo", elements: [] },
+  ],
+  [
+    "evidence",
+    "numbers where text belongs",
+    { id: 1.1, title: 3, description: true, type: "report", date: "2014-02-12", elements: [1.1] },
+  ],
+  [
+    "case-study",
+    "no narrative, evidence not a list",
+    { id: "CS1", title: "T", date: "2020-01-01", summary: "s", evidence: "E1", elements: ["1.1.1"] },
+  ],
+  [
+    "assessment",
+    "bad key and action",
+    {
+      elements: {
+        "4.3.2": { rating: "compliance", actions: [{ due: "tomorrow", done: "no" }] },
+        "bad key!": {},
+      },
+    },
+  ],
+  [
+    "cse",
+    "rules out of range",
+    {
+      organisation: "O",
+      assessment: { kind: "visit", date: "2015-13-01" },
+      sections: [],
+      rules: { min_evidence: 0 },
+    },
+  ],
   ["finding", "results not a mapping", { date: "2014-06-20", kind: "initial", results: [] }],
 ];
 

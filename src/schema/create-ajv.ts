@@ -3,7 +3,8 @@ import addFormatsModule from "ajv-formats";
 import { readSchema, schemaFileNames } from "./schemas.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => void;
 
 /**
  * An Ajv holding every shipped schema under its file name, with the options cse validates with.

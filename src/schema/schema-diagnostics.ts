@@ -51,63 +51,114 @@ function valueDiagnostic(file: YamlFile, path: DataPath, e: ErrorObject): Diagno
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       const desc = parent.properties?.[missing]?.description;
       const where = path.length ? ` in ${field}` : "";
-      return { ...base, ...positionOf(file, path), message: `missing required field \`${missing}\`${where}${desc ? ` (${trimDot(desc)})` : ""}` };
+      return {
+        ...base,
+        ...positionOf(file, path),
+        message: `missing required field \`${missing}\`${where}${desc ? ` (${trimDot(desc)})` : ""}`,
+      };
     }
     case "additionalProperties": {
       const extra = String((e.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys(parent.properties ?? {});
-      const hint = didYouMean(extra, allowed) || (allowed.length ? ` Allowed fields: ${allowed.join(", ")}.` : "");
+      const hint =
+        didYouMean(extra, allowed) || (allowed.length ? ` Allowed fields: ${allowed.join(", ")}.` : "");
       const where = path.length ? ` in ${field}` : "";
-      return { ...base, ...positionOf(file, [...path, extra], { key: true }), message: `unknown field \`${extra}\`${where}.${hint}` };
+      return {
+        ...base,
+        ...positionOf(file, [...path, extra], { key: true }),
+        message: `unknown field \`${extra}\`${where}.${hint}`,
+      };
     }
     case "type":
       return { ...base, ...positionOf(file, path), message: typeMessage(file, path, field, parent, value) };
     case "enum": {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const hint = typeof value === "string" ? didYouMean(value, allowed, 1) : "";
-      return { ...base, ...positionOf(file, path), message: `${field} must be one of ${allowed.join(", ")}; found ${show(value)}.${hint}` };
+      return {
+        ...base,
+        ...positionOf(file, path),
+        message: `${field} must be one of ${allowed.join(", ")}; found ${show(value)}.${hint}`,
+      };
     }
     case "format": {
       if (parent.format === "date") {
         if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-          return { ...base, code: "invalid-date", ...positionOf(file, path), message: `${field} is ${value}, a date that does not exist on the calendar; check the day and the month` };
+          return {
+            ...base,
+            code: "invalid-date",
+            ...positionOf(file, path),
+            message: `${field} is ${value}, a date that does not exist on the calendar; check the day and the month`,
+          };
         }
-        return { ...base, ...positionOf(file, path), message: `${field} must be a date written YYYY-MM-DD; found ${show(value)}` };
+        return {
+          ...base,
+          ...positionOf(file, path),
+          message: `${field} must be a date written YYYY-MM-DD; found ${show(value)}`,
+        };
       }
       return { ...base, ...positionOf(file, path), message: `${field} ${e.message ?? "is not valid"}` };
     }
     case "pattern": {
       const isId = String(parent.pattern).startsWith("^[A-Za-z0-9][A-Za-z0-9._-]*");
       const what = isId
-        ? "an id: letters, digits, \".\", \"_\" and \"-\", starting with a letter or digit"
-        : parent.description ? trimDot(String(parent.description)) : `text matching ${String(parent.pattern)}`;
-      return { ...base, ...positionOf(file, path), message: `${field} must be ${what}; found ${show(value)}` };
+        ? 'an id: letters, digits, ".", "_" and "-", starting with a letter or digit'
+        : parent.description
+          ? trimDot(String(parent.description))
+          : `text matching ${String(parent.pattern)}`;
+      return {
+        ...base,
+        ...positionOf(file, path),
+        message: `${field} must be ${what}; found ${show(value)}`,
+      };
     }
     case "minItems": {
       const n = Number((e.params as { limit: number }).limit);
-      return { ...base, ...positionOf(file, path), message: `${field} needs at least ${n} ${n === 1 ? "entry" : "entries"}` };
+      return {
+        ...base,
+        ...positionOf(file, path),
+        message: `${field} needs at least ${n} ${n === 1 ? "entry" : "entries"}`,
+      };
     }
     case "minLength":
       return { ...base, ...positionOf(file, path), message: `${field} must not be empty` };
     case "minimum":
-      return { ...base, ...positionOf(file, path), message: `${field} must be at least ${String((e.params as { limit: number }).limit)}; found ${show(value)}` };
+      return {
+        ...base,
+        ...positionOf(file, path),
+        message: `${field} must be at least ${String((e.params as { limit: number }).limit)}; found ${show(value)}`,
+      };
     case "uniqueItems": {
       const j = Number((e.params as { j: number }).j);
-      return { ...base, ...positionOf(file, [...path, j]), message: `${field} lists ${show(Array.isArray(value) ? value[j] : value)} more than once; keep one` };
+      return {
+        ...base,
+        ...positionOf(file, [...path, j]),
+        message: `${field} lists ${show(Array.isArray(value) ? value[j] : value)} more than once; keep one`,
+      };
     }
     default:
       return { ...base, ...positionOf(file, path), message: `${field} ${e.message ?? "is not valid"}` };
   }
 }
 
-function typeMessage(file: YamlFile, path: DataPath, field: string, parent: SchemaNode, value: unknown): string {
+function typeMessage(
+  file: YamlFile,
+  path: DataPath,
+  field: string,
+  parent: SchemaNode,
+  value: unknown,
+): string {
   const expected = String((parent.type as string | undefined) ?? "");
   if (path.length === 0) {
     // Name the fields this kind of file needs, so the fix is plain whatever the file is.
-    const needs = Array.isArray(parent.required) && parent.required.length ? ` with ${(parent.required as string[]).map((f) => `\`${f}:\``).join(", ")}` : "";
-    return value === null ? `the file is empty; it must be a mapping of fields${needs}` : `the file must be a mapping of fields${needs}, not ${describe(value)}`;
+    const needs =
+      Array.isArray(parent.required) && parent.required.length
+        ? ` with ${(parent.required as string[]).map((f) => `\`${f}:\``).join(", ")}`
+        : "";
+    return value === null
+      ? `the file is empty; it must be a mapping of fields${needs}`
+      : `the file must be a mapping of fields${needs}, not ${describe(value)}`;
   }
-  const wanted = parent.format === "date" ? "a date written YYYY-MM-DD" : EXPECTED[expected] ?? expected;
+  const wanted = parent.format === "date" ? "a date written YYYY-MM-DD" : (EXPECTED[expected] ?? expected);
   if (value === null) return `${field} is empty; it must be ${wanted}`;
   if (expected === "string" && (typeof value === "number" || typeof value === "boolean")) {
     const src = sourceOf(file, path) ?? String(value);

@@ -8,6 +8,10 @@ import { SCHEMA_DIR, schemaFileNames } from "./schemas.js";
  */
 export function schemaDigest(): string {
   const hash = createHash("sha256");
-  for (const name of schemaFileNames()) hash.update(`${name}\n`).update(readFileSync(SCHEMA_DIR + name)).update("\n");
+  for (const name of schemaFileNames())
+    hash
+      .update(`${name}\n`)
+      .update(readFileSync(SCHEMA_DIR + name))
+      .update("\n");
   return hash.digest("hex");
 }

@@ -38,7 +38,10 @@ async function importPrebuilt(): Promise<Validators | null> {
 
 function isNotFound(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
-  return e?.code === "ERR_MODULE_NOT_FOUND" || /Cannot find module|Failed to load url|does not exist/i.test(e?.message ?? "");
+  return (
+    e?.code === "ERR_MODULE_NOT_FOUND" ||
+    /Cannot find module|Failed to load url|does not exist/i.test(e?.message ?? "")
+  );
 }
 
 export type { ErrorObject };

@@ -21,12 +21,18 @@ export function writeFilesAtomically(files: OutputFile[]): void {
   // succeeded, leaving a mixed set: refuse before anything is written.
   for (const f of files) {
     const st = fs.lstatSync(f.path, { throwIfNoEntry: false });
-    if (st && !st.isFile()) throw Object.assign(new Error(`${f.path} is in the way: it is not a file`), { code: st.isDirectory() ? "EISDIR" : "EEXIST" });
+    if (st && !st.isFile())
+      throw Object.assign(new Error(`${f.path} is in the way: it is not a file`), {
+        code: st.isDirectory() ? "EISDIR" : "EEXIST",
+      });
   }
   const temps: { temp: string; target: string }[] = [];
   try {
     for (const f of files) {
-      const temp = path.join(path.dirname(f.path), `.${path.basename(f.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+      const temp = path.join(
+        path.dirname(f.path),
+        `.${path.basename(f.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+      );
       temps.push({ temp, target: f.path });
       const fd = fs.openSync(temp, "wx");
       try {

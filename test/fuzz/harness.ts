@@ -7,9 +7,23 @@ import { applyMutation, mutationArb, type Mutation } from "./mutations.js";
 
 /** Every code FORMAT.md lists; a diagnostic with any other is a bug. */
 export const KNOWN_CODES = new Set([
-  "yaml-syntax", "duplicate-key", "yaml-limit", "schema", "invalid-date", "duplicate-id", "duplicate-assessment",
-  "unknown-element", "unknown-evidence", "unknown-section", "unknown-person", "unknown-rating", "missing-file",
-  "outside-root", "bad-link", "future-date", "over-budget",
+  "yaml-syntax",
+  "duplicate-key",
+  "yaml-limit",
+  "schema",
+  "invalid-date",
+  "duplicate-id",
+  "duplicate-assessment",
+  "unknown-element",
+  "unknown-evidence",
+  "unknown-section",
+  "unknown-person",
+  "unknown-rating",
+  "missing-file",
+  "outside-root",
+  "bad-link",
+  "future-date",
+  "over-budget",
 ]);
 
 /** The as-of date the sample is checked at (before its visit, after its evidence). */
@@ -40,7 +54,9 @@ export function fuzzTimeout(defaultRuns: number): number {
 
 function runsFor(defaultRuns: number): number {
   const main = Number(process.env.CSE_FUZZ_RUNS);
-  return Number.isInteger(main) && main > 0 ? Math.max(1, Math.round((main * defaultRuns) / 250)) : defaultRuns;
+  return Number.isInteger(main) && main > 0
+    ? Math.max(1, Math.round((main * defaultRuns) / 250))
+    : defaultRuns;
 }
 
 /** One edit of a submission: mutations of one existing file, a new file, or a removal. */
@@ -49,13 +65,36 @@ export type Edit =
   | { kind: "add"; dir: string; name: string; base: number; mutations: Mutation[] }
   | { kind: "remove"; file: number };
 
-const YAML_DIRS = ["evidence", "evidence/case-studies", "evidence/x/y", "assessment", "assessment/findings", "criteria"];
+const YAML_DIRS = [
+  "evidence",
+  "evidence/case-studies",
+  "evidence/x/y",
+  "assessment",
+  "assessment/findings",
+  "criteria",
+];
 
 /** One to three edits, mostly mutations of existing YAML files. */
 export const editsArb: fc.Arbitrary<Edit[]> = fc.array(
   fc.oneof(
-    { weight: 8, arbitrary: fc.record({ kind: fc.constant("mutate" as const), file: fc.nat(), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("add" as const), dir: fc.constantFrom(...YAML_DIRS), name: fc.constantFrom("new.yaml", "New.YML", "z.yaml", "a.yml"), base: fc.nat(), mutations: fc.array(mutationArb, { maxLength: 2 }) }) },
+    {
+      weight: 8,
+      arbitrary: fc.record({
+        kind: fc.constant("mutate" as const),
+        file: fc.nat(),
+        mutations: fc.array(mutationArb, { minLength: 1, maxLength: 3 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("add" as const),
+        dir: fc.constantFrom(...YAML_DIRS),
+        name: fc.constantFrom("new.yaml", "New.YML", "z.yaml", "a.yml"),
+        base: fc.nat(),
+        mutations: fc.array(mutationArb, { maxLength: 2 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("remove" as const), file: fc.nat() }) },
   ),
   { minLength: 1, maxLength: 3 },
@@ -65,11 +104,17 @@ export const editsArb: fc.Arbitrary<Edit[]> = fc.array(
 export function applyEdits(tree: MemoryTree, edits: Edit[]): MemoryTree {
   const yamlFiles = [...tree.files.keys()].filter((f) => /\.ya?ml$/.test(f)).sort();
   const changes: Record<string, Uint8Array | null> = {};
-  const current = (file: string) => (file in changes ? changes[file] : tree.files.get(file)) ?? new Uint8Array(0);
+  const current = (file: string) =>
+    (file in changes ? changes[file] : tree.files.get(file)) ?? new Uint8Array(0);
   for (const e of edits) {
     if (e.kind === "mutate") {
       // cse.yaml and the standard are few but matter most: give them a fair share.
-      const file = e.file % 5 === 0 ? "cse.yaml" : e.file % 5 === 1 ? "criteria/standard.yaml" : yamlFiles[e.file % yamlFiles.length]!;
+      const file =
+        e.file % 5 === 0
+          ? "cse.yaml"
+          : e.file % 5 === 1
+            ? "criteria/standard.yaml"
+            : yamlFiles[e.file % yamlFiles.length]!;
       changes[file] = e.mutations.reduce(applyMutation, current(file));
     } else if (e.kind === "add") {
       const base = current(yamlFiles[e.base % yamlFiles.length]!);
@@ -96,7 +141,10 @@ export function expectWellFormed(diagnostics: Diagnostic[], tree: MemoryTree): v
     const bytes = tree.files.get(d.file);
     if (!bytes) {
       // Only a folder (a missing standard folder, say) may be named without being a file.
-      expect(tree.stat(d.file).kind === "dir" || (d.line === 1 && d.column === 1), `${d.file} is not in the tree`).toBe(true);
+      expect(
+        tree.stat(d.file).kind === "dir" || (d.line === 1 && d.column === 1),
+        `${d.file} is not in the tree`,
+      ).toBe(true);
       continue;
     }
     let text = decoder.decode(bytes);
@@ -110,5 +158,11 @@ export function expectWellFormed(diagnostics: Diagnostic[], tree: MemoryTree): v
 
 /** Describes a failing case briefly (fast-check prints the edits themselves). */
 export function describeEdits(edits: Edit[]): string {
-  return edits.map((e) => (e.kind === "remove" ? `remove #${e.file}` : `${e.kind} ${e.kind === "add" ? e.dir : `#${e.file}`}: ${e.mutations.map((m) => m.kind).join(", ")}`)).join("; ");
+  return edits
+    .map((e) =>
+      e.kind === "remove"
+        ? `remove #${e.file}`
+        : `${e.kind} ${e.kind === "add" ? e.dir : `#${e.file}`}: ${e.mutations.map((m) => m.kind).join(", ")}`,
+    )
+    .join("; ");
 }

@@ -6,19 +6,102 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as Yaml
 
 /** Values that have broken parsers and renderers before: types, protos, paths, links, formulas. */
 const NASTY_STRINGS = [
-  "", " ", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "1.10", "1", "0x1F", "1e3", ".nan", "~",
-  "2014-02-30", "2014-13-01", "0000-00-00", "9999-12-31", "../../../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini",
-  "\\\\server\\share", "attachments/../../../x", "a\u0000b", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
-  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{{constructor.constructor 'alert(1)'}}", "=HYPERLINK(\"http://x\")",
-  "+1+1", "-2+3", "@SUM(A1)", "\u202e\u0644\u0627", "🙂".repeat(50), "\r\n", "\t", "\ufeff", "a: b", "- x", "*alias", "&anchor",
-  "!!binary", "%YAML", "---", "...", "null", "true", "no", "yes", "on", "0o17", "+.inf",
+  "",
+  " ",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "1.10",
+  "1",
+  "0x1F",
+  "1e3",
+  ".nan",
+  "~",
+  "2014-02-30",
+  "2014-13-01",
+  "0000-00-00",
+  "9999-12-31",
+  "../../../../etc/passwd",
+  "/etc/passwd",
+  "C:\\Windows\\win.ini",
+  "\\\\server\\share",
+  "attachments/../../../x",
+  "a\u0000b",
+  "javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "{{constructor.constructor 'alert(1)'}}",
+  '=HYPERLINK("http://x")',
+  "+1+1",
+  "-2+3",
+  "@SUM(A1)",
+  "\u202e\u0644\u0627",
+  "🙂".repeat(50),
+  "\r\n",
+  "\t",
+  "\ufeff",
+  "a: b",
+  "- x",
+  "*alias",
+  "&anchor",
+  "!!binary",
+  "%YAML",
+  "---",
+  "...",
+  "null",
+  "true",
+  "no",
+  "yes",
+  "on",
+  "0o17",
+  "+.inf",
 ];
 
 /** YAML tokens and fragments spliced into text at random places. */
 const TOKENS = [
-  ": ", "- ", "? ", "[", "]", "{", "}", ",", "#", "&a ", "*a", "!!str ", "!!map ", "!!binary ", "!foo ", "|", ">", "|-", ">+2",
-  "'", '"', "\\", "\n", "\r\n", "\r", "\t", "  ", "---\n", "...\n", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "<<: *a\n", "\ufeff",
-  "\u0000", "\u0085", "\u2028", "__proto__: {x: 1}\n", "id: x\n", "elements: []\n", "&a [*a]",
+  ": ",
+  "- ",
+  "? ",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  "#",
+  "&a ",
+  "*a",
+  "!!str ",
+  "!!map ",
+  "!!binary ",
+  "!foo ",
+  "|",
+  ">",
+  "|-",
+  ">+2",
+  "'",
+  '"',
+  "\\",
+  "\n",
+  "\r\n",
+  "\r",
+  "\t",
+  "  ",
+  "---\n",
+  "...\n",
+  "%YAML 1.1\n",
+  "%TAG ! tag:x,2000:\n",
+  "<<: *a\n",
+  "\ufeff",
+  "\u0000",
+  "\u0085",
+  "\u2028",
+  "__proto__: {x: 1}\n",
+  "id: x\n",
+  "elements: []\n",
+  "&a [*a]",
 ];
 
 /** A value that may replace any node: every YAML type, odd strings, deep and large ones. */
@@ -27,7 +110,12 @@ export const valueArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null)) },
   { weight: 2, arbitrary: fc.string({ maxLength: 40, unit: "binary" }) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 1, arbitrary: fc.record({ n: fc.integer({ min: 1000, max: 300_000 }), spaces: fc.boolean() }).map(({ n, spaces }) => (spaces ? "word ".repeat(n / 5) : "x".repeat(n))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ n: fc.integer({ min: 1000, max: 300_000 }), spaces: fc.boolean() })
+      .map(({ n, spaces }) => (spaces ? "word ".repeat(n / 5) : "x".repeat(n))),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 400 }).map((d) => nest(d)) },
 );
 
@@ -64,22 +152,101 @@ export type Mutation =
 /** Any mutation, weighted towards those that keep the YAML well-formed (they reach deeper). */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("truncate" as const), at }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("insert-bytes" as const), at, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 12 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("overwrite-bytes" as const), at, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 12 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("delete-range" as const), at, length: fc.nat({ max: 200 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("insert-token" as const), at, token: fc.constantFrom(...TOKENS) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("insert-bytes" as const),
+      at,
+      bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 12 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("overwrite-bytes" as const),
+      at,
+      bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 12 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("delete-range" as const), at, length: fc.nat({ max: 200 }) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("insert-token" as const),
+      at,
+      token: fc.constantFrom(...TOKENS),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("duplicate-line" as const), line: pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("swap-lines" as const), a: pick, b: pick }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("tab-indent" as const), line: fc.oneof(pick, fc.constant("all" as const)) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("tab-indent" as const),
+      line: fc.oneof(pick, fc.constant("all" as const)),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "bom" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "crlf" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "cr-only" as const }) },
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant("replace-value" as const), node: pick, value: valueArb }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ kind: fc.constant("replace-value" as const), node: pick, value: valueArb }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("delete-field" as const), node: pick }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("rename-key" as const), node: pick, key: fc.oneof(fc.constantFrom(...NASTY_STRINGS, "id", "elements", "files", "links", "date", "owner", "rating", "title", "statement", "results", "summary", "narrative"), fc.string({ maxLength: 12 })) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("deep-nesting" as const), at, depth: fc.integer({ min: 1, max: 10_000 }), flow: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("huge-line" as const), at, length: fc.integer({ min: 1000, max: 1_100_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("alias-bomb" as const), width: fc.integer({ min: 2, max: 10 }), levels: fc.integer({ min: 1, max: 9 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("rename-key" as const),
+      node: pick,
+      key: fc.oneof(
+        fc.constantFrom(
+          ...NASTY_STRINGS,
+          "id",
+          "elements",
+          "files",
+          "links",
+          "date",
+          "owner",
+          "rating",
+          "title",
+          "statement",
+          "results",
+          "summary",
+          "narrative",
+        ),
+        fc.string({ maxLength: 12 }),
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("deep-nesting" as const),
+      at,
+      depth: fc.integer({ min: 1, max: 10_000 }),
+      flow: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("huge-line" as const),
+      at,
+      length: fc.integer({ min: 1000, max: 1_100_000 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("alias-bomb" as const),
+      width: fc.integer({ min: 2, max: 10 }),
+      levels: fc.integer({ min: 1, max: 9 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "empty" as const }) },
 );
 
@@ -140,15 +307,26 @@ export function applyMutation(bytes: Uint8Array, m: Mutation): Uint8Array {
     case "rename-key":
       return enc(editStructure(text(), m));
     case "deep-nesting": {
-      const inner = m.flow ? `${"[".repeat(m.depth)}x${"]".repeat(m.depth)}` : Array.from({ length: Math.min(m.depth, 3000) }, (_, i) => `${" ".repeat(i)}k:`).join("\n");
+      const inner = m.flow
+        ? `${"[".repeat(m.depth)}x${"]".repeat(m.depth)}`
+        : Array.from({ length: Math.min(m.depth, 3000) }, (_, i) => `${" ".repeat(i)}k:`).join("\n");
       const blob = m.flow ? `deep: ${inner}\n` : `${inner} x\n`;
       return concat(bytes.slice(0, offset(m.at)), enc(blob), bytes.slice(offset(m.at)));
     }
     case "huge-line":
-      return concat(bytes.slice(0, offset(m.at)), enc(`long: ${"y".repeat(m.length)}\n`), bytes.slice(offset(m.at)));
+      return concat(
+        bytes.slice(0, offset(m.at)),
+        enc(`long: ${"y".repeat(m.length)}\n`),
+        bytes.slice(offset(m.at)),
+      );
     case "alias-bomb": {
       const out = [`a0: &a0 [${Array(m.width).fill('"lol"').join(", ")}]`];
-      for (let i = 1; i <= m.levels; i++) out.push(`a${i}: &a${i} [${Array(m.width).fill(`*a${i - 1}`).join(", ")}]`);
+      for (let i = 1; i <= m.levels; i++)
+        out.push(
+          `a${i}: &a${i} [${Array(m.width)
+            .fill(`*a${i - 1}`)
+            .join(", ")}]`,
+        );
       return concat(bytes, enc(`\n${out.join("\n")}\n`));
     }
     case "empty":
@@ -157,7 +335,10 @@ export function applyMutation(bytes: Uint8Array, m: Mutation): Uint8Array {
 }
 
 /** Replaces, deletes or renames the n-th node (in document order) of a well-formed file. */
-function editStructure(text: string, m: Extract<Mutation, { kind: "replace-value" | "delete-field" | "rename-key" }>): string {
+function editStructure(
+  text: string,
+  m: Extract<Mutation, { kind: "replace-value" | "delete-field" | "rename-key" }>,
+): string {
   // An earlier mutation may have made the file too deep for yaml, or the path may not fit the
   // new value: then the file is left as it is.
   try {
@@ -167,7 +348,10 @@ function editStructure(text: string, m: Extract<Mutation, { kind: "replace-value
   }
 }
 
-function editDocument(text: string, m: Extract<Mutation, { kind: "replace-value" | "delete-field" | "rename-key" }>): string {
+function editDocument(
+  text: string,
+  m: Extract<Mutation, { kind: "replace-value" | "delete-field" | "rename-key" }>,
+): string {
   const doc: Document = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length) return text;
   const places = collect(doc);

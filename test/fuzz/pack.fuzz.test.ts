@@ -19,7 +19,26 @@ import { hostileLinkArb, hostileTextArb, replaceTextField } from "./hostile-text
 // HTML are checked against what the templates and the Markdown renderer may write.
 
 /** Tags the Markdown renderer writes (raw HTML is off, so these are all it can make). */
-const MARKDOWN_TAGS = ["p", "em", "strong", "code", "pre", "a", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "br"];
+const MARKDOWN_TAGS = [
+  "p",
+  "em",
+  "strong",
+  "code",
+  "pre",
+  "a",
+  "ul",
+  "ol",
+  "li",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "hr",
+  "br",
+];
 
 interface Tag {
   name: string;
@@ -31,23 +50,36 @@ function startTags(html: string): Tag[] {
   const tags: Tag[] = [];
   // Only the style element's content is raw text; everything else is markup or escaped text.
   const body = html.replace(/<style>[\s\S]*?<\/style>/g, "<style></style>");
-  for (const m of body.matchAll(/<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g)) {
+  for (const m of body.matchAll(
+    /<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g,
+  )) {
     const attrs = new Map<string, string>();
-    for (const a of m[2]!.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) attrs.set(a[1]!.toLowerCase(), decode(a[2] ?? a[3] ?? a[4] ?? ""));
+    for (const a of m[2]!.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g))
+      attrs.set(a[1]!.toLowerCase(), decode(a[2] ?? a[3] ?? a[4] ?? ""));
     tags.push({ name: m[1]!.toLowerCase(), attrs });
   }
   return tags;
 }
 
 function decode(s: string): string {
-  return s.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** What may appear in the pack: the tags and attribute names of the unmutated sample's pack, and Markdown's. */
 async function baseline(tree: SourceTree): Promise<{ tags: Set<string>; attrs: Set<string> }> {
   const html = await renderPack(tree);
   const tags = startTags(html!);
-  return { tags: new Set([...tags.map((t) => t.name), ...MARKDOWN_TAGS]), attrs: new Set(tags.flatMap((t) => [...t.attrs.keys()])) };
+  return {
+    tags: new Set([...tags.map((t) => t.name), ...MARKDOWN_TAGS]),
+    attrs: new Set(tags.flatMap((t) => [...t.attrs.keys()])),
+  };
 }
 
 async function renderPack(tree: SourceTree, pdf = false): Promise<string | null> {
@@ -56,7 +88,14 @@ async function renderPack(tree: SourceTree, pdf = false): Promise<string | null>
   const doc = buildDocument(checked.submission, {
     introduction: null,
     attachments: new Map(),
-    build: { date: SAMPLE_AS_OF, commit: null, uncommitted: false, includeDrafts: true, asOf: SAMPLE_AS_OF, generator: "cse fuzz" },
+    build: {
+      date: SAMPLE_AS_OF,
+      commit: null,
+      uncommitted: false,
+      includeDrafts: true,
+      asOf: SAMPLE_AS_OF,
+      generator: "cse fuzz",
+    },
   });
   if (pdf) return Buffer.from(await renderPdfPack(doc, { tree, opts: {} })).toString("latin1");
   return new TextDecoder().decode(await renderHtmlPack(doc, { tree, opts: {} }));
@@ -64,10 +103,21 @@ async function renderPack(tree: SourceTree, pdf = false): Promise<string | null>
 
 /** A case: which YAML file, which of its text fields, what to write there, and maybe a link. */
 const caseArb = fc.record({
-  edits: fc.array(fc.record({ file: fc.nat(), field: fc.nat(), value: hostileTextArb, link: fc.option(hostileLinkArb, { freq: 4 }) }), { minLength: 1, maxLength: 6 }),
+  edits: fc.array(
+    fc.record({
+      file: fc.nat(),
+      field: fc.nat(),
+      value: hostileTextArb,
+      link: fc.option(hostileLinkArb, { freq: 4 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
 });
 
-function applyCase(tree: MemoryTree, c: { edits: { file: number; field: number; value: string; link: string | null }[] }): MemoryTree {
+function applyCase(
+  tree: MemoryTree,
+  c: { edits: { file: number; field: number; value: string; link: string | null }[] },
+): MemoryTree {
   const yamlFiles = [...tree.files.keys()].filter((f) => /\.ya?ml$/.test(f)).sort();
   const changes: Record<string, string> = {};
   for (const e of c.edits) {
@@ -79,69 +129,109 @@ function applyCase(tree: MemoryTree, c: { edits: { file: number; field: number; 
 }
 
 describe("hostile text in a valid submission comes out as text", () => {
-  it("in gaps: CSV cells never start a formula, and every format is produced", () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        const tree = applyCase(sampleTree(), c);
-        const checked = readSubmission(tree, { asOf: SAMPLE_AS_OF });
-        fc.pre(checked.errorCount === 0);
-        const report = analyseCoverage(checked.submission, { asOf: SAMPLE_AS_OF });
-        for (const row of parseCsv(formatGapsCsv(report, { color: false })).slice(1)) {
-          for (const cell of row) expect(cell, `CSV cell ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@\t\r]/);
-        }
-        expect(JSON.parse(formatGapsJson(report, { color: false })).elements.length).toBe(checked.submission.elements.length);
-        formatGapsTable(report, { color: true });
-        formatGapsMarkdown(report, { color: false });
-      }),
-      fuzzParameters(150),
-    );
-  }, fuzzTimeout(150));
-
-  it("in the HTML pack: no tag, attribute or link target the templates and Markdown do not write", async () => {
-    const allowed = await baseline(sampleTree());
-    await fc.assert(
-      fc.asyncProperty(caseArb, async (c) => {
-        const html = await renderPack(applyCase(sampleTree(), c));
-        fc.pre(html !== null);
-        for (const tag of startTags(html!)) {
-          expect(allowed.tags.has(tag.name), `tag <${tag.name}>`).toBe(true);
-          for (const [name, value] of tag.attrs) {
-            expect(allowed.attrs.has(name) && !name.startsWith("on"), `attribute ${name} on <${tag.name}>`).toBe(true);
-            if (name === "href" || name === "src" || name === "action" || name === "xlink:href") expect(value, `${name} on <${tag.name}>`).toMatch(/^(#|https?:\/\/|mailto:)/i);
+  it(
+    "in gaps: CSV cells never start a formula, and every format is produced",
+    () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          const tree = applyCase(sampleTree(), c);
+          const checked = readSubmission(tree, { asOf: SAMPLE_AS_OF });
+          fc.pre(checked.errorCount === 0);
+          const report = analyseCoverage(checked.submission, { asOf: SAMPLE_AS_OF });
+          for (const row of parseCsv(formatGapsCsv(report, { color: false })).slice(1)) {
+            for (const cell of row)
+              expect(cell, `CSV cell ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@\t\r]/);
           }
-        }
-        expect(html).not.toMatch(/<x-inj|<script|javascript:alert\(\d+\)"/i);
-      }),
-      fuzzParameters(60),
-    );
-  }, fuzzTimeout(60) * 3);
+          expect(JSON.parse(formatGapsJson(report, { color: false })).elements.length).toBe(
+            checked.submission.elements.length,
+          );
+          formatGapsTable(report, { color: true });
+          formatGapsMarkdown(report, { color: false });
+        }),
+        fuzzParameters(150),
+      );
+    },
+    fuzzTimeout(150),
+  );
 
-  it("in the PDF pack: no script, launch or form action, and links only to the web", async () => {
-    const base = (await renderPack(sampleTree(), true))!;
-    const ACTIONS = ["/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData", "/GoToR", "/GoToE", "/RichMedia", "/OpenAction", "/AA"];
-    // Names are looked for in the PDF's own syntax: not inside strings (a title may say
-    // "/JS (app.alert(1))" as text) nor in compressed streams (whose bytes are anything).
-    const syntax = (pdf: string) => pdf.replace(/stream\r?\n[\s\S]*?endstream/g, "").replace(/\((?:\\[\s\S]|[^\\()])*\)/g, "()");
-    const present = (pdf: string) => ACTIONS.filter((a) => new RegExp(`${a.replace("/", "\\/")}[\\s/<(\\[]`).test(syntax(pdf)));
-    // The detector itself: it finds an action, and not a title that merely mentions one.
-    expect(present("1 0 obj << /S /JavaScript /JS (app.alert\\(1\\)) >> endobj")).toEqual(["/JavaScript", "/JS"]);
-    expect(present("<< /Title (/JS \\(app.alert\\(1\\)\\)) >>")).toEqual([]);
-    const allowedActions = present(base);
-    await fc.assert(
-      fc.asyncProperty(caseArb, async (c) => {
-        const pdf = await renderPack(applyCase(sampleTree(), c), true);
-        fc.pre(pdf !== null);
-        expect(present(pdf!)).toEqual(allowedActions);
-        for (const m of pdf!.matchAll(/\/URI\s*\(((?:\\.|[^\\)])*)\)/g)) expect(pdfString(m[1]!)).toMatch(/^(https?:\/\/|mailto:)/i);
-      }),
-      fuzzParameters(8),
-    );
-  }, fuzzTimeout(8) * 20);
+  it(
+    "in the HTML pack: no tag, attribute or link target the templates and Markdown do not write",
+    async () => {
+      const allowed = await baseline(sampleTree());
+      await fc.assert(
+        fc.asyncProperty(caseArb, async (c) => {
+          const html = await renderPack(applyCase(sampleTree(), c));
+          fc.pre(html !== null);
+          for (const tag of startTags(html!)) {
+            expect(allowed.tags.has(tag.name), `tag <${tag.name}>`).toBe(true);
+            for (const [name, value] of tag.attrs) {
+              expect(
+                allowed.attrs.has(name) && !name.startsWith("on"),
+                `attribute ${name} on <${tag.name}>`,
+              ).toBe(true);
+              if (name === "href" || name === "src" || name === "action" || name === "xlink:href")
+                expect(value, `${name} on <${tag.name}>`).toMatch(/^(#|https?:\/\/|mailto:)/i);
+            }
+          }
+          expect(html).not.toMatch(/<x-inj|<script|javascript:alert\(\d+\)"/i);
+        }),
+        fuzzParameters(60),
+      );
+    },
+    fuzzTimeout(60) * 3,
+  );
+
+  it(
+    "in the PDF pack: no script, launch or form action, and links only to the web",
+    async () => {
+      const base = (await renderPack(sampleTree(), true))!;
+      const ACTIONS = [
+        "/JavaScript",
+        "/JS",
+        "/Launch",
+        "/SubmitForm",
+        "/ImportData",
+        "/GoToR",
+        "/GoToE",
+        "/RichMedia",
+        "/OpenAction",
+        "/AA",
+      ];
+      // Names are looked for in the PDF's own syntax: not inside strings (a title may say
+      // "/JS (app.alert(1))" as text) nor in compressed streams (whose bytes are anything).
+      const syntax = (pdf: string) =>
+        pdf.replace(/stream\r?\n[\s\S]*?endstream/g, "").replace(/\((?:\\[\s\S]|[^\\()])*\)/g, "()");
+      const present = (pdf: string) =>
+        ACTIONS.filter((a) => new RegExp(`${a.replace("/", "\\/")}[\\s/<(\\[]`).test(syntax(pdf)));
+      // The detector itself: it finds an action, and not a title that merely mentions one.
+      expect(present("1 0 obj << /S /JavaScript /JS (app.alert\\(1\\)) >> endobj")).toEqual([
+        "/JavaScript",
+        "/JS",
+      ]);
+      expect(present("<< /Title (/JS \\(app.alert\\(1\\)\\)) >>")).toEqual([]);
+      const allowedActions = present(base);
+      await fc.assert(
+        fc.asyncProperty(caseArb, async (c) => {
+          const pdf = await renderPack(applyCase(sampleTree(), c), true);
+          fc.pre(pdf !== null);
+          expect(present(pdf!)).toEqual(allowedActions);
+          for (const m of pdf!.matchAll(/\/URI\s*\(((?:\\.|[^\\)])*)\)/g))
+            expect(pdfString(m[1]!)).toMatch(/^(https?:\/\/|mailto:)/i);
+        }),
+        fuzzParameters(8),
+      );
+    },
+    fuzzTimeout(8) * 20,
+  );
 });
 
 /** A PDF literal string's text: escapes undone, UTF-16BE (with its byte-order mark) decoded. */
 function pdfString(raw: string): string {
-  const bytes = raw.replace(/\\([0-7]{1,3}|.)/gs, (_, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" } as Record<string, string>)[e] ?? e));
+  const bytes = raw.replace(/\\([0-7]{1,3}|.)/gs, (_, e: string) =>
+    /^[0-7]/.test(e)
+      ? String.fromCharCode(parseInt(e, 8))
+      : (({ n: "\n", r: "\r", t: "\t", b: "\b", f: "\f" } as Record<string, string>)[e] ?? e),
+  );
   if (!bytes.startsWith("\u00fe\u00ff")) return bytes;
   return new TextDecoder("utf-16be").decode(Uint8Array.from(bytes.slice(2), (c) => c.charCodeAt(0)));
 }

@@ -6,7 +6,10 @@ import { minimalSubmission } from "../helpers/minimal.js";
 /** Ten elements 1.1.1–1.1.10 and one (2.1.1) apart; E8 names eight of the ten, E9 and E10 nine. */
 function heavilyCited(): Record<string, string> {
   const base = minimalSubmission();
-  const ten = Array.from({ length: 10 }, (_, i) => `      - id: "1.1.${i + 1}"\n        text: Element ${i + 1}.\n`).join("");
+  const ten = Array.from(
+    { length: 10 },
+    (_, i) => `      - id: "1.1.${i + 1}"\n        text: Element ${i + 1}.\n`,
+  ).join("");
   const item = (id: string, n: number) =>
     `id: ${id}\ntitle: Item ${id}\ndescription: x\ntype: report\ndate: 2014-06-01\nelements: [${Array.from({ length: n }, (_, i) => `"1.1.${i + 1}"`).join(", ")}]\n`;
   return {
@@ -24,7 +27,9 @@ function heavilyCited(): Record<string, string> {
 describe("advisories", () => {
   it("flags an item cited by more than eight elements, not one cited by eight", async () => {
     const dir = testdir(heavilyCited());
-    const json = JSON.parse((await runCse(["gaps", "--as-of", "2015-02-01", "--format", "json"], { cwd: dir })).stdout);
+    const json = JSON.parse(
+      (await runCse(["gaps", "--as-of", "2015-02-01", "--format", "json"], { cwd: dir })).stdout,
+    );
     const heavy = json.advisories.filter((a: { code: string }) => a.code === "heavily-cited");
     expect(heavy.map((a: { item: string }) => a.item)).toEqual(["E10", "E9"]);
     expect(heavy[1]).toEqual({
@@ -37,7 +42,10 @@ describe("advisories", () => {
 
   it("shows an item's advice only when one of its elements is listed", async () => {
     const dir = testdir(heavilyCited());
-    const json = JSON.parse((await runCse(["gaps", "--as-of", "2015-02-01", "--format", "json", "--criterion", "2"], { cwd: dir })).stdout);
+    const json = JSON.parse(
+      (await runCse(["gaps", "--as-of", "2015-02-01", "--format", "json", "--criterion", "2"], { cwd: dir }))
+        .stdout,
+    );
     expect(json.advisories).toEqual([]);
   });
 

@@ -30,7 +30,10 @@ describe("the visit day and the as-of date", () => {
     expect(byId.get("1.1.2")!.staleEvidenceIds).toEqual(["E7"]);
     // E5 (2014-01-01) is current and E6 stale: not every item is stale, so no gap.
     expect(byId.get("2.1.2")!.gaps).toEqual(["no-owner", "unrated"]);
-    expect(r.overdueActions.map((a) => a.title)).toEqual(["Run a consultation", "Due on the as-of day, so not yet overdue"]);
+    expect(r.overdueActions.map((a) => a.title)).toEqual([
+      "Run a consultation",
+      "Due on the as-of day, so not yet overdue",
+    ]);
   });
 });
 
@@ -49,7 +52,14 @@ results:
     // 1.1.1 rated compliance; 1.2.2 has actions; every other element is unlisted and has none.
     expect(open).toEqual(["1.1.2", "1.1.3", "1.2.1", "2.1.1", "2.1.2", "2.1.10"]);
     expect(r.finding!.date).toBe("2014-09-01");
-    expect(r.finding!.results.find((f) => f.element === "1.2.2")).toEqual({ element: "1.2.2", rating: "partial-compliance", unlisted: true, comment: null, actions: 3, done: 1 });
+    expect(r.finding!.results.find((f) => f.element === "1.2.2")).toEqual({
+      element: "1.2.2",
+      rating: "partial-compliance",
+      unlisted: true,
+      comment: null,
+      actions: 3,
+      done: 1,
+    });
   });
 
   it("is not raised without findings", () => {

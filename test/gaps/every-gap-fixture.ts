@@ -60,7 +60,13 @@ subcriteria:
       - id: "2.1.2"
         text: =HYPERLINK("http://example.org","click")
 `,
-    "evidence/E1.yaml": item("E1", "report", "2014-06-01", ["1.1.1", "1.1.2", "2.1.1"], "sections: [library]\n"),
+    "evidence/E1.yaml": item(
+      "E1",
+      "report",
+      "2014-06-01",
+      ["1.1.1", "1.1.2", "2.1.1"],
+      "sections: [library]\n",
+    ),
     "evidence/E2.yaml": item("E2", "survey", "2012-03-09", ["1.1.3"]),
     "evidence/E3.yaml": item("E3", "data", "2014-01-01", ["1.1.3"], "expires: 2015-03-09\nsections: [it]\n"),
     "evidence/E4.yaml": item("E4", "report", "2014-01-01", ["1.2.1"], "status: draft\nsections: [it]\n"),

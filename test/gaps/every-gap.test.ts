@@ -4,14 +4,86 @@ import { testdir } from "../helpers/testdir.js";
 import { everyGapSubmission } from "./every-gap-fixture.js";
 
 const EXPECTED = [
-  { id: "1.1.1", criterion: "1", subcriterion: "1.1", evidence: 1, caseStudies: 1, owner: "ann", rating: "compliance-plus", gaps: [] },
-  { id: "1.1.2", criterion: "1", subcriterion: "1.1", evidence: 2, caseStudies: 0, owner: "ann", rating: "compliance-plus", gaps: ["plus-without-case-study", "over-budget"] },
-  { id: "1.1.3", criterion: "1", subcriterion: "1.1", evidence: 2, caseStudies: 0, owner: "bob", rating: "compliance", gaps: ["stale-evidence"] },
-  { id: "1.2.1", criterion: "1", subcriterion: "1.2", evidence: 0, caseStudies: 0, owner: null, rating: null, gaps: ["no-evidence", "no-owner", "unrated", "no-statement"] },
-  { id: "1.2.2", criterion: "1", subcriterion: "1.2", evidence: 1, caseStudies: 0, owner: "cat", rating: "partial-compliance", gaps: ["thin-evidence", "no-statement", "below-standard", "overdue-action"] },
-  { id: "2.1.1", criterion: "2", subcriterion: "2.1", evidence: 2, caseStudies: 0, owner: "bob", rating: "non-compliance", gaps: ["below-standard", "open-finding"] },
-  { id: "2.1.2", criterion: "2", subcriterion: "2.1", evidence: 2, caseStudies: 0, owner: null, rating: null, gaps: ["no-owner", "unrated"] },
-  { id: "2.1.10", criterion: "2", subcriterion: "2.1", evidence: 0, caseStudies: 1, owner: "ann", rating: "compliance", gaps: ["thin-evidence"] },
+  {
+    id: "1.1.1",
+    criterion: "1",
+    subcriterion: "1.1",
+    evidence: 1,
+    caseStudies: 1,
+    owner: "ann",
+    rating: "compliance-plus",
+    gaps: [],
+  },
+  {
+    id: "1.1.2",
+    criterion: "1",
+    subcriterion: "1.1",
+    evidence: 2,
+    caseStudies: 0,
+    owner: "ann",
+    rating: "compliance-plus",
+    gaps: ["plus-without-case-study", "over-budget"],
+  },
+  {
+    id: "1.1.3",
+    criterion: "1",
+    subcriterion: "1.1",
+    evidence: 2,
+    caseStudies: 0,
+    owner: "bob",
+    rating: "compliance",
+    gaps: ["stale-evidence"],
+  },
+  {
+    id: "1.2.1",
+    criterion: "1",
+    subcriterion: "1.2",
+    evidence: 0,
+    caseStudies: 0,
+    owner: null,
+    rating: null,
+    gaps: ["no-evidence", "no-owner", "unrated", "no-statement"],
+  },
+  {
+    id: "1.2.2",
+    criterion: "1",
+    subcriterion: "1.2",
+    evidence: 1,
+    caseStudies: 0,
+    owner: "cat",
+    rating: "partial-compliance",
+    gaps: ["thin-evidence", "no-statement", "below-standard", "overdue-action"],
+  },
+  {
+    id: "2.1.1",
+    criterion: "2",
+    subcriterion: "2.1",
+    evidence: 2,
+    caseStudies: 0,
+    owner: "bob",
+    rating: "non-compliance",
+    gaps: ["below-standard", "open-finding"],
+  },
+  {
+    id: "2.1.2",
+    criterion: "2",
+    subcriterion: "2.1",
+    evidence: 2,
+    caseStudies: 0,
+    owner: null,
+    rating: null,
+    gaps: ["no-owner", "unrated"],
+  },
+  {
+    id: "2.1.10",
+    criterion: "2",
+    subcriterion: "2.1",
+    evidence: 0,
+    caseStudies: 1,
+    owner: "ann",
+    rating: "compliance",
+    gaps: ["thin-evidence"],
+  },
 ];
 
 describe("cse gaps on a fixture with every gap code", () => {
@@ -26,7 +98,16 @@ describe("cse gaps on a fixture with every gap code", () => {
     expect(json.visitDay).toBe("2015-03-10");
     expect(json.elements).toEqual(EXPECTED);
     for (const el of json.elements) {
-      expect(Object.keys(el)).toEqual(["id", "criterion", "subcriterion", "evidence", "caseStudies", "owner", "rating", "gaps"]);
+      expect(Object.keys(el)).toEqual([
+        "id",
+        "criterion",
+        "subcriterion",
+        "evidence",
+        "caseStudies",
+        "owner",
+        "rating",
+        "gaps",
+      ]);
     }
     expect(Object.keys(json.summary)).toEqual(["elements", "covered", "withGaps", "byCode"]);
     expect(json.summary).toEqual({
@@ -49,14 +130,25 @@ describe("cse gaps on a fixture with every gap code", () => {
     });
     // byCode's keys follow the gap table's order too.
     expect(Object.keys(json.summary.byCode)).toEqual([
-      "no-evidence", "thin-evidence", "stale-evidence", "no-owner", "unrated", "no-statement",
-      "below-standard", "open-finding", "overdue-action", "plus-without-case-study", "over-budget",
+      "no-evidence",
+      "thin-evidence",
+      "stale-evidence",
+      "no-owner",
+      "unrated",
+      "no-statement",
+      "below-standard",
+      "open-finding",
+      "overdue-action",
+      "plus-without-case-study",
+      "over-budget",
     ]);
   });
 
   it("advises on an element backed only by a policy, and keeps advice out of the gaps", async () => {
     const dir = testdir(everyGapSubmission());
-    const json = JSON.parse((await runCse(["gaps", "--as-of", "2015-02-01", "--format", "json"], { cwd: dir })).stdout);
+    const json = JSON.parse(
+      (await runCse(["gaps", "--as-of", "2015-02-01", "--format", "json"], { cwd: dir })).stdout,
+    );
     expect(json.advisories).toHaveLength(1);
     expect(json.advisories[0]).toMatchObject({ code: "intent-only", element: "1.2.2", evidence: ["E5"] });
     expect(json.advisories[0].message).toMatch(/1\.2\.2 rests only on statements of intent: E5 \(policy\)/);

@@ -13,19 +13,33 @@ const ids = (json: { elements: { id: string }[] }) => json.elements.map((el) => 
 
 describe("cse gaps filters", () => {
   it("--criterion takes a criterion or a sub-criterion", async () => {
-    expect(ids((await gaps(["--format", "json", "--criterion", "2"])).json)).toEqual(["2.1.1", "2.1.2", "2.1.10"]);
+    expect(ids((await gaps(["--format", "json", "--criterion", "2"])).json)).toEqual([
+      "2.1.1",
+      "2.1.2",
+      "2.1.10",
+    ]);
     expect(ids((await gaps(["--format", "json", "--criterion", "1.2"])).json)).toEqual(["1.2.1", "1.2.2"]);
   });
 
   it("--owner lists the elements a person owns, and counts over them only", async () => {
     const { json } = await gaps(["--format", "json", "--owner", "ann"]);
     expect(ids(json)).toEqual(["1.1.1", "1.1.2", "2.1.10"]);
-    expect(json.summary).toEqual({ elements: 3, covered: 3, withGaps: 2, byCode: { "thin-evidence": 1, "plus-without-case-study": 1, "over-budget": 1 } });
+    expect(json.summary).toEqual({
+      elements: 3,
+      covered: 3,
+      withGaps: 2,
+      byCode: { "thin-evidence": 1, "plus-without-case-study": 1, "over-budget": 1 },
+    });
   });
 
   it("--section matches the owner's section or a ready item for that section, never a draft's", async () => {
     // library: ann owns 1.1.1, 1.1.2, 2.1.10; E1 (library) names 1.1.1, 1.1.2, 2.1.1.
-    expect(ids((await gaps(["--format", "json", "--section", "library"])).json)).toEqual(["1.1.1", "1.1.2", "2.1.1", "2.1.10"]);
+    expect(ids((await gaps(["--format", "json", "--section", "library"])).json)).toEqual([
+      "1.1.1",
+      "1.1.2",
+      "2.1.1",
+      "2.1.10",
+    ]);
     // it: bob owns 1.1.3 and 2.1.1; E3 (it) names 1.1.3; the draft E4 (it) names 1.2.1 but does not count.
     expect(ids((await gaps(["--format", "json", "--section", "it"])).json)).toEqual(["1.1.3", "2.1.1"]);
   });
@@ -36,7 +50,12 @@ describe("cse gaps filters", () => {
       ["1.2.1", ["no-owner", "unrated"]],
       ["2.1.2", ["no-owner", "unrated"]],
     ]);
-    expect(json.summary).toEqual({ elements: 2, covered: 1, withGaps: 2, byCode: { "no-owner": 2, unrated: 2 } });
+    expect(json.summary).toEqual({
+      elements: 2,
+      covered: 1,
+      withGaps: 2,
+      byCode: { "no-owner": 2, unrated: 2 },
+    });
   });
 
   it("combines filters", async () => {
@@ -76,7 +95,9 @@ describe("cse gaps --fail-on and exit statuses", () => {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr).toContain(`${flag}: "stale" is not a gap code. Did you mean \`stale-evidence\`?`);
-      expect(r.stderr).toContain("The codes are: no-evidence, thin-evidence, stale-evidence, no-owner, unrated, no-statement, below-standard, open-finding, overdue-action, plus-without-case-study, over-budget");
+      expect(r.stderr).toContain(
+        "The codes are: no-evidence, thin-evidence, stale-evidence, no-owner, unrated, no-statement, below-standard, open-finding, overdue-action, plus-without-case-study, over-budget",
+      );
     }
     expect((await gaps(["--fail-on", ","])).code).toBe(2);
   });
@@ -96,7 +117,8 @@ describe("cse gaps --fail-on and exit statuses", () => {
 
   it("refuses a submission with validation errors: exit 1, the errors on stderr, nothing on stdout", async () => {
     const files = everyGapSubmission();
-    files["evidence/E8.yaml"] = `id: E8\ntitle: Typo\ndescription: x\ntype: report\ndate: 2014-01-01\nelements: ["9.9.9"]\n`;
+    files["evidence/E8.yaml"] =
+      `id: E8\ntitle: Typo\ndescription: x\ntype: report\ndate: 2014-01-01\nelements: ["9.9.9"]\n`;
     const r = await gaps(["--format", "json"], files);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");

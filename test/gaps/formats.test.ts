@@ -4,7 +4,11 @@ import { runCse } from "../helpers/run-cli.js";
 import { testdir } from "../helpers/testdir.js";
 import { everyGapSubmission } from "./every-gap-fixture.js";
 
-async function gaps(args: string[], files = everyGapSubmission(), opts: { env?: Record<string, string>; tty?: boolean } = {}) {
+async function gaps(
+  args: string[],
+  files = everyGapSubmission(),
+  opts: { env?: Record<string, string>; tty?: boolean } = {},
+) {
   return runCse(["gaps", "--as-of", "2015-02-01", ...args], { cwd: testdir(files), ...opts });
 }
 
@@ -18,7 +22,7 @@ function parseCsv(text: string): string[][] {
     if (text[i] === '"') {
       i++;
       for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
+        if (text[i] === '"' && text[i + 1] === '"') ((field += '"'), (i += 2));
         else if (text[i] === '"') {
           i++;
           break;
@@ -40,10 +44,25 @@ function parseCsv(text: string): string[][] {
 /** Long names everywhere, to push the table past 80 columns if it let them. */
 function longNames(): Record<string, string> {
   const files = everyGapSubmission();
-  files["cse.yaml"] = files["cse.yaml"]!.replace("id: ann", "id: annabel-featherstonehaugh-longname").replace(/owner: ann$/gm, "owner: annabel-featherstonehaugh-longname");
-  files["assessment/self.yaml"] = files["assessment/self.yaml"]!.replace(/owner: ann\b/g, "owner: annabel-featherstonehaugh-longname").replace("title: Run a consultation", "title: Run a consultation with every customer group we have identified, in each of our three sections, and publish what we heard and what we changed");
-  files["criteria/standard.yaml"] = files["criteria/standard.yaml"]!.replace("label: Partial Compliance", "label: Partial Compliance, with the improvement plan agreed");
-  files["criteria/1.yaml"] = files["criteria/1.yaml"]!.replace("title: Engagement", "title: Engagement and Consultation with Customers, Partners, Communities and Everyone Else Who Might Be Affected");
+  files["cse.yaml"] = files["cse.yaml"]!.replace("id: ann", "id: annabel-featherstonehaugh-longname").replace(
+    /owner: ann$/gm,
+    "owner: annabel-featherstonehaugh-longname",
+  );
+  files["assessment/self.yaml"] = files["assessment/self.yaml"]!.replace(
+    /owner: ann\b/g,
+    "owner: annabel-featherstonehaugh-longname",
+  ).replace(
+    "title: Run a consultation",
+    "title: Run a consultation with every customer group we have identified, in each of our three sections, and publish what we heard and what we changed",
+  );
+  files["criteria/standard.yaml"] = files["criteria/standard.yaml"]!.replace(
+    "label: Partial Compliance",
+    "label: Partial Compliance, with the improvement plan agreed",
+  );
+  files["criteria/1.yaml"] = files["criteria/1.yaml"]!.replace(
+    "title: Engagement",
+    "title: Engagement and Consultation with Customers, Partners, Communities and Everyone Else Who Might Be Affected",
+  );
   return files;
 }
 
@@ -52,15 +71,37 @@ describe("cse gaps --format csv", () => {
     const r = await gaps(["--format", "csv"]);
     expect(r.code).toBe(0);
     const rows = parseCsv(r.stdout);
-    expect(rows[0]).toEqual(["id", "criterion", "subcriterion", "evidence", "caseStudies", "owner", "rating", "gaps", "text"]);
+    expect(rows[0]).toEqual([
+      "id",
+      "criterion",
+      "subcriterion",
+      "evidence",
+      "caseStudies",
+      "owner",
+      "rating",
+      "gaps",
+      "text",
+    ]);
     expect(rows).toHaveLength(9);
-    expect(rows[5]).toEqual(["1.2.2", "1", "1.2", "1", "0", "cat", "partial-compliance", "thin-evidence;no-statement;below-standard;overdue-action", "Consult customers."]);
+    expect(rows[5]).toEqual([
+      "1.2.2",
+      "1",
+      "1.2",
+      "1",
+      "0",
+      "cat",
+      "partial-compliance",
+      "thin-evidence;no-statement;below-standard;overdue-action",
+      "Consult customers.",
+    ]);
     expect(rows[4]!.slice(5, 8)).toEqual(["", "", "no-evidence;no-owner;unrated;no-statement"]);
   });
 
   it("quotes commas, quotes and newlines, and neutralises formula cells", async () => {
     const r = await gaps(["--format", "csv"]);
-    expect(r.stdout).toContain('2.1.1,2,2.1,2,0,bob,non-compliance,below-standard;open-finding,"Leaders put customers first, ""always"",\nand say so."\r\n');
+    expect(r.stdout).toContain(
+      '2.1.1,2,2.1,2,0,bob,non-compliance,below-standard;open-finding,"Leaders put customers first, ""always"",\nand say so."\r\n',
+    );
     const rows = parseCsv(r.stdout);
     expect(rows[6]![8]).toBe('Leaders put customers first, "always",\nand say so.');
     expect(rows[7]![8]).toBe(`'=HYPERLINK("http://example.org","click")`);
@@ -95,15 +136,20 @@ describe("cse gaps --format table", () => {
     const r = await gaps([], longNames());
     expect(r.stdout).toMatch(/^ 1\.2 Engagement and Consultation with Customers, .*…$/m);
     expect(r.stdout).toContain("in each of our three sections");
-    for (const code of ["thin-evidence", "no-statement", "below-standard", "overdue-action"]) expect(r.stdout).toMatch(new RegExp(`\\b${code}\\b`));
+    for (const code of ["thin-evidence", "no-statement", "below-standard", "overdue-action"])
+      expect(r.stdout).toMatch(new RegExp(`\\b${code}\\b`));
   });
 
   it("groups rows under criterion and sub-criterion, and ends with the summary, coverage, to-dos and advice", async () => {
     const r = await gaps([]);
     const out = r.stdout;
-    expect(out).toContain("Element   Ev  CS  Owner  Rating              Gaps\n1 Customer Insight\n 1.1 Customer Identification\n  1.1.1    1   1  ann    Compliance Plus     ok\n");
+    expect(out).toContain(
+      "Element   Ev  CS  Owner  Rating              Gaps\n1 Customer Insight\n 1.1 Customer Identification\n  1.1.1    1   1  ann    Compliance Plus     ok\n",
+    );
     expect(out).toContain("  1.2.1    0   0  —      —                   no-evidence, no-owner, unrated,\n");
-    const order = ["Summary", "Coverage by criterion", "Before the visit", "Advice (not gaps)"].map((h) => out.indexOf(`\n${h}\n`));
+    const order = ["Summary", "Coverage by criterion", "Before the visit", "Advice (not gaps)"].map((h) =>
+      out.indexOf(`\n${h}\n`),
+    );
     expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(out).toContain("  7 of 8 elements covered; 7 with gaps.");
     expect(out).toContain("  1  Customer Insight");
@@ -140,10 +186,14 @@ describe("cse gaps --format markdown", () => {
       "## Elements",
     ]);
     // The assessor's comment holds a pipe: escaped, so the table keeps its columns.
-    expect(r.stdout).toContain("| 2.1.1 | Non-compliance | Leaders do not yet \\| put customers first. | **Open: no action yet** |");
+    expect(r.stdout).toContain(
+      "| 2.1.1 | Non-compliance | Leaders do not yet \\| put customers first. | **Open: no action yet** |",
+    );
     expect(r.stdout).toContain("| 1.2.2 | Partial Compliance |  | 3 actions, 1 done |");
     expect(r.stdout).toContain("| 1.2.2 | Run a consultation | Bob Example | 2015-01-31 |");
-    expect(r.stdout).toContain("| 1.2.1 | 0 | 0 | — | — | `no-evidence`, `no-owner`, `unrated`, `no-statement` |");
+    expect(r.stdout).toContain(
+      "| 1.2.1 | 0 | 0 | — | — | `no-evidence`, `no-owner`, `unrated`, `no-statement` |",
+    );
     expect(r.stdout).toContain("- **7 of 8** elements covered");
   });
 });

@@ -9,7 +9,13 @@ export function gitIn(dir: string, args: string[], date = "2014-01-01"): string 
   return execFileSync("git", args, {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp, GIT_CONFIG_NOSYSTEM: "1", LC_ALL: "C" },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_DATE: stamp,
+      GIT_COMMITTER_DATE: stamp,
+      GIT_CONFIG_NOSYSTEM: "1",
+      LC_ALL: "C",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }

@@ -1,6 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { TooLargeError, type PathStatus, type SourceTree, type TreeEntry } from "../../src/load/source-tree.js";
+import {
+  TooLargeError,
+  type PathStatus,
+  type SourceTree,
+  type TreeEntry,
+} from "../../src/load/source-tree.js";
 
 /**
  * A submission held in memory (root-relative path → bytes), so property tests can run the
@@ -19,7 +24,9 @@ export class MemoryTree implements SourceTree {
       const slash = rest.indexOf("/");
       seen.set(slash === -1 ? rest : rest.slice(0, slash), slash === -1 ? "file" : "dir");
     }
-    return [...seen].map(([name, kind]) => ({ name, kind })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...seen]
+      .map(([name, kind]) => ({ name, kind }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   read(file: string, maxBytes = Infinity): Uint8Array {

@@ -17,7 +17,13 @@ export interface PdfText {
 /** Opens PDF bytes. */
 export async function openPdf(bytes: Uint8Array): Promise<PdfFile> {
   // pdfjs may transfer the buffer it is given: pass a copy so the caller's bytes stay usable.
-  return getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  return getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
 }
 
 /** The text items of every page (index 0 = page 1). */
@@ -28,7 +34,18 @@ export async function pageTexts(pdf: PdfFile): Promise<PdfText[][]> {
     const content = await page.getTextContent();
     pages.push(
       content.items.flatMap((item) =>
-        "str" in item ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, height: item.height, eol: item.hasEOL }] : [],
+        "str" in item
+          ? [
+              {
+                str: item.str,
+                x: item.transform[4] as number,
+                y: item.transform[5] as number,
+                width: item.width,
+                height: item.height,
+                eol: item.hasEOL,
+              },
+            ]
+          : [],
       ),
     );
   }
@@ -52,7 +69,9 @@ export async function destinationPage(pdf: PdfFile, dest: string | unknown[] | n
 }
 
 /** The Info dictionary (with pdfjs's Language from the catalogue) and the XMP dc:title. */
-export async function metadataOf(pdf: PdfFile): Promise<{ info: Record<string, unknown>; xmpTitle: unknown }> {
+export async function metadataOf(
+  pdf: PdfFile,
+): Promise<{ info: Record<string, unknown>; xmpTitle: unknown }> {
   const { info, metadata } = await pdf.getMetadata();
   return { info: info as Record<string, unknown>, xmpTitle: metadata?.get("dc:title") ?? null };
 }
@@ -67,14 +86,24 @@ export interface ContentsRow {
 }
 
 /** The rows (link annotations) of a contents page, 0-based `page`. */
-export async function contentsRows(pdf: PdfFile, page: number, texts: readonly PdfText[]): Promise<ContentsRow[]> {
+export async function contentsRows(
+  pdf: PdfFile,
+  page: number,
+  texts: readonly PdfText[],
+): Promise<ContentsRow[]> {
   const annotations = await (await pdf.getPage(page + 1)).getAnnotations();
   const rows: ContentsRow[] = [];
   for (const a of annotations) {
     if (a.subtype !== "Link" || typeof a.dest !== "string") continue;
     const [, y1, x2, y2] = a.rect as number[];
-    const number = texts.find((t) => /^\d+$/.test(t.str) && t.x + t.width > x2! - 2 && t.y > y1! && t.y < y2!);
-    rows.push({ dest: a.dest, printed: number ? Number(number.str) : null, target: await destinationPage(pdf, a.dest) });
+    const number = texts.find(
+      (t) => /^\d+$/.test(t.str) && t.x + t.width > x2! - 2 && t.y > y1! && t.y < y2!,
+    );
+    rows.push({
+      dest: a.dest,
+      printed: number ? Number(number.str) : null,
+      target: await destinationPage(pdf, a.dest),
+    });
   }
   return rows;
 }

@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Runs cse in-process with captured output (fast; no mocking needed). */
-export async function runCse(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {}): Promise<CliResult> {
+export async function runCse(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {},
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const code = await run(args, {
@@ -24,7 +27,10 @@ export async function runCse(args: string[], opts: { cwd?: string; env?: Record<
 }
 
 /** Runs the real, compiled binary as a child process. */
-export function spawnCse(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
+export function spawnCse(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "bin/cse.js"), ...args], {
     cwd: opts.cwd ?? PROJECT_ROOT,
     env: { PATH: process.env.PATH, ...opts.env },

@@ -18,7 +18,8 @@ export async function renderHtmlPack(doc: PackDocument, { tree }: PackRenderCont
   try {
     return new TextEncoder().encode(renderHtml(doc, templates));
   } catch (err) {
-    if (err instanceof TemplateError) throw new CliError(`cannot build the HTML pack: ${err.message}`, EXIT.FINDINGS);
+    if (err instanceof TemplateError)
+      throw new CliError(`cannot build the HTML pack: ${err.message}`, EXIT.FINDINGS);
     throw err;
   }
 }
@@ -37,7 +38,10 @@ function readSubmissionTemplates(tree: SourceTree): Map<string, string> {
   for (const entry of tree.list("templates")) {
     if (entry.kind !== "file" || !TEMPLATE_FILE.test(entry.name)) continue;
     try {
-      files.set(entry.name, new TextDecoder("utf-8").decode(tree.read(`templates/${entry.name}`, MAX_TEMPLATE_BYTES)));
+      files.set(
+        entry.name,
+        new TextDecoder("utf-8").decode(tree.read(`templates/${entry.name}`, MAX_TEMPLATE_BYTES)),
+      );
     } catch (err) {
       throw new CliError(`the template templates/${entry.name} cannot be read (${(err as Error).message})`);
     }

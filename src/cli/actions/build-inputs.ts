@@ -15,13 +15,23 @@ export function readIntroduction(tree: SourceTree, s: Submission): string | null
   try {
     return new TextDecoder("utf-8").decode(tree.read(file, YAML_LIMITS.maxBytes));
   } catch (err) {
-    if (err instanceof TooLargeError) throw new CliError(`build.introduction "${intro}" is larger than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; shorten it`, EXIT.FINDINGS);
-    throw new CliError(`build.introduction "${intro}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    if (err instanceof TooLargeError)
+      throw new CliError(
+        `build.introduction "${intro}" is larger than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; shorten it`,
+        EXIT.FINDINGS,
+      );
+    throw new CliError(
+      `build.introduction "${intro}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
 }
 
 /** Size and SHA-256 of every attachment of the items going into the pack, by root-relative path. */
-export function hashAttachments(tree: SourceTree, s: Submission, includeDrafts: boolean): Map<string, AttachmentFacts> {
+export function hashAttachments(
+  tree: SourceTree,
+  s: Submission,
+  includeDrafts: boolean,
+): Map<string, AttachmentFacts> {
   const facts = new Map<string, AttachmentFacts>();
   for (const item of [...s.evidence, ...s.caseStudies]) {
     if (item.status === "draft" && !includeDrafts) continue;
@@ -31,7 +41,9 @@ export function hashAttachments(tree: SourceTree, s: Submission, includeDrafts: 
       try {
         bytes = tree.read(f.resolved);
       } catch (err) {
-        throw new CliError(`the attachment ${f.resolved} of ${item.id} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+        throw new CliError(
+          `the attachment ${f.resolved} of ${item.id} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        );
       }
       facts.set(f.resolved, { size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
     }

@@ -10,7 +10,12 @@ import { openTree } from "../common.js";
  * or --ref's revision), the same comparison `cse diff REV` makes. Git errors end the build
  * with exit 2 before anything is written.
  */
-export function changesSince(rev: string, tree: SourceTree, submission: Submission, asOf: string): SubmissionDiff {
+export function changesSince(
+  rev: string,
+  tree: SourceTree,
+  submission: Submission,
+  asOf: string,
+): SubmissionDiff {
   openRepository(tree.root, "--since");
   const from = openTree(tree.root, rev);
   return compareStates({ tree: from, label: rev }, { tree, label: "this pack", submission }, asOf).diff;

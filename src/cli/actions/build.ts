@@ -74,8 +74,15 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     progress.done();
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
     const counted = { files: 0, elements: 0, evidence: 0, caseStudies: 0 };
-    io.stderr.write(formatDiagnosticsText({ root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted }, { color: useColor(io.stderr, io.env, undefined) }));
-    io.stderr.write(`cse build: refusing to build from a submission with ${errors.length === 1 ? "an error" : `${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (cse validate shows every problem). Any earlier pack is left as it was.\n`);
+    io.stderr.write(
+      formatDiagnosticsText(
+        { root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted },
+        { color: useColor(io.stderr, io.env, undefined) },
+      ),
+    );
+    io.stderr.write(
+      `cse build: refusing to build from a submission with ${errors.length === 1 ? "an error" : `${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (cse validate shows every problem). Any earlier pack is left as it was.\n`,
+    );
     return EXIT.FINDINGS;
   }
   const s = checked.submission;
@@ -86,7 +93,14 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const doc = buildDocument(s, {
     introduction: readIntroduction(tree, s),
     attachments: hashAttachments(tree, s, opts.includeDrafts === true),
-    build: { date: buildDate, commit: state?.commit ?? null, uncommitted: state?.dirty ?? false, includeDrafts: opts.includeDrafts === true, asOf, generator: `cse ${version}` },
+    build: {
+      date: buildDate,
+      commit: state?.commit ?? null,
+      uncommitted: state?.dirty ?? false,
+      includeDrafts: opts.includeDrafts === true,
+      asOf,
+      generator: `cse ${version}`,
+    },
     lastChanged: lastChangedOfItems(s),
     since: opts.since === undefined ? null : changesSince(opts.since, tree, s, asOf),
   });
@@ -94,21 +108,37 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   for (const format of formats) {
     progress.stage(`Rendering ${format.toUpperCase()}`);
     const render = await RENDERERS[format]();
-    files.push({ path: path.join(outDir, `submission.${format}`), content: await render(doc, { tree, opts }) });
+    files.push({
+      path: path.join(outDir, `submission.${format}`),
+      content: await render(doc, { tree, opts }),
+    });
   }
   progress.stage("Writing");
   try {
     fs.mkdirSync(outDir, { recursive: true });
     writeFilesAtomically(files);
   } catch (err) {
-    throw new CliError(`could not write the pack to ${shown(outDir, tree.root)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); any earlier pack is left as it was`);
+    throw new CliError(
+      `could not write the pack to ${shown(outDir, tree.root)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); any earlier pack is left as it was`,
+    );
   }
   progress.done();
   for (const f of files) io.stdout.write(`Wrote ${shown(f.path, tree.root)} (${kib(f.content.length)})\n`);
-  const left = s.evidence.filter((e) => e.status === "draft").length + s.caseStudies.filter((c) => c.status === "draft").length;
-  const drafts = opts.includeDrafts ? "drafts included" : left > 0 ? `${left} ${left === 1 ? "draft" : "drafts"} left out` : "no drafts";
-  io.stdout.write(`${plural(s.elements.length, "element")}, ${plural(countIn(doc, "evidence"), "evidence item")}, ${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`);
-  if (checked.warningCount > 0) io.stderr.write(`cse build: the submission has ${checked.warningCount} ${checked.warningCount === 1 ? "warning" : "warnings"} (cse validate shows them)\n`);
+  const left =
+    s.evidence.filter((e) => e.status === "draft").length +
+    s.caseStudies.filter((c) => c.status === "draft").length;
+  const drafts = opts.includeDrafts
+    ? "drafts included"
+    : left > 0
+      ? `${left} ${left === 1 ? "draft" : "drafts"} left out`
+      : "no drafts";
+  io.stdout.write(
+    `${plural(s.elements.length, "element")}, ${plural(countIn(doc, "evidence"), "evidence item")}, ${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`,
+  );
+  if (checked.warningCount > 0)
+    io.stderr.write(
+      `cse build: the submission has ${checked.warningCount} ${checked.warningCount === 1 ? "warning" : "warnings"} (cse validate shows them)\n`,
+    );
   return EXIT.OK;
 }
 
@@ -116,7 +146,10 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
 export function buildDateFrom(env: Io["env"]): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === "") return today();
-  if (!/^\d{1,12}$/.test(epoch.trim())) throw new CliError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not "${epoch}"`);
+  if (!/^\d{1,12}$/.test(epoch.trim()))
+    throw new CliError(
+      `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not "${epoch}"`,
+    );
   return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
 }
 
@@ -132,18 +165,29 @@ function pickFormats(opts: BuildOptions, s: Submission): PackFormat[] {
  * for submission files.
  */
 function outputFolder(opts: BuildOptions, s: Submission, root: string, io: Io): string {
-  const out = opts.out !== undefined ? path.resolve(io.cwd, opts.out) : path.resolve(root, s.config.build.output);
+  const out =
+    opts.out !== undefined ? path.resolve(io.cwd, opts.out) : path.resolve(root, s.config.build.output);
   const from = opts.out !== undefined ? "--out" : "build.output";
   const realRoot = realNearest(root);
   const real = realNearest(out);
-  if (real === realRoot) throw new CliError(`${from} points at the submission's root; write the pack to a folder of its own, e.g. out`);
+  if (real === realRoot)
+    throw new CliError(
+      `${from} points at the submission's root; write the pack to a folder of its own, e.g. out`,
+    );
   // cse.yaml may come from anyone: only the user's own --out may send the pack out of the root.
-  if (opts.out === undefined && !real.startsWith(realRoot + path.sep)) throw new CliError(`build.output "${s.config.build.output}" leads outside the submission's root; keep it inside (e.g. out), or pass --out to choose a folder elsewhere`);
+  if (opts.out === undefined && !real.startsWith(realRoot + path.sep))
+    throw new CliError(
+      `build.output "${s.config.build.output}" leads outside the submission's root; keep it inside (e.g. out), or pass --out to choose a folder elsewhere`,
+    );
   for (const dir of [s.config.standardDir, "evidence", "assessment", "templates"]) {
     const guarded = path.join(realRoot, ...dir.split("/"));
-    if (real === guarded || real.startsWith(guarded + path.sep)) throw new CliError(`${from} points inside ${dir}/, which holds the submission itself; write the pack to a folder of its own, e.g. out`);
+    if (real === guarded || real.startsWith(guarded + path.sep))
+      throw new CliError(
+        `${from} points inside ${dir}/, which holds the submission itself; write the pack to a folder of its own, e.g. out`,
+      );
   }
-  if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new CliError(`${from} names ${out}, which is a file, not a folder`);
+  if (fs.existsSync(out) && !fs.statSync(out).isDirectory())
+    throw new CliError(`${from} names ${out}, which is a file, not a folder`);
   return out;
 }
 

@@ -13,7 +13,12 @@ export interface DiffOptions extends Omit<SubmissionOptions, "ref"> {
 }
 
 /** `cse diff FROM [TO]`: what changed between two states of the submission; TO defaults to the work tree. */
-export async function diffAction(from: string, to: string | undefined, opts: DiffOptions, io: Io): Promise<number> {
+export async function diffAction(
+  from: string,
+  to: string | undefined,
+  opts: DiffOptions,
+  io: Io,
+): Promise<number> {
   const format = pickFormat(opts.format, Object.keys(DIFF_FORMATS), "table");
   const asOf = parseAsOf(opts.asOf);
   // Comparing two revisions needs no cse.yaml in the work tree; comparing with it does.
@@ -21,11 +26,20 @@ export async function diffAction(from: string, to: string | undefined, opts: Dif
   openRepository(root, "cse diff");
   const fromTree = openTree(root, from);
   const toTree = openTree(root, to);
-  const { diff, errors } = compareStates({ tree: fromTree, label: from }, { tree: toTree, label: to ?? "work tree" }, asOf);
-  for (const [side, n] of [[from, errors.from], [to ?? "the work tree", errors.to]] as const) {
+  const { diff, errors } = compareStates(
+    { tree: fromTree, label: from },
+    { tree: toTree, label: to ?? "work tree" },
+    asOf,
+  );
+  for (const [side, n] of [
+    [from, errors.from],
+    [to ?? "the work tree", errors.to],
+  ] as const) {
     if (n > 0) {
       const check = side === "the work tree" ? "cse validate" : `cse validate --ref ${side}`;
-      io.stderr.write(`cse diff: ${side} has ${n === 1 ? "a validation error" : `${n} validation errors`}; the comparison uses what could be read (${check} shows ${n === 1 ? "it" : "them"})\n`);
+      io.stderr.write(
+        `cse diff: ${side} has ${n === 1 ? "a validation error" : `${n} validation errors`}; the comparison uses what could be read (${check} shows ${n === 1 ? "it" : "them"})\n`,
+      );
     }
   }
   const reporter = await DIFF_FORMATS[format]!();

@@ -35,8 +35,15 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
     // A report computed from broken data would mislead (a misspelt element id looks like a gap).
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
     const counted = { files: 0, elements: 0, evidence: 0, caseStudies: 0 };
-    io.stderr.write(formatDiagnosticsText({ root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted }, { color: useColor(io.stderr, io.env, opts.color) }));
-    io.stderr.write(`cse gaps: the submission has ${errors.length === 1 ? "an error" : `${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (cse validate shows every problem)\n`);
+    io.stderr.write(
+      formatDiagnosticsText(
+        { root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted },
+        { color: useColor(io.stderr, io.env, opts.color) },
+      ),
+    );
+    io.stderr.write(
+      `cse gaps: the submission has ${errors.length === 1 ? "an error" : `${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (cse validate shows every problem)\n`,
+    );
     return EXIT.FINDINGS;
   }
   const s = checked.submission;
@@ -56,17 +63,26 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
   if (!failOn) return EXIT.OK;
   const failing = failOn.filter((code) => (report.summary.byCode[code] ?? 0) > 0);
   if (failing.length === 0) return EXIT.OK;
-  io.stderr.write(`cse gaps: failing on ${failing.map((code) => `${code} (${report.summary.byCode[code]})`).join(", ")}\n`);
+  io.stderr.write(
+    `cse gaps: failing on ${failing.map((code) => `${code} (${report.summary.byCode[code]})`).join(", ")}\n`,
+  );
   return EXIT.FINDINGS;
 }
 
 /** A comma-separated list of gap codes, each checked; an unknown one is a usage error that lists them all. */
 export function parseGapCodes(value: string, flag: string): GapCode[] {
-  const words = value.split(",").map((w) => w.trim()).filter(Boolean);
-  if (words.length === 0) throw new CliError(`${flag} takes one or more gap codes, comma-separated: ${GAP_CODES.join(", ")}`);
+  const words = value
+    .split(",")
+    .map((w) => w.trim())
+    .filter(Boolean);
+  if (words.length === 0)
+    throw new CliError(`${flag} takes one or more gap codes, comma-separated: ${GAP_CODES.join(", ")}`);
   const codes: GapCode[] = [];
   for (const w of words) {
-    if (!isGapCode(w)) throw new CliError(`${flag}: "${w}" is not a gap code.${didYouMean(w, GAP_CODES)} The codes are: ${GAP_CODES.join(", ")}`);
+    if (!isGapCode(w))
+      throw new CliError(
+        `${flag}: "${w}" is not a gap code.${didYouMean(w, GAP_CODES)} The codes are: ${GAP_CODES.join(", ")}`,
+      );
     if (!codes.includes(w)) codes.push(w);
   }
   return codes;
@@ -78,18 +94,26 @@ function checkFilters(opts: GapsOptions, s: Submission): GapsFilter {
   if (opts.criterion !== undefined) {
     const ids = s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((sc) => sc.id)]);
     if (!ids.includes(opts.criterion)) {
-      throw new CliError(`--criterion: "${opts.criterion}" is not a criterion or sub-criterion of the standard.${opts.criterion.length >= 3 ? didYouMean(opts.criterion, ids) : ""} The criteria are: ${s.standard.criteria.map((c) => c.id).join(", ")}`);
+      throw new CliError(
+        `--criterion: "${opts.criterion}" is not a criterion or sub-criterion of the standard.${opts.criterion.length >= 3 ? didYouMean(opts.criterion, ids) : ""} The criteria are: ${s.standard.criteria.map((c) => c.id).join(", ")}`,
+      );
     }
     filter.criterion = opts.criterion;
   }
   if (opts.owner !== undefined) {
     const ids = s.config.people.map((p) => p.id);
-    if (!ids.includes(opts.owner)) throw new CliError(`--owner: "${opts.owner}" is not a person in cse.yaml.${didYouMean(opts.owner, ids)}${ids.length ? ` The people are: ${ids.join(", ")}` : " cse.yaml lists no people."}`);
+    if (!ids.includes(opts.owner))
+      throw new CliError(
+        `--owner: "${opts.owner}" is not a person in cse.yaml.${didYouMean(opts.owner, ids)}${ids.length ? ` The people are: ${ids.join(", ")}` : " cse.yaml lists no people."}`,
+      );
     filter.owner = opts.owner;
   }
   if (opts.section !== undefined) {
     const ids = s.config.sections.map((x) => x.id);
-    if (!ids.includes(opts.section)) throw new CliError(`--section: "${opts.section}" is not a section in cse.yaml.${didYouMean(opts.section, ids)} The sections are: ${ids.join(", ")}`);
+    if (!ids.includes(opts.section))
+      throw new CliError(
+        `--section: "${opts.section}" is not a section in cse.yaml.${didYouMean(opts.section, ids)} The sections are: ${ids.join(", ")}`,
+      );
     filter.section = opts.section;
   }
   return filter;

@@ -26,15 +26,20 @@ const PLACEHOLDER_ORGANISATION = "Our organisation";
 /** `cse init [DIR]`: lays out a new submission, or lists what is in the way and changes nothing. */
 export async function initAction(dir: string, opts: InitOptions, io: Io): Promise<number> {
   const target = path.resolve(io.cwd, dir);
-  if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) throw new CliError(`${dir} is a file; cse init takes a folder`);
+  if (fs.existsSync(target) && !fs.statSync(target).isDirectory())
+    throw new CliError(`${dir} is a file; cse init takes a folder`);
   const organisation = (opts.organisation ?? "").replace(/\s+/g, " ").trim();
   const now = today();
   const visit = opts.visit ?? subtractMonths(now, -6);
-  if (!isCalendarDate(visit)) throw new CliError(`--visit takes a date written YYYY-MM-DD that exists on the calendar, not "${visit}"`);
+  if (!isCalendarDate(visit))
+    throw new CliError(`--visit takes a date written YYYY-MM-DD that exists on the calendar, not "${visit}"`);
   const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };
 
   const standard = readBundledStandard();
-  const schemas = schemaFileNames().map((name) => ({ name, content: JSON.stringify(readSchema(name), null, 2) + "\n" }));
+  const schemas = schemaFileNames().map((name) => ({
+    name,
+    content: JSON.stringify(readSchema(name), null, 2) + "\n",
+  }));
   const files = initFiles(
     {
       organisation: organisation || PLACEHOLDER_ORGANISATION,
@@ -62,7 +67,16 @@ export async function initAction(dir: string, opts: InitOptions, io: Io): Promis
   const keptGitignore = exists(path.join(target, GITIGNORE));
   const toWrite = files.filter((f) => !(keptGitignore && f.path === GITIGNORE));
   writeAll(target, toWrite);
-  io.stdout.write(summary(dir, toWrite, standard.criteria, { keptGitignore, target, organisation, sectionsGiven: (opts.section ?? []).length > 0, visitGiven: opts.visit !== undefined, ciPackage: opts.ciPackage }));
+  io.stdout.write(
+    summary(dir, toWrite, standard.criteria, {
+      keptGitignore,
+      target,
+      organisation,
+      sectionsGiven: (opts.section ?? []).length > 0,
+      visitGiven: opts.visit !== undefined,
+      ciPackage: opts.ciPackage,
+    }),
+  );
   return EXIT.OK;
 }
 
@@ -73,13 +87,18 @@ function parseSections(values: string[]): { id: string; name: string }[] {
     const at = v.indexOf(":");
     const id = (at >= 0 ? v.slice(0, at) : slugify(v)).trim();
     const name = (at >= 0 ? v.slice(at + 1) : v).replace(/\s+/g, " ").trim();
-    if (!ID.test(id)) throw new CliError(`--section "${v}": the id "${id}" must be letters, digits, '.', '_' or '-', starting with a letter or digit, as in --section "it:IT Services"`);
-    if (name === "") throw new CliError(`--section "${v}" needs a name after the colon, as in --section "it:IT Services"`);
+    if (!ID.test(id))
+      throw new CliError(
+        `--section "${v}": the id "${id}" must be letters, digits, '.', '_' or '-', starting with a letter or digit, as in --section "it:IT Services"`,
+      );
+    if (name === "")
+      throw new CliError(`--section "${v}" needs a name after the colon, as in --section "it:IT Services"`);
     return { id, name };
   });
   const seen = new Set<string>();
   for (const s of sections) {
-    if (seen.has(s.id)) throw new CliError(`--section: the id "${s.id}" is given twice; each section needs its own id`);
+    if (seen.has(s.id))
+      throw new CliError(`--section: the id "${s.id}" is given twice; each section needs its own id`);
     seen.add(s.id);
   }
   return sections;
@@ -116,17 +135,22 @@ function writeAll(target: string, files: PlannedFile[]): void {
       const first = fs.mkdirSync(folder, { recursive: true });
       if (first) made.push(first);
     }
-    writeFilesAtomically(files.map((f) => ({ path: path.join(target, ...f.path.split("/")), content: f.content })));
+    writeFilesAtomically(
+      files.map((f) => ({ path: path.join(target, ...f.path.split("/")), content: f.content })),
+    );
   } catch (err) {
     // Folders made by this run are removed only while they are empty, deepest first.
     for (const first of made.reverse()) removeEmptyFolders(first);
-    throw new CliError(`could not write the new submission in ${target} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); nothing was changed`);
+    throw new CliError(
+      `could not write the new submission in ${target} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); nothing was changed`,
+    );
   }
 }
 
 function removeEmptyFolders(dir: string): void {
   if (!exists(dir)) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) removeEmptyFolders(path.join(dir, entry.name));
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+    if (entry.isDirectory()) removeEmptyFolders(path.join(dir, entry.name));
   try {
     fs.rmdirSync(dir);
   } catch {
@@ -143,27 +167,59 @@ function summary(
   dir: string,
   written: PlannedFile[],
   criteria: { subcriteria: { elements: unknown[] }[] }[],
-  n: { keptGitignore: boolean; target: string; organisation: string; sectionsGiven: boolean; visitGiven: boolean; ciPackage: string | undefined },
+  n: {
+    keptGitignore: boolean;
+    target: string;
+    organisation: string;
+    sectionsGiven: boolean;
+    visitGiven: boolean;
+    ciPackage: string | undefined;
+  },
 ): string {
-  const elements = criteria.reduce((sum, c) => sum + c.subcriteria.reduce((s, sub) => s + sub.elements.length, 0), 0);
+  const elements = criteria.reduce(
+    (sum, c) => sum + c.subcriteria.reduce((s, sub) => s + sub.elements.length, 0),
+    0,
+  );
   const rows: [string, string][] = [];
   for (const f of written) {
     if (f.about) rows.push([f.path, f.about]);
-    if (f.path === "cse.yaml") rows.push(["criteria/", `the standard: ${criteria.length} criteria, ${elements} elements`]);
-    if (f.path.startsWith("evidence/case-studies/")) rows.push(["assessment/criterion-*.yaml", "the self-assessment, to fill in"]);
+    if (f.path === "cse.yaml")
+      rows.push(["criteria/", `the standard: ${criteria.length} criteria, ${elements} elements`]);
+    if (f.path.startsWith("evidence/case-studies/"))
+      rows.push(["assessment/criterion-*.yaml", "the self-assessment, to fill in"]);
   }
-  rows.splice(rows.findIndex((r) => r[0] === "assessment/findings/README.md") + 1, 0, ["schemas/", "JSON Schemas, for checks as you type"]);
+  rows.splice(rows.findIndex((r) => r[0] === "assessment/findings/README.md") + 1, 0, [
+    "schemas/",
+    "JSON Schemas, for checks as you type",
+  ]);
   const width = Math.max(...rows.map((r) => r[0].length));
-  const lines = [`Started a submission in ${shown(dir)}:`, ...rows.map(([p, about]) => `  ${p.padEnd(width)}  ${about}`)];
-  if (n.keptGitignore) lines.push(`  (your .gitignore was left as it was: add the line /out/ to it so built packs stay out of git)`);
+  const lines = [
+    `Started a submission in ${shown(dir)}:`,
+    ...rows.map(([p, about]) => `  ${p.padEnd(width)}  ${about}`),
+  ];
+  if (n.keptGitignore)
+    lines.push(
+      `  (your .gitignore was left as it was: add the line /out/ to it so built packs stay out of git)`,
+    );
   lines.push("", "Next:");
   if (dir !== ".") lines.push(`  cd ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`);
-  const todo = [n.organisation ? "" : "organisation", n.sectionsGiven ? "" : "sections", "people", n.visitGiven ? "" : "visit date"].filter(Boolean);
+  const todo = [
+    n.organisation ? "" : "organisation",
+    n.sectionsGiven ? "" : "sections",
+    "people",
+    n.visitGiven ? "" : "visit date",
+  ].filter(Boolean);
   lines.push(`  edit cse.yaml: ${todo.join(", ")}`);
   lines.push('  cse new evidence --title "Customer charter" --elements 5.2.1 --type policy');
   lines.push("  cse validate", "  cse gaps");
-  if (!exists(path.join(n.target, ".git")) && !insideGit(n.target)) lines.push("  git init && git add . && git commit -m \"Start the CSE submission\"");
-  if (!n.ciPackage) lines.push("", "Before pushing to GitHub, set CSE_PACKAGE in .github/workflows/cse.yml: where", "the workflow installs cse from (see the comment there).");
+  if (!exists(path.join(n.target, ".git")) && !insideGit(n.target))
+    lines.push('  git init && git add . && git commit -m "Start the CSE submission"');
+  if (!n.ciPackage)
+    lines.push(
+      "",
+      "Before pushing to GitHub, set CSE_PACKAGE in .github/workflows/cse.yml: where",
+      "the workflow installs cse from (see the comment there).",
+    );
   return lines.join("\n") + "\n";
 }
 

@@ -25,14 +25,27 @@ export async function listAction(what: string, opts: ListOptions, io: Io): Promi
   const format = pickFormat(opts.format, ["text", "json"], "text");
   const allowed = FILTERS[what]!;
   for (const key of ["element", "criterion", "owner", "section", "type", "status"] as const) {
-    if (opts[key] !== undefined && !allowed.includes(key)) throw new CliError(`--${key} does not apply to cse list ${what}; it takes ${allowed.map((k) => `--${k}`).join(", ")}`);
+    if (opts[key] !== undefined && !allowed.includes(key))
+      throw new CliError(
+        `--${key} does not apply to cse list ${what}; it takes ${allowed.map((k) => `--${k}`).join(", ")}`,
+      );
   }
   const root = resolveRoot(opts, io);
   const checked = readSubmission(openTree(root), { asOf: today() });
   const s = checked.submission;
   checkFilterValues(s, opts);
-  const filter: ListFilter = { element: opts.element, criterion: opts.criterion, owner: opts.owner, section: opts.section, type: opts.type, status: opts.status };
-  if (checked.errorCount > 0) io.stderr.write(`Note: the submission has ${checked.errorCount} validation ${checked.errorCount === 1 ? "error" : "errors"}; this lists what cse could read. Run cse validate.\n`);
+  const filter: ListFilter = {
+    element: opts.element,
+    criterion: opts.criterion,
+    owner: opts.owner,
+    section: opts.section,
+    type: opts.type,
+    status: opts.status,
+  };
+  if (checked.errorCount > 0)
+    io.stderr.write(
+      `Note: the submission has ${checked.errorCount} validation ${checked.errorCount === 1 ? "error" : "errors"}; this lists what cse could read. Run cse validate.\n`,
+    );
 
   const reporters = await import("../../output/list-text.js");
   if (what === "elements") {
@@ -50,12 +63,39 @@ export async function listAction(what: string, opts: ListOptions, io: Io): Promi
 
 /** Filter values must name things that exist: a typo should not look like "nothing matches". */
 function checkFilterValues(s: Submission, f: ListFilter): void {
-  if (f.element !== undefined) requireKnown("element", "--element", f.element, s.elements.map((e) => e.id), "cse list elements lists them.");
-  if (f.criterion !== undefined) requireKnown("criterion or sub-criterion", "--criterion", f.criterion, s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((x) => x.id)]));
-  if (f.owner !== undefined) requireKnown("person", "--owner", f.owner, s.config.people.map((p) => p.id), "They are listed under people: in cse.yaml.");
-  if (f.section !== undefined) requireKnown("section", "--section", f.section, s.config.sections.map((x) => x.id));
+  if (f.element !== undefined)
+    requireKnown(
+      "element",
+      "--element",
+      f.element,
+      s.elements.map((e) => e.id),
+      "cse list elements lists them.",
+    );
+  if (f.criterion !== undefined)
+    requireKnown(
+      "criterion or sub-criterion",
+      "--criterion",
+      f.criterion,
+      s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((x) => x.id)]),
+    );
+  if (f.owner !== undefined)
+    requireKnown(
+      "person",
+      "--owner",
+      f.owner,
+      s.config.people.map((p) => p.id),
+      "They are listed under people: in cse.yaml.",
+    );
+  if (f.section !== undefined)
+    requireKnown(
+      "section",
+      "--section",
+      f.section,
+      s.config.sections.map((x) => x.id),
+    );
   if (f.type !== undefined) {
-    const types = (readSchema(SCHEMA_FILES.evidence) as { properties: { type: { enum: string[] } } }).properties.type.enum;
+    const types = (readSchema(SCHEMA_FILES.evidence) as { properties: { type: { enum: string[] } } })
+      .properties.type.enum;
     requireKnown("evidence type", "--type", f.type, types);
   }
 }

@@ -32,9 +32,12 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
   const title = opts.title.replace(/\s+/g, " ").trim();
   if (title === "") throw new CliError("--title must not be empty");
   const date = opts.date ?? today();
-  if (!isCalendarDate(date)) throw new CliError(`--date takes a date written YYYY-MM-DD that exists on the calendar, not "${date}"`);
-  if (isEvidence && opts.evidence?.length) throw new CliError("--evidence is for case studies: it names the evidence items that back the story");
-  if (!isEvidence && opts.type !== undefined) throw new CliError("--type is for evidence items; a case study has no type");
+  if (!isCalendarDate(date))
+    throw new CliError(`--date takes a date written YYYY-MM-DD that exists on the calendar, not "${date}"`);
+  if (isEvidence && opts.evidence?.length)
+    throw new CliError("--evidence is for case studies: it names the evidence items that back the story");
+  if (!isEvidence && opts.type !== undefined)
+    throw new CliError("--type is for evidence items; a case study has no type");
   const type = opts.type ?? "other";
   if (isEvidence) requireKnown("evidence type", "--type", type, evidenceTypes());
 
@@ -42,15 +45,40 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
   const tree = openTree(root);
   const { submission: s } = readSubmission(tree, { asOf: date });
   const elementIds = s.elements.map((e) => e.id);
-  if (elementIds.length === 0) throw new CliError(`the standard in ${s.config.standardDir}/ has no elements cse can read; run cse validate to see why`);
+  if (elementIds.length === 0)
+    throw new CliError(
+      `the standard in ${s.config.standardDir}/ has no elements cse can read; run cse validate to see why`,
+    );
   const elements = unique(opts.elements);
-  if (elements.length === 0) throw new CliError("--elements needs at least one element id, e.g. --elements 1.1.1,4.3.2");
-  for (const e of elements) requireKnown("element", "--elements", e, elementIds, "cse list elements lists them.");
-  if (opts.owner !== undefined) requireKnown("person", "--owner", opts.owner, s.config.people.map((p) => p.id), "They are listed under people: in cse.yaml.");
+  if (elements.length === 0)
+    throw new CliError("--elements needs at least one element id, e.g. --elements 1.1.1,4.3.2");
+  for (const e of elements)
+    requireKnown("element", "--elements", e, elementIds, "cse list elements lists them.");
+  if (opts.owner !== undefined)
+    requireKnown(
+      "person",
+      "--owner",
+      opts.owner,
+      s.config.people.map((p) => p.id),
+      "They are listed under people: in cse.yaml.",
+    );
   const sections = unique(opts.section ?? []);
-  for (const id of sections) requireKnown("section", "--section", id, s.config.sections.map((x) => x.id));
+  for (const id of sections)
+    requireKnown(
+      "section",
+      "--section",
+      id,
+      s.config.sections.map((x) => x.id),
+    );
   const backing = unique(opts.evidence ?? []);
-  for (const id of backing) requireKnown("evidence item", "--evidence", id, s.evidence.map((e) => e.id), "cse list evidence lists them.");
+  for (const id of backing)
+    requireKnown(
+      "evidence item",
+      "--evidence",
+      id,
+      s.evidence.map((e) => e.id),
+      "cse list evidence lists them.",
+    );
 
   const allIds = new Set([...s.evidence, ...s.caseStudies].map((i) => i.id));
   const taken = [...allIds, ...fileNames(tree, "evidence")];
@@ -66,18 +94,30 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
   const schemaName = SCHEMA_FILES[isEvidence ? "evidence" : "case-study"];
   const schema = path.posix.relative(folder, `schemas/${schemaName}`);
   const fields = {
-    id, title, date, elements, sections, schema,
+    id,
+    title,
+    date,
+    elements,
+    sections,
+    schema,
     status: opts.ready ? ("ready" as const) : ("draft" as const),
     ...(opts.owner !== undefined ? { owner: opts.owner } : {}),
   };
-  const text = isEvidence ? evidenceYaml({ ...fields, type: type as EvidenceType }) : caseStudyYaml({ ...fields, evidence: backing });
+  const text = isEvidence
+    ? evidenceYaml({ ...fields, type: type as EvidenceType })
+    : caseStudyYaml({ ...fields, evidence: backing });
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   writeFilesAtomically([{ path: abs, content: text }]);
 
   io.stdout.write(`${file}\n`);
-  if (!opts.ready) io.stderr.write("Written as a draft: replace its TODO text, then change status: draft to ready\nso that gaps and the pack count it.\n");
+  if (!opts.ready)
+    io.stderr.write(
+      "Written as a draft: replace its TODO text, then change status: draft to ready\nso that gaps and the pack count it.\n",
+    );
   if (!fs.existsSync(path.join(root, "schemas", schemaName))) {
-    io.stderr.write(`Your editor needs the JSON Schemas for completion and checks: run \`cse schema\` in ${root}.\n`);
+    io.stderr.write(
+      `Your editor needs the JSON Schemas for completion and checks: run \`cse schema\` in ${root}.\n`,
+    );
   }
   return EXIT.OK;
 }
@@ -95,5 +135,9 @@ function evidenceTypes(): string[] {
 /** Names of every file below `dir`, so a file whose YAML cannot be read still holds its number. */
 function fileNames(tree: SourceTree, dir: string, depth = 0): string[] {
   if (depth > 64) return [];
-  return tree.list(dir).flatMap((entry) => (entry.kind === "dir" ? fileNames(tree, joinPath(dir, entry.name), depth + 1) : [entry.name]));
+  return tree
+    .list(dir)
+    .flatMap((entry) =>
+      entry.kind === "dir" ? fileNames(tree, joinPath(dir, entry.name), depth + 1) : [entry.name],
+    );
 }

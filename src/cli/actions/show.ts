@@ -20,14 +20,24 @@ export async function showAction(id: string, opts: ShowOptions, io: Io): Promise
   const s = checked.submission;
   const details = describe(s, id.trim());
   if (!details) {
-    const near = suggest(id.trim(), s) || " cse list elements, cse list evidence and cse list case-studies list the ids.";
-    throw new CliError(`there is no element, evidence item or case study with the id ${JSON.stringify(id)}.${near}`);
+    const near =
+      suggest(id.trim(), s) ||
+      " cse list elements, cse list evidence and cse list case-studies list the ids.";
+    throw new CliError(
+      `there is no element, evidence item or case study with the id ${JSON.stringify(id)}.${near}`,
+    );
   }
-  if (checked.errorCount > 0) io.stderr.write(`Note: the submission has ${checked.errorCount} validation ${checked.errorCount === 1 ? "error" : "errors"}; this shows what cse could read. Run cse validate.\n`);
+  if (checked.errorCount > 0)
+    io.stderr.write(
+      `Note: the submission has ${checked.errorCount} validation ${checked.errorCount === 1 ? "error" : "errors"}; this shows what cse could read. Run cse validate.\n`,
+    );
   if (format === "json") {
     io.stdout.write(JSON.stringify(details, null, 2) + "\n");
   } else {
-    const [{ formatDetailsText }, { labelsOf }] = await Promise.all([import("../../output/show-text.js"), import("../../output/labels.js")]);
+    const [{ formatDetailsText }, { labelsOf }] = await Promise.all([
+      import("../../output/show-text.js"),
+      import("../../output/labels.js"),
+    ]);
     io.stdout.write(formatDetailsText(details, labelsOf(s)));
   }
   return EXIT.OK;
@@ -38,8 +48,15 @@ export async function showAction(id: string, opts: ShowOptions, io: Io): Promise
  * id shaped like one ("4", "4.3"), since their one- and two-character ids are near everything.
  */
 function suggest(id: string, s: Submission): string {
-  const items = [...s.elements.map((e) => e.id), ...s.evidence.map((e) => e.id), ...s.caseStudies.map((c) => c.id)];
+  const items = [
+    ...s.elements.map((e) => e.id),
+    ...s.evidence.map((e) => e.id),
+    ...s.caseStudies.map((c) => c.id),
+  ];
   const near = didYouMean(id, new Set(items));
   if (near || !/^\d+(\.\d+)?$/.test(id)) return near;
-  return didYouMean(id, s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((x) => x.id)]));
+  return didYouMean(
+    id,
+    s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((x) => x.id)]),
+  );
 }

@@ -7,13 +7,27 @@ export const buildCommand: CommandDef = (program, run) => {
     .command("build")
     .description("build the submission pack (HTML, PDF) from a submission without validation errors")
     .option("--out <dir>", "folder to write the pack to (default: build.output in cse.yaml, else out)")
-    .addOption(new Option("--format <format>", "write only this format (default: build.formats in cse.yaml)").choices(["html", "pdf"]))
+    .addOption(
+      new Option("--format <format>", "write only this format (default: build.formats in cse.yaml)").choices([
+        "html",
+        "pdf",
+      ]),
+    )
     .option("--include-drafts", "put draft evidence and case studies in, marked Draft (a working copy)")
     .option("--attach", "embed every attachment in the PDF as a file attachment, listed with its SHA-256")
-    .option("--as-of <date>", "judge dates (overdue actions, future dates) as of this day, YYYY-MM-DD (default: the build date)")
+    .option(
+      "--as-of <date>",
+      "judge dates (overdue actions, future dates) as of this day, YYYY-MM-DD (default: the build date)",
+    )
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
-    .option("--ref <rev>", "build from the submission as at this git revision (branch, tag or commit), not the work tree")
-    .option("--since <rev>", 'add a section "Changes since REV": what changed from that revision (as cse diff REV shows)')
+    .option(
+      "--ref <rev>",
+      "build from the submission as at this git revision (branch, tag or commit), not the work tree",
+    )
+    .option(
+      "--since <rev>",
+      'add a section "Changes since REV": what changed from that revision (as cse diff REV shows)',
+    )
     .addHelpText(
       "after",
       `

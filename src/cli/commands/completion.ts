@@ -19,5 +19,7 @@ Examples:
 The script is made from cse's own commands and options: make it again after
 upgrading cse.`,
     )
-    .action((shell: string) => run(async (io) => (await import("../actions/completion.js")).completionAction(shell, program, io)));
+    .action((shell: string) =>
+      run(async (io) => (await import("../actions/completion.js")).completionAction(shell, program, io)),
+    );
 };

@@ -5,10 +5,16 @@ import type { CommandDef } from "./command-def.js";
 export const diffCommand: CommandDef = (program, run) => {
   program
     .command("diff")
-    .description("show what changed in the submission between two git revisions (or a revision and the work tree)")
+    .description(
+      "show what changed in the submission between two git revisions (or a revision and the work tree)",
+    )
     .argument("<from>", "the older revision: a tag, branch or commit")
     .argument("[to]", "the newer revision (default: the work tree, uncommitted changes included)")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "json"]).default("table"))
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(["table", "markdown", "json"])
+        .default("table"),
+    )
     .option("--as-of <date>", "judge coverage and gaps of both as of this day, YYYY-MM-DD (default: today)")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .option("--color", "colour the output")
@@ -30,5 +36,7 @@ Exit status: 0 done, 2 usage or fatal error (not a git repository, unknown
 revision).
 `,
     )
-    .action((from: string, to: string | undefined, opts) => run(async (io) => (await import("../actions/diff.js")).diffAction(from, to, opts, io)));
+    .action((from: string, to: string | undefined, opts) =>
+      run(async (io) => (await import("../actions/diff.js")).diffAction(from, to, opts, io)),
+    );
 };

@@ -6,15 +6,25 @@ export const gapsCommand: CommandDef = (program, run) => {
   program
     .command("gaps")
     .description("show the coverage of every element and its gaps before the visit")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "csv", "json"]).default("table"))
+    .addOption(
+      new Option("--format <format>", "output format")
+        .choices(["table", "markdown", "csv", "json"])
+        .default("table"),
+    )
     .option("--as-of <date>", "judge dates as of this day, YYYY-MM-DD (default: today)")
     .option("--criterion <id>", "only elements of this criterion or sub-criterion")
     .option("--owner <person>", "only elements this person owns in the self-assessment")
-    .option("--section <section>", "only elements whose owner works in this section, or that evidence for it names")
+    .option(
+      "--section <section>",
+      "only elements whose owner works in this section, or that evidence for it names",
+    )
     .option("--only <codes>", "only these gap codes, comma-separated, and the elements that have them")
     .option("--fail-on <codes>", "exit 1 when a listed element has one of these gap codes, comma-separated")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
-    .option("--ref <rev>", "read the submission as at this git revision (branch, tag or commit), not the work tree")
+    .option(
+      "--ref <rev>",
+      "read the submission as at this git revision (branch, tag or commit), not the work tree",
+    )
     .option("--color", "colour the output")
     .option("--no-color", "never colour the output")
     .addHelpText(

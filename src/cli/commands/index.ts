@@ -11,4 +11,15 @@ import { showCommand } from "./show.js";
 import { validateCommand } from "./validate.js";
 
 /** Every command, in the order `cse --help` lists them. Adding one is a file and a line here. */
-export const COMMANDS: readonly CommandDef[] = [initCommand, newCommand, validateCommand, gapsCommand, diffCommand, buildCommand, listCommand, showCommand, schemaCommand, completionCommand];
+export const COMMANDS: readonly CommandDef[] = [
+  initCommand,
+  newCommand,
+  validateCommand,
+  gapsCommand,
+  diffCommand,
+  buildCommand,
+  listCommand,
+  showCommand,
+  schemaCommand,
+  completionCommand,
+];

@@ -8,10 +8,21 @@ export const initCommand: CommandDef = (program, run) => {
     .description("start a new submission: cse.yaml, the CSE standard, examples, schemas and a CI workflow")
     .argument("[dir]", "the folder to start it in (made if missing)", ".")
     .option("--organisation <name>", "who is being assessed")
-    .option("--section <id:name>", 'a part of the organisation, e.g. "it:IT Services" (repeatable; default: one section, main)', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      "--section <id:name>",
+      'a part of the organisation, e.g. "it:IT Services" (repeatable; default: one section, main)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option("--visit <date>", "the day of the assessor's visit, YYYY-MM-DD (default: six months from today)")
-    .addOption(new Option("--kind <kind>", "what the coming visit is").choices(["initial", "annual-review", "reassessment"]).default("initial"))
-    .option("--ci-package <spec>", "where the CI workflow installs cse from: github:OWNER/REPO#vX.Y.Z, a tarball URL or a package spec")
+    .addOption(
+      new Option("--kind <kind>", "what the coming visit is")
+        .choices(["initial", "annual-review", "reassessment"])
+        .default("initial"),
+    )
+    .option(
+      "--ci-package <spec>",
+      "where the CI workflow installs cse from: github:OWNER/REPO#vX.Y.Z, a tarball URL or a package spec",
+    )
     .addHelpText(
       "after",
       `
@@ -27,5 +38,7 @@ Examples:
 
 Exit status: 0 started, 2 the folder holds a submission's files, or bad usage.`,
     )
-    .action((dir: string, opts) => run(async (io) => (await import("../actions/init.js")).initAction(dir, opts, io)));
+    .action((dir: string, opts) =>
+      run(async (io) => (await import("../actions/init.js")).initAction(dir, opts, io)),
+    );
 };

@@ -9,11 +9,22 @@ export const listCommand: CommandDef = (program, run) => {
     .addArgument(new Argument("<what>", "what to list").choices(["elements", "evidence", "case-studies"]))
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--element <id>", "evidence and case studies: those that name this element")
-    .option("--criterion <id>", "only this criterion or sub-criterion (items: those naming one of its elements)")
-    .option("--owner <person>", "elements: owned by this person in the self-assessment; items: owned by this person")
+    .option(
+      "--criterion <id>",
+      "only this criterion or sub-criterion (items: those naming one of its elements)",
+    )
+    .option(
+      "--owner <person>",
+      "elements: owned by this person in the self-assessment; items: owned by this person",
+    )
     .option("--section <id>", "evidence and case studies: those that name this section")
     .option("--type <type>", "evidence: only this type (policy, survey, minutes, ...)")
-    .addOption(new Option("--status <status>", "evidence and case studies: only ready items, or only drafts").choices(["ready", "draft"]))
+    .addOption(
+      new Option("--status <status>", "evidence and case studies: only ready items, or only drafts").choices([
+        "ready",
+        "draft",
+      ]),
+    )
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .addHelpText(
       "after",
@@ -28,5 +39,7 @@ Examples:
 Text fits 80 columns and cuts long titles; --format json has every field.
 Exit status: 0 listed (even when nothing matches), 2 usage error.`,
     )
-    .action((what: string, opts) => run(async (io) => (await import("../actions/list.js")).listAction(what, opts, io)));
+    .action((what: string, opts) =>
+      run(async (io) => (await import("../actions/list.js")).listAction(what, opts, io)),
+    );
 };

@@ -9,13 +9,31 @@ export const newCommand: CommandDef = (program, run) => {
     .description("start a new evidence item or case study with the next free id, and print its path")
     .addArgument(new Argument("<kind>", "what to start").choices(["evidence", "case-study"]))
     .requiredOption("--title <text>", "its title")
-    .requiredOption("--elements <ids>", "element ids it demonstrates, comma-separated (repeatable)", collectList)
-    .option("--type <type>", "evidence only: policy, procedure, plan, report, survey, data, minutes, web-page, publication, training, photo, correspondence or other (default: other)")
+    .requiredOption(
+      "--elements <ids>",
+      "element ids it demonstrates, comma-separated (repeatable)",
+      collectList,
+    )
+    .option(
+      "--type <type>",
+      "evidence only: policy, procedure, plan, report, survey, data, minutes, web-page, publication, training, photo, correspondence or other (default: other)",
+    )
     .option("--owner <person>", "the person id (from cse.yaml) who owns it")
-    .option("--section <ids>", "section ids it concerns, comma-separated (repeatable; default: the whole organisation)", collectList)
-    .option("--evidence <ids>", "case studies only: evidence item ids that back the story (repeatable)", collectList)
+    .option(
+      "--section <ids>",
+      "section ids it concerns, comma-separated (repeatable; default: the whole organisation)",
+      collectList,
+    )
+    .option(
+      "--evidence <ids>",
+      "case studies only: evidence item ids that back the story (repeatable)",
+      collectList,
+    )
     .option("--date <date>", "when it was produced or last reviewed, YYYY-MM-DD (default: today)")
-    .option("--ready", "write status: ready instead of draft (only when you will fill in the text straight away)")
+    .option(
+      "--ready",
+      "write status: ready instead of draft (only when you will fill in the text straight away)",
+    )
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .addHelpText(
       "after",
@@ -36,5 +54,7 @@ Examples:
 
 Exit status: 0 written, 2 usage error (unknown element, person, section, type).`,
     )
-    .action((kind: string, opts) => run(async (io) => (await import("../actions/new.js")).newAction(kind, opts, io)));
+    .action((kind: string, opts) =>
+      run(async (io) => (await import("../actions/new.js")).newAction(kind, opts, io)),
+    );
 };

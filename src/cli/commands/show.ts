@@ -5,7 +5,9 @@ import type { CommandDef } from "./command-def.js";
 export const showCommand: CommandDef = (program, run) => {
   program
     .command("show")
-    .description("show an element (what it asks, its self-assessment, what cites it), an evidence item or a case study")
+    .description(
+      "show an element (what it asks, its self-assessment, what cites it), an evidence item or a case study",
+    )
     .argument("<id>", "an element, evidence item, case study, criterion or sub-criterion id")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
@@ -21,5 +23,7 @@ Examples:
 
 Exit status: 0 shown, 2 no such id (with the nearest ids) or a usage error.`,
     )
-    .action((id: string, opts) => run(async (io) => (await import("../actions/show.js")).showAction(id, opts, io)));
+    .action((id: string, opts) =>
+      run(async (io) => (await import("../actions/show.js")).showAction(id, opts, io)),
+    );
 };

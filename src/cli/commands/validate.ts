@@ -6,11 +6,16 @@ export const validateCommand: CommandDef = (program, run) => {
   program
     .command("validate")
     .description("check every file against its JSON Schema and every cross-reference")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"))
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"),
+    )
     .option("--as-of <date>", "judge dates as of this day, YYYY-MM-DD (default: today)")
     .option("--strict", "fail (exit 1) on warnings too")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
-    .option("--ref <rev>", "read the submission as at this git revision (branch, tag or commit), not the work tree")
+    .option(
+      "--ref <rev>",
+      "read the submission as at this git revision (branch, tag or commit), not the work tree",
+    )
     .option("--color", "colour the output")
     .option("--no-color", "never colour the output")
     .addHelpText(

@@ -13,7 +13,11 @@ export const checkDuplicateIds: Check = (ctx) => {
   const { submission: s } = ctx;
   const criteria = s.standard.criteria;
   findDuplicates(ctx, "criterion", criteria);
-  findDuplicates(ctx, "sub-criterion", criteria.flatMap((c) => c.subcriteria));
+  findDuplicates(
+    ctx,
+    "sub-criterion",
+    criteria.flatMap((c) => c.subcriteria),
+  );
   findDuplicates(ctx, "element", s.elements);
   findDuplicates(ctx, "evidence item or case study", [...s.evidence, ...s.caseStudies]);
   const cse = s.config.src;
@@ -28,7 +32,8 @@ export const checkDuplicateIds: Check = (ctx) => {
 /** The `{id}` entries of a list in a file's data, with their paths. */
 export function idsIn(src: YamlFile, path: DataPath): Named[] {
   let v: unknown = src.data;
-  for (const seg of path) v = v && typeof v === "object" ? (v as Record<string | number, unknown>)[seg] : undefined;
+  for (const seg of path)
+    v = v && typeof v === "object" ? (v as Record<string | number, unknown>)[seg] : undefined;
   if (!Array.isArray(v)) return [];
   return v.flatMap((item, i) => {
     const id = item && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
@@ -50,10 +55,23 @@ export function findDuplicates(ctx: CheckContext, what: string, items: Named[]):
 
 function reportRepeats(ctx: CheckContext, what: string, same: Named[]): void {
   const placed = same.map((item) => ({ item, pos: positionOf(item.src, [...item.path, "id"]) }));
-  placed.sort((a, b) => (a.item.src.file < b.item.src.file ? -1 : a.item.src.file > b.item.src.file ? 1 : a.pos.line - b.pos.line || a.pos.column - b.pos.column));
+  placed.sort((a, b) =>
+    a.item.src.file < b.item.src.file
+      ? -1
+      : a.item.src.file > b.item.src.file
+        ? 1
+        : a.pos.line - b.pos.line || a.pos.column - b.pos.column,
+  );
   const prior = placed[0]!;
   for (const p of placed.slice(1)) {
-    const where = prior.item.src === p.item.src ? `line ${prior.pos.line}` : `${prior.item.src.file} line ${prior.pos.line}`;
-    ctx.report({ src: p.item.src, path: [...p.item.path, "id"] }, "duplicate-id", `duplicate ${what} id "${p.item.id}": ${where} already uses it; give this one an id of its own`);
+    const where =
+      prior.item.src === p.item.src
+        ? `line ${prior.pos.line}`
+        : `${prior.item.src.file} line ${prior.pos.line}`;
+    ctx.report(
+      { src: p.item.src, path: [...p.item.path, "id"] },
+      "duplicate-id",
+      `duplicate ${what} id "${p.item.id}": ${where} already uses it; give this one an id of its own`,
+    );
   }
 }

@@ -7,13 +7,32 @@ export const checkAttachments: Check = (ctx) => {
   for (const item of [...s.evidence, ...s.caseStudies]) {
     for (const f of item.files) {
       if (f.resolved === null) {
-        ctx.report(f, "outside-root", `attachment "${f.declared}" is ${isAbsolute(f.declared) ? "an absolute path" : "outside the submission's root"}; give a path relative to this file that stays inside the submission`);
+        ctx.report(
+          f,
+          "outside-root",
+          `attachment "${f.declared}" is ${isAbsolute(f.declared) ? "an absolute path" : "outside the submission's root"}; give a path relative to this file that stays inside the submission`,
+        );
         continue;
       }
       const st = s.tree.stat(f.resolved);
-      if (st.kind === "outside") ctx.report(f, "outside-root", `attachment "${f.declared}" is a link that leads outside the submission's root; copy the file into the submission instead`);
-      else if (st.kind === "missing") ctx.report(f, "missing-file", `attachment "${f.declared}" does not exist (looked for ${f.resolved}); check the name, or add the file`);
-      else if (st.kind === "dir") ctx.report(f, "missing-file", `attachment "${f.declared}" is a folder, not a file; name the file itself`);
+      if (st.kind === "outside")
+        ctx.report(
+          f,
+          "outside-root",
+          `attachment "${f.declared}" is a link that leads outside the submission's root; copy the file into the submission instead`,
+        );
+      else if (st.kind === "missing")
+        ctx.report(
+          f,
+          "missing-file",
+          `attachment "${f.declared}" does not exist (looked for ${f.resolved}); check the name, or add the file`,
+        );
+      else if (st.kind === "dir")
+        ctx.report(
+          f,
+          "missing-file",
+          `attachment "${f.declared}" is a folder, not a file; name the file itself`,
+        );
     }
   }
   const cse = s.config.src;
@@ -23,7 +42,11 @@ export const checkAttachments: Check = (ctx) => {
     // a submission from someone else must not choose where on this machine files are written.
     const resolved = resolveInside("", output);
     if (resolved === null || s.tree.stat(resolved).kind === "outside") {
-      ctx.report({ src: cse, path: ["build", "output"] }, "outside-root", `\`build.output\` "${output}" is outside the submission's root; cse build writes the pack inside it (such as out), or where --out says`);
+      ctx.report(
+        { src: cse, path: ["build", "output"] },
+        "outside-root",
+        `\`build.output\` "${output}" is outside the submission's root; cse build writes the pack inside it (such as out), or where --out says`,
+      );
     }
   }
   const intro = s.config.build.introduction;
@@ -31,8 +54,18 @@ export const checkAttachments: Check = (ctx) => {
     const at = { src: cse, path: ["build", "introduction"] };
     const resolved = resolveInside("", intro);
     const st = resolved === null ? null : s.tree.stat(resolved);
-    if (resolved === null || st?.kind === "outside") ctx.report(at, "outside-root", `\`build.introduction\` "${intro}" is outside the submission's root; keep the introduction inside it`);
-    else if (st?.kind !== "file") ctx.report(at, "missing-file", `\`build.introduction\` "${intro}" does not exist; write the introduction there or correct the path`);
+    if (resolved === null || st?.kind === "outside")
+      ctx.report(
+        at,
+        "outside-root",
+        `\`build.introduction\` "${intro}" is outside the submission's root; keep the introduction inside it`,
+      );
+    else if (st?.kind !== "file")
+      ctx.report(
+        at,
+        "missing-file",
+        `\`build.introduction\` "${intro}" does not exist; write the introduction there or correct the path`,
+      );
   }
 };
 
@@ -45,7 +78,11 @@ export const checkLinks: Check = (ctx) => {
   for (const item of [...ctx.submission.evidence, ...ctx.submission.caseStudies]) {
     item.links.forEach((link, i) => {
       if (!isWebUrl(link)) {
-        ctx.report({ src: item.src, path: ["links", i] }, "bad-link", `link "${link.length > 80 ? `${link.slice(0, 77)}...` : link}" is not an http or https address; write it in full, such as https://www.example.org/page`);
+        ctx.report(
+          { src: item.src, path: ["links", i] },
+          "bad-link",
+          `link "${link.length > 80 ? `${link.slice(0, 77)}...` : link}" is not an http or https address; write it in full, such as https://www.example.org/page`,
+        );
       }
     });
   }

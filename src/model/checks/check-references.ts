@@ -12,7 +12,12 @@ export const checkDuplicateAssessments: Check = (ctx) => {
       first.set(a.element, a.src.file);
       continue;
     }
-    ctx.report(a, "duplicate-assessment", `element "${a.element}" is already self-assessed in ${prior}; assess each element in one file only and merge the two entries`, { key: true });
+    ctx.report(
+      a,
+      "duplicate-assessment",
+      `element "${a.element}" is already self-assessed in ${prior}; assess each element in one file only and merge the two entries`,
+      { key: true },
+    );
   }
 };
 
@@ -27,13 +32,17 @@ export const checkElementReferences: Check = (ctx) => {
     return `unknown element "${id}" in ${where}: the standard has no such element.${near.length ? ` Did you mean ${orList(near)}?` : ""}`;
   };
   for (const item of [...s.evidence, ...s.caseStudies]) {
-    for (const c of item.elements) if (!known.has(c.element)) ctx.report(c, "unknown-element", message(c.element, "`elements`"));
+    for (const c of item.elements)
+      if (!known.has(c.element)) ctx.report(c, "unknown-element", message(c.element, "`elements`"));
   }
   for (const a of s.selfAssessmentEntries) {
-    if (!known.has(a.element)) ctx.report(a, "unknown-element", message(a.element, "the self-assessment"), { key: true });
+    if (!known.has(a.element))
+      ctx.report(a, "unknown-element", message(a.element, "the self-assessment"), { key: true });
   }
   for (const f of s.findings) {
-    for (const [id, r] of f.results) if (!known.has(id)) ctx.report(r, "unknown-element", message(id, "the finding's `results`"), { key: true });
+    for (const [id, r] of f.results)
+      if (!known.has(id))
+        ctx.report(r, "unknown-element", message(id, "the finding's `results`"), { key: true });
   }
 };
 
@@ -47,7 +56,10 @@ export const checkEvidenceReferences: Check = (ctx) => {
       if (items.has(ref.id)) continue;
       const why = studies.has(ref.id)
         ? `"${ref.id}" is a case study, and \`evidence\` lists evidence items only`
-        : `no evidence item has the id "${ref.id}".${(() => { const n = closest(ref.id, items, 3); return n.length ? ` Did you mean ${orList(n)}?` : ""; })()}`;
+        : `no evidence item has the id "${ref.id}".${(() => {
+            const n = closest(ref.id, items, 3);
+            return n.length ? ` Did you mean ${orList(n)}?` : "";
+          })()}`;
       ctx.report(ref, "unknown-evidence", `unknown evidence item in \`evidence\`: ${why}`);
     }
   }
@@ -57,17 +69,23 @@ export const checkEvidenceReferences: Check = (ctx) => {
 export const checkSections: Check = (ctx) => {
   const s = ctx.submission;
   const known = new Set(s.config.sections.map((x) => x.id));
-  const message = (id: string) => `unknown section "${id}": cse.yaml declares ${known.size ? orList([...known]) : "no sections"}.${(() => { const n = closest(id, known, 1); return n.length ? ` Did you mean ${orList(n)}?` : ""; })()}`;
+  const message = (id: string) =>
+    `unknown section "${id}": cse.yaml declares ${known.size ? orList([...known]) : "no sections"}.${(() => {
+      const n = closest(id, known, 1);
+      return n.length ? ` Did you mean ${orList(n)}?` : "";
+    })()}`;
   for (const item of [...s.evidence, ...s.caseStudies]) {
     item.sections.forEach((id, i) => {
-      if (!known.has(id)) ctx.report({ src: item.src, path: ["sections", i] }, "unknown-section", message(id));
+      if (!known.has(id))
+        ctx.report({ src: item.src, path: ["sections", i] }, "unknown-section", message(id));
     });
   }
   const cse = s.config.src;
   if (!cse) return;
   for (const p of idsIn(cse, ["people"])) {
     const section = (p.src.data as { people: { section?: unknown }[] }).people[p.path[1] as number]?.section;
-    if (typeof section === "string" && !known.has(section)) ctx.report({ src: cse, path: [...p.path, "section"] }, "unknown-section", message(section));
+    if (typeof section === "string" && !known.has(section))
+      ctx.report({ src: cse, path: [...p.path, "section"] }, "unknown-section", message(section));
   }
 };
 
@@ -80,12 +98,15 @@ export const checkPeople: Check = (ctx) => {
     return `unknown person "${id}": add them to \`people\` in cse.yaml, or use a declared id.${n.length ? ` Did you mean ${orList(n)}?` : ""}`;
   };
   for (const item of [...s.evidence, ...s.caseStudies]) {
-    if (item.owner !== null && !known.has(item.owner)) ctx.report({ src: item.src, path: ["owner"] }, "unknown-person", message(item.owner));
+    if (item.owner !== null && !known.has(item.owner))
+      ctx.report({ src: item.src, path: ["owner"] }, "unknown-person", message(item.owner));
   }
   for (const a of s.selfAssessmentEntries) {
-    if (a.owner !== null && !known.has(a.owner)) ctx.report({ src: a.src, path: [...a.path, "owner"] }, "unknown-person", message(a.owner));
+    if (a.owner !== null && !known.has(a.owner))
+      ctx.report({ src: a.src, path: [...a.path, "owner"] }, "unknown-person", message(a.owner));
     for (const act of a.actions) {
-      if (act.owner !== null && !known.has(act.owner)) ctx.report({ src: act.src, path: [...act.path, "owner"] }, "unknown-person", message(act.owner));
+      if (act.owner !== null && !known.has(act.owner))
+        ctx.report({ src: act.src, path: [...act.path, "owner"] }, "unknown-person", message(act.owner));
     }
   }
 };
@@ -100,12 +121,15 @@ export const checkRatings: Check = (ctx) => {
     return `unknown rating "${id}": the standard's ratings are ${orList([...known])}.${n.length ? ` Did you mean ${orList(n)}?` : ""}`;
   };
   for (const a of s.selfAssessmentEntries) {
-    if (a.rating !== null && !known.has(a.rating)) ctx.report({ src: a.src, path: [...a.path, "rating"] }, "unknown-rating", message(a.rating));
+    if (a.rating !== null && !known.has(a.rating))
+      ctx.report({ src: a.src, path: [...a.path, "rating"] }, "unknown-rating", message(a.rating));
   }
   for (const f of s.findings) {
-    if (f.unlisted !== null && !known.has(f.unlisted)) ctx.report({ src: f.src, path: ["unlisted"] }, "unknown-rating", message(f.unlisted));
+    if (f.unlisted !== null && !known.has(f.unlisted))
+      ctx.report({ src: f.src, path: ["unlisted"] }, "unknown-rating", message(f.unlisted));
     for (const r of f.results.values()) {
-      if (!known.has(r.rating)) ctx.report({ src: r.src, path: [...r.path, "rating"] }, "unknown-rating", message(r.rating));
+      if (!known.has(r.rating))
+        ctx.report({ src: r.src, path: [...r.path, "rating"] }, "unknown-rating", message(r.rating));
     }
   }
 };

@@ -11,7 +11,12 @@ export interface CheckContext {
   /** The as-of date, YYYY-MM-DD. */
   asOf: string;
   /** Reports a problem at a value (or at its key) of a file. */
-  report(at: { src: YamlFile; path: DataPath }, code: DiagnosticCode, message: string, opts?: { key?: boolean }): void;
+  report(
+    at: { src: YamlFile; path: DataPath },
+    code: DiagnosticCode,
+    message: string,
+    opts?: { key?: boolean },
+  ): void;
 }
 
 /** A cross-reference or content check: reads the model, reports through the context. */
@@ -24,7 +29,13 @@ export function runChecks(submission: Submission, asOf: string, checks: readonly
     submission,
     asOf,
     report(at, code, message, opts) {
-      out.push({ file: at.src.file, ...positionOf(at.src, at.path, opts), severity: severityOf(code), code, message });
+      out.push({
+        file: at.src.file,
+        ...positionOf(at.src, at.path, opts),
+        severity: severityOf(code),
+        code,
+        message,
+      });
     },
   };
   for (const check of checks) check(ctx);

@@ -2,7 +2,12 @@ import { checkDuplicateIds } from "./check-duplicate-ids.js";
 import { checkAttachments, checkLinks } from "./check-files-and-links.js";
 import { checkFutureDates, checkStatementBudget } from "./check-dates-and-budget.js";
 import {
-  checkDuplicateAssessments, checkElementReferences, checkEvidenceReferences, checkPeople, checkRatings, checkSections,
+  checkDuplicateAssessments,
+  checkElementReferences,
+  checkEvidenceReferences,
+  checkPeople,
+  checkRatings,
+  checkSections,
 } from "./check-references.js";
 import type { Check } from "./context.js";
 

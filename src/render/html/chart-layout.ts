@@ -14,7 +14,16 @@ export interface ChartLayout {
   /** Gridlines with their value labels. */
   ticks: { y: number; x: number; label: string }[];
   /** One bar per series per category; `series` is the series' index (0 solid, 1 hatched). */
-  bars: { x: number; y: number; width: number; height: number; value: number; series: number; labelX: number; labelY: number }[];
+  bars: {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    value: number;
+    series: number;
+    labelX: number;
+    labelY: number;
+  }[];
   /** Category labels under the axis. */
   categories: { x: number; y: number; label: string }[];
   axisLabel: string;
@@ -67,11 +76,22 @@ export function chartLayout(chart: ChartBlock, index = 0): ChartLayout {
     plotBottom: BOTTOM,
     ticks,
     bars,
-    categories: chart.categories.map((c, i) => ({ x: round(LEFT + group * i + group / 2), y: BOTTOM + 18, label: c.label })),
+    categories: chart.categories.map((c, i) => ({
+      x: round(LEFT + group * i + group / 2),
+      y: BOTTOM + 18,
+      label: c.label,
+    })),
     axisLabel: chart.axis,
     axisLabelX: round((LEFT + RIGHT) / 2),
     axisLabelY: H - 4,
-    legend: chart.series.map((label, s) => ({ x: LEFT + s * 160, y: 8, textX: LEFT + s * 160 + 20, textY: 15, label, series: s })),
+    legend: chart.series.map((label, s) => ({
+      x: LEFT + s * 160,
+      y: 8,
+      textX: LEFT + s * 160 + 20,
+      textY: 15,
+      label,
+      series: s,
+    })),
   };
 }
 

@@ -1,5 +1,11 @@
 import Handlebars from "handlebars";
-import type { ChartBlock, MarkdownBlock, Mention, PackDocument, TableColumn } from "../../pack/document-model.js";
+import type {
+  ChartBlock,
+  MarkdownBlock,
+  Mention,
+  PackDocument,
+  TableColumn,
+} from "../../pack/document-model.js";
 import { formatDate } from "../../pack/inline.js";
 import { renderMarkdownHtml } from "../markdown.js";
 import { chartLayout } from "./chart-layout.js";
@@ -41,7 +47,12 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
     chartLayout: (chart: ChartBlock) => chartLayout(chart, charts++),
     markdown: (block: MarkdownBlock, options: Handlebars.HelperOptions) => {
       const mentions = (options.data?.root as { mentions?: Mention[] } | undefined)?.mentions ?? [];
-      return new hb.SafeString(renderMarkdownHtml(String(block?.source ?? ""), { headingShift: Number(block?.headingShift) || 0, mentions }));
+      return new hb.SafeString(
+        renderMarkdownHtml(String(block?.source ?? ""), {
+          headingShift: Number(block?.headingShift) || 0,
+          mentions,
+        }),
+      );
     },
   });
   for (const [name, text] of templates.files) {
@@ -62,7 +73,12 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
     return withContentSecurityPolicy(
       page(
         { ...doc, css: new hb.SafeString(css) },
-        { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, allowedProtoProperties: {}, allowedProtoMethods: {} },
+        {
+          allowProtoPropertiesByDefault: false,
+          allowProtoMethodsByDefault: false,
+          allowedProtoProperties: {},
+          allowedProtoMethods: {},
+        },
       ),
     );
   } catch (err) {
@@ -75,7 +91,8 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
  * Said to the browser as the first thing in the head, where no template (an override from the
  * submission included) can take it out, it holds even if markup got into the page.
  */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
 function withContentSecurityPolicy(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`;
@@ -87,5 +104,9 @@ function withContentSecurityPolicy(html: string): string {
 }
 
 function firstLine(err: unknown): string {
-  return String((err as Error)?.message ?? err).split("\n").filter(Boolean).slice(0, 3).join(" ");
+  return String((err as Error)?.message ?? err)
+    .split("\n")
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(" ");
 }

@@ -14,7 +14,10 @@ export const TEMPLATE_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*\.hbs$|^styles\.css$/;
  * built-in one; a new *.hbs becomes a partial a template can use. Names that are not plain
  * template file names are ignored (the caller lists only the folder's own files).
  */
-export function mergeTemplates(builtin: ReadonlyMap<string, string>, overrides: ReadonlyMap<string, string>): TemplateSet {
+export function mergeTemplates(
+  builtin: ReadonlyMap<string, string>,
+  overrides: ReadonlyMap<string, string>,
+): TemplateSet {
   const files = new Map(builtin);
   const overridden: string[] = [];
   for (const [name, text] of [...overrides].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

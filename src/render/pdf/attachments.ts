@@ -38,11 +38,17 @@ export function uniqueAttachments(list: readonly Attachment[]): Attachment[] {
  * its size and SHA-256. The bytes must still hash to what the pack lists: a file that changed
  * while the pack was being built is an error, not a silent mismatch.
  */
-export function embedAttachments(doc: PDFKit.PDFDocument, list: readonly Attachment[], read: ReadAttachment, date: Date): void {
+export function embedAttachments(
+  doc: PDFKit.PDFDocument,
+  list: readonly Attachment[],
+  read: ReadAttachment,
+  date: Date,
+): void {
   for (const a of uniqueAttachments(list)) {
     const bytes = read(a.path);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== a.sha256) throw new Error(`${a.path} changed while the pack was being built (its SHA-256 is now ${sha256})`);
+    if (sha256 !== a.sha256)
+      throw new Error(`${a.path} changed while the pack was being built (its SHA-256 is now ${sha256})`);
     const ext = a.name.includes(".") ? a.name.slice(a.name.lastIndexOf(".") + 1).toLowerCase() : "";
     doc.file(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       name: a.path,
@@ -56,7 +62,12 @@ export function embedAttachments(doc: PDFKit.PDFDocument, list: readonly Attachm
 }
 
 /** The closing section listing what is embedded: path, size, SHA-256 and the item it belongs to. */
-export function renderAttachedFiles(flow: Flow, list: readonly Attachment[], parent: StructElement, outline: PDFKit.PDFOutline): void {
+export function renderAttachedFiles(
+  flow: Flow,
+  list: readonly Attachment[],
+  parent: StructElement,
+  outline: PDFKit.PDFOutline,
+): void {
   const files = uniqueAttachments(list);
   flow.section = ATTACHED_TITLE;
   flow.newPage();
@@ -65,7 +76,11 @@ export function renderAttachedFiles(flow: Flow, list: readonly Attachment[], par
   flow.destination(ATTACHED_ANCHOR, top);
   pointOutlineAt(outline.addItem(ATTACHED_TITLE), ATTACHED_ANCHOR);
   const intro: Inline[] = [
-    { type: "text", text: `This PDF carries ${files.length === 1 ? "1 file" : `${files.length} files`} as attachments (open your viewer's attachments panel). Each is named by its path in the submission; its SHA-256 lets you check it is the file that was submitted.`, strong: false },
+    {
+      type: "text",
+      text: `This PDF carries ${files.length === 1 ? "1 file" : `${files.length} files`} as attachments (open your viewer's attachments panel). Each is named by its path in the submission; its SHA-256 lets you check it is the file that was submitted.`,
+      strong: false,
+    },
   ];
   flow.paragraph(runsFromInline(intro), BODY_BOX, { size: BODY.size }, sect);
   flow.gap(8);
@@ -80,7 +95,12 @@ export function renderAttachedFiles(flow: Flow, list: readonly Attachment[], par
         { label: "Size (bytes)", align: "end", width: 1.8, nowrap: true },
         { label: "SHA-256", align: "start", width: 5.2, nowrap: false },
       ],
-      rows: files.map((f) => [[{ type: "code", text: f.path }], [{ type: "ref", anchor: f.owner, text: f.owner.replace(/^(ev|cs)-/, "") }], [{ type: "text", text: String(f.size), strong: false }], [{ type: "code", text: f.sha256 }]]),
+      rows: files.map((f) => [
+        [{ type: "code", text: f.path }],
+        [{ type: "ref", anchor: f.owner, text: f.owner.replace(/^(ev|cs)-/, "") }],
+        [{ type: "text", text: String(f.size), strong: false }],
+        [{ type: "code", text: f.sha256 }],
+      ]),
       rowHeaders: true,
     },
     BODY_BOX,

@@ -18,7 +18,13 @@ export interface BlockContext {
 }
 
 /** Lays out blocks one after another in a box, as children of `parent`. */
-export function renderBlocks(flow: Flow, blocks: readonly Block[], box: Box, parent: StructElement, ctx: BlockContext): void {
+export function renderBlocks(
+  flow: Flow,
+  blocks: readonly Block[],
+  box: Box,
+  parent: StructElement,
+  ctx: BlockContext,
+): void {
   blocks.forEach((block, i) => {
     if (i > 0) flow.gap(BLOCK_GAP);
     renderBlock(flow, block, box, parent, ctx);
@@ -34,7 +40,14 @@ function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, 
       minorHeading(flow, block.text, block.level, box, parent);
       return;
     case "markdown":
-      renderMarkdown(flow, block.source, { headingShift: block.headingShift, mentions: ctx.mentions }, box, parent, ctx.muted ? COLOUR.muted : COLOUR.text);
+      renderMarkdown(
+        flow,
+        block.source,
+        { headingShift: block.headingShift, mentions: ctx.mentions },
+        box,
+        parent,
+        ctx.muted ? COLOUR.muted : COLOUR.text,
+      );
       return;
     case "facts":
       renderFacts(flow, block, box, parent);
@@ -42,11 +55,12 @@ function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, 
     case "list":
       renderList(
         flow,
-        block.items.map((item) => (inner: Box, body: StructElement) =>
-          item.forEach((b, i) => {
-            if (i > 0) flow.gap(3);
-            renderBlock(flow, b, inner, body, i === 0 ? ctx : { ...ctx, muted: true });
-          }),
+        block.items.map(
+          (item) => (inner: Box, body: StructElement) =>
+            item.forEach((b, i) => {
+              if (i > 0) flow.gap(3);
+              renderBlock(flow, b, inner, body, i === 0 ? ctx : { ...ctx, muted: true });
+            }),
         ),
         { ordered: false, depth: 0 },
         box,
@@ -70,14 +84,25 @@ const ROLE = {
 
 function paragraph(flow: Flow, block: ParagraphBlock, box: Box, parent: StructElement): void {
   const role = ROLE[block.role];
-  flow.paragraph(runsFromInline(block.content, role.style), box, { size: role.size, color: role.color }, parent);
+  flow.paragraph(
+    runsFromInline(block.content, role.style),
+    box,
+    { size: role.size, color: role.color },
+    parent,
+  );
 }
 
 /**
  * Term and value pairs side by side, tagged as a list: each pair an LI with the term as its
  * label (Lbl) and the value as its body (LBody).
  */
-export function renderFacts(flow: Flow, block: FactsBlock, box: Box, parent: StructElement, size = 9.5): void {
+export function renderFacts(
+  flow: Flow,
+  block: FactsBlock,
+  box: Box,
+  parent: StructElement,
+  size = 9.5,
+): void {
   const setting = { size, leading: 1.4 };
   const lh = lineHeight(setting);
   const widest = Math.max(0, ...block.items.map((f) => flow.measure(f.term, "bold", size)));
@@ -90,14 +115,26 @@ export function renderFacts(flow: Flow, block: FactsBlock, box: Box, parent: Str
     flow.need(lh * rows);
     const li = flow.struct(list, "LI");
     const lbl = flow.struct(li, "Lbl");
-    term.forEach((line, i) => flow.drawLine(line, { x: box.x, width: termWidth }, flow.y + i * lh, { ...setting, color: COLOUR.muted }, { el: lbl, tag: "Lbl" }));
+    term.forEach((line, i) =>
+      flow.drawLine(
+        line,
+        { x: box.x, width: termWidth },
+        flow.y + i * lh,
+        { ...setting, color: COLOUR.muted },
+        { el: lbl, tag: "Lbl" },
+      ),
+    );
     lbl.end();
     const body = flow.struct(li, "LBody");
-    value.forEach((line, i) => flow.drawLine(line, { x: box.x + termWidth, width: box.width - termWidth }, flow.y + i * lh, setting, { el: body, tag: "LBody" }));
+    value.forEach((line, i) =>
+      flow.drawLine(line, { x: box.x + termWidth, width: box.width - termWidth }, flow.y + i * lh, setting, {
+        el: body,
+        tag: "LBody",
+      }),
+    );
     body.end();
     li.end();
     flow.y += rows * lh + 1.5;
   }
   list.end();
 }
-

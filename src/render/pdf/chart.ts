@@ -17,7 +17,11 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
   const height = 18 + 16 + PLOT_HEIGHT + 34;
   flow.need(height);
   const top = flow.y;
-  const figure = flow.struct(parent, "Figure", { alt: block.description, bbox: [box.x, top, box.x + box.width, top + height], placement: "Block" });
+  const figure = flow.struct(parent, "Figure", {
+    alt: block.description,
+    bbox: [box.x, top, box.x + box.width, top + height],
+    placement: "Block",
+  });
   figure.add(doc.markStructureContent("Figure"));
 
   const max = Math.max(1, ...block.categories.flatMap((c) => c.values));
@@ -37,7 +41,12 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
   }
   for (let v = 0; v <= axisMax; v += step) {
     const y = yOf(v);
-    doc.moveTo(plot.x, y).lineTo(plot.x + plot.w, y).lineWidth(0.4).strokeColor(v === 0 ? COLOUR.muted : COLOUR.rule).stroke();
+    doc
+      .moveTo(plot.x, y)
+      .lineTo(plot.x + plot.w, y)
+      .lineWidth(0.4)
+      .strokeColor(v === 0 ? COLOUR.muted : COLOUR.rule)
+      .stroke();
     useFont(doc, "regular", 7.5);
     label(doc, String(v), plot.x - 5 - doc.widthOfString(String(v)), y + 2.6, "regular", 7.5, COLOUR.muted);
   }
@@ -49,14 +58,33 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
     const gx = plot.x + i * slot + (slot - groupWidth) / 2;
     c.values.forEach((v, s) => {
       const y = yOf(v);
-      if (v > 0) doc.rect(gx + s * barWidth, y, barWidth - 1, plot.y + plot.h - y).fill(SERIES_COLOURS[s % SERIES_COLOURS.length]!);
+      if (v > 0)
+        doc
+          .rect(gx + s * barWidth, y, barWidth - 1, plot.y + plot.h - y)
+          .fill(SERIES_COLOURS[s % SERIES_COLOURS.length]!);
     });
     useFont(doc, "regular", 8);
-    label(doc, c.label, plot.x + i * slot + slot / 2 - doc.widthOfString(c.label) / 2, plot.y + plot.h + 12, "regular", 8, COLOUR.text);
+    label(
+      doc,
+      c.label,
+      plot.x + i * slot + slot / 2 - doc.widthOfString(c.label) / 2,
+      plot.y + plot.h + 12,
+      "regular",
+      8,
+      COLOUR.text,
+    );
   });
   if (block.axis) {
     useFont(doc, "regular", 8);
-    label(doc, block.axis, plot.x + plot.w / 2 - doc.widthOfString(block.axis) / 2, plot.y + plot.h + 26, "regular", 8, COLOUR.muted);
+    label(
+      doc,
+      block.axis,
+      plot.x + plot.w / 2 - doc.widthOfString(block.axis) / 2,
+      plot.y + plot.h + 26,
+      "regular",
+      8,
+      COLOUR.muted,
+    );
   }
   doc.endMarkedContent();
   figure.end();
@@ -64,9 +92,19 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
   flow.y = top + height;
 }
 
-function label(doc: PDFKit.PDFDocument, text: string, x: number, baseline: number, style: "regular" | "bold", size: number, color: string): void {
+function label(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  baseline: number,
+  style: "regular" | "bold",
+  size: number,
+  color: string,
+): void {
   useFont(doc, style, size);
-  doc.fillColor(color).text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
+  doc
+    .fillColor(color)
+    .text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
 }
 
 /** A round step for the value axis: 1, 2 or 5 times a power of ten, about five ticks. */

@@ -37,7 +37,11 @@ export function planContents(flow: Flow, entries: readonly ContentsEntry[]): Con
   const visit = (entry: ContentsEntry, depth: number) => {
     const setting: TextSetting = depth === 0 ? { size: 10.5, leading: 1.4 } : { size: 9.8, leading: 1.4 };
     const style = depth === 0 ? "bold" : "regular";
-    const lines = flow.lines([{ text: entry.title, style, link: null }], TEXT_WIDTH - depth * INDENT - NUMBER_WIDTH, setting.size);
+    const lines = flow.lines(
+      [{ text: entry.title, style, link: null }],
+      TEXT_WIDTH - depth * INDENT - NUMBER_WIDTH,
+      setting.size,
+    );
     const height = lines.length * lineHeight(setting);
     let before = depth === 0 ? 8 : 1.5;
     if (y + before + height > flow.bottom) {
@@ -64,7 +68,13 @@ export function drawContents(flow: Flow, plan: ContentsPlan, firstPage: number, 
   doc.switchToPage(firstPage);
   const titleLines = flow.lines([{ text: "Contents", style: "bold", link: null }], TEXT_WIDTH, TITLE.size);
   const h1 = flow.struct(parent, "H1");
-  flow.drawLine(titleLines[0]!, { x: PAGE.left, width: TEXT_WIDTH }, PAGE.top, { size: TITLE.size, leading: TITLE.leading, color: COLOUR.heading }, { el: h1, tag: "H1" });
+  flow.drawLine(
+    titleLines[0]!,
+    { x: PAGE.left, width: TEXT_WIDTH },
+    PAGE.top,
+    { size: TITLE.size, leading: TITLE.leading, color: COLOUR.heading },
+    { el: h1, tag: "H1" },
+  );
   h1.end();
 
   const root = flow.struct(parent, "TOC");
@@ -97,16 +107,39 @@ function drawRow(flow: Flow, row: Row, toci: StructElement): void {
   const link = flow.struct(toci, "Link");
   const owner = { el: link, tag: "Link" };
   const color = row.depth === 0 ? COLOUR.heading : COLOUR.text;
-  row.lines.forEach((line, i) => flow.drawLine(line, { x, width: width - NUMBER_WIDTH }, row.y + i * lh, { ...row.setting, color }, owner));
+  row.lines.forEach((line, i) =>
+    flow.drawLine(line, { x, width: width - NUMBER_WIDTH }, row.y + i * lh, { ...row.setting, color }, owner),
+  );
   const lastY = row.y + (row.lines.length - 1) * lh;
-  const [numberLine] = flow.lines([{ text: number, style: row.depth === 0 ? "bold" : "regular", link: null }], NUMBER_WIDTH, row.setting.size);
-  flow.drawLine(numberLine!, { x: PAGE.left + TEXT_WIDTH - NUMBER_WIDTH, width: NUMBER_WIDTH }, lastY, { ...row.setting, color, align: "end" }, owner);
+  const [numberLine] = flow.lines(
+    [{ text: number, style: row.depth === 0 ? "bold" : "regular", link: null }],
+    NUMBER_WIDTH,
+    row.setting.size,
+  );
+  flow.drawLine(
+    numberLine!,
+    { x: PAGE.left + TEXT_WIDTH - NUMBER_WIDTH, width: NUMBER_WIDTH },
+    lastY,
+    { ...row.setting, color, align: "end" },
+    owner,
+  );
   const last = row.lines[row.lines.length - 1];
   const from = x + (last?.width ?? 0) + 6;
   const to = PAGE.left + TEXT_WIDTH - (numberLine?.width ?? 0) - 6;
   const baseline = lastY + lh * 0.72;
   if (to - from > 8) {
-    flow.artifact(() => flow.doc.save().moveTo(from, baseline).lineTo(to, baseline).lineWidth(0.7).dash(0.7, { space: 3 }).strokeColor(COLOUR.rule).stroke().undash().restore());
+    flow.artifact(() =>
+      flow.doc
+        .save()
+        .moveTo(from, baseline)
+        .lineTo(to, baseline)
+        .lineWidth(0.7)
+        .dash(0.7, { space: 3 })
+        .strokeColor(COLOUR.rule)
+        .stroke()
+        .undash()
+        .restore(),
+    );
   }
   const rect = { x, y: row.y, w: width, h: row.lines.length * lh };
   linkToDestination(flow.doc, rect, row.entry.anchor, `${row.entry.title}, page ${number}`, link);

@@ -14,13 +14,36 @@ export function renderCover(flow: Flow, doc: PackDocument, parent: StructElement
   const box = { x: PAGE.left, width: TEXT_WIDTH };
   const sect = flow.struct(parent, "Sect");
   flow.y = 190;
-  flow.paragraph([{ text: doc.organisation, style: "regular", link: null }], box, { size: 14, leading: 1.3, color: COLOUR.muted }, sect);
+  flow.paragraph(
+    [{ text: doc.organisation, style: "regular", link: null }],
+    box,
+    { size: 14, leading: 1.3, color: COLOUR.muted },
+    sect,
+  );
   flow.y += 10;
-  flow.paragraph([{ text: doc.cover.title, style: "bold", link: null }], box, { size: 27, leading: 1.18, color: COLOUR.heading }, sect, "H1");
+  flow.paragraph(
+    [{ text: doc.cover.title, style: "bold", link: null }],
+    box,
+    { size: 27, leading: 1.18, color: COLOUR.heading },
+    sect,
+    "H1",
+  );
   flow.y += 12;
-  flow.paragraph([{ text: doc.cover.subtitle, style: "regular", link: null }], box, { size: 13, leading: 1.35, color: COLOUR.text }, sect);
+  flow.paragraph(
+    [{ text: doc.cover.subtitle, style: "regular", link: null }],
+    box,
+    { size: 13, leading: 1.35, color: COLOUR.text },
+    sect,
+  );
   const ruleY = flow.y + 22;
-  flow.artifact(() => pdf.moveTo(box.x, ruleY).lineTo(box.x + 90, ruleY).lineWidth(2.5).strokeColor(COLOUR.seriesB).stroke());
+  flow.artifact(() =>
+    pdf
+      .moveTo(box.x, ruleY)
+      .lineTo(box.x + 90, ruleY)
+      .lineWidth(2.5)
+      .strokeColor(COLOUR.seriesB)
+      .stroke(),
+  );
   flow.y = ruleY + 26;
   renderFacts(flow, { type: "facts", items: doc.cover.facts }, box, sect, 10.5);
   if (doc.cover.notice) {
@@ -29,9 +52,20 @@ export function renderCover(flow: Flow, doc: PackDocument, parent: StructElement
     const lines = flow.lines([{ text: doc.cover.notice, style: "bold", link: null }], inner.width, 10.5);
     const height = lines.length * 10.5 * 1.4 + 20;
     const y = flow.y;
-    flow.artifact(() => pdf.rect(box.x, y, box.width, height).fill(COLOUR.noticeBack).rect(box.x, y, 4, height).fill(COLOUR.notice));
+    flow.artifact(() =>
+      pdf
+        .rect(box.x, y, box.width, height)
+        .fill(COLOUR.noticeBack)
+        .rect(box.x, y, 4, height)
+        .fill(COLOUR.notice),
+    );
     flow.y += 10;
-    flow.paragraph([{ text: doc.cover.notice, style: "bold", link: null }], inner, { size: 10.5, leading: 1.4, color: COLOUR.notice }, sect);
+    flow.paragraph(
+      [{ text: doc.cover.notice, style: "bold", link: null }],
+      inner,
+      { size: 10.5, leading: 1.4, color: COLOUR.notice },
+      sect,
+    );
   }
   sect.end();
 }

@@ -2,7 +2,13 @@ import { sealPageContent } from "./page-streams.js";
 import { BODY, COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
 import { measure, type TextStyle, useFont } from "./fonts.js";
 import { breakLines, type Line } from "./line-breaker.js";
-import { linkToDestination, linkToUrl, struct, type StructElement, type StructOptions } from "./pdfkit-extras.js";
+import {
+  linkToDestination,
+  linkToUrl,
+  struct,
+  type StructElement,
+  type StructOptions,
+} from "./pdfkit-extras.js";
 import type { Run, RunLink } from "./runs.js";
 
 /** A horizontal slot for content: left edge and width, in points. */
@@ -128,7 +134,14 @@ export class Flow {
    * Sets runs as one structure element of `type` (P, H1, ...) added to `parent`, breaking pages
    * between lines; keeps at least two lines together. Returns the element (already ended).
    */
-  paragraph(runs: readonly Run[], box: Box, setting: TextSetting, parent: StructElement, type = "P", options: StructOptions = {}): StructElement {
+  paragraph(
+    runs: readonly Run[],
+    box: Box,
+    setting: TextSetting,
+    parent: StructElement,
+    type = "P",
+    options: StructOptions = {},
+  ): StructElement {
     const lines = this.lines(runs, box.width, setting.size);
     const lh = lineHeight(setting);
     const el = this.struct(parent, type, options);
@@ -153,7 +166,7 @@ export class Flow {
     const baseline = y + (lh - INK * setting.size) / 2 + ASCENT * setting.size;
     const x0 = box.x + (setting.align === "end" ? Math.max(0, box.width - line.width) : 0);
     const frags = line.fragments;
-    for (let i = 0; i < frags.length; ) {
+    for (let i = 0; i < frags.length;) {
       let j = i + 1;
       while (j < frags.length && frags[j]!.link === frags[i]!.link) j++;
       const group = frags.slice(i, j);
@@ -166,16 +179,33 @@ export class Flow {
       for (const f of group) {
         const { oblique } = useFont(doc, f.style, sizeOf(f.style, setting.size));
         doc.fillColor(link ? COLOUR.link : (setting.color ?? COLOUR.text));
-        doc.text(f.text, x0 + f.x, baseline, { lineBreak: false, baseline: "alphabetic", oblique: oblique ? 11 : false } as PDFKit.Mixins.TextOptions);
+        doc.text(f.text, x0 + f.x, baseline, {
+          lineBreak: false,
+          baseline: "alphabetic",
+          oblique: oblique ? 11 : false,
+        } as PDFKit.Mixins.TextOptions);
       }
       const start = x0 + group[0]!.x;
       const end = x0 + group[group.length - 1]!.x + group[group.length - 1]!.width;
       if (link) {
-        doc.save().moveTo(start, baseline + 1.6).lineTo(end, baseline + 1.6).lineWidth(0.5).strokeColor(COLOUR.link).stroke().restore();
+        doc
+          .save()
+          .moveTo(start, baseline + 1.6)
+          .lineTo(end, baseline + 1.6)
+          .lineWidth(0.5)
+          .strokeColor(COLOUR.link)
+          .stroke()
+          .restore();
       }
       if (owner) doc.endMarkedContent();
       if (link && linkEl) {
-        annotate(doc, link, { x: start, y, w: end - start, h: lh }, group.map((f) => f.text).join(""), linkEl);
+        annotate(
+          doc,
+          link,
+          { x: start, y, w: end - start, h: lh },
+          group.map((f) => f.text).join(""),
+          linkEl,
+        );
         linkEl.end();
       }
       i = j;
@@ -193,7 +223,13 @@ function sizeOf(style: TextStyle, size: number): number {
   return style === "code" ? size * CODE_SCALE : size;
 }
 
-function annotate(doc: PDFKit.PDFDocument, link: RunLink, rect: { x: number; y: number; w: number; h: number }, text: string, el: StructElement): void {
+function annotate(
+  doc: PDFKit.PDFDocument,
+  link: RunLink,
+  rect: { x: number; y: number; w: number; h: number },
+  text: string,
+  el: StructElement,
+): void {
   if (link.kind === "dest") linkToDestination(doc, rect, link.anchor, `Go to ${text}`, el);
   else linkToUrl(doc, rect, link.href, text === link.href ? text : `${text} (${link.href})`, el);
 }

@@ -4,7 +4,11 @@ import fs from "node:fs";
 export type TextStyle = "regular" | "bold" | "italic" | "boldItalic" | "code";
 
 /** The fonts shipped in the package's fonts/ folder (DejaVu, see fonts/LICENSE-DejaVu.txt). */
-const FILES = { sans: "DejaVuSans.ttf", sansBold: "DejaVuSans-Bold.ttf", mono: "DejaVuSansMono.ttf" } as const;
+const FILES = {
+  sans: "DejaVuSans.ttf",
+  sansBold: "DejaVuSans-Bold.ttf",
+  mono: "DejaVuSansMono.ttf",
+} as const;
 type FontName = keyof typeof FILES;
 
 // src/render/pdf/ and dist/render/pdf/ are both three levels below the package root.

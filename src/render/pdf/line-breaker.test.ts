@@ -15,7 +15,9 @@ describe("breakLines", () => {
   });
 
   it("breaks after a slash or a hyphen inside a long word", () => {
-    expect(texts(breakLines([plain("see https://example.org/library/opening-hours now")], 24, measure))).toEqual(["see https://example.org/", "library/opening-hours", "now"]);
+    expect(
+      texts(breakLines([plain("see https://example.org/library/opening-hours now")], 24, measure)),
+    ).toEqual(["see https://example.org/", "library/opening-hours", "now"]);
   });
 
   it("splits a word wider than the line into chunks of about equal width", () => {
@@ -26,7 +28,15 @@ describe("breakLines", () => {
 
   it("keeps runs of different styles and links on one line as separate fragments", () => {
     const link = { kind: "dest" as const, anchor: "el-1.1.1" };
-    const lines = breakLines([plain("Element "), { text: "1.1.1", style: "regular", link }, { text: ": text", style: "bold", link: null }], 80, measure);
+    const lines = breakLines(
+      [
+        plain("Element "),
+        { text: "1.1.1", style: "regular", link },
+        { text: ": text", style: "bold", link: null },
+      ],
+      80,
+      measure,
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]!.fragments.map((f) => [f.text, f.x, f.link?.kind ?? null])).toEqual([
       ["Element ", 0, null],
@@ -36,7 +46,11 @@ describe("breakLines", () => {
   });
 
   it("does not break between runs that touch without a space", () => {
-    const lines = breakLines([plain("aaaa "), { text: "bold", style: "bold", link: null }, plain(", then")], 9, measure);
+    const lines = breakLines(
+      [plain("aaaa "), { text: "bold", style: "bold", link: null }, plain(", then")],
+      9,
+      measure,
+    );
     expect(texts(lines)).toEqual(["aaaa", "bold,", "then"]);
   });
 

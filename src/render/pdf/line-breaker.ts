@@ -99,7 +99,8 @@ function itemsOf(runs: readonly Run[]): Item[] {
         flush();
         pendingSpace ??= { text: " ", style: run.style, link: run.link };
       } else {
-        const segments = run.style === "code" && token.length <= 12 ? [token] : (token.match(SOFT) ?? [token]);
+        const segments =
+          run.style === "code" && token.length <= 12 ? [token] : (token.match(SOFT) ?? [token]);
         segments.forEach((seg, i) => {
           if (i > 0) flush();
           if (cur.length === 0) {

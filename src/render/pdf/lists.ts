@@ -22,12 +22,20 @@ const ITEM_GAP = 3;
  * A list: L > LI > (Lbl, LBody). The label is set on the first line of the item, after making
  * sure that line and the next fit on the page, so a bullet is never left alone at a page foot.
  */
-export function renderList(flow: Flow, items: readonly ItemRenderer[], style: ListStyle, box: Box, parent: StructElement): void {
+export function renderList(
+  flow: Flow,
+  items: readonly ItemRenderer[],
+  style: ListStyle,
+  box: Box,
+  parent: StructElement,
+): void {
   const list = flow.struct(parent, "L");
   const setting = { size: BODY.size, color: COLOUR.muted };
   const lh = lineHeight(setting);
   const first = style.start ?? 1;
-  const labelWidth = style.ordered ? Math.max(INDENT, flow.measure(`${first + items.length - 1}.`, "regular", BODY.size) + 6) : INDENT;
+  const labelWidth = style.ordered
+    ? Math.max(INDENT, flow.measure(`${first + items.length - 1}.`, "regular", BODY.size) + 6)
+    : INDENT;
   items.forEach((render, i) => {
     if (i > 0) flow.gap(ITEM_GAP);
     flow.need(2 * lh);
@@ -35,7 +43,13 @@ export function renderList(flow: Flow, items: readonly ItemRenderer[], style: Li
     const label = style.ordered ? `${first + i}.` : BULLETS[style.depth % BULLETS.length]!;
     const lbl = flow.struct(li, "Lbl");
     const [line] = flow.lines([{ text: label, style: "regular", link: null }], labelWidth, BODY.size);
-    flow.drawLine(line!, { x: box.x, width: labelWidth - 5 }, flow.y, { ...setting, align: style.ordered ? "end" : "start" }, { el: lbl, tag: "Lbl" });
+    flow.drawLine(
+      line!,
+      { x: box.x, width: labelWidth - 5 },
+      flow.y,
+      { ...setting, align: style.ordered ? "end" : "start" },
+      { el: lbl, tag: "Lbl" },
+    );
     lbl.end();
     const body = flow.struct(li, "LBody");
     render({ x: box.x + labelWidth, width: box.width - labelWidth }, body);

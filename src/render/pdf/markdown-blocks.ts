@@ -11,18 +11,34 @@ import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
  * in src/render/markdown.ts): paragraphs, headings, bullet and numbered lists, block quotes,
  * code blocks and rules. Mentions of ids arrive as links to their anchors.
  */
-export function renderMarkdown(flow: Flow, source: string, options: MarkdownOptions, box: Box, parent: StructElement, color: string = COLOUR.text): void {
+export function renderMarkdown(
+  flow: Flow,
+  source: string,
+  options: MarkdownOptions,
+  box: Box,
+  parent: StructElement,
+  color: string = COLOUR.text,
+): void {
   const tokens = markdownTokens(source, options);
   renderTokens(flow, tokens, 0, tokens.length, box, parent, 0, color);
 }
 
-function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: number, box: Box, parent: StructElement, depth: number, color: string): void {
+function renderTokens(
+  flow: Flow,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  box: Box,
+  parent: StructElement,
+  depth: number,
+  color: string,
+): void {
   let first = true;
   const gap = () => {
     if (!first) flow.gap(BLOCK_GAP * 0.8);
     first = false;
   };
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const t = tokens[i]!;
     switch (t.type) {
       case "paragraph_open": {
@@ -35,7 +51,13 @@ function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: nu
       case "heading_open": {
         gap();
         const inline = tokens[i + 1]!;
-        heading(flow, plainText(runsFromMarkdown(inline.children ?? [])), Number(t.tag.slice(1)), box, parent);
+        heading(
+          flow,
+          plainText(runsFromMarkdown(inline.children ?? [])),
+          Number(t.tag.slice(1)),
+          box,
+          parent,
+        );
         i = closeOf(tokens, i) + 1;
         break;
       }
@@ -43,7 +65,11 @@ function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: nu
       case "ordered_list_open": {
         gap();
         const end = closeOf(tokens, i);
-        const items = itemRanges(tokens, i + 1, end).map(([a, b]) => (inner: Box, body: StructElement) => renderTokens(flow, tokens, a, b, inner, body, depth + 1, color));
+        const items = itemRanges(tokens, i + 1, end).map(
+          ([a, b]) =>
+            (inner: Box, body: StructElement) =>
+              renderTokens(flow, tokens, a, b, inner, body, depth + 1, color),
+        );
         const start = Number(t.attrGet("start") ?? 1);
         renderList(flow, items, { ordered: t.type === "ordered_list_open", start, depth }, box, parent);
         i = end + 1;
@@ -67,7 +93,14 @@ function renderTokens(flow: Flow, tokens: readonly Token[], from: number, to: nu
       case "hr":
         gap();
         flow.need(10);
-        flow.artifact(() => flow.doc.moveTo(box.x, flow.y + 5).lineTo(box.x + box.width, flow.y + 5).lineWidth(0.6).strokeColor(COLOUR.rule).stroke());
+        flow.artifact(() =>
+          flow.doc
+            .moveTo(box.x, flow.y + 5)
+            .lineTo(box.x + box.width, flow.y + 5)
+            .lineWidth(0.6)
+            .strokeColor(COLOUR.rule)
+            .stroke(),
+        );
         flow.y += 10;
         i++;
         break;
@@ -92,7 +125,7 @@ function closeOf(tokens: readonly Token[], open: number): number {
 /** [from, to) token ranges of the items of a list, without their open and close tokens. */
 function itemRanges(tokens: readonly Token[], from: number, to: number): [number, number][] {
   const ranges: [number, number][] = [];
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     if (tokens[i]!.type !== "list_item_open") {
       i++;
       continue;
@@ -112,7 +145,11 @@ function codeBlock(flow: Flow, content: string, box: Box, parent: StructElement)
   const sourceLines = content.replace(/\n$/, "").split("\n");
   for (const source of sourceLines) {
     const text = source.replace(/\t/g, "    ").replace(/ /g, "\u00a0");
-    const lines = flow.lines([{ text: text || "\u00a0", style: "code", link: null }], box.width - 8, setting.size);
+    const lines = flow.lines(
+      [{ text: text || "\u00a0", style: "code", link: null }],
+      box.width - 8,
+      setting.size,
+    );
     for (const line of lines) {
       flow.need(lh);
       flow.drawLine(line, { x: box.x + 8, width: box.width - 8 }, flow.y, setting, { el, tag: "P" });

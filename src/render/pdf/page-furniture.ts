@@ -26,17 +26,36 @@ export function drawPageFurniture(flow: Flow, organisation: string, title: strin
     flow.artifact(() => {
       text(doc, org, PAGE.left, headBaseline, size, COLOUR.muted);
       text(doc, ttl, right - width(doc, ttl, size), headBaseline, size, COLOUR.muted);
-      doc.moveTo(PAGE.left, headBaseline + 6).lineTo(right, headBaseline + 6).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
-      doc.moveTo(PAGE.left, footBaseline - 12).lineTo(right, footBaseline - 12).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+      doc
+        .moveTo(PAGE.left, headBaseline + 6)
+        .lineTo(right, headBaseline + 6)
+        .lineWidth(0.5)
+        .strokeColor(COLOUR.rule)
+        .stroke();
+      doc
+        .moveTo(PAGE.left, footBaseline - 12)
+        .lineTo(right, footBaseline - 12)
+        .lineWidth(0.5)
+        .strokeColor(COLOUR.rule)
+        .stroke();
       text(doc, section, PAGE.left, footBaseline, size, COLOUR.muted);
       text(doc, page, right - width(doc, page, size), footBaseline, size, COLOUR.text);
     }, "Pagination");
   }
 }
 
-function text(doc: PDFKit.PDFDocument, s: string, x: number, baseline: number, size: number, color: string): void {
+function text(
+  doc: PDFKit.PDFDocument,
+  s: string,
+  x: number,
+  baseline: number,
+  size: number,
+  color: string,
+): void {
   useFont(doc, "regular", size);
-  doc.fillColor(color).text(s, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
+  doc
+    .fillColor(color)
+    .text(s, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
 }
 
 function width(doc: PDFKit.PDFDocument, s: string, size: number): number {

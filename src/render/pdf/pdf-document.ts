@@ -11,7 +11,10 @@ import { PAGE } from "./theme.js";
  * and page numbers can be drawn last. Nothing in it depends on the clock or chance: dates come
  * from the build date and the file identifier from a hash of the content.
  */
-export function createPdfDocument(model: PackDocument, attach: boolean): { doc: PDFKit.PDFDocument; output: Promise<Uint8Array> } {
+export function createPdfDocument(
+  model: PackDocument,
+  attach: boolean,
+): { doc: PDFKit.PDFDocument; output: Promise<Uint8Array> } {
   const date = new Date(`${model.build.date}T00:00:00Z`);
   const options = {
     size: [PAGE.width, PAGE.height],
@@ -34,7 +37,14 @@ export function createPdfDocument(model: PackDocument, attach: boolean): { doc: 
   const doc = new PDFDocument(options);
   // pdfkit's own identifier hashes only the Info dictionary: two different packs with the same
   // title and date would share it. Hash the whole model instead.
-  setFileId(doc, createHash("sha256").update(JSON.stringify(model)).update(attach ? "\u0000attach" : "").digest().subarray(0, 16));
+  setFileId(
+    doc,
+    createHash("sha256")
+      .update(JSON.stringify(model))
+      .update(attach ? "\u0000attach" : "")
+      .digest()
+      .subarray(0, 16),
+  );
   escapeXmpInfo(doc);
   // Collect the output from the start: the header the constructor wrote is still in the stream.
   const sink = new ByteSink();

@@ -27,13 +27,31 @@ export function struct(doc: PDFKit.PDFDocument, type: string, options: StructOpt
 }
 
 /** A link annotation to a named destination, tagged as part of `parent` (a Link element). */
-export function linkToDestination(doc: PDFKit.PDFDocument, rect: Rect, anchor: string, label: string, parent: StructElement): void {
-  doc.goTo(rect.x, rect.y, rect.w, rect.h, anchor, { structParent: parent, Contents: new String(label) } as object);
+export function linkToDestination(
+  doc: PDFKit.PDFDocument,
+  rect: Rect,
+  anchor: string,
+  label: string,
+  parent: StructElement,
+): void {
+  doc.goTo(rect.x, rect.y, rect.w, rect.h, anchor, {
+    structParent: parent,
+    Contents: new String(label),
+  } as object);
 }
 
 /** A link annotation to a web address, tagged as part of `parent` (a Link element). */
-export function linkToUrl(doc: PDFKit.PDFDocument, rect: Rect, href: string, label: string, parent: StructElement): void {
-  doc.link(rect.x, rect.y, rect.w, rect.h, href, { structParent: parent, Contents: new String(label) } as object);
+export function linkToUrl(
+  doc: PDFKit.PDFDocument,
+  rect: Rect,
+  href: string,
+  label: string,
+  parent: StructElement,
+): void {
+  doc.link(rect.x, rect.y, rect.w, rect.h, href, {
+    structParent: parent,
+    Contents: new String(label),
+  } as object);
 }
 
 /** A rectangle in pdfkit's user space (points, origin top left). */
@@ -96,7 +114,9 @@ export function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
   const addInfo = d._addInfo.bind(doc);
   d._addInfo = () => {
     const plain = d.info;
-    d.info = Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]));
+    d.info = Object.fromEntries(
+      Object.entries(plain).map(([k, v]) => [k, typeof v === "string" ? escapeXml(v) : v]),
+    );
     try {
       addInfo();
     } finally {

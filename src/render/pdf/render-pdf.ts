@@ -1,5 +1,11 @@
 import type { PackDocument } from "../../pack/document-model.js";
-import { ATTACHED_ANCHOR, ATTACHED_TITLE, embedAttachments, type ReadAttachment, renderAttachedFiles } from "./attachments.js";
+import {
+  ATTACHED_ANCHOR,
+  ATTACHED_TITLE,
+  embedAttachments,
+  type ReadAttachment,
+  renderAttachedFiles,
+} from "./attachments.js";
 import { drawContents, planContents } from "./contents.js";
 import { renderCover } from "./cover.js";
 import { Flow } from "./flow.js";
@@ -36,7 +42,9 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
 
   renderCover(flow, model, root);
 
-  const entries = attach ? [...model.contents, { anchor: ATTACHED_ANCHOR, title: ATTACHED_TITLE, children: [] }] : model.contents;
+  const entries = attach
+    ? [...model.contents, { anchor: ATTACHED_ANCHOR, title: ATTACHED_TITLE, children: [] }]
+    : model.contents;
   const plan = planContents(flow, entries);
   flow.section = "Contents";
   flow.newPage(true);
@@ -54,7 +62,13 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
   drawContents(flow, plan, contentsPage, contents);
   contents.end();
   drawPageFurniture(flow, model.organisation, model.title);
-  if (attach && options.readAttachment) embedAttachments(doc, model.attachments, options.readAttachment, new Date(`${model.build.date}T00:00:00Z`));
+  if (attach && options.readAttachment)
+    embedAttachments(
+      doc,
+      model.attachments,
+      options.readAttachment,
+      new Date(`${model.build.date}T00:00:00Z`),
+    );
   root.end();
   return finishPdf(doc, output);
 }

@@ -40,7 +40,8 @@ export function runsFromMarkdown(children: readonly Token[], base: TextStyle = "
   let strong = base === "bold" || base === "boldItalic" ? 1 : 0;
   let em = base === "italic" || base === "boldItalic" ? 1 : 0;
   const links: (RunLink | null)[] = [];
-  const style = (): TextStyle => (strong > 0 ? (em > 0 ? "boldItalic" : "bold") : em > 0 ? "italic" : "regular");
+  const style = (): TextStyle =>
+    strong > 0 ? (em > 0 ? "boldItalic" : "bold") : em > 0 ? "italic" : "regular";
   const link = () => links[links.length - 1] ?? null;
   for (const t of children) {
     switch (t.type) {

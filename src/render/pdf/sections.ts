@@ -14,7 +14,14 @@ interface Placement {
  * Lays out a section and its sub-sections as a Sect element: a named destination at its
  * heading, an outline item under its parent's, the heading, the blocks, then the children.
  */
-export function renderSection(flow: Flow, section: Section, parent: StructElement, outline: PDFKit.PDFOutline, ctx: BlockContext, where: Placement = { first: false }): void {
+export function renderSection(
+  flow: Flow,
+  section: Section,
+  parent: StructElement,
+  outline: PDFKit.PDFOutline,
+  ctx: BlockContext,
+  where: Placement = { first: false },
+): void {
   if (section.level <= 2) flow.section = section.shortTitle;
   breakBefore(flow, section, where);
   const sect = flow.struct(parent, "Sect");

@@ -29,21 +29,34 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
     return col;
   });
   const inner = (c: Column): Box => ({ x: c.x + TABLE.padX, width: c.width - 2 * TABLE.padX });
-  const header = block.columns.map((c, i) => flow.lines([{ text: c.label, style: "bold", link: null }], inner(cols[i]!).width, TABLE.size));
-  const rows = block.rows.map((row) => cols.map((c, i) => flow.lines(runsFromInline(row[i] ?? []), inner(c).width, TABLE.size)));
+  const header = block.columns.map((c, i) =>
+    flow.lines([{ text: c.label, style: "bold", link: null }], inner(cols[i]!).width, TABLE.size),
+  );
+  const rows = block.rows.map((row) =>
+    cols.map((c, i) => flow.lines(runsFromInline(row[i] ?? []), inner(c).width, TABLE.size)),
+  );
   const heightOf = (cells: Line[][]) => Math.max(1, ...cells.map((l) => l.length)) * lh + 2 * TABLE.padY;
   const headerHeight = heightOf(header);
 
   const table = flow.struct(parent, "Table");
   const caption = flow.lines([{ text: block.caption, style: "bold", link: null }], box.width, 9.5);
   flow.need(caption.length * 9.5 * 1.4 + 4 + headerHeight + (rows[0] ? heightOf(rows[0]) : 0));
-  flow.paragraph([{ text: block.caption, style: "bold", link: null }], box, { size: 9.5, leading: 1.4, color: COLOUR.heading }, table, "Caption");
+  flow.paragraph(
+    [{ text: block.caption, style: "bold", link: null }],
+    box,
+    { size: 9.5, leading: 1.4, color: COLOUR.heading },
+    table,
+    "Caption",
+  );
   flow.y += 3;
 
   const drawHeader = (owners: (Owner | null)[]) => {
     const y = flow.y;
     flow.artifact(() => flow.doc.rect(box.x, y, box.width, headerHeight).fill(COLOUR.tableHead));
-    const draw = () => cols.forEach((c, i) => drawCell(flow, header[i]!, 0, header[i]!.length, inner(c), y, c.align, owners[i] ?? null));
+    const draw = () =>
+      cols.forEach((c, i) =>
+        drawCell(flow, header[i]!, 0, header[i]!.length, inner(c), y, c.align, owners[i] ?? null),
+      );
     if (owners.some((o) => o !== null)) draw();
     else flow.artifact(draw, "Pagination");
     flow.y += headerHeight;
@@ -70,7 +83,7 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
       return { el: flow.struct(tr, tag, rowHeader ? { scope: "Row" } : {}), tag };
     });
     const lines = Math.max(1, ...cells.map((l) => l.length));
-    for (let from = 0; from < lines; ) {
+    for (let from = 0; from < lines;) {
       const fit = Math.floor((flow.bottom - flow.y - 2 * TABLE.padY) / lh);
       const want = lines - from;
       if (fit < want && (want <= capacity || fit < 1)) {
@@ -82,7 +95,12 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
       const height = n * lh + 2 * TABLE.padY;
       flow.artifact(() => {
         if (r % 2 === 1) flow.doc.rect(box.x, y, box.width, height).fill(STRIPE);
-        flow.doc.moveTo(box.x, y + height).lineTo(box.x + box.width, y + height).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+        flow.doc
+          .moveTo(box.x, y + height)
+          .lineTo(box.x + box.width, y + height)
+          .lineWidth(0.5)
+          .strokeColor(COLOUR.rule)
+          .stroke();
       });
       cols.forEach((c, i) => drawCell(flow, cells[i]!, from, from + n, inner(c), y, c.align, owners[i]!));
       flow.y += height;
@@ -96,7 +114,16 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
   table.end();
 }
 
-function drawCell(flow: Flow, lines: Line[], from: number, to: number, box: Box, y: number, align: "start" | "end", owner: Owner | null): void {
+function drawCell(
+  flow: Flow,
+  lines: Line[],
+  from: number,
+  to: number,
+  box: Box,
+  y: number,
+  align: "start" | "end",
+  owner: Owner | null,
+): void {
   const lh = lineHeight(SETTING);
   for (let k = from; k < Math.min(to, lines.length); k++) {
     flow.drawLine(lines[k]!, box, y + TABLE.padY + (k - from) * lh, { ...SETTING, align }, owner);
