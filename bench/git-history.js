@@ -137,7 +137,7 @@ function makeHistory(dir, { commits, items }) {
   const studyNeeds = new Map(
     studies.map((f) => [
       f,
-      [...fs.readFileSync(path.join(src, f), "utf8").matchAll(/^  - (E\d+)$/gm)].map((m) => m[1]),
+      [...fs.readFileSync(path.join(src, f), "utf8").matchAll(/^ {2}- (E\d+)$/gm)].map((m) => m[1]),
     ]),
   );
   fs.mkdirSync(dir);
@@ -159,7 +159,11 @@ function makeHistory(dir, { commits, items }) {
     };
     if (c === 0) {
       for (const f of [...base, ...attachments]) put(f, content(f));
-      for (const [f, needs] of studyNeeds) if (needs.length === 0) (put(f, content(f)), studyNeeds.delete(f));
+      for (const [f, needs] of studyNeeds)
+        if (needs.length === 0) {
+          put(f, content(f));
+          studyNeeds.delete(f);
+        }
     } else {
       const share = (k) => Math.floor((k * evidence.length) / (commits - 1));
       for (const f of evidence.slice(share(c - 1), share(c))) {

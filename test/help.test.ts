@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCse } from "./helpers/run-cli.js";
+import stringWidth from "string-width";
 
 describe("cse --help", () => {
   it("lists commands, and every command's --help has examples and an exit status", async () => {
@@ -33,7 +34,7 @@ describe("cse --help", () => {
       "completion",
     ]) {
       for (const line of (await runCse(cmd ? [cmd, "--help"] : ["--help"])).stdout.split("\n"))
-        expect(line.length, `${cmd}: ${line}`).toBeLessThanOrEqual(80);
+        expect(stringWidth(line), `${cmd}: ${line}`).toBeLessThanOrEqual(80);
     }
   });
 

@@ -5,6 +5,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
+import stringWidth from "string-width";
 
 /** A digest of every path and file content below `dir`, to prove nothing changed. */
 function hashTree(dir: string): string {
@@ -50,7 +51,7 @@ describe("cse init", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Started a submission in this folder");
-    for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    for (const line of r.stdout.split("\n")) expect(stringWidth(line)).toBeLessThanOrEqual(80);
 
     const v = await runCse(["validate", "--format", "json"], { cwd: dir });
     expect(JSON.parse(v.stdout)).toMatchObject({ errorCount: 0, warningCount: 0, diagnostics: [] });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { copySample, testdir } from "./helpers/testdir.js";
+import stringWidth from "string-width";
 
 const withDraft = () => ({
   ...minimalSubmission(),
@@ -18,7 +19,7 @@ elements: ["1.2.1"]
 });
 
 function fits80(text: string): void {
-  for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+  for (const line of text.split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
 }
 
 describe("cse list", () => {

@@ -25,7 +25,9 @@ export function findAdvisories(
     const named = cites.evidence.map((e) => `${e.id} (${e.type})`).join(", ");
     advisories.push({
       code: "intent-only",
-      message: `${el.id} rests only on statements of intent: ${named}; add evidence of what was achieved, such as survey results, data, a report or a case study`,
+      message:
+        `${el.id} rests only on statements of intent: ${named}; ` +
+        "add evidence of what was achieved, such as survey results, data, a report or a case study",
       element: el.id,
       evidence: cites.evidence.map((e) => e.id),
     });
@@ -39,7 +41,10 @@ export function findAdvisories(
     const what = item.kind === "evidence" ? "evidence item" : "case study";
     advisories.push({
       code: "heavily-cited",
-      message: `${what} ${item.id} (${item.title}) is cited by ${elements.length} elements; an assessor may doubt one item shows so much: cite it where it is strongest, and say in each note which part shows what`,
+      message:
+        `${what} ${item.id} (${item.title}) is cited by ${elements.length} elements; ` +
+        "an assessor may doubt one item shows so much: cite it where it is strongest, " +
+        "and say in each note which part shows what",
       item: item.id,
       elements,
     });

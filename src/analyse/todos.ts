@@ -4,6 +4,7 @@ import type { GapCode } from "./gap-codes.js";
 import type { ElementGaps, FindingSummary, OverdueAction, OwnerTodos, Todo } from "./gaps-report.js";
 import { findingRatingOf } from "./latest-finding.js";
 import { staleReason } from "./staleness.js";
+import { plural } from "../util/plural.js";
 
 /** What the to-do texts need to know. */
 export interface TodoContext {
@@ -93,7 +94,7 @@ function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx
   switch (code) {
     case "no-evidence":
       return el.drafts
-        ? `find evidence: none ready (${el.drafts} draft${el.drafts === 1 ? "" : "s"} in progress)`
+        ? `find evidence: none ready (${plural(el.drafts, "draft")} in progress)`
         : "find evidence: none ready";
     case "thin-evidence":
       return `add evidence: ${el.evidence + el.caseStudies} of ${s.config.rules.minEvidence} needed`;
@@ -107,7 +108,10 @@ function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx
       return "write the statement";
     case "below-standard": {
       const open = s.selfAssessments.get(el.id)?.actions.filter((a) => !a.done).length ?? 0;
-      return `self-rated ${label(el.rating)}: ${open ? `see the ${open} open action${open === 1 ? "" : "s"} through, or say why the rating stays` : "add actions that will bring it up to standard"}`;
+      const next = open
+        ? `see the ${plural(open, "open action")} through, or say why the rating stays`
+        : "add actions that will bring it up to standard";
+      return `self-rated ${label(el.rating)}: ${next}`;
     }
     case "open-finding": {
       const r = ctx.finding ? findingRatingOf(ctx.finding, el.id) : null;

@@ -37,7 +37,8 @@ export function resolveRoot(opts: SubmissionOptions, io: Io): string {
   if (!root && opts.ref !== undefined) return start;
   if (!root)
     throw new CliError(
-      `no cse.yaml found in ${start} or any folder above it; run cse in a submission (or pass --dir), or start one with cse init`,
+      `no cse.yaml found in ${start} or any folder above it; ` +
+        "run cse in a submission (or pass --dir), or start one with cse init",
     );
   return root;
 }
@@ -48,7 +49,8 @@ export function openTree(root: string, ref?: string): SourceTree {
     const tree = GitTree.open(root, ref);
     if (tree.stat("cse.yaml").kind !== "file")
       throw new CliError(
-        `there is no cse.yaml in ${root} at ${ref} (commit ${tree.commit.slice(0, 12)}); the submission did not exist there yet`,
+        `there is no cse.yaml in ${root} at ${ref} (commit ${tree.commit.slice(0, 12)}); ` +
+          "the submission did not exist there yet",
       );
     return tree;
   }

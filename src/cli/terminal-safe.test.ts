@@ -25,7 +25,8 @@ describe("text from a submission on a terminal", () => {
   const files = {
     ...minimalSubmission(),
     "evidence/E003.yaml":
-      'id: E003\ntitle: "Report \\e]0;PWNED\\a \\e]52;c;ZXZpbA==\\a \\e[2J"\ndescription: "\\e[8mhidden"\ntype: report\ndate: 2014-01-01\nelements: ["1.1.1"]\n',
+      'id: E003\ntitle: "Report \\e]0;PWNED\\a \\e]52;c;ZXZpbA==\\a \\e[2J"\n' +
+      'description: "\\e[8mhidden"\ntype: report\ndate: 2014-01-01\nelements: ["1.1.1"]\n',
   };
 
   it.each([["show", "E003"], ["list", "evidence"], ["gaps"]])(

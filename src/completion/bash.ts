@@ -32,14 +32,16 @@ function commandCase(cmd: CommandSpec): string[] {
     lines.push(`      esac`);
   }
   lines.push(
-    `      if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W ${words(flagWords(cmd.options))} -- "$cur")); return; fi`,
+    `      if [[ "$cur" == -* ]]; ` +
+      `then COMPREPLY=($(compgen -W ${words(flagWords(cmd.options))} -- "$cur")); return; fi`,
   );
   if (cmd.args.length) {
     // Count the positional arguments before this word, skipping the values of options.
     const skip = valued.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
     lines.push(`      n=0`, `      for ((i = at + 1; i < COMP_CWORD; i++)); do`);
     lines.push(
-      `        case "\${COMP_WORDS[i]}" in ${skip.length ? `${skip.join("|")}) ((i++)) ;; ` : ""}-*) ;; *) ((n++)) ;; esac`,
+      `        case "\${COMP_WORDS[i]}" in ${skip.length ? `${skip.join("|")}) ((i++)) ;; ` : ""}-*) ;; ` +
+        "*) ((n++)) ;; esac",
     );
     lines.push(`      done`, `      case $n in`);
     cmd.args.forEach((a, i) => lines.push(`        ${i}) ${reply(a.value)} ;;`));

@@ -21,7 +21,10 @@ function dates(history: FileHistory): Record<string, string> {
   );
 }
 
-/** A history: a added 2014-01-01; b added then, edited 2014-03-01; c moved unchanged; d moved and edited; e deleted and added again. */
+/**
+ * A history: a added 2014-01-01; b added then, edited 2014-03-01; c moved unchanged; d moved and edited;
+ * e deleted and added again.
+ */
 function history(): string {
   const dir = gitRepo({
     "cse.yaml": "a: 1\n",

@@ -53,7 +53,8 @@ export function readLastChanged(tree: SourceTree, files: readonly string[]): Fil
       known: false,
       reason: "shallow",
       message:
-        "this is a shallow clone whose history is cut short, so last-changed dates are unknown (git fetch --unshallow gives the full history)",
+        "this is a shallow clone whose history is cut short, " +
+        "so last-changed dates are unknown (git fetch --unshallow gives the full history)",
     };
   }
   const commit = tree instanceof GitTree ? tree.commit : headCommit(repo);

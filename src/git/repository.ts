@@ -38,7 +38,8 @@ export function resolveCommit(repo: Repository, rev: string): string {
   const id = r.stdout.toString("utf8").trim();
   if (r.status !== 0 || !/^[0-9a-f]{40,64}$/.test(id)) {
     throw new GitError(
-      `unknown revision "${rev}": the repository at ${repo.top} has no branch, tag or commit of that name (see git log --oneline, git tag)`,
+      `unknown revision "${rev}": the repository at ${repo.top} has no branch, ` +
+        "tag or commit of that name (see git log --oneline, git tag)",
     );
   }
   return id;

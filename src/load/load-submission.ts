@@ -5,6 +5,7 @@ import { discoverFiles, normaliseStandardDir, type FileKind } from "./discover.j
 import { OutsideRootError, TooLargeError, type SourceTree } from "./source-tree.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, type YamlFile } from "./yaml-file.js";
+import { errorReason } from "../util/error-reason.js";
 
 /** A YAML file of the submission, parsed, with its kind. */
 export interface LoadedFile {
@@ -41,7 +42,9 @@ export function loadSubmission(tree: SourceTree): LoadResult {
       ...at(),
       severity: "error",
       code: "outside-root",
-      message: `\`standard\` is "${String(declared)}", which is outside the submission's root; keep the standard in a folder inside it, such as criteria`,
+      message:
+        `\`standard\` is "${String(declared)}", which is outside the submission's root; ` +
+        "keep the standard in a folder inside it, such as criteria",
     });
     standardDir = "criteria";
   } else if (st.kind !== "dir") {
@@ -50,7 +53,9 @@ export function loadSubmission(tree: SourceTree): LoadResult {
       ...at(),
       severity: "error",
       code: "missing-file",
-      message: `the standard's folder ${standardDir}/ does not exist; create it with standard.yaml and one file per criterion, or set \`standard\` in cse.yaml`,
+      message:
+        `the standard's folder ${standardDir}/ does not exist; ` +
+        "create it with standard.yaml and one file per criterion, or set `standard` in cse.yaml",
     });
   }
 
@@ -62,7 +67,9 @@ export function loadSubmission(tree: SourceTree): LoadResult {
         column: 1,
         severity: "error",
         code: "outside-root",
-        message: `${dir}/ is a link to a folder outside the submission's root; cse does not read it: move the folder into the submission instead`,
+        message:
+          `${dir}/ is a link to a folder outside the submission's root; ` +
+          "cse does not read it: move the folder into the submission instead",
       });
     }
   }
@@ -85,7 +92,8 @@ export function loadSubmission(tree: SourceTree): LoadResult {
         severity: "error",
         code: "outside-root",
         message:
-          "this file is a link to somewhere outside the submission's root; cse does not read it: copy the file in instead",
+          "this file is a link to somewhere outside the submission's root; " +
+          "cse does not read it: copy the file in instead",
       });
       continue;
     }
@@ -116,14 +124,16 @@ function readYaml(tree: SourceTree, file: string, out: Diagnostic[]): YamlFile {
         severity: "error",
         code: "outside-root",
         message:
-          "this file is a link to somewhere outside the submission's root; cse does not read it: copy the file in instead",
+          "this file is a link to somewhere outside the submission's root; " +
+          "cse does not read it: copy the file in instead",
       });
       return unreadableYaml(file);
     }
     const message =
       err instanceof TooLargeError
-        ? `the file is ${(err.size / 1024 / 1024).toFixed(1)} MiB, more than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; split it into smaller files`
-        : `the file could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check that it exists and is readable`;
+        ? `the file is ${(err.size / 1024 / 1024).toFixed(1)} MiB, ` +
+          `more than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; split it into smaller files`
+        : `the file could not be read (${errorReason(err)}); check that it exists and is readable`;
     out.push({
       file,
       line: 1,

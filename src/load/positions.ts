@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from "yaml";
 import { toPosition, type Position, type YamlFile } from "./yaml-file.js";
 
 /** A place in a file's data: object keys and array indexes from the document's root. */
@@ -17,7 +17,7 @@ export function locate(file: YamlFile, path: DataPath): Located {
   for (const seg of path) {
     if (isAlias(node) && file.doc) node = node.resolve(file.doc) ?? null;
     if (isMap(node)) {
-      const pair = (node.items as Pair[]).find((p) => keyText(p.key) === String(seg));
+      const pair = node.items.find((p) => keyText(p.key) === String(seg));
       if (!pair) break;
       key = (pair.key as YamlNode) ?? null;
       node = pair.value ?? null;
@@ -58,7 +58,7 @@ export function keysOf(
 ): { text: string; value: unknown; position: Position }[] {
   const { node } = locate(file, path);
   if (!isMap(node)) return [];
-  return (node.items as Pair[]).map((p) => {
+  return node.items.map((p) => {
     const k = p.key as YamlNode | null;
     const range = k?.range;
     return {

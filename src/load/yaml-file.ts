@@ -50,7 +50,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   if (bytes.length > YAML_LIMITS.maxBytes) {
     return fail(
       "yaml-limit",
-      `the file is ${formatBytes(bytes.length)}, more than the ${formatBytes(YAML_LIMITS.maxBytes)} cse reads; split it into smaller files`,
+      `the file is ${formatBytes(bytes.length)}, more than the ${formatBytes(YAML_LIMITS.maxBytes)} cse reads; ` +
+        "split it into smaller files",
     );
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
@@ -74,7 +75,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   if (long)
     return fail(
       "yaml-limit",
-      `line ${long.line} is ${long.length} characters long, more than the ${YAML_LIMITS.maxLineLength} cse reads; break it into shorter lines`,
+      `line ${long.line} is ${long.length} characters long, ` +
+        `more than the ${YAML_LIMITS.maxLineLength} cse reads; break it into shorter lines`,
       { line: long.line, column: 1 },
       text,
     );
@@ -91,7 +93,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
     if ("tooDeep" in parsed)
       return fail(
         "yaml-limit",
-        `the file nests collections more than ${YAML_LIMITS.maxDepth} levels deep (a resource-exhaustion guard); flatten it`,
+        `the file nests collections more than ${YAML_LIMITS.maxDepth} levels deep (a resource-exhaustion guard); ` +
+          "flatten it",
         at(parsed.tooDeep),
         text,
       );
@@ -190,7 +193,9 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
         ...pos,
         severity: "error",
         code: "yaml-limit",
-        message: `the file expands aliases more than ${YAML_LIMITS.maxAliasCount} times (a resource-exhaustion guard); write the values out instead of using * aliases`,
+        message:
+          `the file expands aliases more than ${YAML_LIMITS.maxAliasCount} times ` +
+          "(a resource-exhaustion guard); write the values out instead of using * aliases",
       });
     } else {
       out.push({
@@ -293,8 +298,10 @@ function findForbiddenCharacter(text: string): { offset: number; message: string
     ch === "\r"
       ? "a line ends with a carriage return alone (old Mac line endings); save the file with LF or CRLF line endings"
       : ch === "\ufeff"
-        ? "a byte-order mark (U+FEFF) in the middle of the file, perhaps where two files were pasted together; delete it"
-        : `the file holds the control character ${code}, which YAML does not allow in a file; delete it (or write it as an escape such as "\\t" inside double quotes)`;
+        ? "a byte-order mark (U+FEFF) in the middle of the file, perhaps where two files were pasted together; " +
+          "delete it"
+        : `the file holds the control character ${code}, which YAML does not allow in a file; ` +
+          `delete it (or write it as an escape such as "\\t" inside double quotes)`;
   return { offset: m.index, message };
 }
 
@@ -340,7 +347,7 @@ function parseWithinDepth(text: string): { docs: Document.Parsed[] } | { tooDeep
     if (parser.stack.length > YAML_LIMITS.maxDepth) return { tooDeep: parser.offset };
   }
   for (const token of parser.end()) tokens.push(token);
-  return { docs: Array.from(new Composer(PARSE_OPTIONS).compose(tokens)) as Document.Parsed[] };
+  return { docs: Array.from<Document.Parsed>(new Composer(PARSE_OPTIONS).compose(tokens)) };
 }
 
 function badBytePosition(bytes: Uint8Array): Position {

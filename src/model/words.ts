@@ -1,4 +1,4 @@
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /**
  * Counts the words of a Markdown text as a reader would: runs of letters and digits, with

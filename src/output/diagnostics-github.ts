@@ -5,7 +5,8 @@ export const formatDiagnosticsGithub: DiagnosticsReporter = (report) =>
   report.diagnostics
     .map(
       (d) =>
-        `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.code)}::${data(d.message)}\n`,
+        `::${d.severity} file=${property(d.file)},line=${d.line},col=${d.column},` +
+        `title=${property(d.code)}::${data(d.message)}\n`,
     )
     .join("");
 

@@ -23,7 +23,8 @@ export const formatDiagnosticsText: DiagnosticsReporter = (report, { color }) =>
   if (e + w === 0) {
     lines.push(
       c.green(
-        `✔ No problems in ${plural(counted.files, "file")}: ${plural(counted.elements, "element")}, ${plural(counted.evidence, "evidence item")}, ${plural(counted.caseStudies, "case study", "case studies")}.`,
+        `✔ No problems in ${plural(counted.files, "file")}: ${plural(counted.elements, "element")}, ` +
+          `${plural(counted.evidence, "evidence item")}, ${plural(counted.caseStudies, "case study", "case studies")}.`,
       ),
     );
   } else {

@@ -7,6 +7,7 @@ import type {
   SettingChange,
   SubmissionDiff,
 } from "../analyse/submission-diff.js";
+import { plural } from "../util/plural.js";
 
 // Plain-language phrases for each kind of change, shared by the table and Markdown reports
 // (and the pack's "Changes since" section), so every output says the same thing the same way.
@@ -27,7 +28,8 @@ export function diffTitle(diff: SubmissionDiff): string {
 /** The summary sentence: as-of date, coverage and gaps before and after. */
 export function diffSummaryLine(diff: SubmissionDiff): string {
   const s = diff.summary;
-  return `Judged as of ${diff.asOf}: elements covered ${arrow(s.covered.from, s.covered.to)} of ${s.standardElements}; elements with gaps ${arrow(s.withGaps.from, s.withGaps.to)}.`;
+  const covered = `elements covered ${arrow(s.covered.from, s.covered.to)} of ${s.standardElements}`;
+  return `Judged as of ${diff.asOf}: ${covered}; elements with gaps ${arrow(s.withGaps.from, s.withGaps.to)}.`;
 }
 
 /** A changed setting: "assessment.date 2026-03-10 → 2027-03-09". */
@@ -85,8 +87,7 @@ export function itemPhrases(i: ItemChange): string[] {
 /** What changed in an assessor finding. */
 export function findingPhrases(f: FindingChange, diff: SubmissionDiff): string[] {
   const label = (id: string | null) => (id === null ? "not listed" : (diff.labels.ratings[id] ?? id));
-  if (f.status === "added")
-    return [`added in ${f.file}`, `${f.results.length} result${f.results.length === 1 ? "" : "s"} listed`];
+  if (f.status === "added") return [`added in ${f.file}`, `${plural(f.results.length, "result")} listed`];
   if (f.status === "removed") return [`removed from ${f.file}`];
   const out = f.fields.map((k) => `${k} changed`);
   for (const r of f.results) {

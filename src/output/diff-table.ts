@@ -1,5 +1,4 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import type { SubmissionDiff } from "../analyse/submission-diff.js";
 import type { DiffReporter } from "./diff-formats.js";
 import {
   actionPhrases,

@@ -1,6 +1,7 @@
 import type { GapsReport } from "../analyse/gaps-report.js";
 import type { GapsReporter } from "./gaps-formats.js";
 import { plural } from "../util/plural.js";
+import { inNumber } from "../util/plural.js";
 
 /**
  * Markdown for a meeting's papers: the summary, the last assessment's findings and overdue
@@ -35,10 +36,12 @@ function summary(report: GapsReport): string[] {
     `- **${s.covered} of ${s.elements}** elements covered (named by at least one ready evidence item or case study).`,
   );
   out.push(
-    `- **${s.withGaps}** ${s.withGaps === 1 ? "element has" : "elements have"} gaps${codes ? `: ${codes}` : ""}.`,
+    `- **${s.withGaps}** ${inNumber(s.withGaps, "element has", "elements have")} gaps${codes ? `: ${codes}` : ""}.`,
   );
   out.push(
-    `- Rules: ${plural(x.minEvidence, "ready item")} per element; evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day${x.statementMaxWords === null ? "" : `; statements up to ${x.statementMaxWords} words`}.`,
+    `- Rules: ${plural(x.minEvidence, "ready item")} per element; ` +
+      `evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day` +
+      `${x.statementMaxWords === null ? "" : `; statements up to ${x.statementMaxWords} words`}.`,
     "",
   );
   if (report.criteria.length) {
@@ -59,9 +62,7 @@ function findings(report: GapsReport): string[] {
   for (const r of f.results) {
     const label = report.context.ratings[r.rating]?.label ?? r.rating;
     const response =
-      r.actions === 0
-        ? "**Open: no action yet**"
-        : `${r.actions} action${r.actions === 1 ? "" : "s"}, ${r.done} done`;
+      r.actions === 0 ? "**Open: no action yet**" : `${plural(r.actions, "action")}, ${r.done} done`;
     const comment = r.comment ? markdownCell(r.comment) : r.unlisted ? "(all unlisted elements)" : "";
     out.push(`| ${r.element} | ${text(label)} | ${comment} | ${response} |`);
   }
@@ -108,7 +109,8 @@ function elements(report: GapsReport): string[] {
     const rating = el.rating === null ? "—" : (report.context.ratings[el.rating]?.label ?? el.rating);
     const gaps = el.gaps.length ? el.gaps.map((g) => `\`${g}\``).join(", ") : "—";
     out.push(
-      `| ${el.id} | ${el.evidence} | ${el.caseStudies} | ${text(person(report, el.owner))} | ${text(rating)} | ${gaps} |`,
+      `| ${el.id} | ${el.evidence} | ${el.caseStudies} | ${text(person(report, el.owner))} | ` +
+        `${text(rating)} | ${gaps} |`,
     );
   }
   return [...out, ""];

@@ -11,7 +11,10 @@ export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[]
   const lines = [c.bold("Summary")];
   lines.push(
     ...wrapProse(
-      `${s.covered} of ${of} elements covered; ${s.withGaps} with gaps. Rules: ${plural(x.minEvidence, "ready item")} per element, evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day${x.statementMaxWords === null ? "" : `, statements up to ${x.statementMaxWords} words`}.`,
+      `${s.covered} of ${of} elements covered; ${s.withGaps} with gaps. ` +
+        `Rules: ${plural(x.minEvidence, "ready item")} per element, ` +
+        `evidence current for ${plural(x.maxAgeMonths, "month")} before the visit day` +
+        `${x.statementMaxWords === null ? "" : `, statements up to ${x.statementMaxWords} words`}.`,
       W,
       "  ",
     ),
@@ -27,7 +30,8 @@ export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[]
     for (const cr of report.criteria) {
       const covered = padStart(`${cr.covered}/${cr.elements}`, 7);
       lines.push(
-        `  ${padEnd(cr.id, idW)}  ${padEnd(shorten(cr.title, titleW), titleW)}  ${covered}  ${padStart(String(cr.withGaps), 9)}`,
+        `  ${padEnd(cr.id, idW)}  ${padEnd(shorten(cr.title, titleW), titleW)}  ` +
+          `${covered}  ${padStart(String(cr.withGaps), 9)}`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { CaseStudyRow, ElementRow, EvidenceRow } from "../inspect/listing.js";
 import { table } from "./text-layout.js";
+import { oneOrCount, plural } from "../util/plural.js";
 
 // `cse list` as text: one row per element or item, fitted to 80 columns. The JSON output has
 // every field; the text keeps what answers "what is there?" at a glance.
@@ -20,7 +21,7 @@ export function formatElementsText(rows: ElementRow[]): string {
   const uncited = rows.filter((r) => r.evidence + r.caseStudies === 0).length;
   lines.push(
     "",
-    `${count(rows.length, "element")}, ${uncited} named by no ready evidence item or case study.`,
+    `${plural(rows.length, "element")}, ${uncited} named by no ready evidence item or case study.`,
     "EV and CS: the ready evidence items and case studies that name each element.",
   );
   return lines.join("\n") + "\n";
@@ -57,10 +58,6 @@ export function formatCaseStudiesText(rows: CaseStudyRow[]): string {
   return lines.join("\n") + "\n";
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function summary(n: number, drafts: number, one: string, many?: string): string {
-  return `${count(n, one, many)}${drafts ? ` (${drafts} ${drafts === 1 ? "a draft" : "drafts"})` : ""}.`;
+  return `${plural(n, one, many)}${drafts ? ` (${oneOrCount(drafts, "a draft", "drafts")})` : ""}.`;
 }

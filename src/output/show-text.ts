@@ -2,6 +2,7 @@ import type { Details, ElementDetails, GroupDetails, ItemDetails, ItemRef } from
 import type { Labels } from "./labels.js";
 import { padEnd, shorten } from "./text-width.js";
 import { table, TEXT_WIDTH, wrap } from "./text-layout.js";
+import { plural as count } from "../util/plural.js";
 
 // `cse show` as text: a heading, labelled fields, then the Markdown as written, indented and
 // wrapped to 80 columns. Paths are root-relative so they can be opened straight away.
@@ -65,7 +66,8 @@ function element(d: ElementDetails, labels: Labels): string[] {
     lines.push(
       "",
       ...wrap(
-        `Latest finding (${f.date}${f.kind ? `, ${f.kind}` : ""}): ${labels.rating(f.rating)}${f.unlisted ? ", its rating of every element it did not list" : ""}`,
+        `Latest finding (${f.date}${f.kind ? `, ${f.kind}` : ""}): ` +
+          `${labels.rating(f.rating)}${f.unlisted ? ", its rating of every element it did not list" : ""}`,
         TEXT_WIDTH,
       ),
     );
@@ -77,7 +79,8 @@ function element(d: ElementDetails, labels: Labels): string[] {
     "",
     d.citedBy.length === 0
       ? "Cited by nothing yet"
-      : `Cited by ${count(ev, "evidence item")} and ${count(ready.length - ev, "case study", "case studies")}${ready.length < d.citedBy.length ? `, and ${count(d.citedBy.length - ready.length, "draft")}` : ""}`,
+      : `Cited by ${count(ev, "evidence item")} and ${count(ready.length - ev, "case study", "case studies")}` +
+          draftsAlso(d.citedBy.length - ready.length),
   );
   lines.push(...refs(d.citedBy));
   return lines;
@@ -161,12 +164,13 @@ function row(id: string, title: string, file: string | null): string {
   return `  ${padEnd(id, 5)} ${shorten(title, TEXT_WIDTH - 8)}${file ? `\n        ${file}` : ""}`;
 }
 
+/** ", and 2 drafts" after the ready items that cite something, or nothing. */
+function draftsAlso(drafts: number): string {
+  return drafts > 0 ? `, and ${count(drafts, "draft")}` : "";
+}
+
 function fields(pairs: [string, string][]): string[] {
   return pairs.flatMap(([label, value]) =>
     wrap(value, TEXT_WIDTH - 13).map((l, i) => `  ${padEnd(i === 0 ? label : "", 10)} ${l}`),
   );
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

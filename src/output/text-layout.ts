@@ -33,7 +33,7 @@ export function wrap(text: string, width: number, indent = ""): string[] {
         flush();
         pending = { lead: lead ?? "", words: [] };
       }
-      pending!.words.push(
+      pending.words.push(
         ...line
           .slice(lead?.length ?? 0)
           .split(/\s+/)

@@ -1,49 +1,26 @@
 // Layout helpers for text tables. Widths are terminal columns: most characters take one, wide
 // East Asian characters and emoji two, combining marks and zero-width joiners none.
+import stringWidth from "string-width";
 
 /** The terminal width text reports (gaps, diff, list, show) fit. */
 export const TERMINAL_WIDTH = 80;
 
-const ZERO = /^[\p{M}\u200B-\u200F\u2060\uFE00-\uFE0F]$/u;
-
-/** Columns a character takes in a terminal. */
-function charWidth(ch: string): number {
-  if (ZERO.test(ch)) return 0;
-  const cp = ch.codePointAt(0)!;
-  const wide =
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd);
-  return wide ? 2 : 1;
-}
-
-/** Display width of `text` in terminal columns. */
+/** Display width of `text` in terminal columns, by Unicode's East Asian width and emoji rules. */
 export function widthOf(text: string): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch);
-  return w;
+  return stringWidth(text);
 }
 
-/** The longest start of `text` no wider than `width` columns. */
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/** The longest start of `text` no wider than `width` columns, never splitting what a reader sees as one character. */
 function takeWidth(text: string, width: number): string {
   let w = 0;
   let out = "";
-  for (const ch of text) {
-    const cw = charWidth(ch);
+  for (const { segment } of graphemes.segment(text)) {
+    const cw = stringWidth(segment);
     if (w + cw > width) break;
     w += cw;
-    out += ch;
+    out += segment;
   }
   return out;
 }

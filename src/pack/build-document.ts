@@ -27,7 +27,8 @@ const KIND_LABELS = {
 
 /**
  * Builds the submission pack's document from a valid submission: cover, contents, introduction,
- * at a glance, changes since an earlier revision (with --since), one section per criterion, sub-criterion and element, progress since the last
+ * at a glance, changes since an earlier revision (with --since), one section per criterion, sub-criterion and
+ * element, progress since the last
  * assessment, the case studies and the evidence index. Pure: the caller reads the introduction
  * and hashes the attachments.
  */

@@ -131,7 +131,10 @@ export interface ParagraphBlock {
   type: "paragraph";
   /** The text. */
   content: Inline[];
-  /** How it stands out: `lead` (the element's text, a summary), `note` (a remark, e.g. "no statement yet"), or plain. */
+  /**
+   * How it stands out: `lead` (the element's text, a summary), `note` (a remark, e.g. "no statement yet"),
+   * or plain.
+   */
   role: "plain" | "lead" | "note";
 }
 

@@ -27,7 +27,9 @@ export function glanceSection(ctx: PackContext): Section {
     para([
       text(`${covered} of ${count(total, "element", "elements")} (${pct}%) are covered`, true),
       text(
-        ` by at least one evidence item or case study. The pack cites ${count(ctx.evidence.length, "evidence item", "evidence items")} and ${count(ctx.caseStudies.length, "case study", "case studies")}.`,
+        " by at least one evidence item or case study. " +
+          `The pack cites ${count(ctx.evidence.length, "evidence item", "evidence items")} ` +
+          `and ${count(ctx.caseStudies.length, "case study", "case studies")}.`,
       ),
     ]),
     {
@@ -69,7 +71,8 @@ export function glanceSection(ctx: PackContext): Section {
       description: `Bar chart of the evidence items and case studies citing each criterion. ${categories
         .map(
           (c) =>
-            `${c.name}: ${count(c.values[0]!, "evidence item", "evidence items")} and ${count(c.values[1]!, "case study", "case studies")}.`,
+            `${c.name}: ${count(c.values[0]!, "evidence item", "evidence items")} ` +
+            `and ${count(c.values[1]!, "case study", "case studies")}.`,
         )
         .join(" ")}`,
       axis: "Criterion",

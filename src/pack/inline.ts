@@ -1,4 +1,5 @@
 import type { Block, Inline, ParagraphBlock } from "./document-model.js";
+import { inNumber } from "../util/plural.js";
 
 /** Plain text. */
 export const text = (t: string, strong = false): Inline => ({ type: "text", text: t, strong });
@@ -50,13 +51,11 @@ export function formatDate(date: string | null): string {
 /** 1234567 → "1,234,567 bytes" (written out so it does not depend on the machine's locale data). */
 export function formatBytes(n: number): string {
   const digits = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${digits} ${n === 1 ? "byte" : "bytes"}`;
+  return `${digits} ${inNumber(n, "byte")}`;
 }
 
-/** "1 case study", "3 case studies": a count with its noun. */
-export function count(n: number, singular: string, plural: string): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
+// "1 case study", "3 case studies": the pack's name for util/plural.ts, the one home of plurals.
+export { plural as count } from "../util/plural.js";
 
 /** "web-page" → "Web page". */
 export function labelOf(id: string): string {

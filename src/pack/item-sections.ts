@@ -34,7 +34,8 @@ export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]):
         text(
           n === 0
             ? "This pack holds no case studies."
-            : `${count(n, "case study", "case studies")}, each told in full with the elements it shows and the evidence behind it.`,
+            : `${count(n, "case study", "case studies")}, ` +
+                "each told in full with the elements it shows and the evidence behind it.",
         ),
       ]),
     ],
@@ -89,7 +90,8 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
       text(
         n === 0
           ? "This pack holds no evidence items."
-          : `${count(n, "evidence item", "evidence items")}, by id. Each lists the elements and case studies that cite it.`,
+          : `${count(n, "evidence item", "evidence items")}, ` +
+              "by id. Each lists the elements and case studies that cite it.",
       ),
     ]),
   ];

@@ -33,13 +33,15 @@ export function progressSection(ctx: PackContext): Section {
     const rating = r ? ctx.rating(r.rating) : null;
     return r && rating && !rating.meets ? [{ e, r, rating }] : [];
   });
-  const visit = `${f.kind ? `The ${KIND_NAMES[f.kind]}` : "The assessment"} on ${formatDate(f.date)}${f.assessor ? `, by ${f.assessor},` : ""}`;
+  const who = f.kind ? `The ${KIND_NAMES[f.kind]}` : "The assessment";
+  const visit = `${who} on ${formatDate(f.date)}${f.assessor ? `, by ${f.assessor},` : ""}`;
   section.blocks.push(
     para([
       text(
         below.length === 0
           ? `${visit} rated every element as meeting the standard.`
-          : `${visit} rated ${count(below.length, "element", "elements")} below the standard. For each: the assessor's comment, what we are doing about it, and where that stands.`,
+          : `${visit} rated ${count(below.length, "element", "elements")} below the standard. For each: ` +
+              "the assessor's comment, what we are doing about it, and where that stands.",
       ),
     ]),
   );

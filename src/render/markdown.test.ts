@@ -16,7 +16,8 @@ describe("renderMarkdownHtml", () => {
 
   it("keeps only http, https and mailto links", () => {
     const html = renderMarkdownHtml(
-      "[a](javascript:alert(1)) [b](data:text/html,x) [c](vbscript:x) [d](/local) <javascript:x> [e](https://e.test) [f](mailto:f@e.test) <g@e.test>",
+      "[a](javascript:alert(1)) [b](data:text/html,x) [c](vbscript:x) [d](/local) <javascript:x> " +
+        "[e](https://e.test) [f](mailto:f@e.test) <g@e.test>",
     );
     expect(html.match(/href="([^"]*)"/g)).toEqual([
       'href="https://e.test"',

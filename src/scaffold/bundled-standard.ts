@@ -22,6 +22,14 @@ export interface OutlineCriterion {
   subcriteria: { id: string; title: string; elements: { id: string; text: string }[] }[];
 }
 
+/** The shape of the shipped standard's files, as far as the outline reads them. */
+interface RawFile {
+  id: string;
+  title: string;
+  ratings?: { id: string }[];
+  subcriteria?: { id: string; title: string; elements: { id: string; text: unknown }[] }[];
+}
+
 /** Reads the shipped standard. It is part of cse, so a problem with it is a bug, not a user's mistake. */
 export function readBundledStandard(dir = STANDARD_DIR): BundledStandard {
   const names = fs
@@ -33,16 +41,16 @@ export function readBundledStandard(dir = STANDARD_DIR): BundledStandard {
   const criteria: OutlineCriterion[] = [];
   for (const f of files) {
     if (!/\.ya?ml$/.test(f.name)) continue;
-    const data = parse(Buffer.from(f.content).toString("utf8")) as Record<string, any>;
-    if (/^standard\.ya?ml$/.test(f.name)) ratings = (data.ratings as { id: string }[]).map((r) => r.id);
+    const data = parse(Buffer.from(f.content).toString("utf8")) as RawFile;
+    if (/^standard\.ya?ml$/.test(f.name)) ratings = (data.ratings ?? []).map((r) => r.id);
     else
       criteria.push({
         id: data.id,
         title: data.title,
-        subcriteria: (data.subcriteria as any[]).map((s) => ({
+        subcriteria: (data.subcriteria ?? []).map((s) => ({
           id: s.id,
           title: s.title,
-          elements: (s.elements as any[]).map((e) => ({ id: e.id, text: String(e.text).trim() })),
+          elements: s.elements.map((e) => ({ id: e.id, text: String(e.text).trim() })),
         })),
       });
   }

@@ -8,6 +8,11 @@ import { yamlString } from "./yaml-text.js";
  * `npx cse`: that would fetch whatever package is published under the name "cse", which is
  * not this program. With no spec, the install step stops with a message saying what to set.
  */
+// A GitHub annotation on the workflow file itself, shown when CSE_PACKAGE is not set.
+const NO_PACKAGE_ANNOTATION =
+  "::error file=.github/workflows/cse.yml::" +
+  "Set CSE_PACKAGE in .github/workflows/cse.yml to where cse is installed from.";
+
 export function workflowYaml(cseVersion: string, packageSpec: string | null): string {
   return `# Checks the submission on every push and pull request: see the README of cse.
 name: cse
@@ -37,7 +42,7 @@ jobs:
       - name: Install cse
         run: |
           if [ -z "$CSE_PACKAGE" ]; then
-            echo "::error file=.github/workflows/cse.yml::Set CSE_PACKAGE in .github/workflows/cse.yml to where cse is installed from."
+            echo "${NO_PACKAGE_ANNOTATION}"
             exit 1
           fi
           npm install --no-save --no-package-lock --no-audit --no-fund "$CSE_PACKAGE"

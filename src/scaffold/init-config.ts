@@ -17,6 +17,7 @@ export interface InitSettings {
 /** The cse.yaml of a new submission: the given settings, and every optional field as a comment. */
 export function initialConfig(s: InitSettings): string {
   const todo = (placeholder: boolean, text: string) => (placeholder ? `TODO: ${text}` : text);
+  const firstSection = s.sections[0]?.id ?? "library";
   return `# yaml-language-server: $schema=schemas/cse.schema.json
 #
 # Settings of this Customer Service Excellence submission. cse finds the submission by this
@@ -36,7 +37,7 @@ ${s.sections.map((x) => `  - id: ${yamlString(x.id)}\n    name: ${yamlString(x.n
 # people:                       # who owns elements, evidence and actions
 #   - id: jo-bloggs             # the id used in owner: fields
 #     name: Jo Bloggs
-#     section: ${s.sections[0]?.id ?? "library"}${" ".repeat(Math.max(1, 16 - (s.sections[0]?.id ?? "library").length))}# optional: a section id from above
+#     section: ${firstSection}${" ".repeat(Math.max(1, 16 - firstSection.length))}# optional: a section id from above
 #     role: Customer Services Manager
 
 rules:

@@ -107,7 +107,8 @@ function status(item: NewItem): string[] {
   if (item.status === "ready") return ["status: ready"];
   return [
     yamlComment(
-      "A draft is checked by validate but not counted by gaps nor put in the pack:\nchange this to ready when the TODO text below is written.",
+      "A draft is checked by validate but not counted by gaps nor put in the pack:\n" +
+        "change this to ready when the TODO text below is written.",
     ),
     "status: draft",
   ];

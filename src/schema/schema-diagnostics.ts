@@ -5,6 +5,7 @@ import { locate, positionOf, sourceOf } from "../load/positions.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { didYouMean } from "../util/closest.js";
 import type { ErrorObject } from "./validators.js";
+import { plural } from "../util/plural.js";
 
 type SchemaNode = Record<string, unknown> & { properties?: Record<string, { description?: string }> };
 
@@ -37,7 +38,8 @@ function keyDiagnostic(file: YamlFile, path: DataPath, e: ErrorObject): Diagnost
   const numeric = isScalar(key) && typeof key.value === "number";
   const message = numeric
     ? `the key ${src} in ${fieldName(path)} is read by YAML as a number; quote it: "${src}"`
-    : `the key "${name}" in ${fieldName(path)} is not a valid id: use letters, digits, ".", "_" and "-", starting with a letter or digit`;
+    : `the key "${name}" in ${fieldName(path)} is not a valid id: ` +
+      `use letters, digits, ".", "_" and "-", starting with a letter or digit`;
   return { file: file.file, ...pos, severity: "error", code: "schema", message };
 }
 
@@ -116,7 +118,7 @@ function valueDiagnostic(file: YamlFile, path: DataPath, e: ErrorObject): Diagno
       return {
         ...base,
         ...positionOf(file, path),
-        message: `${field} needs at least ${n} ${n === 1 ? "entry" : "entries"}`,
+        message: `${field} needs at least ${plural(n, "entry", "entries")}`,
       };
     }
     case "minLength":
@@ -162,7 +164,10 @@ function typeMessage(
   if (value === null) return `${field} is empty; it must be ${wanted}`;
   if (expected === "string" && (typeof value === "number" || typeof value === "boolean")) {
     const src = sourceOf(file, path) ?? String(value);
-    return `${field} must be ${wanted}, but YAML reads ${src} as ${typeof value === "number" ? "a number" : "true/false"}; quote it: "${src}"`;
+    return (
+      `${field} must be ${wanted}, ` +
+      `but YAML reads ${src} as ${typeof value === "number" ? "a number" : "true/false"}; quote it: "${src}"`
+    );
   }
   return `${field} must be ${wanted}, not ${describe(value)}`;
 }

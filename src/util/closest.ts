@@ -43,11 +43,14 @@ export function closest(word: string, candidates: Iterable<string>, limit = 3): 
   return scored.slice(0, limit).map((s) => s.c);
 }
 
-/** " Did you mean `a` or `b`?" for the closest candidates, or "". */
+/** " Did you mean `a` or `b`?" for the closest candidates, or "". The one home of the phrase. */
 export function didYouMean(word: string, candidates: Iterable<string>, limit = 3): string {
   const near = closest(word, candidates, limit);
-  if (near.length === 0) return "";
-  const list = near.map((c) => `\`${c}\``);
-  const text = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}`;
-  return ` Did you mean ${text}?`;
+  return near.length === 0 ? "" : ` Did you mean ${orList(near)}?`;
+}
+
+/** `a`, `a or b`, `a, b or c`, each in backticks. */
+export function orList(items: string[]): string {
+  const q = items.map((i) => `\`${i}\``);
+  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} or ${q[q.length - 1]}`;
 }

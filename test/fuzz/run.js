@@ -16,8 +16,13 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
   console.error("usage: npm run fuzz -- [--runs N] [--seed S]");
   process.exit(2);
 }
-console.log(`fuzz: ${runs} cases for the main property (the others in proportion), seed ${seed} (replay with: npm run fuzz -- --runs ${runs} --seed ${seed})`);
-const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
+console.log(
+  `fuzz: ${runs} cases for the main property (the others in proportion), seed ${seed} (replay with: npm run fuzz -- --runs ${runs} --seed ${seed})`,
+);
+const vitest = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("vitest/package.json")),
+  "vitest.mjs",
+);
 const r = spawnSync(process.execPath, [vitest, "run", "test/fuzz"], {
   cwd: path.resolve(import.meta.dirname, "../.."),
   env: { ...process.env, CSE_FUZZ_RUNS: String(runs), CSE_FUZZ_SEED: String(seed) },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runCse, spawnCse } from "../helpers/run-cli.js";
 import { testdir } from "../helpers/testdir.js";
 import { minimalSubmission } from "../helpers/minimal.js";
+import stringWidth from "string-width";
 
 /** Ten elements 1.1.1–1.1.10 and one (2.1.1) apart; E8 names eight of the ten, E9 and E10 nine. */
 function heavilyCited(): Record<string, string> {
@@ -77,7 +78,7 @@ describe("cse gaps on the sample submission", () => {
     expect(table.code).toBe(0);
     expect(table.stderr).toBe("");
     expect(table.stdout).toMatch(/^ {2}3\.4\.3 +0 +0 +siobhan-fraser +Compliance +no-evidence$/m);
-    for (const line of table.stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
+    for (const line of table.stdout.split("\n")) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     const ci = spawnCse(["gaps", "--as-of", "2026-11-28", "--fail-on", "no-evidence", "--format", "csv"]);
     expect(ci.code).toBe(1);
     expect(ci.stderr).toBe("cse gaps: failing on no-evidence (2)\n");

@@ -3,6 +3,7 @@ import { csvField } from "../../src/output/gaps-csv.js";
 import { runCse } from "../helpers/run-cli.js";
 import { testdir } from "../helpers/testdir.js";
 import { everyGapSubmission } from "./every-gap-fixture.js";
+import stringWidth from "string-width";
 
 async function gaps(
   args: string[],
@@ -22,8 +23,10 @@ function parseCsv(text: string): string[][] {
     if (text[i] === '"') {
       i++;
       for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') ((field += '"'), (i += 2));
-        else if (text[i] === '"') {
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
           i++;
           break;
         } else field += text[i++];
@@ -128,7 +131,7 @@ describe("cse gaps --format table", () => {
     for (const files of [everyGapSubmission(), longNames()]) {
       const r = await gaps([], files);
       expect(r.code).toBe(0);
-      for (const line of r.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+      for (const line of r.stdout.split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
     }
   });
 
@@ -164,7 +167,7 @@ describe("cse gaps --format table", () => {
     expect((await gaps(["--no-color"], undefined, { tty: true })).stdout).not.toContain(esc);
     // Colour adds escapes only: the visible text still fits 80 columns.
     const coloured = (await gaps(["--color"], longNames())).stdout.replace(/\u001b\[[0-9;]*m/g, "");
-    for (const line of coloured.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
+    for (const line of coloured.split("\n")) expect(stringWidth(line)).toBeLessThanOrEqual(80);
   });
 });
 

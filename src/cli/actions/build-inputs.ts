@@ -5,6 +5,7 @@ import { YAML_LIMITS } from "../../load/yaml-file.js";
 import type { Submission } from "../../model/types.js";
 import type { AttachmentFacts } from "../../pack/build-document.js";
 import { CliError, EXIT } from "../exit-codes.js";
+import { errorReason } from "../../util/error-reason.js";
 
 /** The introduction's Markdown (build.introduction, relative to the root), or null when none is set. */
 export function readIntroduction(tree: SourceTree, s: Submission): string | null {
@@ -17,12 +18,11 @@ export function readIntroduction(tree: SourceTree, s: Submission): string | null
   } catch (err) {
     if (err instanceof TooLargeError)
       throw new CliError(
-        `build.introduction "${intro}" is larger than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; shorten it`,
+        `build.introduction "${intro}" is larger than the ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB cse reads; ` +
+          "shorten it",
         EXIT.FINDINGS,
       );
-    throw new CliError(
-      `build.introduction "${intro}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
+    throw new CliError(`build.introduction "${intro}" cannot be read (${errorReason(err)})`);
   }
 }
 
@@ -41,9 +41,7 @@ export function hashAttachments(
       try {
         bytes = tree.read(f.resolved);
       } catch (err) {
-        throw new CliError(
-          `the attachment ${f.resolved} of ${item.id} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-        );
+        throw new CliError(`the attachment ${f.resolved} of ${item.id} cannot be read (${errorReason(err)})`);
       }
       facts.set(f.resolved, { size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") });
     }

@@ -18,6 +18,8 @@ import { useColor, type Io } from "../io.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
 import { changesSince } from "./build-since.js";
 import { plural } from "../../util/plural.js";
+import { errorReason } from "../../util/error-reason.js";
+import { inNumber, oneOrCount } from "../../util/plural.js";
 
 /** Options of `cse build`. */
 export interface BuildOptions extends SubmissionOptions {
@@ -81,7 +83,9 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
       ),
     );
     io.stderr.write(
-      `cse build: refusing to build from a submission with ${errors.length === 1 ? "an error" : `${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (cse validate shows every problem). Any earlier pack is left as it was.\n`,
+      `cse build: refusing to build from a submission with ${oneOrCount(errors.length, "an error", "errors")}; ` +
+        `fix ${inNumber(errors.length, "it", "them")} first (cse validate shows every problem). ` +
+        "Any earlier pack is left as it was.\n",
     );
     return EXIT.FINDINGS;
   }
@@ -119,7 +123,8 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     writeFilesAtomically(files);
   } catch (err) {
     throw new CliError(
-      `could not write the pack to ${shown(outDir, tree.root)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); any earlier pack is left as it was`,
+      `could not write the pack to ${shown(outDir, tree.root)} (${errorReason(err)}); ` +
+        "any earlier pack is left as it was",
     );
   }
   progress.done();
@@ -130,14 +135,16 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const drafts = opts.includeDrafts
     ? "drafts included"
     : left > 0
-      ? `${left} ${left === 1 ? "draft" : "drafts"} left out`
+      ? `${plural(left, "draft")} left out`
       : "no drafts";
   io.stdout.write(
-    `${plural(s.elements.length, "element")}, ${plural(countIn(doc, "evidence"), "evidence item")}, ${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`,
+    `${plural(s.elements.length, "element")}, ${plural(countIn(doc, "evidence"), "evidence item")}, ` +
+      `${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`,
   );
   if (checked.warningCount > 0)
     io.stderr.write(
-      `cse build: the submission has ${checked.warningCount} ${checked.warningCount === 1 ? "warning" : "warnings"} (cse validate shows them)\n`,
+      `cse build: the submission has ${plural(checked.warningCount, "warning")} ` +
+        "(cse validate shows them)\n",
     );
   return EXIT.OK;
 }
@@ -177,13 +184,15 @@ function outputFolder(opts: BuildOptions, s: Submission, root: string, io: Io): 
   // cse.yaml may come from anyone: only the user's own --out may send the pack out of the root.
   if (opts.out === undefined && !real.startsWith(realRoot + path.sep))
     throw new CliError(
-      `build.output "${s.config.build.output}" leads outside the submission's root; keep it inside (e.g. out), or pass --out to choose a folder elsewhere`,
+      `build.output "${s.config.build.output}" leads outside the submission's root; ` +
+        "keep it inside (e.g. out), or pass --out to choose a folder elsewhere",
     );
   for (const dir of [s.config.standardDir, "evidence", "assessment", "templates"]) {
     const guarded = path.join(realRoot, ...dir.split("/"));
     if (real === guarded || real.startsWith(guarded + path.sep))
       throw new CliError(
-        `${from} points inside ${dir}/, which holds the submission itself; write the pack to a folder of its own, e.g. out`,
+        `${from} points inside ${dir}/, which holds the submission itself; ` +
+          "write the pack to a folder of its own, e.g. out",
       );
   }
   if (fs.existsSync(out) && !fs.statSync(out).isDirectory())

@@ -4,6 +4,7 @@ import { DIFF_FORMATS } from "../../output/diff-formats.js";
 import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
 import { EXIT } from "../exit-codes.js";
 import { useColor, type Io } from "../io.js";
+import { inNumber, oneOrCount } from "../../util/plural.js";
 
 /** Options of `cse diff`. */
 export interface DiffOptions extends Omit<SubmissionOptions, "ref"> {
@@ -38,7 +39,8 @@ export async function diffAction(
     if (n > 0) {
       const check = side === "the work tree" ? "cse validate" : `cse validate --ref ${side}`;
       io.stderr.write(
-        `cse diff: ${side} has ${n === 1 ? "a validation error" : `${n} validation errors`}; the comparison uses what could be read (${check} shows ${n === 1 ? "it" : "them"})\n`,
+        `cse diff: ${side} has ${oneOrCount(n, "a validation error", "validation errors")}; ` +
+          `the comparison uses what could be read (${check} shows ${inNumber(n, "it", "them")})\n`,
       );
     }
   }

@@ -10,6 +10,7 @@ import { didYouMean } from "../../util/closest.js";
 import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import { useColor, type Io } from "../io.js";
+import { inNumber, oneOrCount } from "../../util/plural.js";
 
 /** Options of `cse gaps`. */
 export interface GapsOptions extends SubmissionOptions {
@@ -42,7 +43,8 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
       ),
     );
     io.stderr.write(
-      `cse gaps: the submission has ${errors.length === 1 ? "an error" : `${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (cse validate shows every problem)\n`,
+      `cse gaps: the submission has ${oneOrCount(errors.length, "an error", "errors")}; ` +
+        `fix ${inNumber(errors.length, "it", "them")} first (cse validate shows every problem)\n`,
     );
     return EXIT.FINDINGS;
   }
@@ -95,7 +97,9 @@ function checkFilters(opts: GapsOptions, s: Submission): GapsFilter {
     const ids = s.standard.criteria.flatMap((c) => [c.id, ...c.subcriteria.map((sc) => sc.id)]);
     if (!ids.includes(opts.criterion)) {
       throw new CliError(
-        `--criterion: "${opts.criterion}" is not a criterion or sub-criterion of the standard.${opts.criterion.length >= 3 ? didYouMean(opts.criterion, ids) : ""} The criteria are: ${s.standard.criteria.map((c) => c.id).join(", ")}`,
+        `--criterion: "${opts.criterion}" is not a criterion or sub-criterion of the standard.` +
+          `${opts.criterion.length >= 3 ? didYouMean(opts.criterion, ids) : ""} ` +
+          `The criteria are: ${s.standard.criteria.map((c) => c.id).join(", ")}`,
       );
     }
     filter.criterion = opts.criterion;
@@ -104,7 +108,8 @@ function checkFilters(opts: GapsOptions, s: Submission): GapsFilter {
     const ids = s.config.people.map((p) => p.id);
     if (!ids.includes(opts.owner))
       throw new CliError(
-        `--owner: "${opts.owner}" is not a person in cse.yaml.${didYouMean(opts.owner, ids)}${ids.length ? ` The people are: ${ids.join(", ")}` : " cse.yaml lists no people."}`,
+        `--owner: "${opts.owner}" is not a person in cse.yaml.${didYouMean(opts.owner, ids)}` +
+          (ids.length ? ` The people are: ${ids.join(", ")}` : " cse.yaml lists no people."),
       );
     filter.owner = opts.owner;
   }
@@ -112,7 +117,8 @@ function checkFilters(opts: GapsOptions, s: Submission): GapsFilter {
     const ids = s.config.sections.map((x) => x.id);
     if (!ids.includes(opts.section))
       throw new CliError(
-        `--section: "${opts.section}" is not a section in cse.yaml.${didYouMean(opts.section, ids)} The sections are: ${ids.join(", ")}`,
+        `--section: "${opts.section}" is not a section in cse.yaml.${didYouMean(opts.section, ids)} ` +
+          `The sections are: ${ids.join(", ")}`,
       );
     filter.section = opts.section;
   }

@@ -10,6 +10,7 @@ import { writeFilesAtomically } from "../../util/atomic-write.js";
 import { isCalendarDate, subtractMonths, today } from "../../util/dates.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { errorReason } from "../../util/error-reason.js";
 
 /** Options of `cse init`. */
 export interface InitOptions {
@@ -60,7 +61,8 @@ export async function initAction(dir: string, opts: InitOptions, io: Io): Promis
   const conflicts = findConflicts(target, files);
   if (conflicts.length) {
     throw new CliError(
-      `${shown(dir)} already holds files of a submission, so cse init changed nothing:\n${conflicts.map((c) => `  ${c}`).join("\n")}\n` +
+      `${shown(dir)} already holds files of a submission, so cse init changed nothing:\n` +
+        `${conflicts.map((c) => `  ${c}\n`).join("")}` +
         "Start the submission in a new or empty folder (cse init FOLDER), or move these away first.",
     );
   }
@@ -89,7 +91,8 @@ function parseSections(values: string[]): { id: string; name: string }[] {
     const name = (at >= 0 ? v.slice(at + 1) : v).replace(/\s+/g, " ").trim();
     if (!ID.test(id))
       throw new CliError(
-        `--section "${v}": the id "${id}" must be letters, digits, '.', '_' or '-', starting with a letter or digit, as in --section "it:IT Services"`,
+        `--section "${v}": the id "${id}" must be letters, digits, '.', '_' or '-', ` +
+          `starting with a letter or digit, as in --section "it:IT Services"`,
       );
     if (name === "")
       throw new CliError(`--section "${v}" needs a name after the colon, as in --section "it:IT Services"`);
@@ -142,7 +145,7 @@ function writeAll(target: string, files: PlannedFile[]): void {
     // Folders made by this run are removed only while they are empty, deepest first.
     for (const first of made.reverse()) removeEmptyFolders(first);
     throw new CliError(
-      `could not write the new submission in ${target} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); nothing was changed`,
+      `could not write the new submission in ${target} (${errorReason(err)}); nothing was changed`,
     );
   }
 }

@@ -7,6 +7,7 @@ import { openTree, pickFormat, resolveRoot, type SubmissionOptions } from "../co
 import { CliError, EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { requireKnown } from "../lookup.js";
+import { plural } from "../../util/plural.js";
 
 /** Options of `cse list`. */
 export interface ListOptions extends SubmissionOptions, ListFilter {
@@ -44,7 +45,8 @@ export async function listAction(what: string, opts: ListOptions, io: Io): Promi
   };
   if (checked.errorCount > 0)
     io.stderr.write(
-      `Note: the submission has ${checked.errorCount} validation ${checked.errorCount === 1 ? "error" : "errors"}; this lists what cse could read. Run cse validate.\n`,
+      `Note: the submission has ${plural(checked.errorCount, "validation error")}; ` +
+        "this lists what cse could read. Run cse validate.\n",
     );
 
   const reporters = await import("../../output/list-text.js");

@@ -112,7 +112,8 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
   io.stdout.write(`${file}\n`);
   if (!opts.ready)
     io.stderr.write(
-      "Written as a draft: replace its TODO text, then change status: draft to ready\nso that gaps and the pack count it.\n",
+      "Written as a draft: replace its TODO text, then change status: " +
+        "draft to ready\nso that gaps and the pack count it.\n",
     );
   if (!fs.existsSync(path.join(root, "schemas", schemaName))) {
     io.stderr.write(

@@ -6,6 +6,7 @@ import { today } from "../../util/dates.js";
 import { openTree, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
+import { plural } from "../../util/plural.js";
 
 /** Options of `cse show`. */
 export interface ShowOptions extends SubmissionOptions {
@@ -29,7 +30,8 @@ export async function showAction(id: string, opts: ShowOptions, io: Io): Promise
   }
   if (checked.errorCount > 0)
     io.stderr.write(
-      `Note: the submission has ${checked.errorCount} validation ${checked.errorCount === 1 ? "error" : "errors"}; this shows what cse could read. Run cse validate.\n`,
+      `Note: the submission has ${plural(checked.errorCount, "validation error")}; ` +
+        "this shows what cse could read. Run cse validate.\n",
     );
   if (format === "json") {
     io.stdout.write(JSON.stringify(details, null, 2) + "\n");

@@ -12,7 +12,10 @@ export interface ValidateOptions extends SubmissionOptions {
   color?: boolean;
 }
 
-/** `cse validate`: every file against its schema and every cross-reference; 1 when errors (or warnings with --strict). */
+/**
+ * `cse validate`: every file against its schema and every cross-reference; 1 when errors (or warnings
+ * with --strict).
+ */
 export async function validateAction(opts: ValidateOptions, io: Io): Promise<number> {
   const format = pickFormat(opts.format, Object.keys(DIAGNOSTICS_FORMATS), "text");
   const asOf = parseAsOf(opts.asOf);

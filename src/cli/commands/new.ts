@@ -16,7 +16,8 @@ export const newCommand: CommandDef = (program, run) => {
     )
     .option(
       "--type <type>",
-      "evidence only: policy, procedure, plan, report, survey, data, minutes, web-page, publication, training, photo, correspondence or other (default: other)",
+      "evidence only: policy, procedure, plan, report, survey, data, minutes, " +
+        "web-page, publication, training, photo, correspondence or other (default: other)",
     )
     .option("--owner <person>", "the person id (from cse.yaml) who owns it")
     .option(

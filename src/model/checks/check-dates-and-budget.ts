@@ -10,7 +10,8 @@ export const checkFutureDates: Check = (ctx) => {
       ctx.report(
         { src: item.src, path: ["date"] },
         "future-date",
-        `\`date\` ${item.date} is after ${ctx.asOf} (the as-of date); check the year, or use --as-of if you are checking a future state`,
+        `\`date\` ${item.date} is after ${ctx.asOf} (the as-of date); ` +
+          "check the year, or use --as-of if you are checking a future state",
       );
   }
   for (const f of s.findings) {
@@ -18,7 +19,8 @@ export const checkFutureDates: Check = (ctx) => {
       ctx.report(
         { src: f.src, path: ["date"] },
         "future-date",
-        `the finding's \`date\` ${f.date} is after ${ctx.asOf} (the as-of date); a finding records an assessment that has happened`,
+        `the finding's \`date\` ${f.date} is after ${ctx.asOf} (the as-of date); ` +
+          "a finding records an assessment that has happened",
       );
   }
 };
@@ -34,7 +36,8 @@ export const checkStatementBudget: Check = (ctx) => {
       ctx.report(
         { src: a.src, path: [...a.path, "statement"] },
         "over-budget",
-        `the statement for ${a.element} has ${words} words, over the budget of ${max} (\`rules.statement_max_words\`); cut ${words - max}`,
+        `the statement for ${a.element} has ${words} words, ` +
+          `over the budget of ${max} (\`rules.statement_max_words\`); cut ${words - max}`,
         { key: true },
       );
   }

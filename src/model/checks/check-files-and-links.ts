@@ -10,7 +10,8 @@ export const checkAttachments: Check = (ctx) => {
         ctx.report(
           f,
           "outside-root",
-          `attachment "${f.declared}" is ${isAbsolute(f.declared) ? "an absolute path" : "outside the submission's root"}; give a path relative to this file that stays inside the submission`,
+          `attachment "${f.declared}" is ${whereOutside(f.declared)}; ` +
+            "give a path relative to this file that stays inside the submission",
         );
         continue;
       }
@@ -19,7 +20,8 @@ export const checkAttachments: Check = (ctx) => {
         ctx.report(
           f,
           "outside-root",
-          `attachment "${f.declared}" is a link that leads outside the submission's root; copy the file into the submission instead`,
+          `attachment "${f.declared}" is a link that leads outside the submission's root; ` +
+            "copy the file into the submission instead",
         );
       else if (st.kind === "missing")
         ctx.report(
@@ -45,7 +47,8 @@ export const checkAttachments: Check = (ctx) => {
       ctx.report(
         { src: cse, path: ["build", "output"] },
         "outside-root",
-        `\`build.output\` "${output}" is outside the submission's root; cse build writes the pack inside it (such as out), or where --out says`,
+        `\`build.output\` "${output}" is outside the submission's root; ` +
+          "cse build writes the pack inside it (such as out), or where --out says",
       );
     }
   }
@@ -81,7 +84,8 @@ export const checkLinks: Check = (ctx) => {
         ctx.report(
           { src: item.src, path: ["links", i] },
           "bad-link",
-          `link "${link.length > 80 ? `${link.slice(0, 77)}...` : link}" is not an http or https address; write it in full, such as https://www.example.org/page`,
+          `link "${link.length > 80 ? `${link.slice(0, 77)}...` : link}" is not an http or https address; ` +
+            "write it in full, such as https://www.example.org/page",
         );
       }
     });
@@ -97,4 +101,9 @@ export function isWebUrl(link: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Why a declared attachment path is not inside the submission. */
+function whereOutside(declared: string): string {
+  return isAbsolute(declared) ? "an absolute path" : "outside the submission's root";
 }

@@ -1,4 +1,4 @@
-import { closest } from "../../util/closest.js";
+import { didYouMean } from "../../util/closest.js";
 import type { Check } from "./context.js";
 import { orList } from "./context.js";
 import { idsIn } from "./check-duplicate-ids.js";
@@ -15,7 +15,8 @@ export const checkDuplicateAssessments: Check = (ctx) => {
     ctx.report(
       a,
       "duplicate-assessment",
-      `element "${a.element}" is already self-assessed in ${prior}; assess each element in one file only and merge the two entries`,
+      `element "${a.element}" is already self-assessed in ${prior}; ` +
+        "assess each element in one file only and merge the two entries",
       { key: true },
     );
   }
@@ -27,10 +28,8 @@ export const checkElementReferences: Check = (ctx) => {
   if (s.elements.length === 0) return; // a broken standard is reported on its own
   const known = s.elementById;
   const ids = [...known.keys()];
-  const message = (id: string, where: string) => {
-    const near = closest(id, ids, 3);
-    return `unknown element "${id}" in ${where}: the standard has no such element.${near.length ? ` Did you mean ${orList(near)}?` : ""}`;
-  };
+  const message = (id: string, where: string) =>
+    `unknown element "${id}" in ${where}: the standard has no such element.${didYouMean(id, ids, 3)}`;
   for (const item of [...s.evidence, ...s.caseStudies]) {
     for (const c of item.elements)
       if (!known.has(c.element)) ctx.report(c, "unknown-element", message(c.element, "`elements`"));
@@ -56,10 +55,7 @@ export const checkEvidenceReferences: Check = (ctx) => {
       if (items.has(ref.id)) continue;
       const why = studies.has(ref.id)
         ? `"${ref.id}" is a case study, and \`evidence\` lists evidence items only`
-        : `no evidence item has the id "${ref.id}".${(() => {
-            const n = closest(ref.id, items, 3);
-            return n.length ? ` Did you mean ${orList(n)}?` : "";
-          })()}`;
+        : `no evidence item has the id "${ref.id}".${didYouMean(ref.id, items, 3)}`;
       ctx.report(ref, "unknown-evidence", `unknown evidence item in \`evidence\`: ${why}`);
     }
   }
@@ -69,11 +65,9 @@ export const checkEvidenceReferences: Check = (ctx) => {
 export const checkSections: Check = (ctx) => {
   const s = ctx.submission;
   const known = new Set(s.config.sections.map((x) => x.id));
+  const declared = known.size ? orList([...known]) : "no sections";
   const message = (id: string) =>
-    `unknown section "${id}": cse.yaml declares ${known.size ? orList([...known]) : "no sections"}.${(() => {
-      const n = closest(id, known, 1);
-      return n.length ? ` Did you mean ${orList(n)}?` : "";
-    })()}`;
+    `unknown section "${id}": cse.yaml declares ${declared}.${didYouMean(id, known, 1)}`;
   for (const item of [...s.evidence, ...s.caseStudies]) {
     item.sections.forEach((id, i) => {
       if (!known.has(id))
@@ -93,10 +87,8 @@ export const checkSections: Check = (ctx) => {
 export const checkPeople: Check = (ctx) => {
   const s = ctx.submission;
   const known = new Set(s.config.people.map((p) => p.id));
-  const message = (id: string) => {
-    const n = closest(id, known, 2);
-    return `unknown person "${id}": add them to \`people\` in cse.yaml, or use a declared id.${n.length ? ` Did you mean ${orList(n)}?` : ""}`;
-  };
+  const message = (id: string) =>
+    `unknown person "${id}": add them to \`people\` in cse.yaml, or use a declared id.${didYouMean(id, known, 2)}`;
   for (const item of [...s.evidence, ...s.caseStudies]) {
     if (item.owner !== null && !known.has(item.owner))
       ctx.report({ src: item.src, path: ["owner"] }, "unknown-person", message(item.owner));
@@ -116,10 +108,9 @@ export const checkRatings: Check = (ctx) => {
   const s = ctx.submission;
   if (s.standard.ratings.length === 0) return;
   const known = new Set(s.standard.ratings.map((r) => r.id));
-  const message = (id: string) => {
-    const n = closest(id, known, 1);
-    return `unknown rating "${id}": the standard's ratings are ${orList([...known])}.${n.length ? ` Did you mean ${orList(n)}?` : ""}`;
-  };
+  const ratings = orList([...known]);
+  const message = (id: string) =>
+    `unknown rating "${id}": the standard's ratings are ${ratings}.${didYouMean(id, known, 1)}`;
   for (const a of s.selfAssessmentEntries) {
     if (a.rating !== null && !known.has(a.rating))
       ctx.report({ src: a.src, path: [...a.path, "rating"] }, "unknown-rating", message(a.rating));

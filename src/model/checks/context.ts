@@ -42,8 +42,5 @@ export function runChecks(submission: Submission, asOf: string, checks: readonly
   return out;
 }
 
-/** `a`, `a or b`, `a, b or c`, each in backticks. */
-export function orList(items: string[]): string {
-  const q = items.map((i) => `\`${i}\``);
-  return q.length <= 1 ? (q[0] ?? "") : `${q.slice(0, -1).join(", ")} or ${q[q.length - 1]}`;
-}
+// The checks' messages list ids the way "did you mean" does; both live in util/closest.ts.
+export { orList } from "../../util/closest.js";

@@ -6,6 +6,7 @@ import { pointOutlineAt, type StructElement } from "./pdfkit-extras.js";
 import { runsFromInline } from "./runs.js";
 import { renderTable } from "./table.js";
 import { BODY } from "./theme.js";
+import { plural } from "../../util/plural.js";
 
 /** Anchor of the list of attached files (PDF only, with --attach). */
 export const ATTACHED_ANCHOR = "attached-files";
@@ -78,7 +79,9 @@ export function renderAttachedFiles(
   const intro: Inline[] = [
     {
       type: "text",
-      text: `This PDF carries ${files.length === 1 ? "1 file" : `${files.length} files`} as attachments (open your viewer's attachments panel). Each is named by its path in the submission; its SHA-256 lets you check it is the file that was submitted.`,
+      text:
+        `This PDF carries ${plural(files.length, "file")} as attachments (open your viewer's attachments panel). ` +
+        "Each is named by its path in the submission; its SHA-256 lets you check it is the file that was submitted.",
       strong: false,
     },
   ];

@@ -36,7 +36,7 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
     const name = block.series[s]!;
     useFont(doc, "regular", 8);
     lx -= doc.widthOfString(name) + 22;
-    doc.rect(lx, top + 21, 9, 9).fill(SERIES_COLOURS[s % SERIES_COLOURS.length]!);
+    doc.rect(lx, top + 21, 9, 9).fill(SERIES_COLOURS[s % SERIES_COLOURS.length]);
     label(doc, name, lx + 13, top + 28.5, "regular", 8, COLOUR.text);
   }
   for (let v = 0; v <= axisMax; v += step) {
@@ -61,7 +61,7 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
       if (v > 0)
         doc
           .rect(gx + s * barWidth, y, barWidth - 1, plot.y + plot.h - y)
-          .fill(SERIES_COLOURS[s % SERIES_COLOURS.length]!);
+          .fill(SERIES_COLOURS[s % SERIES_COLOURS.length]);
     });
     useFont(doc, "regular", 8);
     label(

@@ -1,6 +1,6 @@
 import type { PackDocument } from "../../pack/document-model.js";
 import { renderFacts } from "./blocks.js";
-import { type Flow } from "./flow.js";
+import type { Flow } from "./flow.js";
 import type { StructElement } from "./pdfkit-extras.js";
 import { COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
 

@@ -23,7 +23,7 @@ export interface StructOptions {
 
 /** Creates a structure element. */
 export function struct(doc: PDFKit.PDFDocument, type: string, options: StructOptions = {}): StructElement {
-  return doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+  return doc.struct(type, options);
 }
 
 /** A link annotation to a named destination, tagged as part of `parent` (a Link element). */
