@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createProgress } from "./progress.js";
+import { terminalSafe } from "./terminal-safe.js";
 
 function capture(isTTY: boolean) {
-  const out = { text: "", isTTY, write: (s: string) => (out.text += s) };
+  // As run() guards every output: cse's own marked sequences come out as sent.
+  const out = { text: "", isTTY, write: (s: string) => (out.text += terminalSafe(s)) };
   return out;
 }
 

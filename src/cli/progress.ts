@@ -1,3 +1,4 @@
+import { ownSequence } from "../util/terminal-style.js";
 import type { Output } from "./io.js";
 
 /** Progress of long work, shown on one line of stderr that is rewritten as the work advances. */
@@ -42,7 +43,7 @@ export function createProgress(stderr: Output, options: ProgressOptions = {}): P
     if (key === shown) return;
     shown = key;
     // \r returns to the line's start, \x1b[K clears what a longer earlier line left behind.
-    stderr.write(`\r\x1b[K${text}`);
+    stderr.write(`${ownSequence("\r\x1b[K")}${text}`);
     drawn = true;
   };
   return {
@@ -57,7 +58,7 @@ export function createProgress(stderr: Output, options: ProgressOptions = {}): P
       draw();
     },
     done() {
-      if (drawn) stderr.write("\r\x1b[K");
+      if (drawn) stderr.write(ownSequence("\r\x1b[K"));
       drawn = false;
       shown = "";
     },

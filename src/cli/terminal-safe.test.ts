@@ -2,15 +2,25 @@ import { describe, expect, it } from "vitest";
 import { minimalSubmission } from "../../test/helpers/minimal.js";
 import { runCse } from "../../test/helpers/run-cli.js";
 import { testdir } from "../../test/helpers/testdir.js";
+import { createStyle, ownSequence } from "../util/terminal-style.js";
 import { terminalSafe } from "./terminal-safe.js";
 
 /** Every escape sequence in `text` that is not a colour (SGR). */
 const nonColourEscapes = (text: string) => [...text.matchAll(/\x1b(?!\[[0-9;]*m)/g)].length;
+/** Every colour (SGR) in `text`. */
+const colours = (text: string) => text.match(/\x1b\[[0-9;]*m/g) ?? [];
 
 describe("terminalSafe", () => {
-  it("keeps text, colours, line ends and the progress line's erase", () => {
-    const own = "plain é 🙂\ttab\n\x1b[31mred\x1b[39m\r\x1b[Kprogress\r\n";
-    expect(terminalSafe(own)).toBe(own);
+  it("keeps text, line ends, and cse's own colours and progress line's erase", () => {
+    const own = `plain é 🙂\ttab\n${createStyle(true).red("red")}${ownSequence("\r\x1b[K")}progress\r\n`;
+    expect(terminalSafe(own)).toBe("plain é 🙂\ttab\n\x1b[31mred\x1b[39m\r\x1b[Kprogress\r\n");
+  });
+
+  // A carriage return, an erase and a colour from a submission once drew a false green
+  // "No problems" over an error line, and a conceal hid the summary.
+  it("shows colours, erases and carriage returns that are not cse's own", () => {
+    expect(terminalSafe("x\r\x1b[K\x1b[32m✔ No problems\x1b[8m")).toBe("x^M^[[K^[[32m✔ No problems^[[8m");
+    expect(terminalSafe("\x1b_cse-forged\x1b\\\x1b[31m")).toBe("^[_cse-forged^[\\^[[31m");
   });
 
   it("shows every other control instead of sending it", () => {

@@ -1,10 +1,10 @@
-import { Chalk } from "chalk";
+import { createStyle } from "../util/terminal-style.js";
 import { plural } from "../util/plural.js";
 import type { DiagnosticsReporter } from "./diagnostics-report.js";
 
 /** Linter-style text: diagnostics grouped by file, then a summary line. */
 export const formatDiagnosticsText: DiagnosticsReporter = (report, { color }) => {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = createStyle(color);
   const lines: string[] = [];
   let current = "";
   const width = Math.max(0, ...report.diagnostics.map((d) => `${d.line}:${d.column}`.length));

@@ -1,4 +1,5 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import { createStyle, type Style } from "../util/terminal-style.js";
+import type { SubmissionDiff } from "../analyse/submission-diff.js";
 import type { DiffReporter } from "./diff-formats.js";
 import {
   actionPhrases,
@@ -19,7 +20,7 @@ import { TERMINAL_WIDTH as W, padEnd, shorten, widthOf, wrapProse } from "./text
  * - removed. Kinds with no change are left out. Colour only when asked.
  */
 export const formatDiffTable: DiffReporter = (diff, { color }) => {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = createStyle(color);
   const lines: string[] = [
     ...wrapProse(diffTitle(diff), W, "").map((l) => c.bold(l)),
     ...wrapProse(diffSummaryLine(diff), W, "").map((l) => c.dim(l)),
@@ -86,7 +87,7 @@ export const formatDiffTable: DiffReporter = (diff, { color }) => {
 };
 
 /** "  + E003  text wrapped under itself", the mark coloured. */
-function block(mark: string, id: string, idW: number, text: string, c: ChalkInstance): string[] {
+function block(mark: string, id: string, idW: number, text: string, c: Style): string[] {
   const paint = mark === "+" ? c.green : mark === "-" ? c.red : mark === "~" ? c.yellow : (s: string) => s;
   const lead = `  ${mark} ${padEnd(id, idW)}  `;
   return wrapProse(text, W, lead).map((l, i) => (i === 0 ? `  ${paint(mark)} ${l.slice(4)}` : l));

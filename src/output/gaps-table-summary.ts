@@ -1,10 +1,10 @@
-import type { ChalkInstance } from "chalk";
+import type { Style } from "../util/terminal-style.js";
 import type { GapsReport } from "../analyse/gaps-report.js";
 import { TERMINAL_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./text-width.js";
 import { plural } from "../util/plural.js";
 
 /** The part of the gaps table after the element rows: summary, coverage per criterion, to-dos, advice. */
-export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[] {
+export function gapsSummaryTable(report: GapsReport, c: Style): string[] {
   const s = report.summary;
   const x = report.context;
   const of = x.filters.length ? `${s.elements} listed` : `${s.elements}`;

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import { createStyle, type Style } from "../util/terminal-style.js";
 import type { GapCode } from "../analyse/gap-codes.js";
 import type { ElementGaps, GapsReport } from "../analyse/gaps-report.js";
 import type { GapsReporter } from "./gaps-formats.js";
@@ -30,7 +30,7 @@ const MIN_GAPS_WIDTH = 23;
  * then the summary, each owner's to-dos and the advisories. Colour only when asked.
  */
 export const formatGapsTable: GapsReporter = (report, { color }) => {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = createStyle(color);
   const lines = [...heading(report, c), ""];
   if (report.elements.length === 0) lines.push("No elements match the filters.");
   else lines.push(...elementRows(report, c));
@@ -38,7 +38,7 @@ export const formatGapsTable: GapsReporter = (report, { color }) => {
   return lines.join("\n") + "\n";
 };
 
-function heading(report: GapsReport, c: ChalkInstance): string[] {
+function heading(report: GapsReport, c: Style): string[] {
   const x = report.context;
   const filters = x.filters.length ? ` · ${x.filters.join(" ")}` : "";
   return [
@@ -48,7 +48,7 @@ function heading(report: GapsReport, c: ChalkInstance): string[] {
   ];
 }
 
-function elementRows(report: GapsReport, c: ChalkInstance): string[] {
+function elementRows(report: GapsReport, c: Style): string[] {
   const x = report.context;
   const label = (id: string | null) => (id === null ? "—" : (x.ratings[id]?.label ?? id));
   const idW = Math.max(5, ...report.elements.map((el) => widthOf(el.id)));
@@ -86,7 +86,7 @@ function elementRows(report: GapsReport, c: ChalkInstance): string[] {
 }
 
 // Gap codes joined by ", ", wrapped to the column; coloured after wrapping so widths are true.
-function gapCells(el: ElementGaps, width: number, c: ChalkInstance): string[] {
+function gapCells(el: ElementGaps, width: number, c: Style): string[] {
   if (el.gaps.length === 0) return [c.green("ok")];
   const words = el.gaps.map((g, i) => (i < el.gaps.length - 1 ? `${g},` : g));
   return fillLines(words, width).map((line) =>

@@ -9,6 +9,8 @@ import type {
 import { formatDate } from "../../pack/inline.js";
 import { renderMarkdownHtml } from "../markdown.js";
 import { chartLayout } from "./chart-layout.js";
+import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
+import { limitTemplateWork, TemplateBudgetError } from "./template-budget.js";
 import type { TemplateSet } from "./template-set.js";
 
 /** A template that cannot be parsed or run; names the file when it is known. */
@@ -62,45 +64,56 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
     } catch (err) {
       throw new TemplateError(`templates/${name}: ${firstLine(err)}`, name);
     }
-    // A trailing newline would put a space between inline pieces ("E001 : report").
-    if (name !== "layout.hbs") hb.registerPartial(name.slice(0, -4), text.replace(/\r?\n$/, ""));
+    const active = templates.overridden.includes(name) ? findActiveElement(text) : null;
+    if (active !== null)
+      throw new TemplateError(activeElementMessage(`templates/${name} writes`, active), name);
+    // A trailing newline would put a space between inline pieces ("E001 : report"). Compiled
+    // here, so that every use of a partial passes through the budget's count.
+    if (name !== "layout.hbs")
+      hb.registerPartial(name.slice(0, -4), hb.compile(text.replace(/\r?\n$/, ""), { preventIndent: true }));
   }
+  limitTemplateWork(hb, (stack) => blame(stack, templates.overridden));
   const layout = templates.files.get("layout.hbs");
   if (layout === undefined) throw new TemplateError("templates/layout.hbs is missing", "layout.hbs");
   const css = (templates.files.get("styles.css") ?? "").replace(/<\/(style)/gi, "<\\/$1");
+  let html: string;
   try {
     const page = hb.compile(layout, { preventIndent: true });
-    return withContentSecurityPolicy(
-      page(
-        { ...doc, css: new hb.SafeString(css) },
-        {
-          allowProtoPropertiesByDefault: false,
-          allowProtoMethodsByDefault: false,
-          allowedProtoProperties: {},
-          allowedProtoMethods: {},
-        },
-      ),
+    html = page(
+      { ...doc, css: new hb.SafeString(css) },
+      {
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+        allowedProtoProperties: {},
+        allowedProtoMethods: {},
+      },
     );
   } catch (err) {
+    if (err instanceof TemplateBudgetError) throw new TemplateError(err.message, err.file);
     throw new TemplateError(`the templates could not be applied: ${firstLine(err)}`, null);
   }
+  // A template may put such an element together from pieces: the page itself is checked too.
+  const active = findActiveElement(html);
+  if (active !== null)
+    throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
+  return withContentSecurityPolicy(html);
 }
 
-/**
- * The pack runs no script and loads nothing: inline styles, inline SVG and data: images only.
- * Said to the browser as the first thing in the head, where no template (an override from the
- * submission included) can take it out, it holds even if markup got into the page.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+function activeElementMessage(whoWrites: string, element: string): string {
+  return (
+    `${whoWrites} <${element}>, which could send the pack's reader elsewhere or ` +
+    "load something from outside: remove it (the pack must work with no network)"
+  );
+}
 
-function withContentSecurityPolicy(html: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`;
-  // Right after <head> when nothing but the doctype and <html> comes before it; otherwise (a
-  // template that writes something first) before everything: a meta there opens the head itself.
-  const head = /^(\s*<!doctype[^>]*>)?\s*(<html(\s[^>]*)?>)?\s*<head(\s[^>]*)?>/i.exec(html);
-  const at = head ? head[0].length : (/^\s*<!doctype[^>]*>/i.exec(html)?.[0].length ?? 0);
-  return `${html.slice(0, at)}${head ? "\n" : ""}${meta}${html.slice(at)}`;
+function overriddenNames(templates: TemplateSet): string {
+  const names = templates.overridden.map((name) => `templates/${name}`);
+  return names.length === 0 ? "the built-in templates" : `the templates (${names.join(", ")})`;
+}
+
+/** The innermost template at work that the submission overrides, else the innermost one. */
+function blame(stack: string[], overridden: string[]): string {
+  return [...stack].reverse().find((name) => overridden.includes(name)) ?? stack.at(-1) ?? "layout.hbs";
 }
 
 function firstLine(err: unknown): string {
