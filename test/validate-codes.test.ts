@@ -31,7 +31,7 @@ const CASES: Case[] = [
       line: 3,
       column: 1,
       code: "yaml-syntax",
-      message: /Tabs are not allowed/,
+      message: /indented with a tab/,
     },
   },
   {
