@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { schemaDiagnostics } from "../schema/schema-diagnostics.js";
+import { numericKeyDiagnostics } from "../schema/numeric-keys.js";
 import { SCHEMA_FILES } from "../schema/schemas.js";
 import { getValidators } from "../schema/validators.js";
 import { commentInTextDiagnostics } from "./comment-in-text.js";
@@ -31,6 +32,7 @@ export function loadSubmission(tree: SourceTree): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: LoadedFile[] = [];
   const cse = readYaml(tree, "cse.yaml", diagnostics);
+  for (const d of diagnostics) if (d.file === "cse.yaml") d.message = cseYamlUnreadable(d.message);
   files.push({ kind: "cse", yaml: cse });
   validate("cse", cse, diagnostics);
 
@@ -123,9 +125,14 @@ function attachmentsOf(files: LoadedFile[]): Set<string> {
   return out;
 }
 
+/** cse.yaml's syntax message, saying what its loss means: the rest is checked without it. */
+function cseYamlUnreadable(message: string): string {
+  return `cse could not read cse.yaml, so the sections and people it declares are not checked until it is mended: ${message}`;
+}
+
 function validate(kind: FileKind, yaml: YamlFile, out: Diagnostic[]): void {
   if (!yaml.ok) return;
-  out.push(...commentInTextDiagnostics(yaml));
+  out.push(...commentInTextDiagnostics(yaml), ...numericKeyDiagnostics(kind, yaml));
   const check = getValidators()[kind];
   if (!check(yaml.data)) out.push(...schemaDiagnostics(yaml, check.errors ?? []));
 }

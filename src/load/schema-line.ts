@@ -53,4 +53,3 @@ function otherSchema(declared: string, schemaFile: string, right: string): strin
     `file against the wrong rules; this file needs ${schemaFile}: write \`$schema=${right}\``
   );
 }
-

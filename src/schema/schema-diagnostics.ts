@@ -105,10 +105,11 @@ function valueDiagnostic(file: YamlFile, path: DataPath, e: ErrorObject): Diagno
         : parent.description
           ? trimDot(String(parent.description))
           : `text matching ${String(parent.pattern)}`;
+      const hint = isId && typeof value === "string" ? idHint(value) : "";
       return {
         ...base,
         ...positionOf(file, path),
-        message: `${field} must be ${what}; found ${show(value)}`,
+        message: `${field} must be ${what}; found ${show(value)}${hint}`,
       };
     }
     case "minItems": {
@@ -188,6 +189,16 @@ function describe(value: unknown): string {
 function show(value: unknown): string {
   const s = JSON.stringify(value) ?? String(value);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** Why text is not an id, when it is one of the usual slips: curly quotes, a name, a dash without its space. */
+function idHint(value: string): string {
+  if (/[\u201c\u201d\u2018\u2019]/.test(value))
+    return `. The curly quotes (“ ”) are part of the text to YAML: type straight quotes (") or none`;
+  if (/^-\S/.test(value)) return `. A list item needs a space after the dash: \`- ${value.slice(1)}\``;
+  if (/\s/.test(value.trim()))
+    return `. An id has no spaces: write the id (such as \`${value.trim().toLowerCase().replace(/\s+/g, "-")}\`), not the name`;
+  return "";
 }
 
 function trimDot(s: string): string {

@@ -2,6 +2,7 @@ import { closest } from "../../util/closest.js";
 import type { Check } from "./context.js";
 import { orList } from "./context.js";
 import { idsIn } from "./check-duplicate-ids.js";
+import { likelyCause } from "./likely-cause.js";
 
 /** `duplicate-assessment`: an element self-assessed in two files (or twice). */
 export const checkDuplicateAssessments: Check = (ctx) => {
@@ -28,6 +29,8 @@ export const checkElementReferences: Check = (ctx) => {
   const known = s.elementById;
   const ids = [...known.keys()];
   const message = (id: string, where: string) => {
+    const cause = likelyCause(id, [], "element");
+    if (cause) return `unknown element "${id}" in ${where}: ${cause}`;
     const near = closest(id, ids, 3);
     return `unknown element "${id}" in ${where}: the standard has no such element.${near.length ? ` Did you mean ${orList(near)}?` : ""}`;
   };
@@ -69,11 +72,14 @@ export const checkEvidenceReferences: Check = (ctx) => {
 export const checkSections: Check = (ctx) => {
   const s = ctx.submission;
   const known = new Set(s.config.sections.map((x) => x.id));
-  const message = (id: string) =>
-    `unknown section "${id}": cse.yaml declares ${known.size ? orList([...known]) : "no sections"}.${(() => {
-      const n = closest(id, known, 1);
-      return n.length ? ` Did you mean ${orList(n)}?` : "";
-    })()}`;
+  const declared = s.config.sections.map((x) => ({ id: x.id, names: [x.name] }));
+  const message = (id: string) => {
+    const cause = likelyCause(id, declared, "section");
+    if (cause) return `unknown section "${id}": ${cause}`;
+    const near = closest(id, known, 1);
+    const declares = known.size ? orList([...known]) : "no sections";
+    return `unknown section "${id}": cse.yaml declares ${declares}.${near.length ? ` Did you mean ${orList(near)}?` : ""}`;
+  };
   for (const item of [...s.evidence, ...s.caseStudies]) {
     item.sections.forEach((id, i) => {
       if (!known.has(id))
@@ -93,7 +99,10 @@ export const checkSections: Check = (ctx) => {
 export const checkPeople: Check = (ctx) => {
   const s = ctx.submission;
   const known = new Set(s.config.people.map((p) => p.id));
+  const declared = s.config.people.map((p) => ({ id: p.id, names: [p.name] }));
   const message = (id: string) => {
+    const cause = likelyCause(id, declared, "person");
+    if (cause) return `unknown person "${id}": ${cause}`;
     const n = closest(id, known, 2);
     return `unknown person "${id}": add them to \`people\` in cse.yaml, or use a declared id.${n.length ? ` Did you mean ${orList(n)}?` : ""}`;
   };
@@ -116,7 +125,10 @@ export const checkRatings: Check = (ctx) => {
   const s = ctx.submission;
   if (s.standard.ratings.length === 0) return;
   const known = new Set(s.standard.ratings.map((r) => r.id));
+  const declared = s.standard.ratings.map((r) => ({ id: r.id, names: [r.label] }));
   const message = (id: string) => {
+    const cause = likelyCause(id, declared, "rating");
+    if (cause) return `unknown rating "${id}": ${cause}`;
     const n = closest(id, known, 1);
     return `unknown rating "${id}": the standard's ratings are ${orList([...known])}.${n.length ? ` Did you mean ${orList(n)}?` : ""}`;
   };
