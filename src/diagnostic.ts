@@ -19,7 +19,11 @@ export type DiagnosticCode =
   | "outside-root"
   | "bad-link"
   | "future-date"
-  | "over-budget";
+  | "over-budget"
+  | "placeholder-text"
+  | "comment-in-text"
+  | "ignored-file"
+  | "schema-line";
 
 /** One problem found in a submission, by any stage of the pipeline. */
 export interface Diagnostic {
@@ -37,7 +41,13 @@ export interface Diagnostic {
   message: string;
 }
 
-const WARNINGS: ReadonlySet<DiagnosticCode> = new Set(["future-date", "over-budget"]);
+const WARNINGS: ReadonlySet<DiagnosticCode> = new Set([
+  "future-date",
+  "over-budget",
+  "comment-in-text",
+  "ignored-file",
+  "schema-line",
+]);
 
 /** The severity FORMAT.md gives a code. */
 export function severityOf(code: DiagnosticCode): Severity {

@@ -82,7 +82,14 @@ describe("cse new", () => {
       evidence: ["E001", "E002"],
     });
     expect(data.narrative).toContain("### Situation");
-    await validates(dir);
+    // Marked ready with its TODO text still in it: placeholder-text keeps it from the assessor.
+    const v = await runCse(["validate", "--format", "json", "--as-of", "2015-01-10"], { cwd: dir });
+    const found = JSON.parse(v.stdout).diagnostics as { code: string; line: number }[];
+    expect(found.map((d) => [d.code, d.line])).toEqual([
+      ["placeholder-text", 9],
+      ["placeholder-text", 13],
+    ]);
+    expect(v.code).toBe(1);
   });
 
   it("keeps the width of the existing ids (E064 → E065, CS08 → CS09)", async () => {

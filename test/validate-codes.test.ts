@@ -31,7 +31,7 @@ const CASES: Case[] = [
       line: 3,
       column: 1,
       code: "yaml-syntax",
-      message: /Tabs are not allowed/,
+      message: /indented with a tab/,
     },
   },
   {
@@ -217,6 +217,52 @@ const CASES: Case[] = [
       message: /5 words, over the budget of 4/,
     },
   },
+  {
+    name: "placeholder-text",
+    files: {
+      "evidence/E009.yaml": EVIDENCE("").replace("description: Something.", "description: TODO say more."),
+    },
+    expect: { file: "evidence/E009.yaml", line: 3, column: 14, code: "placeholder-text", message: /TODO/ },
+  },
+  {
+    name: "comment-in-text",
+    files: { "evidence/E009.yaml": EVIDENCE("").replace("title: Extra", "title: Leaflet #2 for returns") },
+    expect: {
+      file: "evidence/E009.yaml",
+      line: 2,
+      column: 16,
+      code: "comment-in-text",
+      severity: "warning",
+      message: /`title: "Leaflet #2 for returns"`/,
+    },
+  },
+  {
+    name: "ignored-file",
+    files: { "evidence/E010-returns.yaml.txt": EVIDENCE("").replace("E009", "E010") },
+    expect: {
+      file: "evidence/E010-returns.yaml.txt",
+      line: 1,
+      column: 1,
+      code: "ignored-file",
+      severity: "warning",
+      message: /Rename it `E010-returns.yaml`/,
+    },
+  },
+  {
+    name: "schema-line",
+    files: {
+      "schemas/evidence.schema.json": "{}",
+      "evidence/library/E009.yaml": `# yaml-language-server: $schema=../schemas/evidence.schema.json\n${EVIDENCE("")}`,
+    },
+    expect: {
+      file: "evidence/library/E009.yaml",
+      line: 1,
+      column: 33,
+      code: "schema-line",
+      severity: "warning",
+      message: /\$schema=\.\.\/\.\.\/schemas\/evidence\.schema\.json/,
+    },
+  },
 ];
 
 describe("cse validate: a fixture for each diagnostic code", () => {
@@ -272,6 +318,10 @@ describe("cse validate: a fixture for each diagnostic code", () => {
         "bad-link",
         "future-date",
         "over-budget",
+        "placeholder-text",
+        "comment-in-text",
+        "ignored-file",
+        "schema-line",
       ].sort(),
     );
   });

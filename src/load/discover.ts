@@ -23,29 +23,44 @@ export function normaliseStandardDir(declared: string): string {
  * Lists a submission's YAML files by kind, in path order. Names starting with `.` are skipped;
  * links to folders are not followed.
  */
-export function discoverFiles(tree: SourceTree, standardDir: string): FoundFile[] {
+export function discoverFiles(tree: SourceTree, standardDir: string, unread?: string[]): FoundFile[] {
   const found: FoundFile[] = [];
   const std = standardDir.replace(/\/+$/, "");
-  walk(tree, std, (file, outside) => {
+  const other = unread ? (file: string) => unread.push(file) : undefined;
+  walk(tree, std, other, (file, outside) => {
     const isStandard = file === `${std}/standard.yaml` || file === `${std}/standard.yml`;
     found.push({ file, kind: isStandard ? "standard" : "criterion", outside });
   });
-  walk(tree, "evidence", (file, outside) => {
+  walk(tree, "evidence", other, (file, outside) => {
     found.push({
       file,
       kind: file.startsWith("evidence/case-studies/") ? "case-study" : "evidence",
       outside,
     });
   });
-  walk(tree, "assessment", (file, outside) => {
+  walk(tree, "assessment", other, (file, outside) => {
     found.push({ file, kind: file.startsWith("assessment/findings/") ? "finding" : "assessment", outside });
   });
   return found;
 }
 
+/** Every file below `dir` that is not read as YAML (attachments, and YAML saved under another name). */
+export function listUnreadFiles(tree: SourceTree, dir: string): string[] {
+  const unread: string[] = [];
+  walk(
+    tree,
+    dir,
+    (file) => unread.push(file),
+    () => {},
+  );
+  return unread;
+}
+
+/** Walks `dir`, handing YAML files to `visit` and (when given) every other file to `other`. */
 function walk(
   tree: SourceTree,
   dir: string,
+  other: ((file: string) => void) | undefined,
   visit: (file: string, outside: boolean) => void,
   depth = 0,
 ): void {
@@ -53,8 +68,9 @@ function walk(
   for (const entry of tree.list(dir)) {
     if (entry.name.startsWith(".")) continue;
     const path = joinPath(dir, entry.name);
-    if (entry.kind === "dir") walk(tree, path, visit, depth + 1);
+    if (entry.kind === "dir") walk(tree, path, other, visit, depth + 1);
     else if ((entry.kind === "file" || entry.kind === "outside") && YAML.test(entry.name))
       visit(path, entry.kind === "outside");
+    else if (entry.kind === "file") other?.(path);
   }
 }

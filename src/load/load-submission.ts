@@ -1,8 +1,13 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { schemaDiagnostics } from "../schema/schema-diagnostics.js";
+import { numericKeyDiagnostics } from "../schema/numeric-keys.js";
+import { SCHEMA_FILES } from "../schema/schemas.js";
 import { getValidators } from "../schema/validators.js";
-import { discoverFiles, normaliseStandardDir, type FileKind } from "./discover.js";
-import { OutsideRootError, TooLargeError, type SourceTree } from "./source-tree.js";
+import { commentInTextDiagnostics } from "./comment-in-text.js";
+import { discoverFiles, listUnreadFiles, normaliseStandardDir, type FileKind } from "./discover.js";
+import { ignoredFileDiagnostics } from "./ignored-files.js";
+import { schemaLineDiagnostic } from "./schema-line.js";
+import { OutsideRootError, resolveInside, TooLargeError, type SourceTree } from "./source-tree.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, type YamlFile } from "./yaml-file.js";
 import { errorReason } from "../util/error-reason.js";
@@ -28,6 +33,7 @@ export function loadSubmission(tree: SourceTree): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: LoadedFile[] = [];
   const cse = readYaml(tree, "cse.yaml", diagnostics);
+  for (const d of diagnostics) if (d.file === "cse.yaml") d.message = cseYamlUnreadable(d.message);
   files.push({ kind: "cse", yaml: cse });
   validate("cse", cse, diagnostics);
 
@@ -73,7 +79,8 @@ export function loadSubmission(tree: SourceTree): LoadResult {
       });
     }
   }
-  const found = discoverFiles(tree, standardDir);
+  const unread: string[] = [];
+  const found = discoverFiles(tree, standardDir, unread);
   if (st.kind === "dir" && !found.some((f) => f.kind === "standard")) {
     diagnostics.push({
       file: "cse.yaml",
@@ -101,11 +108,39 @@ export function loadSubmission(tree: SourceTree): LoadResult {
     files.push({ kind: f.kind, yaml });
     validate(f.kind, yaml, diagnostics);
   }
+  for (const { kind, yaml } of files) {
+    const line = schemaLineDiagnostic(yaml, SCHEMA_FILES[kind], tree);
+    if (line) diagnostics.push(line);
+  }
+  unread.push(...listUnreadFiles(tree, "service-standards"));
+  diagnostics.push(...ignoredFileDiagnostics(unread, attachmentsOf(files)));
   return { files, diagnostics };
+}
+
+/** Root-relative paths of every attachment the evidence items and case studies list. */
+function attachmentsOf(files: LoadedFile[]): Set<string> {
+  const out = new Set<string>();
+  for (const { kind, yaml } of files) {
+    if (kind !== "evidence" && kind !== "case-study") continue;
+    const listed = (yaml.data as { files?: unknown } | null)?.files;
+    if (!Array.isArray(listed)) continue;
+    const dir = yaml.file.includes("/") ? yaml.file.slice(0, yaml.file.lastIndexOf("/")) : "";
+    for (const f of listed) {
+      const resolved = typeof f === "string" ? resolveInside(dir, f) : null;
+      if (resolved) out.add(resolved);
+    }
+  }
+  return out;
+}
+
+/** cse.yaml's syntax message, saying what its loss means: the rest is checked without it. */
+function cseYamlUnreadable(message: string): string {
+  return `cse could not read cse.yaml, so the sections and people it declares are not checked until it is mended: ${message}`;
 }
 
 function validate(kind: FileKind, yaml: YamlFile, out: Diagnostic[]): void {
   if (!yaml.ok) return;
+  out.push(...commentInTextDiagnostics(yaml), ...numericKeyDiagnostics(kind, yaml));
   const check = getValidators()[kind];
   if (!check(yaml.data)) out.push(...schemaDiagnostics(yaml, check.errors ?? []));
 }

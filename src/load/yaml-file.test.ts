@@ -41,7 +41,7 @@ describe("parseYamlFile", () => {
     const out: Diagnostic[] = [];
     parseYamlFile("a.yaml", enc('id: E009\ntitle: "unclosed\ntype: x\n'), out);
     expect(out).toMatchObject([{ code: "yaml-syntax", line: 2, column: 8 }]);
-    expect(out[0]!.message).toMatch(/never closed/);
+    expect(out[0]!.message).toMatch(/has no closing "/);
     const more: Diagnostic[] = [];
     parseYamlFile("b.yaml", enc("- a\nb: c\n"), more);
     expect(more).toHaveLength(1);

@@ -1,5 +1,7 @@
 import { Composer, Lexer, LineCounter, Parser, visit, type CST, type Document } from "yaml";
 import type { Diagnostic, DiagnosticCode } from "../diagnostic.js";
+import { explainYamlError } from "./yaml-messages.js";
+import { undefinedReference } from "./yaml-mistake-words.js";
 
 /** Guards against resource exhaustion; a file over any of them gets `yaml-limit`. */
 export const YAML_LIMITS = {
@@ -59,6 +61,11 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
     return fail(
       "yaml-syntax",
       "the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+    );
+  if (looksLikeUtf16(bytes))
+    return fail(
+      "yaml-syntax",
+      "the file is saved as UTF-16 (every other byte is empty), which cse cannot read; save it as UTF-8",
     );
   let text: string;
   try {
@@ -136,36 +143,14 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
       });
     } else if (!syntaxReported) {
       syntaxReported = true;
-      const quote = e.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
-      const opening = quote ? text.lastIndexOf(quote, e.pos[0] - 1) : -1;
-      const tab = /tab/i.test(e.message) ? null : tabIndentNear(text, at(e.pos[0]).line);
-      if (tab !== null) {
-        // yaml's own words for a tab after spaces are about compact mappings: name the tab.
-        out.push({
-          file,
-          ...at(tab),
-          severity: "error",
-          code: "yaml-syntax",
-          message:
-            "not well-formed YAML: this line is indented with a tab; YAML allows only spaces for indentation",
-        });
-      } else if (opening >= 0) {
-        out.push({
-          file,
-          ...at(opening),
-          severity: "error",
-          code: "yaml-syntax",
-          message: `not well-formed YAML: the quoted value that starts here is never closed; add the closing ${quote}`,
-        });
-      } else {
-        out.push({
-          file,
-          ...at(e.pos[0]),
-          severity: "error",
-          code: "yaml-syntax",
-          message: syntaxMessage(e.message),
-        });
-      }
+      const mistake = explainYamlError(text, e);
+      out.push({
+        file,
+        ...at(mistake.offset),
+        severity: "error",
+        code: "yaml-syntax",
+        message: mistake.message,
+      });
     }
   }
   if (docs.length > 1) {
@@ -187,7 +172,16 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   } catch (err) {
     const alias = firstAlias(doc);
     const pos = alias ? at(alias) : { line: 1, column: 1 };
-    if (err instanceof ReferenceError || /alias/i.test(String((err as Error)?.message))) {
+    const dangling = unresolvedAlias(doc);
+    if (dangling) {
+      out.push({
+        file,
+        ...at(dangling.offset),
+        severity: "error",
+        code: "yaml-syntax",
+        message: undefinedReference(dangling.name),
+      });
+    } else if (err instanceof ReferenceError || /alias/i.test(String((err as Error)?.message))) {
       out.push({
         file,
         ...pos,
@@ -257,18 +251,25 @@ function firstAlias(doc: Document.Parsed): number | null {
   return found;
 }
 
+/** The first `*name` that names no `&name` before it: text that happens to start with `*`. */
+function unresolvedAlias(doc: Document.Parsed): { offset: number; name: string } | null {
+  let found: { offset: number; name: string } | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      found = { offset: node.range?.[0] ?? 0, name: node.source };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 function duplicateKeyMessage(text: string, offset: number): string {
   const m = /^["']?([^"':\n]*)/.exec(text.slice(offset, offset + 200));
   const key = m?.[1]?.trim();
   return key
     ? `the key \`${key}\` appears twice in this mapping; keep one`
     : "a key appears twice in this mapping; keep one";
-}
-
-function syntaxMessage(message: string): string {
-  // yaml's messages end with a position we report separately.
-  const first = message.split("\n")[0] ?? message;
-  return `not well-formed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`;
 }
 
 function findLongLine(text: string): { line: number; length: number } | null {
@@ -303,21 +304,6 @@ function findForbiddenCharacter(text: string): { offset: number; message: string
         : `the file holds the control character ${code}, which YAML does not allow in a file; ` +
           `delete it (or write it as an escape such as "\\t" inside double quotes)`;
   return { offset: m.index, message };
-}
-
-/** The offset of a tab in the indentation of the line `line` (1-based) or the next, or null. */
-function tabIndentNear(text: string, line: number): number | null {
-  let start = 0;
-  for (let n = 1; n < line && start !== -1; n++) start = text.indexOf("\n", start) + 1 || -1;
-  for (let n = 0; n < 2 && start > -1 && start < text.length; n++) {
-    const indent = /^[ \t]*/.exec(text.slice(start, start + 200))![0];
-    const tab = indent.indexOf("\t");
-    if (tab !== -1 && indent.length < text.slice(start).split("\n", 1)[0]!.trimEnd().length)
-      return start + tab;
-    const next = text.indexOf("\n", start);
-    start = next === -1 ? -1 : next + 1;
-  }
-  return null;
 }
 
 /** Records every line start of `text` (after each "\n"; "\r\n" ends a line at its "\n"). */
@@ -388,6 +374,20 @@ function firstBadByte(bytes: Uint8Array): number {
     i += more + 1;
   }
   return i;
+}
+
+/**
+ * Whether the bytes look like UTF-16 text without a byte-order mark: in a file of mostly English
+ * text, nearly every other byte is zero. (Text editors on Windows save it so as "Unicode".)
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 512);
+  if (sample.length < 4) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  const half = sample.length / 2;
+  return Math.max(evenZeros, oddZeros) >= half * 0.6 && Math.min(evenZeros, oddZeros) <= half * 0.1;
 }
 
 function formatBytes(n: number): string {

@@ -3,6 +3,7 @@ import { loadSubmission } from "../load/load-submission.js";
 import type { SourceTree } from "../load/source-tree.js";
 import { buildModel } from "./build-model.js";
 import { CHECKS, runChecks } from "./checks/index.js";
+import { suppressCascades } from "./checks/suppress-cascades.js";
 import type { Submission } from "./types.js";
 
 /** A submission read and checked: the model, and every diagnostic in FORMAT.md's order. */
@@ -19,10 +20,12 @@ export interface CheckedSubmission {
 export function readSubmission(tree: SourceTree, options: { asOf: string }): CheckedSubmission {
   const loaded = loadSubmission(tree);
   const submission = buildModel(tree, loaded.files);
-  const diagnostics = sortDiagnostics([
-    ...loaded.diagnostics,
-    ...runChecks(submission, options.asOf, CHECKS),
-  ]);
+  const kept = suppressCascades(
+    loaded.files,
+    loaded.diagnostics,
+    runChecks(submission, options.asOf, CHECKS),
+  );
+  const diagnostics = sortDiagnostics([...kept.loaded, ...kept.checked]);
   const errorCount = diagnostics.filter((d) => d.severity === "error").length;
   return {
     submission,

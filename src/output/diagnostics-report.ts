@@ -8,6 +8,12 @@ export interface DiagnosticsReport {
   diagnostics: Diagnostic[];
   errorCount: number;
   warningCount: number;
+  /**
+   * (github format) The submission's folder from the top of its git work tree ("services/cse"),
+   * so annotations name files as GitHub does; absent or "" when the submission is the top or
+   * not in a work tree.
+   */
+  workTreePrefix?: string;
   /** What was checked, for the all-clear line. */
   counted: { files: number; elements: number; evidence: number; caseStudies: number };
 }

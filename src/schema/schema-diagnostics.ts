@@ -17,6 +17,8 @@ export function schemaDiagnostics(file: YamlFile, errors: readonly ErrorObject[]
   for (const e of errors) {
     // `if` only says a branch failed, and `propertyNames` repeats its inner error.
     if (e.keyword === "if" || e.keyword === "propertyNames") continue;
+    // A date's `pattern` is there for validators that ignore `format`; cse words the format's error.
+    if (e.keyword === "pattern" && (e.parentSchema as SchemaNode | undefined)?.format === "date") continue;
     // When a value has the wrong type, its other complaints are noise.
     if (e.keyword !== "type" && typed.has(e.instancePath) && e.propertyName === undefined) continue;
     const path = toPath(file.data, e.instancePath);
@@ -107,10 +109,11 @@ function valueDiagnostic(file: YamlFile, path: DataPath, e: ErrorObject): Diagno
         : parent.description
           ? trimDot(String(parent.description))
           : `text matching ${String(parent.pattern)}`;
+      const hint = isId && typeof value === "string" ? idHint(value) : "";
       return {
         ...base,
         ...positionOf(file, path),
-        message: `${field} must be ${what}; found ${show(value)}`,
+        message: `${field} must be ${what}; found ${show(value)}${hint}`,
       };
     }
     case "minItems": {
@@ -193,6 +196,16 @@ function describe(value: unknown): string {
 function show(value: unknown): string {
   const s = JSON.stringify(value) ?? String(value);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** Why text is not an id, when it is one of the usual slips: curly quotes, a name, a dash without its space. */
+function idHint(value: string): string {
+  if (/[\u201c\u201d\u2018\u2019]/.test(value))
+    return `. The curly quotes (“ ”) are part of the text to YAML: type straight quotes (") or none`;
+  if (/^-\S/.test(value)) return `. A list item needs a space after the dash: \`- ${value.slice(1)}\``;
+  if (/\s/.test(value.trim()))
+    return `. An id has no spaces: write the id (such as \`${value.trim().toLowerCase().replace(/\s+/g, "-")}\`), not the name`;
+  return "";
 }
 
 function trimDot(s: string): string {

@@ -24,12 +24,16 @@ export async function validateAction(opts: ValidateOptions, io: Io): Promise<num
   const checked = readSubmission(tree, { asOf });
   const { submission: s } = checked;
   const reporter = await DIAGNOSTICS_FORMATS[format]!();
+  // Only GitHub's annotations need the path from the top of the repository (and only they pay for asking git).
+  const prefix =
+    format === "github" ? (await import("../../git/work-tree-prefix.js")).workTreePrefix(tree.root) : null;
   const text = reporter(
     {
       root: tree.root,
       diagnostics: checked.diagnostics,
       errorCount: checked.errorCount,
       warningCount: checked.warningCount,
+      ...(prefix ? { workTreePrefix: prefix } : {}),
       counted: {
         files: checked.fileCount,
         elements: s.elements.length,

@@ -2,6 +2,7 @@ import { didYouMean } from "../../util/closest.js";
 import type { Check } from "./context.js";
 import { orList } from "./context.js";
 import { idsIn } from "./check-duplicate-ids.js";
+import { likelyCause } from "./likely-cause.js";
 
 /** `duplicate-assessment`: an element self-assessed in two files (or twice). */
 export const checkDuplicateAssessments: Check = (ctx) => {
@@ -28,8 +29,11 @@ export const checkElementReferences: Check = (ctx) => {
   if (s.elements.length === 0) return; // a broken standard is reported on its own
   const known = s.elementById;
   const ids = [...known.keys()];
-  const message = (id: string, where: string) =>
-    `unknown element "${id}" in ${where}: the standard has no such element.${didYouMean(id, ids, 3)}`;
+  const message = (id: string, where: string) => {
+    const cause = likelyCause(id, [], "element");
+    if (cause) return `unknown element "${id}" in ${where}: ${cause}`;
+    return `unknown element "${id}" in ${where}: the standard has no such element.${didYouMean(id, ids, 3)}`;
+  };
   for (const item of [...s.evidence, ...s.caseStudies]) {
     for (const c of item.elements)
       if (!known.has(c.element)) ctx.report(c, "unknown-element", message(c.element, "`elements`"));
@@ -65,9 +69,13 @@ export const checkEvidenceReferences: Check = (ctx) => {
 export const checkSections: Check = (ctx) => {
   const s = ctx.submission;
   const known = new Set(s.config.sections.map((x) => x.id));
-  const declared = known.size ? orList([...known]) : "no sections";
-  const message = (id: string) =>
-    `unknown section "${id}": cse.yaml declares ${declared}.${didYouMean(id, known, 1)}`;
+  const declared = s.config.sections.map((x) => ({ id: x.id, names: [x.name] }));
+  const message = (id: string) => {
+    const cause = likelyCause(id, declared, "section");
+    if (cause) return `unknown section "${id}": ${cause}`;
+    const declares = known.size ? orList([...known]) : "no sections";
+    return `unknown section "${id}": cse.yaml declares ${declares}.${didYouMean(id, known, 1)}`;
+  };
   for (const item of [...s.evidence, ...s.caseStudies]) {
     item.sections.forEach((id, i) => {
       if (!known.has(id))
@@ -87,8 +95,12 @@ export const checkSections: Check = (ctx) => {
 export const checkPeople: Check = (ctx) => {
   const s = ctx.submission;
   const known = new Set(s.config.people.map((p) => p.id));
-  const message = (id: string) =>
-    `unknown person "${id}": add them to \`people\` in cse.yaml, or use a declared id.${didYouMean(id, known, 2)}`;
+  const declared = s.config.people.map((p) => ({ id: p.id, names: [p.name] }));
+  const message = (id: string) => {
+    const cause = likelyCause(id, declared, "person");
+    if (cause) return `unknown person "${id}": ${cause}`;
+    return `unknown person "${id}": add them to \`people\` in cse.yaml, or use a declared id.${didYouMean(id, known, 2)}`;
+  };
   for (const item of [...s.evidence, ...s.caseStudies]) {
     if (item.owner !== null && !known.has(item.owner))
       ctx.report({ src: item.src, path: ["owner"] }, "unknown-person", message(item.owner));
@@ -108,9 +120,12 @@ export const checkRatings: Check = (ctx) => {
   const s = ctx.submission;
   if (s.standard.ratings.length === 0) return;
   const known = new Set(s.standard.ratings.map((r) => r.id));
-  const ratings = orList([...known]);
-  const message = (id: string) =>
-    `unknown rating "${id}": the standard's ratings are ${ratings}.${didYouMean(id, known, 1)}`;
+  const declared = s.standard.ratings.map((r) => ({ id: r.id, names: [r.label] }));
+  const message = (id: string) => {
+    const cause = likelyCause(id, declared, "rating");
+    if (cause) return `unknown rating "${id}": ${cause}`;
+    return `unknown rating "${id}": the standard's ratings are ${orList([...known])}.${didYouMean(id, known, 1)}`;
+  };
   for (const a of s.selfAssessmentEntries) {
     if (a.rating !== null && !known.has(a.rating))
       ctx.report({ src: a.src, path: [...a.path, "rating"] }, "unknown-rating", message(a.rating));

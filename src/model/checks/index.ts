@@ -9,6 +9,7 @@ import {
   checkRatings,
   checkSections,
 } from "./check-references.js";
+import { checkPlaceholders } from "./check-placeholders.js";
 import type { Check } from "./context.js";
 
 /** Every cross-reference and content check, in the order they run. Adding one is a line here. */
@@ -24,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   checkLinks,
   checkFutureDates,
   checkStatementBudget,
+  checkPlaceholders,
 ];
 
 export { runChecks } from "./context.js";
