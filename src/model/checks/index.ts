@@ -9,6 +9,7 @@ import {
   checkRatings,
   checkSections,
 } from "./check-references.js";
+import { checkActionEvidence, checkCustomers, checkDocumentPeople } from "./check-customers-and-actions.js";
 import type { Check } from "./context.js";
 
 /** Every cross-reference and content check, in the order they run. Adding one is a line here. */
@@ -20,6 +21,9 @@ export const CHECKS: readonly Check[] = [
   checkSections,
   checkPeople,
   checkRatings,
+  checkCustomers,
+  checkActionEvidence,
+  checkDocumentPeople,
   checkAttachments,
   checkLinks,
   checkFutureDates,
