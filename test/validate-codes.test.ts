@@ -211,7 +211,8 @@ const CASES: Case[] = [
   {
     name: "unknown-person (document control)",
     files: {
-      "cse.yaml": minimalSubmission()["cse.yaml"] + 'document:\n  version: "1.0"\n  status: final\n  contact: zed\n',
+      "cse.yaml":
+        minimalSubmission()["cse.yaml"] + 'document:\n  version: "1.0"\n  status: final\n  contact: zed\n',
     },
     expect: { file: "cse.yaml", line: 22, column: 12, code: "unknown-person", message: /document\.contact/ },
   },

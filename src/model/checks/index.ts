@@ -10,6 +10,7 @@ import {
   checkSections,
 } from "./check-references.js";
 import { checkActionEvidence, checkCustomers, checkDocumentPeople } from "./check-customers-and-actions.js";
+import { checkLangMarkers } from "./check-lang-markers.js";
 import type { Check } from "./context.js";
 
 /** Every cross-reference and content check, in the order they run. Adding one is a line here. */
@@ -24,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   checkCustomers,
   checkActionEvidence,
   checkDocumentPeople,
+  checkLangMarkers,
   checkAttachments,
   checkLinks,
   checkFutureDates,
