@@ -1,6 +1,6 @@
 import type { Block, Fact, Inline, Section, TableBlock } from "./document-model.js";
 import { count, joinInline, para, text } from "./inline.js";
-import { markdownBlock } from "./markdown-block.js";
+import { plainTextOf } from "./plain-text.js";
 import type { PackContext } from "./pack-context.js";
 
 /** Document control (cse.yaml `document`): version, status, approver, approval date, contact; null when absent. */
@@ -78,14 +78,15 @@ function customersSection(ctx: PackContext): Section {
       type: "table",
       caption: "Our customer groups",
       columns: [
-        { label: "Group", align: "start", width: 3, nowrap: false },
+        { label: "Group", align: "start", width: 4.5, nowrap: false },
         { label: "Size", align: "start", width: 2, nowrap: false },
-        { label: "Evidence and case studies", align: "start", width: 6, nowrap: false },
+        { label: "Evidence and case studies", align: "start", width: 5.5, nowrap: false },
       ],
       rows: groups.map((g) => {
         const concerning = items.filter((i) => i.customers.includes(g.id));
+        const about = g.description ? plainTextOf(g.description) : "";
         return [
-          [text(g.name)],
+          [text(g.name, true), ...(about ? [text(`: ${about}`)] : [])],
           [text(g.size ?? "")],
           concerning.length
             ? joinInline(
@@ -98,12 +99,6 @@ function customersSection(ctx: PackContext): Section {
       rowHeaders: true,
     },
   ];
-  const described = groups.filter((g) => g.description);
-  if (described.length > 0)
-    blocks.push({
-      type: "list",
-      items: described.map((g) => [para([text(g.name, true)]), markdownBlock(g.description!, 5)]),
-    });
   const s = section("customers", "customers", "Our customers", blocks, []);
   return { ...s, level: 3 };
 }

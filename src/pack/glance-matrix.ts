@@ -20,12 +20,12 @@ export function elementMatrix(ctx: PackContext): TableBlock {
     type: "table",
     caption: "Every element: self-rating, previous rating, evidence and case studies",
     columns: [
-      { label: "Element", align: "start", width: 1.4, nowrap: true },
-      { label: "What it asks", align: "start", width: 5, nowrap: false },
-      { label: "Self-rating", align: "start", width: 2.6, nowrap: false },
-      { label: latest ? "Previous" : "Previous rating", align: "start", width: 2.6, nowrap: false },
-      { label: "Evidence", align: "start", width: 2.6, nowrap: false },
-      { label: "Case studies", align: "start", width: 1.6, nowrap: false },
+      { label: "Element", align: "start", width: 1.1, nowrap: true },
+      { label: "What it asks", align: "start", width: 4.4, nowrap: false },
+      { label: "Self-rating", align: "start", width: 2.9, nowrap: false },
+      { label: "Previous", align: "start", width: 2.9, nowrap: false },
+      { label: "Evidence", align: "start", width: 2.8, nowrap: false },
+      { label: "Case studies", align: "start", width: 2, nowrap: false },
       { label: "Page", align: "end", width: 0.9, nowrap: true, paged: true },
     ],
     rows: ctx.s.elements.map((e) => {
@@ -33,7 +33,7 @@ export function elementMatrix(ctx: PackContext): TableBlock {
       const previous = latest ? findingRatingOf(latest, e.id) : null;
       return [
         [ref(`el-${e.id}`, e.id)],
-        [text(shorten(e.text, 80))],
+        [text(shorten(e.text, 56))],
         [ctx.badge(ctx.s.selfAssessments.get(e.id)?.rating ?? null)],
         previous ? [ctx.badge(previous.rating)] : [text("none")],
         ids(cited.evidence),

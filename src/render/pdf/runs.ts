@@ -58,7 +58,7 @@ export function runsFromInline(
       case "abbr":
         return [{ text: i.text, style: base, link: null, span: { expansion: i.expansion } }];
       case "badge":
-        return [{ text: `${BADGE_SYMBOLS[i.shape]}\u00a0${i.text}`, style: base, link: null }];
+        return [{ text: `${BADGE_SYMBOLS[i.shape]} ${i.text}`, style: base, link: null }];
       case "page": {
         const page = pageOf?.(i.anchor) ?? "";
         return page ? [{ text: page, style: base, link: { kind: "dest", anchor: i.anchor } }] : [];
