@@ -15,6 +15,7 @@ export type DiagnosticCode =
   | "unknown-section"
   | "unknown-person"
   | "unknown-rating"
+  | "unknown-customer"
   | "missing-file"
   | "outside-root"
   | "bad-link"

@@ -58,6 +58,8 @@ const PAIRS: [string, (s: Json) => Json, string][] = [
   ["cse.schema.json", (s) => at(s, "properties", "sections", "items"), "RawSection"],
   ["cse.schema.json", (s) => at(s, "properties", "people", "items"), "RawPerson"],
   ["cse.schema.json", (s) => at(s, "properties", "rules"), "RawRules"],
+  ["cse.schema.json", (s) => at(s, "properties", "customers", "items"), "RawCustomer"],
+  ["cse.schema.json", (s) => at(s, "properties", "document"), "RawDocumentControl"],
   ["cse.schema.json", (s) => at(s, "properties", "build"), "RawBuild"],
   ["standard.schema.json", (s) => s, "RawStandard"],
   ["standard.schema.json", (s) => at(s, "properties", "ratings", "items"), "RawRating"],
@@ -100,6 +102,7 @@ describe("the TypeScript types match the JSON Schemas", () => {
   });
 
   it("enumerations agree", () => {
+    expect(unions.get("AccessKind")).toEqual((readSchema("common.schema.json") as Json).$defs.access.enum);
     expect(unions.get("EvidenceType")).toEqual(
       (readSchema("evidence.schema.json") as Json).properties.type.enum,
     );

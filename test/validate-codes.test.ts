@@ -175,6 +175,48 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "unknown-customer",
+    files: {
+      "cse.yaml": minimalSubmission()["cse.yaml"] + "customers:\n  - id: students\n    name: Students\n",
+      "evidence/E009.yaml": EVIDENCE("customers: [students, studnets]\n"),
+    },
+    expect: {
+      file: "evidence/E009.yaml",
+      line: 7,
+      column: 23,
+      code: "unknown-customer",
+      message: /Did you mean `students`/,
+    },
+  },
+  {
+    name: "unknown-evidence (an action's evidence)",
+    files: {
+      "assessment/self.yaml": `elements:\n  "1.2.1":\n    actions:\n      - title: Review\n        done: true\n        done_on: 2015-01-20\n        evidence: [CS01, E007]\n`,
+    },
+    expect: {
+      file: "assessment/self.yaml",
+      line: 7,
+      column: 26,
+      code: "unknown-evidence",
+      message: /"E007"/,
+    },
+  },
+  {
+    name: "schema (done_on on an action not done)",
+    files: {
+      "assessment/self.yaml": `elements:\n  "1.2.1":\n    actions:\n      - title: Review\n        done: false\n        done_on: 2015-01-20\n`,
+    },
+    expect: { file: "assessment/self.yaml", line: 5, column: 15, code: "schema" },
+  },
+  {
+    name: "unknown-person (document control)",
+    files: {
+      "cse.yaml":
+        minimalSubmission()["cse.yaml"] + 'document:\n  version: "1.0"\n  status: final\n  contact: zed\n',
+    },
+    expect: { file: "cse.yaml", line: 22, column: 12, code: "unknown-person", message: /document\.contact/ },
+  },
+  {
     name: "missing-file",
     files: { "evidence/E009.yaml": EVIDENCE("files: [report.pdf]\n") },
     expect: {
@@ -313,6 +355,7 @@ describe("cse validate: a fixture for each diagnostic code", () => {
         "unknown-section",
         "unknown-person",
         "unknown-rating",
+        "unknown-customer",
         "missing-file",
         "outside-root",
         "bad-link",

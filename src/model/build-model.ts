@@ -5,7 +5,7 @@ import { normaliseStandardDir } from "../load/discover.js";
 import type { LoadedFile } from "../load/load-submission.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { compareIds } from "./natural-order.js";
-import type { AssessmentKind, EvidenceType } from "./raw-types.js";
+import type { AccessKind, AssessmentKind, EvidenceType } from "./raw-types.js";
 import type {
   Action,
   AttachmentRef,
@@ -101,6 +101,17 @@ function readConfig(src: YamlFile | null): Config {
       const id = str(o?.id);
       return id ? [{ id, name: str(o?.name) ?? id, section: str(o?.section), role: str(o?.role) }] : [];
     }),
+    customers: arr(d.customers).flatMap((c) => {
+      const o = obj(c);
+      const id = str(o?.id);
+      return id
+        ? [{ id, name: str(o?.name) ?? id, description: str(o?.description), size: str(o?.size) }]
+        : [];
+    }),
+    glossary: Object.entries(obj(d.glossary) ?? {}).flatMap(([term, v]) =>
+      typeof v === "string" && term.trim() && v.trim() ? [{ term: term.trim(), expansion: v.trim() }] : [],
+    ),
+    document: readDocumentControl(obj(d.document)),
     rules: {
       minEvidence: int(rules.min_evidence) ?? 1,
       maxAgeMonths: int(rules.evidence_max_age_months) ?? 36,
@@ -113,6 +124,18 @@ function readConfig(src: YamlFile | null): Config {
       introduction: str(build.introduction),
     },
     src,
+  };
+}
+
+function readDocumentControl(d: Obj | null): Config["document"] {
+  if (!d) return null;
+  const version = typeof d.version === "number" ? String(d.version) : str(d.version);
+  return {
+    version: version ?? "",
+    status: d.status === "final" ? "final" : "draft",
+    approvedBy: str(d.approved_by),
+    approvedOn: str(d.approved_on),
+    contact: str(d.contact),
   };
 }
 
@@ -178,6 +201,8 @@ function readCitable(src: YamlFile, d: Obj): Citable | null {
     const el = str(o?.element);
     return el ? [{ element: el, note: str(o?.note), src, path: ["elements", i, "element"] }] : [];
   });
+  const links = arr(d.links).filter((l): l is string => typeof l === "string");
+  const access = ACCESS.has(d.access as AccessKind) ? (d.access as AccessKind) : null;
   return {
     id,
     title: str(d.title) ?? id,
@@ -186,11 +211,22 @@ function readCitable(src: YamlFile, d: Obj): Citable | null {
     owner: str(d.owner),
     status: d.status === "draft" ? "draft" : "ready",
     files,
-    links: arr(d.links).filter((l): l is string => typeof l === "string"),
+    links,
     elements,
+    customers: arr(d.customers).filter((c): c is string => typeof c === "string"),
+    access: access ?? derivedAccess(files.length > 0, links),
+    accessWritten: access !== null,
     src,
     path: [],
   };
+}
+
+const ACCESS = new Set<AccessKind>(["attached", "public-link", "internal-link", "on-site", "on-request"]);
+
+/** FORMAT.md's default for `access`: files → attached, else an http(s) link → public-link, else on-site. */
+function derivedAccess(hasFiles: boolean, links: string[]): AccessKind {
+  if (hasFiles) return "attached";
+  return links.some((l) => /^https?:\/\//i.test(l)) ? "public-link" : "on-site";
 }
 
 const EVIDENCE_TYPES = new Set([
@@ -251,6 +287,12 @@ function readAssessment(src: YamlFile, d: Obj): SelfAssessment[] {
           owner: str(ao.owner),
           due: str(ao.due),
           done: ao.done === true,
+          doneOn: str(ao.done_on),
+          evidence: arr(ao.evidence).flatMap((e, j) =>
+            typeof e === "string"
+              ? [{ id: e, src, path: ["elements", element, "actions", i, "evidence", j] as DataPath }]
+              : [],
+          ),
           src,
           path: ["elements", element, "actions", i],
         },

@@ -16,6 +16,12 @@ export interface RawConfig {
   sections: RawSection[];
   /** Owners of elements, evidence and actions. */
   people?: RawPerson[];
+  /** (v2) The customer groups served. */
+  customers?: RawCustomer[];
+  /** (v2) Term → expansion. */
+  glossary?: Record<string, string>;
+  /** (v2) Document control. */
+  document?: RawDocumentControl;
   /** Rules for gaps. */
   rules?: RawRules;
   /** Settings of build. */
@@ -54,6 +60,35 @@ export interface RawPerson {
   /** Role. */
   role?: string;
 }
+
+/** (v2) cse.yaml `customers[]`. */
+export interface RawCustomer {
+  /** Customer group id. */
+  id: string;
+  /** Group name. */
+  name: string;
+  /** Markdown description. */
+  description?: string;
+  /** Size in words. */
+  size?: string;
+}
+
+/** (v2) cse.yaml `document`. */
+export interface RawDocumentControl {
+  /** Version of the submission. */
+  version: string;
+  /** draft or final. */
+  status: "draft" | "final";
+  /** Person id of the approver. */
+  approved_by?: string;
+  /** Approval date. */
+  approved_on?: string;
+  /** Person id of the assessor's contact. */
+  contact?: string;
+}
+
+/** (v2) How the assessor can see an item. */
+export type AccessKind = "attached" | "public-link" | "internal-link" | "on-site" | "on-request";
 
 /** cse.yaml `rules`. */
 export interface RawRules {
@@ -160,6 +195,10 @@ export interface RawEvidence {
   links?: string[];
   /** Elements demonstrated. */
   elements: RawElementRef[];
+  /** (v2) Customer group ids. */
+  customers?: string[];
+  /** (v2) How the assessor can see it. */
+  access?: AccessKind;
 }
 
 /** The kinds of evidence item. */
@@ -202,6 +241,10 @@ export interface RawCaseStudy {
   links?: string[];
   /** Elements demonstrated. */
   elements: RawElementRef[];
+  /** (v2) Customer group ids. */
+  customers?: string[];
+  /** (v2) How the assessor can see it. */
+  access?: AccessKind;
   /** Evidence item ids backing it. */
   evidence?: string[];
 }
@@ -234,6 +277,10 @@ export interface RawAction {
   due?: string;
   /** Whether it is done. */
   done?: boolean;
+  /** (v2) When it was finished. */
+  done_on?: string;
+  /** (v2) Evidence item or case study ids showing it. */
+  evidence?: string[];
 }
 
 /** assessment/findings/*.yaml (schemas/finding.schema.json). */

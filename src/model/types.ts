@@ -1,7 +1,7 @@
 import type { DataPath } from "../load/positions.js";
 import type { SourceTree } from "../load/source-tree.js";
 import type { YamlFile } from "../load/yaml-file.js";
-import type { AssessmentKind, EvidenceType } from "./raw-types.js";
+import type { AccessKind, AssessmentKind, EvidenceType } from "./raw-types.js";
 
 /** Where a value was written: its file and its place in that file's data. */
 export interface Origin {
@@ -49,12 +49,44 @@ export interface Config {
   sections: { id: string; name: string }[];
   /** People, in the order declared. */
   people: { id: string; name: string; section: string | null; role: string | null }[];
+  /** (v2) Customer groups, in the order declared. */
+  customers: CustomerGroup[];
+  /** (v2) Glossary: term → expansion, in the order written. */
+  glossary: { term: string; expansion: string }[];
+  /** (v2) Document control, or null when cse.yaml has none. */
+  document: DocumentControl | null;
   /** Rules for gaps. */
   rules: { minEvidence: number; maxAgeMonths: number; statementMaxWords: number | null };
   /** Settings of build. */
   build: { output: string; formats: ("html" | "pdf")[]; language: string; introduction: string | null };
   /** The parsed cse.yaml, when it could be read. */
   src: YamlFile | null;
+}
+
+/** (v2) A customer group of cse.yaml's `customers`. */
+export interface CustomerGroup {
+  /** Id, used by evidence and case studies. */
+  id: string;
+  /** Name, e.g. Undergraduate students. */
+  name: string;
+  /** Markdown, or null. */
+  description: string | null;
+  /** Size in words, or null. */
+  size: string | null;
+}
+
+/** (v2) cse.yaml's `document`. */
+export interface DocumentControl {
+  /** Version, e.g. 1.0. */
+  version: string;
+  /** draft or final. */
+  status: "draft" | "final";
+  /** Person id of the approver, or null. */
+  approvedBy: string | null;
+  /** Approval date, or null. */
+  approvedOn: string | null;
+  /** Person id of the assessor's contact, or null. */
+  contact: string | null;
 }
 
 /** The standard. */
@@ -141,6 +173,12 @@ export interface Citable extends Origin {
   files: AttachmentRef[];
   links: string[];
   elements: ElementCitation[];
+  /** (v2) Customer group ids. */
+  customers: string[];
+  /** (v2) How the assessor can see it: as written, or derived (files → attached, a link → public-link, else on-site). */
+  access: AccessKind;
+  /** (v2) Whether `access` was written (false: derived). */
+  accessWritten: boolean;
 }
 
 /** An evidence item. */
@@ -179,6 +217,10 @@ export interface Action extends Origin {
   owner: string | null;
   due: string | null;
   done: boolean;
+  /** (v2) When it was finished, or null. */
+  doneOn: string | null;
+  /** (v2) Ids of evidence items or case studies showing it, with where each was written. */
+  evidence: ({ id: string } & Origin)[];
 }
 
 /** The assessor's results of one earlier assessment. */

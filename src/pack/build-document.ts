@@ -8,10 +8,14 @@ import type {
   PackDocument,
   Section,
 } from "./document-model.js";
-import { caseStudiesSection, evidenceIndexSection } from "./item-sections.js";
+import { caseStudiesSection } from "./item-sections.js";
+import { evidenceIndexSection } from "./evidence-index.js";
+import { documentControlSection, glossarySection, organisationSection } from "./front-matter.js";
+import { buildRecordSection } from "./build-record.js";
+import { markAbbreviations } from "./abbreviations.js";
 import { criterionSections } from "./element-sections.js";
 import { glanceSection } from "./glance-section.js";
-import { code, formatDate, text } from "./inline.js";
+import { text } from "./inline.js";
 import { markdownBlock, splitTitle } from "./markdown-block.js";
 import { packContext, type PackContext, type PackInputs } from "./pack-context.js";
 import { progressSection } from "./progress-section.js";
@@ -26,21 +30,28 @@ const KIND_LABELS = {
 } as const;
 
 /**
- * Builds the submission pack's document from a valid submission: cover, contents, introduction,
- * at a glance, changes since an earlier revision (with --since), one section per criterion, sub-criterion and
- * element, progress since the last
- * assessment, the case studies and the evidence index. Pure: the caller reads the introduction
- * and hashes the attachments.
+ * Builds the submission pack's document from a valid submission: cover, contents, document
+ * control, introduction, the organisation and its customers, at a glance, changes since an
+ * earlier revision (with --since), progress since the last assessment, one section per
+ * criterion, sub-criterion and element, the case studies, the evidence index, the glossary and
+ * the appendix of how it was built. Pure: the caller reads the introduction and hashes the
+ * attachments.
  */
 export function buildDocument(s: Submission, inputs: PackInputs): PackDocument {
   const ctx = packContext(s, inputs);
   const attachments: Attachment[] = [];
   const sections: Section[] = [];
+  const control = documentControlSection(ctx);
+  if (control) sections.push(control);
   if (inputs.introduction !== null) sections.push(introductionSection(inputs.introduction));
-  sections.push(glanceSection(ctx));
+  sections.push(organisationSection(ctx), glanceSection(ctx));
   if (inputs.since) sections.push(sinceSection(ctx, inputs.since));
-  sections.push(...criterionSections(ctx), progressSection(ctx));
+  sections.push(progressSection(ctx), ...criterionSections(ctx));
   sections.push(caseStudiesSection(ctx, attachments), evidenceIndexSection(ctx, attachments));
+  const glossary = glossarySection(ctx);
+  if (glossary) sections.push(glossary);
+  sections.push(buildRecordSection(ctx));
+  markAbbreviations(sections, s.config.glossary);
   return {
     language: s.config.build.language,
     title: s.config.title,
@@ -76,16 +87,15 @@ function cover(ctx: PackContext): Cover {
   // The subtitle names the standard and the kind of assessment; the facts add the rest.
   const facts: Fact[] = [];
   if (config.assessment.date)
-    facts.push({ term: "Visit day", value: [text(formatDate(config.assessment.date))] });
+    facts.push({ term: "Visit day", value: [text(ctx.date(config.assessment.date))] });
   if (config.assessment.assessor) facts.push({ term: "Assessor", value: [text(config.assessment.assessor)] });
-  facts.push({ term: "Built", value: [text(formatDate(build.date))] });
-  if (build.commit)
+  const d = config.document;
+  if (d)
     facts.push({
-      term: "From commit",
-      value: build.uncommitted
-        ? [code(build.commit), text(" with uncommitted changes")]
-        : [code(build.commit)],
+      term: "Version",
+      value: [text(`${d.version}, ${d.status === "final" ? "final" : "draft"}`)],
     });
+  facts.push({ term: "Built", value: [text(ctx.date(build.date))] });
   return {
     title: config.title,
     organisation: config.organisation,

@@ -86,10 +86,17 @@ export interface ContentsEntry {
 
 /**
  * What a section is, so templates and renderers can treat kinds differently. Fixed anchors:
- * `introduction`, `at-a-glance`, `changes-since`, `progress`, `case-studies`, `evidence-index`.
+ * `document-control`, `introduction`, `organisation`, `customers`, `at-a-glance`,
+ * `changes-since`, `progress`, `case-studies`, `case-study-matrix`, `evidence-index`, `glossary`,
+ * `build-record`.
  */
 export type SectionKind =
+  | "document-control"
   | "introduction"
+  | "organisation"
+  | "customers"
+  | "glossary"
+  | "build-record"
   | "at-a-glance"
   | "changes-since"
   | "criterion"
@@ -99,6 +106,7 @@ export type SectionKind =
   | "progress-item"
   | "case-studies"
   | "case-study"
+  | "case-study-matrix"
   | "evidence-index"
   | "evidence";
 
@@ -132,10 +140,11 @@ export interface ParagraphBlock {
   /** The text. */
   content: Inline[];
   /**
-   * How it stands out: `lead` (the element's text, a summary), `note` (a remark, e.g. "no statement yet"),
-   * or plain.
+   * How it stands out: `lead` (the element's text, a summary), `note` (a remark, e.g. "no
+   * statement yet"), `alert` (something missing the assessor must not overlook, e.g. no evidence
+   * for an element claimed as meeting the standard; its text says so in words, colour only adds), or plain.
    */
-  role: "plain" | "lead" | "note";
+  role: "plain" | "lead" | "note" | "alert";
 }
 
 /** A minor heading inside a section; not in the contents or outline. */
@@ -154,6 +163,16 @@ export interface MarkdownBlock {
   source: string;
   /** Added to every Markdown heading's rank (clamped to 6) so it nests under its section. */
   headingShift: number;
+  /** Glossary terms whose first use in its section is in this block: that use is marked as an abbreviation. */
+  abbreviations: Abbreviation[];
+}
+
+/** A glossary term and its expansion. */
+export interface Abbreviation {
+  /** The term as written, e.g. "SCONUL". */
+  term: string;
+  /** What it stands for, e.g. "Society of College, National and University Libraries". */
+  expansion: string;
 }
 
 /** Term and value pairs (a definition list). */
@@ -201,6 +220,8 @@ export interface TableColumn {
   width: number;
   /** Keep each cell on one line: short values such as ids, ISO dates and sizes. */
   nowrap: boolean;
+  /** Only for paged output (PDF page numbers): renderers without pages leave the column out. */
+  paged?: boolean;
 }
 
 /** A grouped bar chart; a table with the same numbers always sits next to it. */
@@ -231,7 +252,54 @@ export interface ChartCategory {
 }
 
 /** Inline content. */
-export type Inline = TextInline | RefInline | LinkInline | CodeInline;
+export type Inline =
+  TextInline | RefInline | LinkInline | CodeInline | CiteInline | AbbrInline | BadgeInline | PageRefInline;
+
+/**
+ * A citation of an evidence item or case study: its id and title, linking to its entry. Paged
+ * renderers add the page of the entry ("E023 Website accessibility statement, p. 97"); with the
+ * attachments embedded (`--attach`), `attachment` opens the file from the citation.
+ */
+export interface CiteInline {
+  type: "cite";
+  /** The entry's anchor (`ev-…` or `cs-…`); it always exists in the document. */
+  anchor: string;
+  /** The item's id, e.g. "E023". */
+  id: string;
+  /** The item's title. */
+  title: string;
+  /** Root-relative path of the item's first attachment, or null when it has none. */
+  attachment: string | null;
+}
+
+/** A glossary term at its first use in a section: HTML `<abbr title>`, PDF a Span with /E. */
+export interface AbbrInline {
+  type: "abbr";
+  /** The term as written. */
+  text: string;
+  /** Its expansion. */
+  expansion: string;
+}
+
+/**
+ * A rating shown as a shape beside its label, so it never relies on colour: `star` the best
+ * rating, `disc` another that meets the standard, `half` the best below it, `ring` the rest
+ * below it, `dash` no rating.
+ */
+export interface BadgeInline {
+  type: "badge";
+  /** The shape. */
+  shape: "star" | "disc" | "half" | "ring" | "dash";
+  /** The label, e.g. "Compliance Plus". */
+  text: string;
+}
+
+/** The page number where an anchor's section starts; only paged renderers show it (others: nothing). */
+export interface PageRefInline {
+  type: "page";
+  /** The anchor. */
+  anchor: string;
+}
 
 /** Plain text. */
 export interface TextInline {

@@ -1,6 +1,8 @@
-import type { Action, Criterion, Element, Subcriterion } from "../model/types.js";
+import type { Action, CaseStudy, Criterion, Element, EvidenceItem, Subcriterion } from "../model/types.js";
 import type { Block, Inline, Section, TableBlock } from "./document-model.js";
-import { count, formatDate, heading, labelOf, para, ref, text } from "./inline.js";
+import { count, heading, joinInline, labelOf, para, ref, text } from "./inline.js";
+import { ACCESS_SHORT } from "./access-labels.js";
+import { evidenceWarnings } from "./evidence-warnings.js";
 import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
@@ -38,14 +40,14 @@ function elementSection(ctx: PackContext, e: Element): Section {
   const blocks: Block[] = [para([text(e.text)], "lead")];
   const facts = [
     { term: "Owner", value: ctx.person(self?.owner ?? null) },
-    { term: "Self-rating", value: [text(ctx.rating(self?.rating ?? null)?.label ?? "Not rated")] },
+    { term: "Self-rating", value: [ctx.badge(self?.rating ?? null)] },
   ];
   const latest = ctx.latest;
   const result = latest ? findingRatingOf(latest, e.id) : null;
   if (latest && result) {
     const r = ctx.rating(result.rating);
     const label = r?.label ?? result.rating;
-    const when = text(` (${formatDate(latest.date)})`);
+    const when = text(` (${ctx.date(latest.date)})`);
     facts.push({
       term: "Last assessment",
       value: r && !r.meets ? [ref(`progress-${e.id}`, label), when] : [text(label), when],
@@ -61,6 +63,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
     ],
   });
   blocks.push({ type: "facts", items: facts });
+  blocks.push(...evidenceWarnings(ctx, e.id));
 
   blocks.push(heading(5, "Our statement"));
   blocks.push(
@@ -79,16 +82,12 @@ function elementSection(ctx: PackContext, e: Element): Section {
       items: cited.evidence.map(({ item, note }) => {
         const facts = [
           item.type ? labelOf(item.type) : null,
-          formatDate(item.date),
+          ctx.date(item.date),
           ctx.sectionNames(item.sections),
+          ACCESS_SHORT[item.access],
           item.status === "draft" ? "Draft" : null,
         ];
-        const line: Inline[] = [
-          ref(`ev-${item.id}`, item.id),
-          text(" "),
-          text(item.title, true),
-          text(`: ${facts.filter(Boolean).join(", ")}`),
-        ];
+        const line: Inline[] = [ctx.cite(item), text(`: ${facts.filter(Boolean).join(", ")}`)];
         return note ? [para(line), markdownBlock(note, 6)] : [para(line)];
       }),
     });
@@ -99,10 +98,8 @@ function elementSection(ctx: PackContext, e: Element): Section {
       type: "list",
       items: cited.caseStudies.map(({ item, note }) => {
         const line: Inline[] = [
-          ref(`cs-${item.id}`, item.id),
-          text(" "),
-          text(item.title, true),
-          text(`: ${formatDate(item.date)}${item.status === "draft" ? ", Draft" : ""}`),
+          ctx.cite(item),
+          text(`: ${ctx.date(item.date)}${item.status === "draft" ? ", Draft" : ""}`),
         ];
         return note ? [para(line), markdownBlock(note, 6)] : [para(line)];
       }),
@@ -120,9 +117,11 @@ function elementSection(ctx: PackContext, e: Element): Section {
   };
 }
 
-/** A table of actions: what, who, when, and whether done. */
+/** A table of actions: what, who, when, whether done (and when), and the evidence that shows it. */
 export function actionsTable(ctx: PackContext, actions: Action[], caption: string): TableBlock {
   const asOf = ctx.inputs.build.asOf;
+  const shown = new Map([...ctx.evidence, ...ctx.caseStudies].map((i) => [i.id, i]));
+  const withEvidence = actions.some((a) => a.evidence.length > 0);
   return {
     type: "table",
     caption,
@@ -131,18 +130,41 @@ export function actionsTable(ctx: PackContext, actions: Action[], caption: strin
       { label: "Owner", align: "start", width: 3, nowrap: false },
       { label: "Due", align: "start", width: 2, nowrap: false },
       { label: "State", align: "start", width: 2, nowrap: false },
+      ...(withEvidence ? [{ label: "Evidence", align: "start" as const, width: 3, nowrap: false }] : []),
     ],
-    rows: actions.map((a) => [
-      [text(a.title)],
-      ctx.person(a.owner),
-      [text(a.due ? formatDate(a.due) : "Not set")],
-      [
-        text(
-          a.done ? "Done" : a.due && a.due < asOf ? "Open, overdue" : "Open",
-          !a.done && !!a.due && a.due < asOf,
-        ),
-      ],
-    ]),
+    rows: actions.map((a) => {
+      const overdue = !a.done && !!a.due && a.due < asOf;
+      const state = a.done
+        ? a.doneOn
+          ? `Done on ${ctx.date(a.doneOn)}`
+          : "Done"
+        : overdue
+          ? "Open, overdue"
+          : "Open";
+      const row = [
+        [text(a.title)],
+        ctx.person(a.owner),
+        [text(a.due ? ctx.date(a.due) : "Not set")],
+        [text(state, overdue)],
+      ];
+      if (withEvidence) row.push(actionEvidence(ctx, a, shown));
+      return row;
+    }),
     rowHeaders: false,
   };
+}
+
+/** The evidence an action names, as citations; an id left out of the pack (a draft) stays plain text. */
+export function actionEvidence(
+  ctx: PackContext,
+  a: Action,
+  shown: ReadonlyMap<string, EvidenceItem | CaseStudy>,
+): Inline[] {
+  if (a.evidence.length === 0) return [text("none")];
+  return joinInline(
+    a.evidence.map((ref) => {
+      const item = shown.get(ref.id);
+      return item ? [ctx.cite(item)] : [text(ref.id)];
+    }),
+  );
 }

@@ -1,106 +1,27 @@
-import type { Block, ChartCategory, Inline, Section } from "./document-model.js";
-import { count, para, ref, text } from "./inline.js";
+import type { Block, Section } from "./document-model.js";
+import { heading } from "./inline.js";
+import { claimsOfBest, belowStandard, ratingCounts } from "./glance-ratings.js";
+import { coverageBlocks } from "./glance-coverage.js";
+import { elementMatrix } from "./glance-matrix.js";
 import type { PackContext } from "./pack-context.js";
 
-/** At a glance: coverage per criterion, a chart of evidence per criterion, and the element matrix. */
+/**
+ * At a glance, the assessor's dashboard: the self-assessment in numbers beside the latest
+ * finding's, the elements rated below the standard with their open actions, the claims of the
+ * best rating with their reasons and case studies, the matrix of every element, and then the
+ * coverage by criterion with its chart.
+ */
 export function glanceSection(ctx: PackContext): Section {
-  const { criteria } = ctx.s.standard;
-  const rows = criteria.map((c) => {
-    const elements = c.subcriteria.flatMap((sc) => sc.elements);
-    const evidence = new Set<string>();
-    const caseStudies = new Set<string>();
-    let covered = 0;
-    for (const e of elements) {
-      const cited = ctx.citations(e.id);
-      if (cited.evidence.length + cited.caseStudies.length > 0) covered++;
-      for (const x of cited.evidence) evidence.add(x.item.id);
-      for (const x of cited.caseStudies) caseStudies.add(x.item.id);
-    }
-    return { c, elements: elements.length, covered, evidence: evidence.size, caseStudies: caseStudies.size };
-  });
-  const total = rows.reduce((n, r) => n + r.elements, 0);
-  const covered = rows.reduce((n, r) => n + r.covered, 0);
-  const pct = total === 0 ? 0 : Math.floor((covered / total) * 100);
-  const num = (n: number): Inline[] => [text(String(n))];
-  const outOf = (n: number, of: number): Inline[] => [text(`${n}\u00a0of\u00a0${of}`)];
   const blocks: Block[] = [
-    para([
-      text(`${covered} of ${count(total, "element", "elements")} (${pct}%) are covered`, true),
-      text(
-        " by at least one evidence item or case study. " +
-          `The pack cites ${count(ctx.evidence.length, "evidence item", "evidence items")} ` +
-          `and ${count(ctx.caseStudies.length, "case study", "case studies")}.`,
-      ),
-    ]),
-    {
-      type: "table",
-      caption: "Coverage by criterion",
-      columns: [
-        { label: "Criterion", align: "start", width: 5, nowrap: false },
-        { label: "Elements covered", align: "end", width: 2, nowrap: false },
-        { label: "Evidence items", align: "end", width: 2, nowrap: false },
-        { label: "Case studies", align: "end", width: 2, nowrap: false },
-      ],
-      rows: [
-        ...rows.map((r) => [
-          [ref(`crit-${r.c.id}`, `${r.c.id} ${r.c.title}`)],
-          outOf(r.covered, r.elements),
-          num(r.evidence),
-          num(r.caseStudies),
-        ]),
-        [
-          [text("All criteria", true)],
-          outOf(covered, total),
-          num(ctx.evidence.length),
-          num(ctx.caseStudies.length),
-        ],
-      ],
-      rowHeaders: true,
-    },
+    heading(3, "The self-assessment in numbers"),
+    ratingCounts(ctx),
+    ...belowStandard(ctx),
+    ...claimsOfBest(ctx),
+    heading(3, "Every element"),
+    elementMatrix(ctx),
+    heading(3, "Coverage by criterion"),
+    ...coverageBlocks(ctx),
   ];
-  const categories: ChartCategory[] = rows.map((r) => ({
-    label: r.c.id,
-    name: `Criterion ${r.c.id}: ${r.c.title}`,
-    anchor: `crit-${r.c.id}`,
-    values: [r.evidence, r.caseStudies],
-  }));
-  if (categories.length > 0) {
-    blocks.push({
-      type: "chart",
-      title: "Evidence per criterion",
-      description: `Bar chart of the evidence items and case studies citing each criterion. ${categories
-        .map(
-          (c) =>
-            `${c.name}: ${count(c.values[0]!, "evidence item", "evidence items")} ` +
-            `and ${count(c.values[1]!, "case study", "case studies")}.`,
-        )
-        .join(" ")}`,
-      axis: "Criterion",
-      series: ["Evidence items", "Case studies"],
-      categories,
-    });
-  }
-  blocks.push({
-    type: "table",
-    caption: "Every element: its evidence and self-rating",
-    columns: [
-      { label: "Element", align: "start", width: 2, nowrap: true },
-      { label: "Evidence items", align: "end", width: 2, nowrap: false },
-      { label: "Case studies", align: "end", width: 2, nowrap: false },
-      { label: "Self-rating", align: "start", width: 3, nowrap: false },
-    ],
-    rows: ctx.s.elements.map((e) => {
-      const cited = ctx.citations(e.id);
-      const rating = ctx.rating(ctx.s.selfAssessments.get(e.id)?.rating ?? null);
-      return [
-        [ref(`el-${e.id}`, e.id)],
-        num(cited.evidence.length),
-        num(cited.caseStudies.length),
-        [text(rating?.label ?? "Not rated")],
-      ];
-    }),
-    rowHeaders: true,
-  });
   return {
     anchor: "at-a-glance",
     kind: "at-a-glance",

@@ -10,6 +10,23 @@ export const ref = (anchor: string, t: string): Inline => ({ type: "ref", anchor
 /** Fixed-width text. */
 export const code = (t: string): Inline => ({ type: "code", text: t });
 
+/** A citation of an evidence item or case study by id and title. */
+export const cite = (
+  anchor: string,
+  id: string,
+  title: string,
+  attachment: string | null = null,
+): Inline => ({
+  type: "cite",
+  anchor,
+  id,
+  title,
+  attachment,
+});
+
+/** The page where an anchor starts (paged output only). */
+export const pageRef = (anchor: string): Inline => ({ type: "page", anchor });
+
 /** A paragraph. */
 export const para = (content: Inline[], role: ParagraphBlock["role"] = "plain"): Block => ({
   type: "paragraph",
@@ -25,27 +42,33 @@ export function joinInline(parts: Inline[][], separator = ", "): Inline[] {
   return parts.flatMap((p, i) => (i === 0 ? p : [text(separator), ...p]));
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 
-/** "2025-10-15" → "15 October 2025"; anything else is returned as written. */
-export function formatDate(date: string | null): string {
+function dateFormatter(language: string): Intl.DateTimeFormat {
+  let f = FORMATTERS.get(language);
+  if (!f) {
+    const options = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" } as const;
+    try {
+      f = new Intl.DateTimeFormat(language, options);
+    } catch {
+      // A tag Intl does not know (the schema only checks its form): English rather than a crash.
+      f = new Intl.DateTimeFormat("en-GB", options);
+    }
+    FORMATTERS.set(language, f);
+  }
+  return f;
+}
+
+/**
+ * "2025-10-15" → "15 October 2025", written out in the pack's language through Intl (a `cy`
+ * pack says "15 Hydref 2025"); anything else is returned as written.
+ */
+export function formatDate(date: string | null, language = "en-GB"): string {
   if (date === null) return "";
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+  if (!m) return date;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(d.getTime()) ? date : dateFormatter(language).format(d);
 }
 
 /** 1234567 → "1,234,567 bytes" (written out so it does not depend on the machine's locale data). */

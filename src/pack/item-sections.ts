@@ -1,19 +1,8 @@
 import { compareIds } from "../model/natural-order.js";
-import type { CaseStudy, Citable, EvidenceItem } from "../model/types.js";
+import type { CaseStudy, Citable } from "../model/types.js";
 import type { Attachment, Block, Fact, Inline, Section } from "./document-model.js";
-import {
-  code,
-  count,
-  formatBytes,
-  formatDate,
-  heading,
-  joinInline,
-  labelOf,
-  para,
-  ref,
-  text,
-} from "./inline.js";
-import { lastChangedCell, lastChangedFact } from "./last-changed-text.js";
+import { code, count, formatBytes, heading, para, ref, text } from "./inline.js";
+import { ACCESS_LONG } from "./access-labels.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
 
@@ -39,7 +28,46 @@ export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]):
         ),
       ]),
     ],
-    children: ctx.caseStudies.map((cs) => caseStudySection(ctx, cs, attachments, inPack)),
+    children: [
+      ...ctx.caseStudies.map((cs) => caseStudySection(ctx, cs, attachments, inPack)),
+      ...(n > 0 ? [caseStudyMatrix(ctx)] : []),
+    ],
+  };
+}
+
+/** Case study × element: which elements each case study shows, one row per element shown by any. */
+function caseStudyMatrix(ctx: PackContext): Section {
+  const studies = ctx.caseStudies;
+  const rows = ctx.s.elements.flatMap((e) => {
+    const shownBy = new Set(ctx.citations(e.id).caseStudies.map((c) => c.item.id));
+    if (shownBy.size === 0) return [];
+    return [[[ref(`el-${e.id}`, e.id)], ...studies.map((cs) => [text(shownBy.has(cs.id) ? "\u2713" : "")])]];
+  });
+  return {
+    anchor: "case-study-matrix",
+    kind: "case-study-matrix",
+    level: 3,
+    title: "Case studies and the elements they show",
+    shortTitle: "Case study matrix",
+    inContents: true,
+    blocks: [
+      para([
+        text(
+          `A tick marks an element a case study shows. ${count(rows.length, "element is", "elements are")} shown by at least one case study.`,
+        ),
+      ]),
+      {
+        type: "table",
+        caption: "Case study × element",
+        columns: [
+          { label: "Element", align: "start", width: 1.6, nowrap: true },
+          ...studies.map((cs) => ({ label: cs.id, align: "start" as const, width: 1, nowrap: true })),
+        ],
+        rows,
+        rowHeaders: true,
+      },
+    ],
+    children: [],
   };
 }
 
@@ -51,24 +79,26 @@ function caseStudySection(
 ): Section {
   const anchor = `cs-${cs.id}`;
   const facts: Fact[] = [
-    { term: "Date", value: [text(formatDate(cs.date))] },
+    { term: "Date", value: [text(ctx.date(cs.date))] },
     { term: "Sections", value: [text(ctx.sectionNames(cs.sections))] },
     { term: "Owner", value: ctx.person(cs.owner) },
+    ...itemFacts(ctx, cs),
   ];
   if (cs.status === "draft") facts.push({ term: "Status", value: [text("Draft", true)] });
-  const backing = [...new Set(cs.evidence.map((e) => e.id))].filter((id) => inPack.has(id));
-  if (backing.length > 0)
-    facts.push({
-      term: "Evidence",
-      value: joinInline(backing.sort(compareIds).map((id) => [ref(`ev-${id}`, id)])),
-    });
+  const byId = new Map(ctx.evidence.map((e) => [e.id, e]));
+  const backing = [...new Set(cs.evidence.map((e) => e.id))].filter((id) => inPack.has(id)).sort(compareIds);
   const blocks: Block[] = [
     { type: "facts", items: facts },
     markdownBlock(cs.summary, 4),
-    heading(4, "The story"),
-    markdownBlock(cs.narrative, 5),
+    heading(4, "Elements it shows"),
+    elementList(ctx, cs),
   ];
-  blocks.push(heading(4, "Elements it shows"), elementList(ctx, cs));
+  if (backing.length > 0)
+    blocks.push(heading(4, "Evidence behind it"), {
+      type: "list",
+      items: backing.map((id) => [para([ctx.cite(byId.get(id)!)])]),
+    });
+  blocks.push(heading(4, "The story"), markdownBlock(cs.narrative, 5));
   blocks.push(...filesAndLinks(ctx, cs, anchor, attachments));
   return {
     anchor,
@@ -82,99 +112,8 @@ function caseStudySection(
   };
 }
 
-/** The evidence index: every item in the pack, by id, with what cites it. */
-export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]): Section {
-  const n = ctx.evidence.length;
-  const blocks: Block[] = [
-    para([
-      text(
-        n === 0
-          ? "This pack holds no evidence items."
-          : `${count(n, "evidence item", "evidence items")}, ` +
-              "by id. Each lists the elements and case studies that cite it.",
-      ),
-    ]),
-  ];
-  // Last-changed dates come from git; say why they are missing where a reader would expect them.
-  const history = ctx.inputs.lastChanged ?? null;
-  const dated = history?.known ? history.items : null;
-  if (history && !history.known && history.reason !== "not-a-repository")
-    blocks.push(para([text(`Last-changed dates are not shown: ${history.message}.`)], "note"));
-  if (n > 0) {
-    blocks.push({
-      type: "table",
-      caption: "Evidence items",
-      columns: [
-        { label: "Id", align: "start", width: 1, nowrap: true },
-        { label: "Title", align: "start", width: 5, nowrap: false },
-        { label: "Type", align: "start", width: 2, nowrap: false },
-        { label: "Date", align: "start", width: 2, nowrap: true },
-        ...(dated ? [{ label: "Last changed", align: "start" as const, width: 2, nowrap: false }] : []),
-      ],
-      rows: ctx.evidence.map((e) => [
-        [ref(`ev-${e.id}`, e.id)],
-        [text(e.title + (e.status === "draft" ? " (draft)" : ""))],
-        [text(e.type ? labelOf(e.type) : "")],
-        [text(e.date ?? "")],
-        ...(dated ? [[text(lastChangedCell(dated.get(e.id)))]] : []),
-      ]),
-      rowHeaders: true,
-    });
-  }
-  return {
-    anchor: "evidence-index",
-    kind: "evidence-index",
-    level: 2,
-    title: "Evidence index",
-    shortTitle: "Evidence index",
-    inContents: true,
-    blocks,
-    children: ctx.evidence.map((e) => evidenceSection(ctx, e, attachments)),
-  };
-}
-
-function evidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Attachment[]): Section {
-  const anchor = `ev-${e.id}`;
-  const facts: Fact[] = [
-    { term: "Type", value: [text(e.type ? labelOf(e.type) : "")] },
-    { term: "Date", value: [text(formatDate(e.date))] },
-  ];
-  if (e.expires) facts.push({ term: "Expires", value: [text(formatDate(e.expires))] });
-  facts.push(
-    { term: "Sections", value: [text(ctx.sectionNames(e.sections))] },
-    { term: "Owner", value: ctx.person(e.owner) },
-  );
-  if (e.status === "draft") facts.push({ term: "Status", value: [text("Draft", true)] });
-  const changed = ctx.inputs.lastChanged?.known
-    ? lastChangedFact(ctx.inputs.lastChanged.items.get(e.id))
-    : null;
-  if (changed) facts.push({ term: "Last changed", value: changed });
-  const blocks: Block[] = [{ type: "facts", items: facts }, markdownBlock(e.description, 4)];
-  blocks.push(...filesAndLinks(ctx, e, anchor, attachments));
-  blocks.push(heading(4, "Cited by"), elementList(ctx, e));
-  const backing = ctx.backedBy(e.id);
-  if (backing.length > 0) {
-    blocks.push({
-      type: "list",
-      items: backing.map((cs) => [
-        para([text("Case study "), ref(`cs-${cs.id}`, cs.id), text(" "), text(cs.title, true)]),
-      ]),
-    });
-  }
-  return {
-    anchor,
-    kind: "evidence",
-    level: 3,
-    title: `${e.id}: ${e.title}`,
-    shortTitle: e.id,
-    inContents: false,
-    blocks,
-    children: [],
-  };
-}
-
 /** The elements an item names, each with the mapping's note. */
-function elementList(ctx: PackContext, item: Citable): Block {
+export function elementList(ctx: PackContext, item: Citable): Block {
   const seen = new Set<string>();
   const items: Block[][] = [];
   const ids = item.elements.map((c) => c.element).filter((id) => !seen.has(id) && seen.add(id));
@@ -188,15 +127,30 @@ function elementList(ctx: PackContext, item: Citable): Block {
   return { type: "list", items };
 }
 
-function filesAndLinks(ctx: PackContext, item: Citable, owner: string, attachments: Attachment[]): Block[] {
+export function filesAndLinks(
+  ctx: PackContext,
+  item: Citable,
+  owner: string,
+  attachments: Attachment[],
+): Block[] {
   const blocks: Block[] = [];
   if (item.links.length > 0) {
-    blocks.push(heading(4, "Links"));
+    const internal = item.access === "internal-link";
+    blocks.push(heading(4, internal ? "Internal links" : "Links"));
+    if (internal)
+      blocks.push(
+        para(
+          [text("These addresses open only inside the organisation; we will show them to the assessor.")],
+          "note",
+        ),
+      );
     // Validation refuses other links; checked again so the model never holds an unsafe one.
     blocks.push({
       type: "list",
       items: item.links.map((href) => [
-        para([/^(?:https?:|mailto:)/i.test(href) ? { type: "link", href, text: href } : text(href)]),
+        para([
+          !internal && /^(?:https?:|mailto:)/i.test(href) ? { type: "link", href, text: href } : code(href),
+        ]),
       ]),
     });
   }
@@ -216,17 +170,22 @@ function filesAndLinks(ctx: PackContext, item: Citable, owner: string, attachmen
   });
   if (files.length > 0) {
     attachments.push(...files);
+    // The hashes are listed only where the files travel with the pack (the PDF with --attach).
     blocks.push(heading(4, "Attachments"), {
-      type: "table",
-      caption: `Attachments of ${item.id}`,
-      columns: [
-        { label: "File", align: "start", width: 3, nowrap: false },
-        { label: "Size", align: "end", width: 2, nowrap: true },
-        { label: "SHA-256", align: "start", width: 6, nowrap: false },
-      ],
-      rows: files.map((f) => [[code(f.name)], [text(formatBytes(f.size))], [code(f.sha256)]]),
-      rowHeaders: true,
+      type: "list",
+      items: files.map((f) => [para([code(f.name), text(` (${formatBytes(f.size)})`)])]),
     });
   }
   return blocks;
+}
+
+/** Facts every item shows: how the assessor can see it, and the customer groups it concerns. */
+export function itemFacts(ctx: PackContext, item: Citable): Fact[] {
+  const facts: Fact[] = [{ term: "How to see it", value: [text(ACCESS_LONG[item.access])] }];
+  if (item.customers.length > 0)
+    facts.push({
+      term: "Customers",
+      value: [text(item.customers.map((id) => ctx.customerName(id)).join(", "))],
+    });
+  return facts;
 }

@@ -10,7 +10,12 @@ export function markdownBlock(source: string, rank: number): Block {
   for (const t of markdownTokens(source)) {
     if (t.type === "heading_open") min = Math.min(min, Number(t.tag.slice(1)));
   }
-  return { type: "markdown", source, headingShift: min === 7 ? 0 : Math.min(6, rank) - min };
+  return {
+    type: "markdown",
+    source,
+    headingShift: min === 7 ? 0 : Math.min(6, rank) - min,
+    abbreviations: [],
+  };
 }
 
 /**

@@ -3,8 +3,11 @@ import type { ItemHistory } from "../git/last-changed.js";
 import { compareIds } from "../model/natural-order.js";
 import type { CaseStudy, Element, EvidenceItem, Finding, Rating, Submission } from "../model/types.js";
 import type { BuildInfo, Inline } from "./document-model.js";
-import { text } from "./inline.js";
+import { cite, formatDate, text } from "./inline.js";
 import { latestFinding } from "../analyse/latest-finding.js";
+import { analyseCoverage } from "../analyse/analyse-coverage.js";
+import type { GapCode } from "../analyse/gap-codes.js";
+import { badgeOf } from "./rating-badge.js";
 
 /** Size and hash of an attachment, read by the caller (the document builder does no I/O). */
 export interface AttachmentFacts {
@@ -26,6 +29,8 @@ export interface PackInputs {
   lastChanged?: ItemHistory | null;
   /** What changed since an earlier revision (`--since`), shown as "Changes since"; absent or null: no such section. */
   since?: SubmissionDiff | null;
+  /** Whether the attachments are embedded in the output (`--attach`): only then are their hashes listed. */
+  attach?: boolean;
 }
 
 /** An item naming an element, with the mapping's note. */
@@ -59,6 +64,16 @@ export interface PackContext {
   person(id: string | null): Inline[];
   sectionNames(ids: string[]): string;
   element(id: string): Element | undefined;
+  /** A customer group's name (its id when unknown). */
+  customerName(id: string): string;
+  /** A date written out in the pack's language ("9 March 2027"); "" for null. */
+  date(iso: string | null): string;
+  /** The element's gaps, as `cse gaps` computes them on the build's as-of day. */
+  gaps(element: string): readonly GapCode[];
+  /** A rating as a shape and its label; "Not rated" for null or unknown. */
+  badge(ratingId: string | null): Inline;
+  /** A citation of an evidence item or case study (id, title, first attachment). */
+  cite(item: EvidenceItem | CaseStudy): Inline;
 }
 
 /** Indexes the submission for the section builders: which items go in, who cites what. */
@@ -88,6 +103,8 @@ export function packContext(s: Submission, inputs: PackInputs): PackContext {
     for (const id of new Set(cs.evidence.map((e) => e.id))) backing.set(id, [...(backing.get(id) ?? []), cs]);
   }
   const ratings = new Map(s.standard.ratings.map((r) => [r.id, r]));
+  const coverage = analyseCoverage(s, { asOf: inputs.build.asOf });
+  const gapsById = new Map(coverage.elements.map((e) => [e.id, e.gaps]));
   const people = new Map(s.config.people.map((p) => [p.id, p]));
   const sections = new Map(s.config.sections.map((x) => [x.id, x.name]));
   return {
@@ -107,5 +124,16 @@ export function packContext(s: Submission, inputs: PackInputs): PackContext {
     sectionNames: (ids) =>
       ids.length === 0 ? "Whole organisation" : ids.map((id) => sections.get(id) ?? id).join(", "),
     element: (id) => s.elementById.get(id),
+    customerName: (id) => s.config.customers.find((c) => c.id === id)?.name ?? id,
+    date: (iso) => formatDate(iso, s.config.build.language),
+    gaps: (id) => gapsById.get(id) ?? [],
+    badge: (id) => badgeOf(s.standard.ratings, id),
+    cite: (item) =>
+      cite(
+        `${item.kind === "evidence" ? "ev" : "cs"}-${item.id}`,
+        item.id,
+        item.title,
+        item.files.find((f) => f.resolved !== null)?.resolved ?? null,
+      ),
   };
 }

@@ -1,6 +1,7 @@
 import type { Section } from "./document-model.js";
-import { actionsTable } from "./element-sections.js";
-import { count, formatDate, heading, para, ref, text } from "./inline.js";
+import { actionEvidence, actionsTable } from "./element-sections.js";
+import type { Block } from "./document-model.js";
+import { count, heading, para, ref, text } from "./inline.js";
 import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
@@ -25,7 +26,7 @@ export function progressSection(ctx: PackContext): Section {
     children: [],
   };
   if (!f) {
-    section.blocks.push(para([text("There is no earlier assessment on record.")]));
+    section.blocks.push(para([text("There is no earlier assessment on record.")]), ...completedActions(ctx));
     return section;
   }
   const below = ctx.s.elements.flatMap((e) => {
@@ -34,7 +35,7 @@ export function progressSection(ctx: PackContext): Section {
     return r && rating && !rating.meets ? [{ e, r, rating }] : [];
   });
   const who = f.kind ? `The ${KIND_NAMES[f.kind]}` : "The assessment";
-  const visit = `${who} on ${formatDate(f.date)}${f.assessor ? `, by ${f.assessor},` : ""}`;
+  const visit = `${who} on ${ctx.date(f.date)}${f.assessor ? `, by ${f.assessor},` : ""}`;
   section.blocks.push(
     para([
       text(
@@ -45,6 +46,7 @@ export function progressSection(ctx: PackContext): Section {
       ),
     ]),
   );
+  section.blocks.push(...completedActions(ctx));
   for (const { e, r, rating } of below) {
     const self = ctx.s.selfAssessments.get(e.id);
     const blocks = [
@@ -52,7 +54,7 @@ export function progressSection(ctx: PackContext): Section {
       {
         type: "facts" as const,
         items: [
-          { term: "Assessor's rating", value: [text(`${rating.label} (${formatDate(f.date)})`)] },
+          { term: "Assessor's rating", value: [text(`${rating.label} (${ctx.date(f.date)})`)] },
           {
             term: "Our self-rating now",
             value: [text(ctx.rating(self?.rating ?? null)?.label ?? "Not rated")],
@@ -78,4 +80,33 @@ export function progressSection(ctx: PackContext): Section {
     });
   }
   return section;
+}
+
+/** Every action marked done, with the day it was finished and the evidence that shows it. */
+function completedActions(ctx: PackContext): Block[] {
+  const done = ctx.s.elements.flatMap((e) =>
+    (ctx.s.selfAssessments.get(e.id)?.actions ?? []).filter((a) => a.done).map((a) => ({ e, a })),
+  );
+  if (done.length === 0) return [];
+  const shown = new Map([...ctx.evidence, ...ctx.caseStudies].map((i) => [i.id, i]));
+  return [
+    heading(3, "Actions completed"),
+    {
+      type: "table",
+      caption: "Actions completed, with the evidence that shows them",
+      columns: [
+        { label: "Element", align: "start", width: 1.4, nowrap: true },
+        { label: "Action", align: "start", width: 5, nowrap: false },
+        { label: "Completed", align: "start", width: 2.2, nowrap: false },
+        { label: "Evidence", align: "start", width: 4, nowrap: false },
+      ],
+      rows: done.map(({ e, a }) => [
+        [ref(`el-${e.id}`, e.id)],
+        [text(a.title)],
+        [text(a.doneOn ? ctx.date(a.doneOn) : "date not recorded")],
+        actionEvidence(ctx, a, shown),
+      ]),
+      rowHeaders: true,
+    },
+  ];
 }

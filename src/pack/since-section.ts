@@ -80,7 +80,7 @@ export function sinceSection(ctx: PackContext, diff: SubmissionDiff): Section {
         `Findings (${countByStatus(diff.findings)})`,
         [col("Date", 2, true), col("Status", 1, true), col("What changed", 6)],
         diff.findings.map((f) => [
-          [text(formatDate(f.date))],
+          [text(formatDate(f.date, ctx.s.config.build.language))],
           [text(STATUS_LABEL[f.status])],
           [text(findingPhrases(f, diff).join("; "))],
         ]),

@@ -1,7 +1,9 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Nesting } from "markdown-it/lib/token.mjs";
-import type { Mention } from "../pack/document-model.js";
+import type { Abbreviation, Mention } from "../pack/document-model.js";
+import { langBlockRule, langSpanRule } from "./markdown-lang.js";
+import { markAbbreviationTokens } from "./markdown-abbr.js";
 
 export type { Token };
 
@@ -11,6 +13,8 @@ export interface MarkdownOptions {
   headingShift?: number;
   /** Ids that become links to their anchor where the text mentions them. */
   mentions?: readonly Mention[];
+  /** Terms whose first use is marked as an abbreviation with its expansion. */
+  abbreviations?: readonly Abbreviation[];
 }
 
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
@@ -24,6 +28,11 @@ const SAFE_LINK = /^(?:https?:|mailto:)/i;
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
   md.disable("image");
+  // FORMAT.md v2 language of parts: `[text]{lang=cy}` and `::: {lang=cy}` … `:::`.
+  md.block.ruler.before("fence", "cse_lang_block", langBlockRule, {
+    alt: ["paragraph", "blockquote", "list"],
+  });
+  md.inline.ruler.before("link", "cse_lang_span", langSpanRule);
   // markdown-it normalises the URL before asking; the check runs on what it would emit.
   md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
   md.core.ruler.push("cse_heading_shift", (state) => {
@@ -43,12 +52,17 @@ export function createMarkdown(): MarkdownIt {
         block.children = linkMentions(block.children, pattern, state.Token);
     }
   });
+  md.core.ruler.push("cse_abbreviations", (state) => {
+    const abbreviations = (state.env as Env).abbreviations ?? [];
+    if (abbreviations.length > 0) markAbbreviationTokens(state.tokens, abbreviations, state.Token);
+  });
   return md;
 }
 
 interface Env {
   headingShift?: number;
   mentions?: readonly Mention[];
+  abbreviations?: readonly Abbreviation[];
 }
 
 let shared: MarkdownIt | null = null;
@@ -73,7 +87,11 @@ export function renderMarkdownHtml(source: string, options: MarkdownOptions = {}
 }
 
 function envOf(o: MarkdownOptions): Env {
-  return { headingShift: o.headingShift ?? 0, mentions: o.mentions ?? [] };
+  return {
+    headingShift: o.headingShift ?? 0,
+    mentions: o.mentions ?? [],
+    abbreviations: o.abbreviations ?? [],
+  };
 }
 
 const anchorMaps = new WeakMap<readonly Mention[], Map<string, string> | null>();

@@ -19,6 +19,7 @@ export const KNOWN_CODES = new Set([
   "unknown-section",
   "unknown-person",
   "unknown-rating",
+  "unknown-customer",
   "missing-file",
   "outside-root",
   "bad-link",

@@ -17,6 +17,8 @@ import { createProgress, type Progress } from "../progress.js";
 import { useColor, type Io } from "../io.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
 import { changesSince } from "./build-since.js";
+import { failOnMessage, preflight } from "./build-preflight.js";
+import { parseGapCodes } from "./gaps.js";
 import { plural } from "../../util/plural.js";
 import { errorReason } from "../../util/error-reason.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
@@ -31,6 +33,8 @@ export interface BuildOptions extends SubmissionOptions {
   asOf?: string;
   /** --attach: embed every attachment in the PDF. */
   attach?: boolean;
+  /** --fail-on CODE[,…]: refuse to build while any listed gap remains. */
+  failOn?: string;
 }
 
 /** An output format of the pack. */
@@ -69,6 +73,7 @@ export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
 async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<number> {
   const buildDate = buildDateFrom(io.env);
   const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
+  const failOn = opts.failOn === undefined ? [] : parseGapCodes(opts.failOn, "--fail-on");
   const tree = openTree(resolveRoot(opts, io), opts.ref);
   progress.stage("Reading the submission");
   const checked = readSubmission(tree, { asOf });
@@ -92,6 +97,13 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const s = checked.submission;
   const formats = pickFormats(opts, s);
   const outDir = outputFolder(opts, s, tree.root, io);
+  const check = preflight(s, asOf, failOn);
+  if (check.summary || check.failing.length > 0) progress.done();
+  io.stderr.write(check.summary);
+  if (check.failing.length > 0) {
+    io.stderr.write(failOnMessage(check.failing));
+    return EXIT.FINDINGS;
+  }
   progress.stage("Putting the pack together");
   const state = describeWorktree(tree, submissionPaths(s));
   const doc = buildDocument(s, {
@@ -105,6 +117,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
       asOf,
       generator: `cse ${version}`,
     },
+    attach: opts.attach === true,
     lastChanged: lastChangedOfItems(s),
     since: opts.since === undefined ? null : changesSince(opts.since, tree, s, asOf),
   });

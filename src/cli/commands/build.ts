@@ -19,6 +19,10 @@ export const buildCommand: CommandDef = (program, run) => {
       "--as-of <date>",
       "judge dates (overdue actions, future dates) as of this day, YYYY-MM-DD (default: the build date)",
     )
+    .option(
+      "--fail-on <codes>",
+      "refuse to build (exit 1) while any element has one of these gap codes, comma-separated (as cse gaps)",
+    )
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .option(
       "--ref <rev>",
@@ -36,6 +40,8 @@ Examples:
   cse build --format html --out pack
   cse build --include-drafts         a working copy with drafts, for review
   cse build --format pdf --attach    one PDF carrying every attached file
+  cse build --fail-on no-evidence,stale-evidence
+                         refuses while an element has no or only stale evidence
   cse build --since assessed-2014
                          adds "Changes since assessed-2014" (annual review)
   cse build --ref assessed-2015      the pack exactly as committed at that tag
@@ -43,7 +49,10 @@ Examples:
                          reproducible: same input, same bytes
 
 The build date is taken from SOURCE_DATE_EPOCH when it is set, else today.
-Exit status: 0 built, 1 refused (validation errors, a broken template),
+Before writing, the build lists on stderr the elements rated as meeting the
+standard whose evidence is missing, thin or out of date.
+Exit status: 0 built, 1 refused (validation errors, a gap named by --fail-on,
+a broken template),
 2 usage or fatal error.`,
     )
     .action((opts) => run(async (io) => (await import("../actions/build.js")).buildAction(opts, io)));

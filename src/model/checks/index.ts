@@ -10,6 +10,8 @@ import {
   checkSections,
 } from "./check-references.js";
 import { checkPlaceholders } from "./check-placeholders.js";
+import { checkActionEvidence, checkCustomers, checkDocumentPeople } from "./check-customers-and-actions.js";
+import { checkLangMarkers } from "./check-lang-markers.js";
 import type { Check } from "./context.js";
 
 /** Every cross-reference and content check, in the order they run. Adding one is a line here. */
@@ -21,6 +23,10 @@ export const CHECKS: readonly Check[] = [
   checkSections,
   checkPeople,
   checkRatings,
+  checkCustomers,
+  checkActionEvidence,
+  checkDocumentPeople,
+  checkLangMarkers,
   checkAttachments,
   checkLinks,
   checkFutureDates,

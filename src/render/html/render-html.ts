@@ -7,6 +7,7 @@ import type {
   TableColumn,
 } from "../../pack/document-model.js";
 import { formatDate } from "../../pack/inline.js";
+import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
 import { renderMarkdownHtml } from "../markdown.js";
 import { chartLayout } from "./chart-layout.js";
 import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
@@ -42,10 +43,14 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
       return `${c?.align === "end" ? "end" : "start"}${c?.nowrap === true ? " nowrap" : ""}`;
     },
     widthOf: (columns: TableColumn[] | undefined, index: number) => {
-      const total = (columns ?? []).reduce((n, c) => n + (Number(c.width) || 0), 0);
+      // Columns only paged output shows (page numbers) take no share of the HTML table.
+      const shown = (columns ?? []).filter((c) => c.paged !== true);
+      const total = shown.reduce((n, c) => n + (Number(c.width) || 0), 0);
       return total > 0 ? Math.round((1000 * (Number(columns?.[index]?.width) || 0)) / total) / 10 : 0;
     },
-    formatDate: (d: unknown) => formatDate(typeof d === "string" ? d : null),
+    pagedColumn: (columns: TableColumn[] | undefined, index: number) => columns?.[index]?.paged === true,
+    badgeSymbol: (shape: unknown) => BADGE_SYMBOLS[shape as keyof typeof BADGE_SYMBOLS] ?? "",
+    formatDate: (d: unknown) => formatDate(typeof d === "string" ? d : null, doc.language),
     chartLayout: (chart: ChartBlock) => chartLayout(chart, charts++),
     markdown: (block: MarkdownBlock, options: Handlebars.HelperOptions) => {
       const mentions = (options.data?.root as { mentions?: Mention[] } | undefined)?.mentions ?? [];
@@ -53,6 +58,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
         renderMarkdownHtml(String(block?.source ?? ""), {
           headingShift: Number(block?.headingShift) || 0,
           mentions,
+          abbreviations: Array.isArray(block?.abbreviations) ? block.abbreviations : [],
         }),
       );
     },

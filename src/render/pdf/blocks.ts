@@ -43,7 +43,7 @@ function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, 
       renderMarkdown(
         flow,
         block.source,
-        { headingShift: block.headingShift, mentions: ctx.mentions },
+        { headingShift: block.headingShift, mentions: ctx.mentions, abbreviations: block.abbreviations },
         box,
         parent,
         ctx.muted ? COLOUR.muted : COLOUR.text,
@@ -80,12 +80,13 @@ const ROLE = {
   plain: { size: BODY.size, style: "regular", color: COLOUR.text },
   lead: { size: 11.5, style: "regular", color: COLOUR.text },
   note: { size: BODY.size, style: "italic", color: COLOUR.muted },
+  alert: { size: BODY.size, style: "regular", color: COLOUR.notice },
 } as const;
 
 function paragraph(flow: Flow, block: ParagraphBlock, box: Box, parent: StructElement): void {
   const role = ROLE[block.role];
   flow.paragraph(
-    runsFromInline(block.content, role.style),
+    runsFromInline(block.content, role.style, flow.pageOf),
     box,
     { size: role.size, color: role.color },
     parent,
@@ -110,7 +111,7 @@ export function renderFacts(
   const list = flow.struct(parent, "L");
   for (const fact of block.items) {
     const term = flow.lines([{ text: fact.term, style: "bold", link: null }], termWidth - 10, size);
-    const value = flow.lines(runsFromInline(fact.value), box.width - termWidth, size);
+    const value = flow.lines(runsFromInline(fact.value, "regular", flow.pageOf), box.width - termWidth, size);
     const rows = Math.max(term.length, value.length);
     flow.need(lh * rows);
     const li = flow.struct(list, "LI");

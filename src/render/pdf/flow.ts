@@ -9,7 +9,7 @@ import {
   type StructElement,
   type StructOptions,
 } from "./pdfkit-extras.js";
-import type { Run, RunLink } from "./runs.js";
+import type { PageOf, Run, RunLink } from "./runs.js";
 
 /** A horizontal slot for content: left edge and width, in points. */
 export interface Box {
@@ -56,6 +56,8 @@ export class Flow {
   readonly pageSection: string[] = [""];
   /** The top-level section being laid out. */
   section = "";
+  /** Page numbers of anchors for citations and page references (from an earlier layout pass). */
+  pageOf: PageOf = () => "";
   private empty = true;
 
   constructor(readonly doc: PDFKit.PDFDocument) {}
@@ -168,13 +170,17 @@ export class Flow {
     const frags = line.fragments;
     for (let i = 0; i < frags.length;) {
       let j = i + 1;
-      while (j < frags.length && frags[j]!.link === frags[i]!.link) j++;
+      while (j < frags.length && frags[j]!.link === frags[i]!.link && frags[j]!.span === frags[i]!.span) j++;
       const group = frags.slice(i, j);
       const link = group[0]!.link;
-      const linkEl = link && owner ? this.struct(owner.el, "Link") : null;
+      const span = group[0]!.span;
+      // Another language or an abbreviation is a Span of its own, carrying /Lang or /E.
+      const spanEl =
+        span && owner ? this.struct(owner.el, "Span", { lang: span.lang, expanded: span.expansion }) : null;
+      const linkEl = link && owner ? this.struct(spanEl ?? owner.el, "Link") : null;
       if (owner) {
-        const content = doc.markStructureContent(linkEl ? "Link" : owner.tag);
-        (linkEl ?? owner.el).add(content);
+        const content = doc.markStructureContent(linkEl ? "Link" : spanEl ? "Span" : owner.tag);
+        (linkEl ?? spanEl ?? owner.el).add(content);
       }
       for (const f of group) {
         const { oblique } = useFont(doc, f.style, sizeOf(f.style, setting.size));
@@ -208,6 +214,7 @@ export class Flow {
         );
         linkEl.end();
       }
+      spanEl?.end();
       i = j;
     }
     this.touch();

@@ -1,11 +1,13 @@
 import type { TextStyle } from "./fonts.js";
-import type { Run, RunLink } from "./runs.js";
+import type { Run, RunLink, RunSpan } from "./runs.js";
 
 /** A piece of a line in one style and link, placed at `x` from the line's start. */
 export interface Fragment {
   text: string;
   style: TextStyle;
   link: RunLink | null;
+  /** The tagged span it belongs to, if any. */
+  span: RunSpan | null;
   /** Offset from the start of the line, in points. */
   x: number;
   /** Width in points. */
@@ -26,6 +28,7 @@ interface Part {
   text: string;
   style: TextStyle;
   link: RunLink | null;
+  span: RunSpan | null;
 }
 
 type Item = { kind: "group"; parts: Part[]; space: Part | null } | { kind: "newline" };
@@ -97,7 +100,7 @@ function itemsOf(runs: readonly Run[]): Item[] {
         pendingSpace = null;
       } else if (/^[ \t\r\f\v]+$/.test(token)) {
         flush();
-        pendingSpace ??= { text: " ", style: run.style, link: run.link };
+        pendingSpace ??= { text: " ", style: run.style, link: run.link, span: run.span ?? null };
       } else {
         const segments =
           run.style === "code" && token.length <= 12 ? [token] : (token.match(SOFT) ?? [token]);
@@ -107,7 +110,7 @@ function itemsOf(runs: readonly Run[]): Item[] {
             curSpace = pendingSpace;
             pendingSpace = null;
           }
-          cur.push({ text: seg, style: run.style, link: run.link });
+          cur.push({ text: seg, style: run.style, link: run.link, span: run.span ?? null });
         });
       }
     }
@@ -135,8 +138,8 @@ function splitByCharacters(parts: readonly Part[], maxWidth: number, measure: Me
         width = 0;
       }
       const last = chunk[chunk.length - 1];
-      if (last && last.style === p.style && last.link === p.link) last.text += ch;
-      else chunk.push({ text: ch, style: p.style, link: p.link });
+      if (last && last.style === p.style && last.link === p.link && last.span === p.span) last.text += ch;
+      else chunk.push({ text: ch, style: p.style, link: p.link, span: p.span });
       width += w;
     }
   }
@@ -149,13 +152,14 @@ function toLine(parts: readonly Part[], measure: Measure): Line {
   const merged: Part[] = [];
   for (const p of parts) {
     const last = merged[merged.length - 1];
-    if (last && last.style === p.style && sameLink(last.link, p.link)) last.text += p.text;
+    if (last && last.style === p.style && sameLink(last.link, p.link) && last.span === p.span)
+      last.text += p.text;
     else merged.push({ ...p });
   }
   let x = 0;
   const fragments = merged.map((p) => {
     const width = measure(p.text, p.style);
-    const f: Fragment = { text: p.text, style: p.style, link: p.link, x, width };
+    const f: Fragment = { text: p.text, style: p.style, link: p.link, span: p.span, x, width };
     x += width;
     return f;
   });

@@ -84,6 +84,16 @@ function renderTokens(
         i = end + 1;
         break;
       }
+      case "cse_lang_block_open": {
+        // A passage in another language: a Div whose /Lang its blocks inherit.
+        const end = closeOf(tokens, i);
+        const div = flow.struct(parent, "Div", { lang: t.attrGet("lang") ?? undefined });
+        gap();
+        renderTokens(flow, tokens, i + 1, end, box, div, depth, color);
+        div.end();
+        i = end + 1;
+        break;
+      }
       case "code_block":
       case "fence":
         gap();

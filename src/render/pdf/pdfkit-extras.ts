@@ -12,6 +12,8 @@ export type StructElement = PDFKit.PDFStructureElement;
 export interface StructOptions {
   title?: string;
   lang?: string;
+  /** The expansion of an abbreviation (/E). */
+  expanded?: string;
   alt?: string;
   actual?: string;
   /** Table header scope: the TH heads a column or a row. */

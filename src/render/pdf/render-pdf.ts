@@ -33,10 +33,40 @@ export interface PdfOptions {
  * heads and page numbers are drawn on the buffered pages.
  */
 export async function renderPdf(model: PackDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  // Citations print the page of what they cite, which is known only once the pages are laid
+  // out: lay out with three-digit stand-ins first, then again with the pages found, until the
+  // pages stop moving (the numbers' widths can move a line; twice is the norm, four the cap).
+  let pages: ReadonlyMap<string, number> | null = null;
+  for (let pass = 0; pass < 4; pass++) {
+    const laid = layOut(model, options, pages);
+    if (pages !== null && samePages(pages, laid.flow.anchors)) return finishPdf(laid.flow.doc, laid.output);
+    pages = new Map(laid.flow.anchors);
+    laid.discard();
+  }
+  const last = layOut(model, options, pages);
+  return finishPdf(last.flow.doc, last.output);
+}
+
+function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+function layOut(
+  model: PackDocument,
+  options: PdfOptions,
+  pages: ReadonlyMap<string, number> | null,
+): { flow: Flow; output: Promise<Uint8Array>; discard: () => void } {
   const attach = options.readAttachment ? model.attachments.length > 0 : false;
   const { doc, output } = createPdfDocument(model, attach);
   registerFonts(doc);
   const flow = new Flow(doc);
+  flow.pageOf = (anchor) => {
+    if (pages === null) return "000";
+    const page = pages.get(anchor);
+    return page === undefined ? "" : String(page + 1);
+  };
   const root = struct(doc, "Document");
   doc.addStructure(root);
 
@@ -70,5 +100,6 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
       new Date(`${model.build.date}T00:00:00Z`),
     );
   root.end();
-  return finishPdf(doc, output);
+  // A pass whose pages are thrown away is never ended: its output is simply dropped.
+  return { flow, output, discard: () => output.catch(() => undefined) };
 }

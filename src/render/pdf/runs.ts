@@ -1,9 +1,16 @@
 import type { Inline } from "../../pack/document-model.js";
 import type { Token } from "../markdown.js";
 import type { TextStyle } from "./fonts.js";
+import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
 
 /** Where a run of text links to: a named destination in the document, or a web address. */
 export type RunLink = { kind: "dest"; anchor: string } | { kind: "url"; href: string };
+
+/** A span of text tagged on its own: another language (/Lang) or an abbreviation (/E). */
+export interface RunSpan {
+  lang?: string;
+  expansion?: string;
+}
 
 /** A piece of text in one style: the unit the line breaker works with. */
 export interface Run {
@@ -13,20 +20,49 @@ export interface Run {
   style: TextStyle;
   /** The link it belongs to, if any. */
   link: RunLink | null;
+  /** The tagged span it belongs to, if any (compared by identity). */
+  span?: RunSpan | null;
 }
 
-/** Runs of the model's inline content; `base` is the style of plain text (bold in headers). */
-export function runsFromInline(content: readonly Inline[], base: TextStyle = "regular"): Run[] {
-  return content.map((i): Run => {
+/** The page (1-based, as printed) where an anchor starts, as text; "" while unknown. */
+export type PageOf = (anchor: string) => string;
+
+/**
+ * Runs of the model's inline content; `base` is the style of plain text (bold in headers);
+ * `pageOf` gives citations and page references their page numbers.
+ */
+export function runsFromInline(
+  content: readonly Inline[],
+  base: TextStyle = "regular",
+  pageOf?: PageOf,
+): Run[] {
+  return content.flatMap((i): Run[] => {
     switch (i.type) {
       case "text":
-        return { text: i.text, style: i.strong ? boldOf(base) : base, link: null };
+        return [{ text: i.text, style: i.strong ? boldOf(base) : base, link: null }];
       case "ref":
-        return { text: i.text, style: base, link: { kind: "dest", anchor: i.anchor } };
+        return [{ text: i.text, style: base, link: { kind: "dest", anchor: i.anchor } }];
       case "link":
-        return { text: i.text, style: base, link: { kind: "url", href: i.href } };
+        return [{ text: i.text, style: base, link: { kind: "url", href: i.href } }];
       case "code":
-        return { text: i.text, style: "code", link: null };
+        return [{ text: i.text, style: "code", link: null }];
+      case "cite": {
+        const link: RunLink = { kind: "dest", anchor: i.anchor };
+        const page = pageOf?.(i.anchor) ?? "";
+        return [
+          { text: i.id, style: boldOf(base), link },
+          { text: ` ${i.title}`, style: base, link },
+          ...(page ? [{ text: `, p.\u00a0${page}`, style: base, link: null }] : []),
+        ];
+      }
+      case "abbr":
+        return [{ text: i.text, style: base, link: null, span: { expansion: i.expansion } }];
+      case "badge":
+        return [{ text: `${BADGE_SYMBOLS[i.shape]} ${i.text}`, style: base, link: null }];
+      case "page": {
+        const page = pageOf?.(i.anchor) ?? "";
+        return page ? [{ text: page, style: base, link: { kind: "dest", anchor: i.anchor } }] : [];
+      }
     }
   });
 }
@@ -40,6 +76,8 @@ export function runsFromMarkdown(children: readonly Token[], base: TextStyle = "
   let strong = base === "bold" || base === "boldItalic" ? 1 : 0;
   let em = base === "italic" || base === "boldItalic" ? 1 : 0;
   const links: (RunLink | null)[] = [];
+  const spans: RunSpan[] = [];
+  const span = () => spans[spans.length - 1] ?? null;
   const style = (): TextStyle =>
     strong > 0 ? (em > 0 ? "boldItalic" : "bold") : em > 0 ? "italic" : "regular";
   const link = () => links[links.length - 1] ?? null;
@@ -65,18 +103,28 @@ export function runsFromMarkdown(children: readonly Token[], base: TextStyle = "
       case "link_close":
         links.pop();
         break;
+      case "cse_lang_span_open":
+        spans.push({ ...span(), lang: t.attrGet("lang") ?? undefined });
+        break;
+      case "abbr_open":
+        spans.push({ ...span(), expansion: t.attrGet("title") ?? undefined });
+        break;
+      case "cse_lang_span_close":
+      case "abbr_close":
+        spans.pop();
+        break;
       case "softbreak":
-        runs.push({ text: " ", style: style(), link: link() });
+        runs.push({ text: " ", style: style(), link: link(), span: span() });
         break;
       case "hardbreak":
         runs.push({ text: "\n", style: style(), link: null });
         break;
       case "code_inline":
-        runs.push({ text: t.content, style: "code", link: link() });
+        runs.push({ text: t.content, style: "code", link: link(), span: span() });
         break;
       default:
         // text, text_special, html_inline (shown as text): anything else carries its content.
-        if (t.content) runs.push({ text: t.content, style: style(), link: link() });
+        if (t.content) runs.push({ text: t.content, style: style(), link: link(), span: span() });
     }
   }
   return runs;

@@ -33,7 +33,9 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
     flow.lines([{ text: c.label, style: "bold", link: null }], inner(cols[i]!).width, TABLE.size),
   );
   const rows = block.rows.map((row) =>
-    cols.map((c, i) => flow.lines(runsFromInline(row[i] ?? []), inner(c).width, TABLE.size)),
+    cols.map((c, i) =>
+      flow.lines(runsFromInline(row[i] ?? [], "regular", flow.pageOf), inner(c).width, TABLE.size),
+    ),
   );
   const heightOf = (cells: Line[][]) => Math.max(1, ...cells.map((l) => l.length)) * lh + 2 * TABLE.padY;
   const headerHeight = heightOf(header);
@@ -151,5 +153,8 @@ function columnWidths(flow: Flow, block: TableBlock, width: number): number[] {
 }
 
 function plainWidth(flow: Flow, cell: readonly Inline[]): number {
-  return runsFromInline(cell).reduce((n, r) => n + flow.measure(r.text, r.style, TABLE.size), 0);
+  return runsFromInline(cell, "regular", flow.pageOf).reduce(
+    (n, r) => n + flow.measure(r.text, r.style, TABLE.size),
+    0,
+  );
 }

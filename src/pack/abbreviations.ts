@@ -1,0 +1,75 @@
+import type { Abbreviation, Block, Inline, Section } from "./document-model.js";
+import { termPattern } from "../render/markdown-abbr.js";
+import { plainTextOf } from "./plain-text.js";
+
+/**
+ * Marks the first use of each glossary term in every section (each section on its own, its
+ * sub-sections separately): in the model's own text an `abbr` inline, in a Markdown block the
+ * term listed in the block's `abbreviations` for the Markdown renderer to mark. Changes the
+ * sections in place; headings, code and links are left alone.
+ */
+export function markAbbreviations(sections: Section[], glossary: readonly Abbreviation[]): void {
+  if (glossary.length === 0) return;
+  const terms = glossary.map((g) => ({ ...g, re: termPattern(g.term) }));
+  const visit = (section: Section) => {
+    const seen = new Set<string>();
+    section.blocks = section.blocks.map((b) => markBlock(b, terms, seen));
+    section.children.forEach(visit);
+  };
+  sections.forEach(visit);
+}
+
+type Term = Abbreviation & { re: RegExp };
+
+function markBlock(block: Block, terms: Term[], seen: Set<string>): Block {
+  switch (block.type) {
+    case "paragraph":
+      return { ...block, content: markInlines(block.content, terms, seen) };
+    case "facts":
+      return {
+        ...block,
+        items: block.items.map((f) => ({ ...f, value: markInlines(f.value, terms, seen) })),
+      };
+    case "list":
+      return { ...block, items: block.items.map((item) => item.map((b) => markBlock(b, terms, seen))) };
+    case "table":
+      return { ...block, rows: block.rows.map((row) => row.map((cell) => markInlines(cell, terms, seen))) };
+    case "markdown": {
+      const plain = plainTextOf(block.source);
+      const found = terms.filter((t) => !seen.has(t.term) && t.re.test(plain));
+      for (const t of found) seen.add(t.term);
+      return found.length
+        ? { ...block, abbreviations: found.map((t) => ({ term: t.term, expansion: t.expansion })) }
+        : block;
+    }
+    default:
+      return block;
+  }
+}
+
+function markInlines(content: Inline[], terms: Term[], seen: Set<string>): Inline[] {
+  return content.flatMap((inline) =>
+    inline.type === "text" ? splitText(inline.text, inline.strong, terms, seen) : [inline],
+  );
+}
+
+/** Splits plain text at the first use of each term not yet seen, earliest first. */
+function splitText(textValue: string, strong: boolean, terms: Term[], seen: Set<string>): Inline[] {
+  const out: Inline[] = [];
+  let rest = textValue;
+  for (;;) {
+    let hit: { at: number; t: Term } | null = null;
+    for (const t of terms) {
+      if (seen.has(t.term)) continue;
+      const m = t.re.exec(rest);
+      if (m && (hit === null || m.index < hit.at)) hit = { at: m.index, t };
+    }
+    if (!hit) break;
+    seen.add(hit.t.term);
+    if (hit.at > 0) out.push({ type: "text", text: rest.slice(0, hit.at), strong });
+    out.push({ type: "abbr", text: hit.t.term, expansion: hit.t.expansion });
+    rest = rest.slice(hit.at + hit.t.term.length);
+  }
+  if (rest || out.length === 0) out.push({ type: "text", text: rest, strong });
+  return out;
+}

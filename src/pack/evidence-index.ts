@@ -1,0 +1,96 @@
+import { compareIds } from "../model/natural-order.js";
+import type { EvidenceItem } from "../model/types.js";
+import type { Attachment, Block, Fact, Inline, Section } from "./document-model.js";
+import { count, heading, joinInline, labelOf, para, ref, text } from "./inline.js";
+import { ACCESS_SHORT } from "./access-labels.js";
+import { elementList, filesAndLinks, itemFacts } from "./item-sections.js";
+import { markdownBlock } from "./markdown-block.js";
+import type { PackContext } from "./pack-context.js";
+
+/** The evidence index: a table of every item in the pack, then each item's entry, by id. */
+export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]): Section {
+  const n = ctx.evidence.length;
+  const blocks: Block[] = [
+    para([
+      text(
+        n === 0
+          ? "This pack holds no evidence items."
+          : `${count(n, "evidence item", "evidence items")}, by id. Each entry lists the elements it supports, how to see it, and the case studies that cite it.`,
+      ),
+    ]),
+  ];
+  if (n > 0) {
+    blocks.push({
+      type: "table",
+      caption: "Evidence items",
+      columns: [
+        { label: "Id", align: "start", width: 1, nowrap: true },
+        { label: "Title", align: "start", width: 4.4, nowrap: false },
+        { label: "Date", align: "start", width: 1.9, nowrap: false },
+        { label: "Elements", align: "start", width: 2.6, nowrap: false },
+        { label: "How to see it", align: "start", width: 2, nowrap: false },
+        { label: "Page", align: "end", width: 0.8, nowrap: true, paged: true },
+      ],
+      rows: ctx.evidence.map((e) => [
+        [ref(`ev-${e.id}`, e.id)],
+        [text(e.title + (e.status === "draft" ? " (draft)" : ""))],
+        [text(ctx.date(e.date))],
+        elementIds(e),
+        [text(ACCESS_SHORT[e.access])],
+        [{ type: "page", anchor: `ev-${e.id}` }],
+      ]),
+      rowHeaders: true,
+    });
+  }
+  return {
+    anchor: "evidence-index",
+    kind: "evidence-index",
+    level: 2,
+    title: "Evidence index",
+    shortTitle: "Evidence index",
+    inContents: true,
+    blocks,
+    children: ctx.evidence.map((e) => evidenceSection(ctx, e, attachments)),
+  };
+}
+
+function elementIds(e: EvidenceItem): Inline[] {
+  const ids = [...new Set(e.elements.map((c) => c.element))].sort(compareIds);
+  return joinInline(ids.map((id) => [ref(`el-${id}`, id)]));
+}
+
+function evidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Attachment[]): Section {
+  const anchor = `ev-${e.id}`;
+  const facts: Fact[] = [
+    { term: "Type", value: [text(e.type ? labelOf(e.type) : "")] },
+    { term: "Date", value: [text(ctx.date(e.date))] },
+  ];
+  if (e.expires) facts.push({ term: "Expires", value: [text(ctx.date(e.expires))] });
+  facts.push(
+    { term: "Sections", value: [text(ctx.sectionNames(e.sections))] },
+    { term: "Owner", value: ctx.person(e.owner) },
+    { term: "Supports", value: elementIds(e) },
+    ...itemFacts(ctx, e),
+  );
+  if (e.status === "draft") facts.push({ term: "Status", value: [text("Draft", true)] });
+  const blocks: Block[] = [{ type: "facts", items: facts }, markdownBlock(e.description, 4)];
+  blocks.push(...filesAndLinks(ctx, e, anchor, attachments));
+  blocks.push(heading(4, "Cited by"), elementList(ctx, e));
+  const backing = ctx.backedBy(e.id);
+  if (backing.length > 0) {
+    blocks.push({
+      type: "list",
+      items: backing.map((cs) => [para([text("Case study "), ctx.cite(cs)])]),
+    });
+  }
+  return {
+    anchor,
+    kind: "evidence",
+    level: 3,
+    title: `${e.id}: ${e.title}`,
+    shortTitle: e.id,
+    inContents: false,
+    blocks,
+    children: [],
+  };
+}
