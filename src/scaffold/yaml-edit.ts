@@ -4,11 +4,15 @@ import { yamlString } from "./yaml-text.js";
 /** A value cse writes into YAML: text, yes/no, a list or a mapping of them. */
 export type YamlValue = string | boolean | YamlValue[] | { [key: string]: YamlValue };
 
-/** Set `key` of the mapping at `path` (keys from the top) to `value`, adding the key when absent. */
+/**
+ * Set `key` of the mapping at `path` (keys and list positions from the top) to `value`, adding
+ * the key when absent; with `append`, add `value` to the end of the list at `key` instead.
+ */
 export interface YamlEdit {
-  path: string[];
+  path: (string | number)[];
   key: string;
   value: YamlValue;
+  append?: boolean;
 }
 
 /**
@@ -30,19 +34,37 @@ function applyEdit(text: string, edit: YamlEdit): string {
   // Walk down to the deepest existing mapping on the path; what is missing is added as one value.
   let map: unknown = doc.contents;
   let depth = 0;
-  while (depth < edit.path.length && isMap(map)) {
-    const next = map.get(edit.path[depth], true);
+  while (depth < edit.path.length && (isMap(map) || isSeq(map))) {
+    const step = edit.path[depth]!;
+    const next: unknown = isSeq(map) ? map.get(Number(step), true) : map.get(String(step), true);
     if (!isMap(next)) break;
     map = next;
     depth++;
   }
-  const missing = edit.path.slice(depth);
-  const value = missing.reduceRight<YamlValue>((v, key) => ({ [key]: v }), { [edit.key]: edit.value });
+  const missing = edit.path.slice(depth).map(String);
+  const inner = edit.append ? [edit.value] : edit.value;
+  const value = missing.reduceRight<YamlValue>((v, key) => ({ [key]: v }), { [edit.key]: inner });
   if (!isMap(map) || map.flow || !map.range) return viaDocument(text, edit);
-  const entries = Object.entries(value as Record<string, YamlValue>);
-  const [key, v] = entries[0]!;
+  const [key, v] = Object.entries(value as Record<string, YamlValue>)[0]!;
   const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-  return pair ? replaceValue(text, pair, v) : insertPair(text, map, key, v);
+  if (!pair) return insertPair(text, map, key, v);
+  if (edit.append && missing.length === 0) return appendItem(text, pair, edit.value);
+  return replaceValue(text, pair, v);
+}
+
+/** Adds an item at the end of a block list (or turns an empty or flow list into one that holds it). */
+function appendItem(text: string, pair: Pair, item: YamlValue): string {
+  const list = pair.value;
+  if (!isSeq(list) || list.flow || !list.range) {
+    const current = isSeq(list) ? (list.toJSON() as YamlValue[]) : [];
+    return replaceValue(text, pair, [...current, item]);
+  }
+  const indent = columnOf(text, list.range[0]);
+  const end = list.range[1];
+  const at = text[end - 1] === "\n" ? end : lineEnd(text, end);
+  const before = text.slice(0, at);
+  const line = " ".repeat(indent) + "-" + renderSeqItem(item, indent + 2);
+  return (before.endsWith("\n") ? before : before + "\n") + line + text.slice(at);
 }
 
 /** Replaces a pair's value text; a block list or mapping keeps the comment on its key's line. */
@@ -80,7 +102,9 @@ function insertPair(text: string, map: YAMLMap, key: string, value: YamlValue): 
 
 function viaDocument(text: string, edit: YamlEdit): string {
   const doc = parseDocument(text);
-  doc.setIn([...edit.path, edit.key], doc.createNode(edit.value));
+  const at = [...edit.path, edit.key];
+  if (edit.append) doc.addIn(at, doc.createNode(edit.value));
+  else doc.setIn(at, doc.createNode(edit.value));
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -84,6 +84,8 @@ function tooBig(bytes: number, limit: number): string {
   return `unpacked it would take ${mb(bytes)}, more than the ${mb(limit)} cse reads (a zip bomb, or far more than an evidence log)`;
 }
 
+const EARLIEST_ZIP_TIME = new Date(1980, 0, 1, 12).getTime();
+
 /**
  * Packs files into a zip with every timestamp set to `mtime` and the files in the given order,
  * so the same files give the same bytes (reproducible builds).
@@ -91,7 +93,10 @@ function tooBig(bytes: number, limit: number): string {
 export async function zipReproducibly(entries: ZipEntry[], mtime: Date): Promise<Buffer> {
   const { ZipFile } = await import("yazl");
   const zip = new ZipFile();
-  for (const e of entries) zip.addBuffer(e.data, e.name, { mtime, mode: 0o100644, compressionLevel: 6 });
+  // A zip cannot hold a time before 1980 (its MS-DOS dates start there).
+  const time = new Date(Math.max(mtime.getTime(), EARLIEST_ZIP_TIME));
+  for (const e of entries)
+    zip.addBuffer(e.data, e.name, { mtime: time, mode: 0o100644, compressionLevel: 6 });
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
