@@ -90,7 +90,7 @@ function gatherSingle(item: SheetItem, row: SheetRow, header: string, reader: Ce
       item.sheet,
       cell,
       "conflicting-value",
-      `${item.id}'s ${header} here differs from row ${rowOf(earlier.cell)} ("${short(earlier.value)}"); rows of the same ID must agree`,
+      `${item.id} has another ${header} on row ${rowOf(earlier.cell)} ("${short(earlier.value)}"); the rows of an item must agree: change it on every row of ${item.id}`,
     );
 }
 
