@@ -2,7 +2,9 @@ import { buildCommand } from "./build.js";
 import type { CommandDef } from "./command-def.js";
 import { completionCommand } from "./completion.js";
 import { diffCommand } from "./diff.js";
+import { exportCommand } from "./export.js";
 import { gapsCommand } from "./gaps.js";
+import { importCommand } from "./import.js";
 import { initCommand } from "./init.js";
 import { listCommand } from "./list.js";
 import { newCommand } from "./new.js";
@@ -18,6 +20,8 @@ export const COMMANDS: readonly CommandDef[] = [
   gapsCommand,
   diffCommand,
   buildCommand,
+  exportCommand,
+  importCommand,
   listCommand,
   showCommand,
   schemaCommand,
