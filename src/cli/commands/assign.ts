@@ -21,7 +21,7 @@ file that holds its criterion (assessment/criterion-N.yaml).
 Examples:
   cse assign jo-bloggs 1                    every element of criterion 1
   cse assign jo-bloggs 3.1 3.2 4.3.2        two sub-criteria and an element
-  cse assign "Jo Bloggs" 2 --unowned        criterion 2's elements that have no owner
+  cse assign "Jo Bloggs" 2 --unowned        criterion 2's elements with no owner
   cse assign jo-bloggs --all --unowned      every element that has no owner
   cse assign jo-bloggs 5 --dry-run          what would change
 

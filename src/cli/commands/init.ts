@@ -34,7 +34,7 @@ Examples:
   cse init northmoor --organisation "Northmoor Library" --visit 2027-03-09
   cse init --organisation "Northmoor University" --section "library:Library" \\
       --section "it:IT Services" --section "archives:Archives"
-  cse init --kind annual-review --ci-package https://example.org/cse-submission-0.1.0.tgz
+  cse init --kind annual-review --ci-package ./cse-submission-0.1.0.tgz
 
 Exit status: 0 started, 2 the folder holds a submission's files, or bad usage.`,
     )
