@@ -208,7 +208,7 @@ function summary(
     n.visitGiven ? "" : "visit date",
   ].filter(Boolean);
   lines.push(`  edit cse.yaml: ${todo.join(", ")}`);
-  lines.push("  cse assign PERSON --criterion 1      give the elements of criterion 1 an owner");
+  lines.push("  cse assign jo-bloggs 1        give the elements of criterion 1 an owner");
   lines.push('  cse new evidence --title "Customer charter" --elements 5.2.1 --type policy');
   lines.push("  cse validate", "  cse gaps");
   if (!exists(path.join(n.target, ".git")) && !insideGit(n.target))
