@@ -50,7 +50,10 @@ describe("the packed tarball", () => {
     expect(files).toContain("schemas/evidence.schema.json");
     expect(files).toContain("fonts/DejaVuSans.ttf");
     const unwanted = files.filter((f) =>
-      /^(src|test|bench|scripts|evidence|assessment|node_modules)\/|\.test\.js$|^tsconfig|^vitest/.test(f),
+      // The sample submission's own files (its introduction too) are not the program's.
+      /^(src|test|bench|scripts|evidence|assessment|node_modules)\/|\.test\.js$|^tsconfig|^vitest|^docs\/introduction/.test(
+        f,
+      ),
     );
     expect(unwanted).toEqual([]);
 
