@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runCse } from "./helpers/run-cli.js";
-import { testdir } from "./helpers/testdir.js";
+import { PROJECT_ROOT, testdir } from "./helpers/testdir.js";
 import stringWidth from "string-width";
 
 /** A digest of every path and file content below `dir`, to prove nothing changed. */
@@ -107,27 +107,27 @@ describe("cse init", () => {
     }
   });
 
-  it("writes a CI workflow that validates and lists the gaps, and a .gitignore for the output", async () => {
+  it("writes a CI workflow that installs this version of cse, validates and lists the gaps", async () => {
     const dir = testdir({});
-    expect((await runCse(["init", "--ci-package", "github:northmoor/cse#v0.1.0"], { cwd: dir })).code).toBe(
-      0,
-    );
+    expect((await runCse(["init"], { cwd: dir })).code).toBe(0);
+    const { name, version } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8"));
     const workflow = parse(fs.readFileSync(path.join(dir, ".github/workflows/cse.yml"), "utf8"));
-    expect(workflow.env.CSE_PACKAGE).toBe("github:northmoor/cse#v0.1.0");
+    expect(workflow.env.CSE_PACKAGE).toBe(`${name}@${version}`);
     const runs = workflow.jobs.check.steps.map((s: { run?: string }) => s.run ?? "").join("\n");
-    expect(runs).toContain("npx --no-install cse validate --format github");
-    expect(runs).toContain("npx --no-install cse gaps");
-    // Never a bare `npx cse`: that would fetch whatever is published under the name.
-    expect(runs).not.toMatch(/npx cse/);
+    expect(runs).toContain('npm install --global --no-audit --no-fund "$CSE_PACKAGE"');
+    expect(runs).toContain("cse validate --format github");
+    expect(runs).toContain("cse gaps");
+    // Never `npx cse`: that would fetch whatever is published under the bare name.
+    expect(runs).not.toMatch(/npx/);
     expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toContain("/out/");
   });
 
-  it("leaves the CI package for the user to set when not given, and says so", async () => {
+  it("installs what --ci-package names instead, when given", async () => {
     const dir = testdir({});
-    const r = await runCse(["init"], { cwd: dir });
-    expect(r.stdout).toContain("set CSE_PACKAGE");
+    const spec = "https://example.org/cse-submission-0.1.0.tgz";
+    expect((await runCse(["init", "--ci-package", spec], { cwd: dir })).code).toBe(0);
     expect(parse(fs.readFileSync(path.join(dir, ".github/workflows/cse.yml"), "utf8")).env.CSE_PACKAGE).toBe(
-      "",
+      spec,
     );
   });
 

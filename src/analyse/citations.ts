@@ -1,3 +1,4 @@
+import { isInitExample } from "../model/example-items.js";
 import type { CaseStudy, EvidenceItem, Submission } from "../model/types.js";
 
 /** What names one element: ready items and case studies (each once), and how many drafts. */
@@ -9,7 +10,8 @@ export interface ElementCitations {
 
 /**
  * Indexes who names each element. Drafts never count towards coverage (FORMAT.md); they are
- * only tallied so a reader can see work in progress. An item naming an element twice counts once.
+ * only tallied so a reader can see work in progress (cse init's examples are not: see
+ * isInitExample). An item naming an element twice counts once.
  */
 export function indexCitations(s: Submission): Map<string, ElementCitations> {
   const index = new Map<string, ElementCitations>();
@@ -21,8 +23,9 @@ export function indexCitations(s: Submission): Map<string, ElementCitations> {
   for (const item of [...s.evidence, ...s.caseStudies]) {
     for (const id of new Set(item.elements.map((c) => c.element))) {
       const e = entry(id);
-      if (item.status === "draft") e.drafts++;
-      else if (item.kind === "evidence") e.evidence.push(item);
+      if (item.status === "draft") {
+        if (!isInitExample(item)) e.drafts++;
+      } else if (item.kind === "evidence") e.evidence.push(item);
       else e.caseStudies.push(item);
     }
   }

@@ -1,10 +1,15 @@
 import type { Style } from "../util/terminal-style.js";
-import type { GapsReport } from "../analyse/gaps-report.js";
+import type { GapsReport, Todo } from "../analyse/gaps-report.js";
 import { TERMINAL_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./text-width.js";
 import { plural } from "../util/plural.js";
+import type { ElementRun } from "./gaps-grouping.js";
 
 /** The part of the gaps table after the element rows: summary, coverage per criterion, to-dos, advice. */
-export function gapsSummaryTable(report: GapsReport, c: Style): string[] {
+export function gapsSummaryTable(
+  report: GapsReport,
+  c: Style,
+  runs: ReadonlyMap<string, ElementRun> = new Map(),
+): string[] {
   const s = report.summary;
   const x = report.context;
   const of = x.filters.length ? `${s.elements} listed` : `${s.elements}`;
@@ -46,13 +51,32 @@ export function gapsSummaryTable(report: GapsReport, c: Style): string[] {
           W - 2,
         ),
     );
-    const idW = Math.max(...owner.todos.map((t) => widthOf(t.element)));
-    for (const t of owner.todos) lines.push(...wrapProse(t.text, W, `    ${padEnd(t.element, idW)}  `));
+    const todos = groupTodos(owner.todos, runs);
+    const idW = Math.max(...todos.map((t) => widthOf(t.label)));
+    for (const t of todos) lines.push(...wrapProse(t.text, W, `    ${padEnd(t.label, idW)}  `));
   }
 
   if (report.advisories.length) {
     lines.push("", c.bold("Advice (not gaps)"));
     for (const a of report.advisories) lines.push(...wrapProse(a.message, W, "  • ", "    "));
+  }
+  return lines;
+}
+
+/** An owner's to-dos, one line per to-do of a run of alike elements instead of one per element. */
+function groupTodos(todos: Todo[], runs: ReadonlyMap<string, ElementRun>): { label: string; text: string }[] {
+  const seen = new Set<string>();
+  const lines: { label: string; text: string }[] = [];
+  for (const t of todos) {
+    const run = runs.get(t.element);
+    if (!run) {
+      lines.push({ label: t.element, text: t.text });
+      continue;
+    }
+    const key = `${run.label} ${t.code} ${t.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lines.push({ label: run.label, text: t.text });
   }
   return lines;
 }

@@ -11,6 +11,7 @@ import {
   widthOf,
   wrapProse,
 } from "./text-width.js";
+import { elementRuns, runsByElement, type ElementRun } from "./gaps-grouping.js";
 import { gapsSummaryTable } from "./gaps-table-summary.js";
 
 /** Gaps that an assessor would mark down outright; shown in red, the rest in yellow. */
@@ -26,17 +27,23 @@ const SERIOUS: ReadonlySet<GapCode> = new Set([
 const MIN_GAPS_WIDTH = 23;
 
 /**
- * A terminal table for 80 columns: one row per element under its criterion and sub-criterion,
- * then the summary, each owner's to-dos and the advisories. Colour only when asked.
+ * A terminal table for 80 columns: one row per element under its criterion and sub-criterion
+ * (elements not started and alike share a row unless `all`; see gaps-grouping.ts), then the
+ * summary, each owner's to-dos and the advisories. Colour only when asked.
  */
-export const formatGapsTable: GapsReporter = (report, { color }) => {
+export const formatGapsTable: GapsReporter = (report, { color, all }) => {
   const c = createStyle(color);
+  const runs = all ? report.elements.map((el) => ({ elements: [el], label: el.id })) : elementRuns(report);
   const lines = [...heading(report, c), ""];
   if (report.elements.length === 0) lines.push("No elements match the filters.");
-  else lines.push(...elementRows(report, c));
-  lines.push("", ...gapsSummaryTable(report, c));
+  else lines.push(...elementRows(report, runs, c));
+  if (runs.length < report.elements.length) lines.push(c.dim(GROUPED_NOTE));
+  lines.push("", ...gapsSummaryTable(report, c, runsByElement(runs)));
   return lines.join("\n") + "\n";
 };
+
+/** Said under a table where elements share rows. */
+const GROUPED_NOTE = "Elements not started and alike share a line; cse gaps --all lists each one.";
 
 function heading(report: GapsReport, c: Style): string[] {
   const x = report.context;
@@ -48,10 +55,15 @@ function heading(report: GapsReport, c: Style): string[] {
   ];
 }
 
-function elementRows(report: GapsReport, c: Style): string[] {
+/** `1.1.1`, or `1.1.1–1.3.5 (12)` for a run. */
+function rowLabel(run: ElementRun): string {
+  return run.elements.length === 1 ? run.label : `${run.label} (${run.elements.length})`;
+}
+
+function elementRows(report: GapsReport, runs: ElementRun[], c: Style): string[] {
   const x = report.context;
   const label = (id: string | null) => (id === null ? "—" : (x.ratings[id]?.label ?? id));
-  const idW = Math.max(5, ...report.elements.map((el) => widthOf(el.id)));
+  const idW = Math.max(5, ...runs.map((run) => widthOf(rowLabel(run))));
   let ownerW = Math.min(14, Math.max(5, ...report.elements.map((el) => widthOf(el.owner ?? "—"))));
   let ratingW = Math.min(18, Math.max(6, ...report.elements.map((el) => widthOf(label(el.rating)))));
   // Columns: "  id  Ev  CS  owner  rating  gaps", two spaces apart.
@@ -65,19 +77,24 @@ function elementRows(report: GapsReport, c: Style): string[] {
   const lines = [c.dim(head)];
   let criterion = "";
   let subcriterion = "";
-  for (const el of report.elements) {
-    if (el.criterion !== criterion) {
-      criterion = el.criterion;
+  for (const run of runs) {
+    const el = run.elements[0]!;
+    const end = run.elements[run.elements.length - 1]!;
+    // A run spanning several criteria (or sub-criteria) has no one heading to sit under.
+    const oneCriterion = el.criterion === end.criterion;
+    const oneSubcriterion = el.subcriterion === end.subcriterion;
+    if (oneCriterion && el.criterion !== criterion) {
       lines.push(c.bold(shorten(`${el.criterion}  ${x.titles[el.criterion] ?? ""}`, W)));
     }
-    if (el.subcriterion !== subcriterion) {
-      subcriterion = el.subcriterion;
+    if (oneSubcriterion && el.subcriterion !== subcriterion) {
       lines.push(c.bold(" " + shorten(`${el.subcriterion}  ${x.titles[el.subcriterion] ?? ""}`, W - 1)));
     }
+    criterion = oneCriterion ? el.criterion : "";
+    subcriterion = oneSubcriterion ? el.subcriterion : "";
     const owner = padEnd(shorten(el.owner ?? "—", ownerW), ownerW);
     const rating = padEnd(shorten(label(el.rating), ratingW), ratingW);
     const counts = `${padStart(String(el.evidence), 2)}  ${padStart(String(el.caseStudies), 2)}`;
-    const left = `  ${padEnd(el.id, idW)}  ${counts}  ${owner}  ${rating}  `;
+    const left = `  ${padEnd(rowLabel(run), idW)}  ${counts}  ${owner}  ${rating}  `;
     const gapLines = gapCells(el, gapsW, c);
     lines.push(left + gapLines[0]);
     for (const more of gapLines.slice(1)) lines.push(" ".repeat(widthOf(left)) + more);

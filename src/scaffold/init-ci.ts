@@ -1,12 +1,15 @@
 import { yamlString } from "./yaml-text.js";
 
+/** The name cse is published under (the command it installs is still `cse`). */
+export const PACKAGE_NAME = "cse-submission";
+
 /**
  * The GitHub Actions workflow of a new submission: on every push and pull request, install cse,
  * validate (errors become annotations on the files) and print the gaps, also to the run's summary.
  *
- * cse is installed from `CSE_PACKAGE` (a git URL, a tarball URL or a package spec), never by a bare
- * `npx cse`: that would fetch whatever package is published under the name "cse", which is
- * not this program. With no spec, the install step stops with a message saying what to set.
+ * cse is installed from `CSE_PACKAGE`, by default the published package pinned to the version
+ * that wrote the workflow, so CI checks with the same rules as the person who ran `cse init`.
+ * Never a bare `npx cse`: on the public registry that name belongs to an unrelated package.
  */
 // A GitHub annotation on the workflow file itself, shown when CSE_PACKAGE is not set.
 const NO_PACKAGE_ANNOTATION =
@@ -14,7 +17,8 @@ const NO_PACKAGE_ANNOTATION =
   "Set CSE_PACKAGE in .github/workflows/cse.yml to where cse is installed from.";
 
 export function workflowYaml(cseVersion: string, packageSpec: string | null): string {
-  return `# Checks the submission on every push and pull request: see the README of cse.
+  const spec = packageSpec ?? `${PACKAGE_NAME}@${cseVersion}`;
+  return `# Checks the submission on every push and pull request: see docs/ci.md of cse.
 name: cse
 
 on:
@@ -26,10 +30,10 @@ permissions:
   contents: read
 
 env:
-  # Where to install cse ${cseVersion} from: a git repository (github:OWNER/REPO#vX.Y.Z), a
-  # tarball URL, or a version of a package you trust. Not the bare name "cse": on the public
-  # package registry that name belongs to an unrelated package.
-  CSE_PACKAGE: ${packageSpec ? yamlString(packageSpec) : '""'}
+  # Which cse to install: the package ${PACKAGE_NAME} at the version that started this
+  # submission. To move to a newer cse, change the version here. A release tarball's URL
+  # works too. Not the bare name "cse": on the public registry that is an unrelated package.
+  CSE_PACKAGE: ${yamlString(spec)}
 
 jobs:
   check:
@@ -40,19 +44,14 @@ jobs:
         with:
           node-version: 22
       - name: Install cse
-        run: |
-          if [ -z "$CSE_PACKAGE" ]; then
-            echo "${NO_PACKAGE_ANNOTATION}"
-            exit 1
-          fi
-          npm install --no-save --no-package-lock --no-audit --no-fund "$CSE_PACKAGE"
+        run: npm install --global --no-audit --no-fund "$CSE_PACKAGE"
       - name: Validate
-        run: npx --no-install cse validate --format github
+        run: cse validate --format github
       - name: Gaps
         # Add --fail-on no-evidence,overdue-action (or other gap codes) to fail the check on them.
         run: |
-          npx --no-install cse gaps
-          npx --no-install cse gaps --format markdown >> "$GITHUB_STEP_SUMMARY"
+          cse gaps
+          cse gaps --format markdown >> "$GITHUB_STEP_SUMMARY"
 `;
 }
 
@@ -60,7 +59,7 @@ jobs:
 export function gitignore(output: string): string {
   return `# Built packs: run cse build to make them again.
 /${output}/
-# A local install of cse (the CI workflow installs it here).
+# A local install of cse, if you make one.
 node_modules/
 `;
 }

@@ -5,9 +5,8 @@ import { yamlComment, yamlQuoted } from "./yaml-text.js";
 // they validate and show every field, but gaps and the pack ignore them, and `cse new` starts
 // numbering real items at 1.
 
-/** Root-relative paths of the two examples. */
-export const EXAMPLE_EVIDENCE = "evidence/E000-example.yaml";
-export const EXAMPLE_CASE_STUDY = "evidence/case-studies/CS00-example.yaml";
+/** Root-relative paths of the two examples (the model layer knows them too: gaps does not count them). */
+export { EXAMPLE_CASE_STUDY, EXAMPLE_EVIDENCE } from "../model/example-items.js";
 
 /** The example evidence item, dated `date`. */
 export function exampleEvidence(date: string): string {

@@ -22,6 +22,7 @@ export interface GapsOptions extends SubmissionOptions {
   only?: string;
   failOn?: string;
   color?: boolean;
+  all?: boolean;
 }
 
 /** `cse gaps`: the coverage and gaps of every element; 1 when a gap named by --fail-on is listed. */
@@ -61,7 +62,9 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
     if (history.known || history.reason !== "not-a-repository") report.lastChanged = history;
   }
   const reporter = await GAPS_FORMATS[format]!();
-  io.stdout.write(reporter(report, { color: useColor(io.stdout, io.env, opts.color) }));
+  io.stdout.write(
+    reporter(report, { color: useColor(io.stdout, io.env, opts.color), all: opts.all === true }),
+  );
   if (!failOn) return EXIT.OK;
   const failing = failOn.filter((code) => (report.summary.byCode[code] ?? 0) > 0);
   if (failing.length === 0) return EXIT.OK;

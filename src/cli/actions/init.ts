@@ -76,7 +76,6 @@ export async function initAction(dir: string, opts: InitOptions, io: Io): Promis
       organisation,
       sectionsGiven: (opts.section ?? []).length > 0,
       visitGiven: opts.visit !== undefined,
-      ciPackage: opts.ciPackage,
     }),
   );
   return EXIT.OK;
@@ -176,7 +175,6 @@ function summary(
     organisation: string;
     sectionsGiven: boolean;
     visitGiven: boolean;
-    ciPackage: string | undefined;
   },
 ): string {
   const elements = criteria.reduce(
@@ -213,16 +211,11 @@ function summary(
     n.visitGiven ? "" : "visit date",
   ].filter(Boolean);
   lines.push(`  edit cse.yaml: ${todo.join(", ")}`);
+  lines.push("  cse assign jo-bloggs 1        give the elements of criterion 1 an owner");
   lines.push('  cse new evidence --title "Customer charter" --elements 5.2.1 --type policy');
   lines.push("  cse validate", "  cse gaps");
   if (!exists(path.join(n.target, ".git")) && !insideGit(n.target))
     lines.push('  git init && git add . && git commit -m "Start the CSE submission"');
-  if (!n.ciPackage)
-    lines.push(
-      "",
-      "Before pushing to GitHub, set CSE_PACKAGE in .github/workflows/cse.yml: where",
-      "the workflow installs cse from (see the comment there).",
-    );
   return lines.join("\n") + "\n";
 }
 

@@ -19,6 +19,7 @@ export const gapsCommand: CommandDef = (program, run) => {
       "only elements whose owner works in this section, or that evidence for it names",
     )
     .option("--only <codes>", "only these gap codes, comma-separated, and the elements that have them")
+    .option("--all", "table: one row per element, even where elements not started are alike")
     .option("--fail-on <codes>", "exit 1 when a listed element has one of these gap codes, comma-separated")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .option(
@@ -36,6 +37,7 @@ plus-without-case-study, over-budget.
 
 Examples:
   cse gaps                                  every element, as a table
+  cse gaps --all                            the same, one row per element
   cse gaps --owner tom-nakamura             what Tom must do before the visit
   cse gaps --format markdown > gaps.md      for a meeting's papers
   cse gaps --only no-evidence,stale-evidence --criterion 3

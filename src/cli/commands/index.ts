@@ -1,3 +1,4 @@
+import { assignCommand } from "./assign.js";
 import { buildCommand } from "./build.js";
 import type { CommandDef } from "./command-def.js";
 import { completionCommand } from "./completion.js";
@@ -16,6 +17,7 @@ import { validateCommand } from "./validate.js";
 export const COMMANDS: readonly CommandDef[] = [
   initCommand,
   newCommand,
+  assignCommand,
   validateCommand,
   gapsCommand,
   diffCommand,

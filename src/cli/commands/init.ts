@@ -21,7 +21,7 @@ export const initCommand: CommandDef = (program, run) => {
     )
     .option(
       "--ci-package <spec>",
-      "where the CI workflow installs cse from: github:OWNER/REPO#vX.Y.Z, a tarball URL or a package spec",
+      "what the CI workflow installs (default: this version of cse-submission): a version or a tarball URL",
     )
     .addHelpText(
       "after",
@@ -34,7 +34,7 @@ Examples:
   cse init northmoor --organisation "Northmoor Library" --visit 2027-03-09
   cse init --organisation "Northmoor University" --section "library:Library" \\
       --section "it:IT Services" --section "archives:Archives"
-  cse init --kind annual-review --ci-package github:northmoor/cse#v0.1.0
+  cse init --kind annual-review --ci-package ./cse-submission-0.1.0.tgz
 
 Exit status: 0 started, 2 the folder holds a submission's files, or bad usage.`,
     )
