@@ -222,7 +222,11 @@ function filesAndLinks(ctx: PackContext, item: Citable, owner: string, attachmen
         { label: "Size", align: "end", width: 2, nowrap: true },
         { label: "SHA-256", align: "start", width: 6, nowrap: false },
       ],
-      rows: files.map((f) => [[code(f.name)], [text(formatBytes(f.size))], [code(f.sha256)]]),
+      rows: files.map((f) => [
+        [{ type: "code", text: f.name, file: f.path }],
+        [text(formatBytes(f.size))],
+        [code(f.sha256)],
+      ]),
       rowHeaders: true,
     });
   }

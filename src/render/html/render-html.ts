@@ -23,12 +23,21 @@ export class TemplateError extends Error {
   }
 }
 
+/** How the HTML pack is rendered. */
+export interface HtmlOptions {
+  /**
+   * Link each attachment's name to the file at its root-relative path: for the zip bundle, whose
+   * index.html sits at the top of the unzipped folder with the attachments at their paths.
+   */
+  attachmentLinks?: boolean;
+}
+
 /**
  * Renders the pack as one self-contained HTML page: layout.hbs with every other *.hbs as a
  * partial and styles.css inlined. Every value from the document is escaped by Handlebars; the
  * only markup not written by a template comes from the Markdown renderer (raw HTML off).
  */
-export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
+export function renderHtml(doc: PackDocument, templates: TemplateSet, options: HtmlOptions = {}): string {
   const hb = Handlebars.create();
   let charts = 0;
   hb.registerHelper({
@@ -43,6 +52,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
       const total = (columns ?? []).reduce((n, c) => n + (Number(c.width) || 0), 0);
       return total > 0 ? Math.round((1000 * (Number(columns?.[index]?.width) || 0)) / total) / 10 : 0;
     },
+    fileHref: (file: unknown) => String(file).split("/").map(encodeURIComponent).join("/"),
     formatDate: (d: unknown) => formatDate(typeof d === "string" ? d : null),
     chartLayout: (chart: ChartBlock) => chartLayout(chart, charts++),
     markdown: (block: MarkdownBlock, options: Handlebars.HelperOptions) => {
@@ -72,7 +82,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
     const page = hb.compile(layout, { preventIndent: true });
     return withContentSecurityPolicy(
       page(
-        { ...doc, css: new hb.SafeString(css) },
+        { ...doc, css: new hb.SafeString(css), attachmentLinks: options.attachmentLinks === true },
         {
           allowProtoPropertiesByDefault: false,
           allowProtoMethodsByDefault: false,
