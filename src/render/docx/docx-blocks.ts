@@ -62,9 +62,11 @@ function markdownBlock(ctx: DocxContext, block: MarkdownBlock): BodyChild[] {
 /** Term and value on one line, the term in bold, values lined up by a hanging indent. */
 function factsBlock(ctx: DocxContext, block: FactsBlock): BodyChild[] {
   return block.items.map(
-    (fact) =>
+    (fact, i) =>
       new Paragraph({
         style: STYLE.fact,
+        // The list ends with the space of a paragraph, so what follows does not run into it.
+        spacing: i === block.items.length - 1 ? { after: 160 } : undefined,
         tabStops: [{ type: "left", position: 2000 }],
         children: [...textRuns(fact.term, { bold: true }), ...textRuns("\t"), ...inlineRuns(ctx, fact.value)],
       }),

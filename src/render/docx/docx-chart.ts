@@ -27,6 +27,7 @@ export function chartParagraphs(ctx: DocxContext, chart: ChartBlock): Paragraph[
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
+      spacing: { before: 240 },
       children: [
         new ImageRun({
           type: "svg",

@@ -29,10 +29,7 @@ declare module "docx" {
     constructor(options: { id: string; children: readonly XmlComponent[] });
   }
   export class TableOfContents extends FileChild {
-    constructor(
-      alias?: string,
-      options?: Options & { cachedEntries?: readonly { title: string; level: number; href?: string }[] },
-    );
+    constructor(alias?: string, options?: Options & { contentChildren?: readonly XmlComponent[] });
   }
   export class Table extends FileChild {
     constructor(options: Options & { rows: readonly TableRow[] });

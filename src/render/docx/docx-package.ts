@@ -26,7 +26,14 @@ export async function packDocx(make: () => Document, doc: PackDocument): Promise
   const parts: [string, Buffer][] = [];
   for (const name of names) {
     const bytes = await compiled.files[name]!.async("nodebuffer");
-    parts.push([name, name === "docProps/core.xml" ? coreProperties(bytes, doc) : bytes]);
+    parts.push([
+      name,
+      name === "docProps/core.xml"
+        ? coreProperties(bytes, doc)
+        : name === "word/document.xml"
+          ? contentsField(bytes)
+          : bytes,
+    ]);
   }
   return zipParts(parts, zipEntryTime(doc.build.date));
 }
@@ -47,6 +54,26 @@ function coreProperties(bytes: Buffer, doc: PackDocument): Buffer {
     .replace(
       "</cp:coreProperties>",
       `<dc:language>${escapeXml(doc.language)}</dc:language></cp:coreProperties>`,
+    );
+  return Buffer.from(xml, "utf8");
+}
+
+/**
+ * The table of contents as Word writes it, which LibreOffice needs to treat it as one: marked as
+ * a table-of-contents part, and the field's start, code and separator each in a run of its own.
+ * (The docx package writes neither; without them LibreOffice shows the field's code as text.)
+ */
+function contentsField(bytes: Buffer): Buffer {
+  const xml = bytes
+    .toString("utf8")
+    .replace(
+      '<w:sdtPr><w:alias w:val="Contents"/></w:sdtPr>',
+      '<w:sdtPr><w:alias w:val="Contents"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>' +
+        "<w:docPartUnique/></w:docPartObj></w:sdtPr>",
+    )
+    .replace(
+      /<w:r>(<w:fldChar w:fldCharType="begin"[^>]*\/>)(<w:instrText[^>]*>[^<]*<\/w:instrText>)(<w:fldChar w:fldCharType="separate"\/>)<\/w:r>/g,
+      "<w:r>$1</w:r><w:r>$2</w:r><w:r>$3</w:r>",
     );
   return Buffer.from(xml, "utf8");
 }

@@ -2,7 +2,7 @@ import { Bookmark, Paragraph, TableOfContents } from "docx";
 import type { ContentsEntry, Cover, PackDocument, Section } from "../../pack/document-model.js";
 import { docxBlocks, type BodyChild } from "./docx-blocks.js";
 import type { DocxContext } from "./docx-context.js";
-import { textRuns } from "./docx-inlines.js";
+import { internalLink, textRuns } from "./docx-inlines.js";
 import { headingLevelOf } from "./docx-markdown.js";
 import { STYLE } from "./docx-styles.js";
 
@@ -33,14 +33,18 @@ function coverParagraphs(ctx: DocxContext, cover: Cover): BodyChild[] {
  * before it is updated.
  */
 function contents(ctx: DocxContext, entries: readonly ContentsEntry[]): BodyChild[] {
-  const cached = flatten(entries, 1).map(({ entry, level }) => ({
-    title: entry.title,
-    level,
-    href: ctx.bookmark(entry.anchor),
-  }));
+  // The entries go in paragraphs of their own, after the field's start: LibreOffice shows the
+  // field's code as text when a link shares the paragraph that starts the field.
+  const cached = flatten(entries, 1).map(
+    ({ entry, level }) =>
+      new Paragraph({
+        style: `TOC${level}`,
+        children: [internalLink(ctx, entry.anchor, textRuns(entry.title, {}, true))],
+      }),
+  );
   return [
     new Paragraph({ style: "TOCHeading", pageBreakBefore: true, children: textRuns("Contents") }),
-    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-2", cachedEntries: cached }),
+    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-2", contentChildren: cached }),
   ];
 }
 

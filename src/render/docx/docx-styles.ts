@@ -36,7 +36,7 @@ export function packStyles(language: string): IStylesOptions {
     default: {
       document: {
         run: { font: FONT.body, size: BODY.size, color: COLOUR.text, language: { value: language } },
-        paragraph: { spacing: { after: 120, line: BODY.line } },
+        paragraph: { spacing: { after: 120, line: BODY.line, lineRule: "auto" } },
       },
       title: {
         run: { size: 52, bold: true, color: COLOUR.heading, font: FONT.body },
@@ -62,10 +62,20 @@ export function packStyles(language: string): IStylesOptions {
           keepNext: true,
         },
       ),
-      para(STYLE.code, "Source Code", { font: FONT.code, size: 18 }, { spacing: { after: 0, line: 260 } }),
+      para(
+        STYLE.code,
+        "Source Code",
+        { font: FONT.code, size: 18 },
+        { spacing: { after: 0, line: 260, lineRule: "auto" } },
+      ),
       para(STYLE.quote, "Quote", { color: COLOUR.muted }, { indent: { left: 280 } }),
       para(STYLE.fact, "Fact", {}, { indent: { left: 2000, hanging: 2000 }, spacing: { after: 40 } }),
-      para(STYLE.table, "Table Text", { size: TABLE_SIZE }, { spacing: { after: 0, line: 260 } }),
+      para(
+        STYLE.table,
+        "Table Text",
+        { size: TABLE_SIZE },
+        { spacing: { after: 0, line: 260, lineRule: "auto" } },
+      ),
       para(
         STYLE.coverOrganisation,
         "Cover Organisation",
