@@ -3,6 +3,7 @@ import path from "node:path";
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
+import { obfuscate } from "../src/render/docx/docx-fonts.js";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { joined, openPdf, pageTexts } from "./helpers/pdf-read.js";
 import { runCse } from "./helpers/run-cli.js";
@@ -152,6 +153,23 @@ describe("cse build --format docx", () => {
     const footer = footers.find((f) => f.includes("PAGE"));
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
+  });
+
+  it("embeds the PDF's fonts, obfuscated as Word does, with a common fallback named", () => {
+    const table = parts.get("word/fontTable.xml")!;
+    expect(table).toMatch(
+      /<w:font w:name="DejaVu Sans"><w:altName w:val="Arial"\/>.*<w:embedRegular .*<w:embedBold /,
+    );
+    const rels = parts.get("word/_rels/fontTable.xml.rels")!;
+    const id = /<w:font w:name="DejaVu Sans">.*?<w:embedRegular r:id="([^"]+)" w:fontKey="\{([^}]+)\}"/.exec(
+      table,
+    )!;
+    const target = new RegExp(`Id="${id[1]}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+    const odttf = entries.find((e) => e.name === `word/${target}`)!.bytes;
+    const original = fs.readFileSync(path.join(import.meta.dirname, "../fonts/DejaVuSans.ttf"));
+    expect(obfuscate(odttf, id[2]!).equals(original)).toBe(true);
+    expect(odttf.subarray(0, 32).equals(original.subarray(0, 32))).toBe(false);
+    expect(parts.get("word/settings.xml")).toContain("<w:embedTrueTypeFonts/>");
   });
 
   it("is a sound package: every part has a content type and every relationship's target exists", () => {

@@ -2,6 +2,7 @@ import { Packer, type Document } from "docx";
 import yazl from "yazl";
 import type { PackDocument } from "../../pack/document-model.js";
 import { isoBuildTime, zipEntryTime } from "../../util/zip-time.js";
+import { embedFonts } from "./docx-fonts.js";
 
 /** The part of the docx package's compiler cse uses: the parts of the document, before zipping. */
 interface Compiled {
@@ -20,22 +21,16 @@ export async function packDocx(make: () => Document, doc: PackDocument): Promise
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
   if (!compiler) throw new Error("docx: Packer.compiler is missing (is docx still at version 9.7.0?)");
   const compiled = withSeededRandom(() => compiler.compile(make()));
-  const names = Object.keys(compiled.files)
-    .filter((name) => !compiled.files[name]!.dir)
-    .sort(partOrder);
-  const parts: [string, Buffer][] = [];
-  for (const name of names) {
-    const bytes = await compiled.files[name]!.async("nodebuffer");
-    parts.push([
-      name,
-      name === "docProps/core.xml"
-        ? coreProperties(bytes, doc)
-        : name === "word/document.xml"
-          ? contentsField(bytes)
-          : bytes,
-    ]);
-  }
-  return zipParts(parts, zipEntryTime(doc.build.date));
+  const parts = new Map<string, Buffer>();
+  for (const [name, file] of Object.entries(compiled.files))
+    if (!file.dir) parts.set(name, await file.async("nodebuffer"));
+  parts.set("docProps/core.xml", coreProperties(parts.get("docProps/core.xml")!, doc));
+  parts.set("word/document.xml", contentsField(parts.get("word/document.xml")!));
+  embedFonts(parts);
+  return zipParts(
+    [...parts].sort(([a], [b]) => partOrder(a, b)),
+    zipEntryTime(doc.build.date),
+  );
 }
 
 /** [Content_Types].xml first (some readers expect it there), then the package's rels, then by name. */
