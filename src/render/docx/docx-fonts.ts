@@ -18,6 +18,7 @@ const FAMILIES = [
   { name: FONT.code, fallback: "Courier New", family: "modern", pitch: "fixed" },
 ] as const;
 
+const RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
 
 let files: Buffer[] | null = null;
@@ -60,7 +61,7 @@ export function embedFonts(parts: Map<string, Buffer>): void {
     "word/_rels/fontTable.xml.rels",
     Buffer.from(
       '<?xml version="1.0" encoding="UTF-8"?>' +
-        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
+        `<Relationships xmlns="${RELATIONSHIPS}">${rels.join("")}</Relationships>`,
     ),
   );
   // Asks Word to keep the fonts in the file when it is saved again (its place in the settings is fixed).

@@ -22,6 +22,8 @@ export function headingLevelOf(rank: number): HeadingLevelValue {
 interface Place {
   style?: string;
   list?: ListPlace;
+  /** The language of a `::: {lang=cy}` block the paragraphs are in. */
+  language?: string;
 }
 
 /**
@@ -52,13 +54,15 @@ function blocks(
     const end = closeOf(tokens, i);
     switch (t.type) {
       case "paragraph_open":
-        out.push(paragraph(place, inlineChildren(ctx, tokens[i + 1]?.children ?? [], langOf(t))));
+        out.push(
+          paragraph(place, inlineChildren(ctx, tokens[i + 1]?.children ?? [], langOf(t) ?? place.language)),
+        );
         break;
       case "heading_open":
         out.push(
           new Paragraph({
             heading: headingLevelOf(Number(t.tag.slice(1))),
-            children: inlineChildren(ctx, tokens[i + 1]?.children ?? [], langOf(t)),
+            children: inlineChildren(ctx, tokens[i + 1]?.children ?? [], langOf(t) ?? place.language),
           }),
         );
         break;
@@ -78,7 +82,8 @@ function blocks(
         break;
       default:
         // Raw HTML never occurs (it is text); a block cse does not know is left out whole.
-        if (t.nesting === 1 && langOf(t)) out.push(...blocks(ctx, tokens, i + 1, end, place));
+        if (t.nesting === 1 && langOf(t))
+          out.push(...blocks(ctx, tokens, i + 1, end, { ...place, language: langOf(t) }));
     }
     i = end + 1;
   }

@@ -58,6 +58,12 @@ function coreProperties(bytes: Buffer, doc: PackDocument): Buffer {
  * a table-of-contents part, and the field's start, code and separator each in a run of its own.
  * (The docx package writes neither; without them LibreOffice shows the field's code as text.)
  */
+const FIELD_START = new RegExp(
+  '<w:r>(<w:fldChar w:fldCharType="begin"[^>]*/>)(<w:instrText[^>]*>[^<]*</w:instrText>)' +
+    '(<w:fldChar w:fldCharType="separate"/>)</w:r>',
+  "g",
+);
+
 function contentsField(bytes: Buffer): Buffer {
   const xml = bytes
     .toString("utf8")
@@ -66,10 +72,7 @@ function contentsField(bytes: Buffer): Buffer {
       '<w:sdtPr><w:alias w:val="Contents"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>' +
         "<w:docPartUnique/></w:docPartObj></w:sdtPr>",
     )
-    .replace(
-      /<w:r>(<w:fldChar w:fldCharType="begin"[^>]*\/>)(<w:instrText[^>]*>[^<]*<\/w:instrText>)(<w:fldChar w:fldCharType="separate"\/>)<\/w:r>/g,
-      "<w:r>$1</w:r><w:r>$2</w:r><w:r>$3</w:r>",
-    );
+    .replace(FIELD_START, "<w:r>$1</w:r><w:r>$2</w:r><w:r>$3</w:r>");
   return Buffer.from(xml, "utf8");
 }
 
