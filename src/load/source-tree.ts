@@ -65,6 +65,23 @@ export class WorkTree implements SourceTree {
   }
 
   read(file: string, maxBytes = Infinity): Uint8Array {
+    const { fd, size } = this.openFile(file);
+    try {
+      if (size > maxBytes) throw new TooLargeError(size);
+      return readAll(fd, size, maxBytes);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** A stream of a file's bytes, guarded as `read` is: for attachments too large to hold in memory. */
+  readStream(file: string): { stream: fs.ReadStream; size: number } {
+    const { fd, size } = this.openFile(file);
+    return { stream: fs.createReadStream("", { fd, autoClose: true }), size };
+  }
+
+  /** Opens a regular file inside the root; the caller closes the descriptor. */
+  private openFile(file: string): { fd: number; size: number } {
     // Resolve links first and open the real path without following a link at its end, so a
     // link (or one swapped in since a caller's stat) cannot make cse read outside the root;
     // non-blocking, so a named pipe put in a file's place cannot make it wait for ever.
@@ -78,10 +95,10 @@ export class WorkTree implements SourceTree {
         throw Object.assign(new Error(`${file} is not a file`), {
           code: st.isDirectory() ? "EISDIR" : "ENOTFILE",
         });
-      if (st.size > maxBytes) throw new TooLargeError(st.size);
-      return readAll(fd, st.size, maxBytes);
-    } finally {
+      return { fd, size: st.size };
+    } catch (err) {
       fs.closeSync(fd);
+      throw err;
     }
   }
 

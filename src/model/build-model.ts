@@ -85,7 +85,10 @@ function readConfig(src: YamlFile | null): Config {
   const a = obj(d.assessment) ?? {};
   const rules = obj(d.rules) ?? {};
   const build = obj(d.build) ?? {};
-  const formats = arr(build.formats).filter((f): f is "html" | "pdf" => f === "html" || f === "pdf");
+  const formats = arr(build.formats).filter(
+    (f): f is Config["build"]["formats"][number] =>
+      f === "html" || f === "pdf" || f === "docx" || f === "zip",
+  );
   return {
     organisation: str(d.organisation) ?? "",
     title: str(d.title) ?? "",

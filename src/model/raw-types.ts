@@ -105,7 +105,7 @@ export interface RawBuild {
   /** Output folder. */
   output?: string;
   /** Formats to write. */
-  formats?: ("html" | "pdf")[];
+  formats?: ("html" | "pdf" | "docx" | "zip")[];
   /** BCP 47 language tag. */
   language?: string;
   /** Path to the introduction's Markdown. */

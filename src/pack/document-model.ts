@@ -333,6 +333,8 @@ export interface CodeInline {
   type: "code";
   /** The text. */
   text: string;
+  /** The root-relative path of the attachment it names, when it names one (the zip bundle links it). */
+  file?: string;
 }
 
 /** An id that links to its anchor wherever Markdown text mentions it. */

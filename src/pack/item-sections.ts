@@ -173,7 +173,9 @@ export function filesAndLinks(
     // The hashes are listed only where the files travel with the pack (the PDF with --attach).
     blocks.push(heading(4, "Attachments"), {
       type: "list",
-      items: files.map((f) => [para([code(f.name), text(` (${formatBytes(f.size)})`)])]),
+      items: files.map((f) => [
+        para([{ type: "code", text: f.name, file: f.path }, text(` (${formatBytes(f.size)})`)]),
+      ]),
     });
   }
   return blocks;

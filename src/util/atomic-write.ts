@@ -5,7 +5,21 @@ import path from "node:path";
 /** A file to write. */
 export interface OutputFile {
   path: string;
-  content: string | Uint8Array;
+  /** The bytes, or a temporary already written in full beside `path` (a streamed zip). */
+  content: string | Uint8Array | WrittenTemporary;
+}
+
+/** A file streamed to a temporary beside its target (named by `temporaryFor`), fsynced, not yet in place. */
+export interface WrittenTemporary {
+  temporary: string;
+}
+
+/** A hidden temporary beside `target` that the next write to its folder removes if its writer died. */
+export function temporaryFor(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
 }
 
 /**
@@ -26,13 +40,16 @@ export function writeFilesAtomically(files: OutputFile[]): void {
         code: st.isDirectory() ? "EISDIR" : "EEXIST",
       });
   }
-  const temps: { temp: string; target: string }[] = [];
+  // Temporaries written beforehand join the set first, so a failure below removes them too.
+  const temps: { temp: string; target: string }[] = files.flatMap((f) =>
+    typeof f.content === "object" && "temporary" in f.content
+      ? [{ temp: f.content.temporary, target: f.path }]
+      : [],
+  );
   try {
     for (const f of files) {
-      const temp = path.join(
-        path.dirname(f.path),
-        `.${path.basename(f.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-      );
+      if (typeof f.content === "object" && "temporary" in f.content) continue;
+      const temp = temporaryFor(f.path);
       temps.push({ temp, target: f.path });
       const fd = fs.openSync(temp, "wx");
       try {

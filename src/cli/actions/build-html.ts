@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PackDocument } from "../../pack/document-model.js";
-import { renderHtml, TemplateError } from "../../render/html/render-html.js";
+import { renderHtml, TemplateError, type HtmlOptions } from "../../render/html/render-html.js";
 import { mergeTemplates, TEMPLATE_FILE } from "../../render/html/template-set.js";
 import type { SourceTree } from "../../load/source-tree.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -14,9 +14,14 @@ const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** The HTML pack: the built-in templates, overridden by the submission's templates/ folder. */
 export async function renderHtmlPack(doc: PackDocument, { tree }: PackRenderContext): Promise<Uint8Array> {
+  return renderHtmlWith(doc, tree, {});
+}
+
+/** The HTML pack rendered with options (the zip bundle's links its attachments). */
+export function renderHtmlWith(doc: PackDocument, tree: SourceTree, options: HtmlOptions): Uint8Array {
   const templates = mergeTemplates(readBuiltinTemplates(), readSubmissionTemplates(tree));
   try {
-    return new TextEncoder().encode(renderHtml(doc, templates));
+    return new TextEncoder().encode(renderHtml(doc, templates, options));
   } catch (err) {
     if (err instanceof TemplateError)
       throw new CliError(`cannot build the HTML pack: ${err.message}`, EXIT.FINDINGS);

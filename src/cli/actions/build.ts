@@ -9,7 +9,7 @@ import type { Submission } from "../../model/types.js";
 import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
 import { formatDiagnosticsText } from "../../output/diagnostics-text.js";
-import { writeFilesAtomically } from "../../util/atomic-write.js";
+import { writeFilesAtomically, type OutputFile, type WrittenTemporary } from "../../util/atomic-write.js";
 import { today } from "../../util/dates.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -38,7 +38,7 @@ export interface BuildOptions extends SubmissionOptions {
 }
 
 /** An output format of the pack. */
-export type PackFormat = "html" | "pdf";
+export type PackFormat = "html" | "pdf" | "docx" | "zip";
 
 /** What a renderer gets besides the document. */
 export interface PackRenderContext {
@@ -46,15 +46,30 @@ export interface PackRenderContext {
   tree: SourceTree;
   /** The command's options (a renderer may read its own, e.g. a PDF's --attach). */
   opts: BuildOptions;
+  /** The formats rendered before this one in the same build (the zip bundle carries them). */
+  rendered?: ReadonlyMap<PackFormat, Uint8Array>;
+  /** Where the file will be written (a streamed output writes its temporary beside it). */
+  target?: string;
 }
 
-/** Renders the document to the bytes of one file; pure apart from reading `tree`. */
-export type PackRenderer = (doc: PackDocument, context: PackRenderContext) => Promise<Uint8Array>;
+/**
+ * Renders the document to the bytes of one file, or streams it to a temporary beside its target
+ * (the zip bundle); pure apart from reading `tree` and writing that temporary.
+ */
+export type PackRenderer = (
+  doc: PackDocument,
+  context: PackRenderContext,
+) => Promise<Uint8Array | WrittenTemporary>;
+
+/** Every format, in the order they are rendered: the zip last, as it carries the others. */
+export const PACK_FORMATS: readonly PackFormat[] = ["html", "pdf", "docx", "zip"];
 
 /** Renderers by format, loaded on demand; null while a format is not available. */
 const RENDERERS: Record<PackFormat, () => Promise<PackRenderer>> = {
   html: async () => (await import("./build-html.js")).renderHtmlPack,
   pdf: async () => (await import("./build-pdf.js")).renderPdfPack,
+  docx: async () => (await import("./build-docx.js")).renderDocxPack,
+  zip: async () => (await import("./build-zip.js")).renderZipBundle,
 };
 
 const { version } = createRequire(import.meta.url)("../../../package.json") as { version: string };
@@ -121,27 +136,15 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     lastChanged: lastChangedOfItems(s),
     since: opts.since === undefined ? null : changesSince(opts.since, tree, s, asOf),
   });
-  const files = [];
-  for (const format of formats) {
-    progress.stage(`Rendering ${format.toUpperCase()}`);
-    const render = await RENDERERS[format]();
-    files.push({
-      path: path.join(outDir, `submission.${format}`),
-      content: await render(doc, { tree, opts }),
-    });
-  }
+  const files = await renderFormats(doc, formats, { tree, opts, outDir, progress });
   progress.stage("Writing");
   try {
-    fs.mkdirSync(outDir, { recursive: true });
     writeFilesAtomically(files);
   } catch (err) {
-    throw new CliError(
-      `could not write the pack to ${shown(outDir, tree.root)} (${errorReason(err)}); ` +
-        "any earlier pack is left as it was",
-    );
+    throw writeError(err, outDir, tree.root);
   }
   progress.done();
-  for (const f of files) io.stdout.write(`Wrote ${shown(f.path, tree.root)} (${kib(f.content.length)})\n`);
+  for (const f of files) io.stdout.write(`Wrote ${shown(f.path, tree.root)} (${kib(sizeOf(f))})\n`);
   const left =
     s.evidence.filter((e) => e.status === "draft").length +
     s.caseStudies.filter((c) => c.status === "draft").length;
@@ -173,10 +176,71 @@ export function buildDateFrom(env: Io["env"]): string {
   return new Date(Number(epoch.trim()) * 1000).toISOString().slice(0, 10);
 }
 
+/**
+ * Renders every format, in PACK_FORMATS order, into files to write together. A streamed output
+ * (the zip) is already in its temporary: if a later step fails, that temporary is removed.
+ */
+async function renderFormats(
+  doc: PackDocument,
+  formats: readonly PackFormat[],
+  run: { tree: SourceTree; opts: BuildOptions; outDir: string; progress: Progress },
+): Promise<OutputFile[]> {
+  const rendered = new Map<PackFormat, Uint8Array>();
+  const files: OutputFile[] = [];
+  try {
+    for (const format of formats) {
+      run.progress.stage(`Rendering ${format.toUpperCase()}`);
+      const target = path.join(run.outDir, `submission.${format}`);
+      // A streamed output writes beside its target as it goes, so the folder must exist first.
+      if (format === "zip") makeFolder(run.outDir, run.tree.root);
+      const render = await RENDERERS[format]();
+      const content = await render(doc, { tree: run.tree, opts: run.opts, rendered, target });
+      if (content instanceof Uint8Array) rendered.set(format, content);
+      files.push({ path: target, content });
+    }
+    makeFolder(run.outDir, run.tree.root);
+    return files;
+  } catch (err) {
+    for (const f of files) if (isTemporary(f.content)) fs.rmSync(f.content.temporary, { force: true });
+    throw err;
+  }
+}
+
+function makeFolder(dir: string, root: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw writeError(err, dir, root);
+  }
+}
+
+function writeError(err: unknown, outDir: string, root: string): CliError {
+  return new CliError(
+    `could not write the pack to ${shown(outDir, root)} (${errorReason(err)}); any earlier pack is left as it was`,
+  );
+}
+
+function isTemporary(content: OutputFile["content"]): content is WrittenTemporary {
+  return typeof content === "object" && "temporary" in content;
+}
+
+/** The size of a file just written. */
+function sizeOf(f: OutputFile): number {
+  return isTemporary(f.content) ? fs.statSync(f.path).size : f.content.length;
+}
+
+/** The formats to build: --format (one, or several comma-separated) or build.formats, in PACK_FORMATS order. */
 function pickFormats(opts: BuildOptions, s: Submission): PackFormat[] {
-  if (opts.format === undefined) return s.config.build.formats;
-  if (!(opts.format in RENDERERS)) throw new CliError(`--format takes html or pdf, not "${opts.format}"`);
-  return [opts.format as PackFormat];
+  const asked =
+    opts.format === undefined ? s.config.build.formats : opts.format.split(",").map((f) => f.trim());
+  for (const f of asked)
+    if (!PACK_FORMATS.includes(f as PackFormat))
+      throw new CliError(`--format takes ${formatList()}, or several joined by commas, not "${f}"`);
+  return PACK_FORMATS.filter((f) => asked.includes(f));
+}
+
+function formatList(): string {
+  return `${PACK_FORMATS.slice(0, -1).join(", ")} or ${PACK_FORMATS[PACK_FORMATS.length - 1]}`;
 }
 
 /**

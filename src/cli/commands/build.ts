@@ -1,17 +1,16 @@
-import { Option } from "commander";
 import type { CommandDef } from "./command-def.js";
 
 /** `cse build`. */
 export const buildCommand: CommandDef = (program, run) => {
   program
     .command("build")
-    .description("build the submission pack (HTML, PDF) from a submission without validation errors")
+    .description(
+      "build the submission pack (HTML, PDF, Word, zip bundle) from a submission without validation errors",
+    )
     .option("--out <dir>", "folder to write the pack to (default: build.output in cse.yaml, else out)")
-    .addOption(
-      new Option("--format <format>", "write only this format (default: build.formats in cse.yaml)").choices([
-        "html",
-        "pdf",
-      ]),
+    .option(
+      "--format <formats>",
+      "write these formats, comma-separated: html, pdf, docx, zip (default: build.formats in cse.yaml)",
     )
     .option("--include-drafts", "put draft evidence and case studies in, marked Draft (a working copy)")
     .option("--attach", "embed every attachment in the PDF as a file attachment, listed with its SHA-256")
@@ -42,6 +41,9 @@ Examples:
   cse build --format pdf --attach    one PDF carrying every attached file
   cse build --fail-on no-evidence,stale-evidence
                          refuses while an element has no or only stale evidence
+  cse build --format docx            out/submission.docx, to edit in Word
+  cse build --format html,pdf,zip    the pack and the evidence bundle (index.html,
+                         the PDF, every attachment and manifest.csv)
   cse build --since assessed-2014
                          adds "Changes since assessed-2014" (annual review)
   cse build --ref assessed-2015      the pack exactly as committed at that tag

@@ -26,12 +26,21 @@ export class TemplateError extends Error {
   }
 }
 
+/** How the HTML pack is rendered. */
+export interface HtmlOptions {
+  /**
+   * Link each attachment's name to the file at its root-relative path: for the zip bundle, whose
+   * index.html sits at the top of the unzipped folder with the attachments at their paths.
+   */
+  attachmentLinks?: boolean;
+}
+
 /**
  * Renders the pack as one self-contained HTML page: layout.hbs with every other *.hbs as a
  * partial and styles.css inlined. Every value from the document is escaped by Handlebars; the
  * only markup not written by a template comes from the Markdown renderer (raw HTML off).
  */
-export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
+export function renderHtml(doc: PackDocument, templates: TemplateSet, options: HtmlOptions = {}): string {
   const hb = Handlebars.create();
   let charts = 0;
   hb.registerHelper({
@@ -51,6 +60,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
     pagedColumn: (columns: TableColumn[] | undefined, index: number) => columns?.[index]?.paged === true,
     badgeSymbol: (shape: unknown) => BADGE_SYMBOLS[shape as keyof typeof BADGE_SYMBOLS] ?? "",
     formatDate: (d: unknown) => formatDate(typeof d === "string" ? d : null, doc.language),
+    fileHref: (file: unknown) => String(file).split("/").map(encodeURIComponent).join("/"),
     chartLayout: (chart: ChartBlock) => chartLayout(chart, charts++),
     markdown: (block: MarkdownBlock, options: Handlebars.HelperOptions) => {
       const mentions = (options.data?.root as { mentions?: Mention[] } | undefined)?.mentions ?? [];
@@ -86,7 +96,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
   try {
     const page = hb.compile(layout, { preventIndent: true });
     html = page(
-      { ...doc, css: new hb.SafeString(css) },
+      { ...doc, css: new hb.SafeString(css), attachmentLinks: options.attachmentLinks === true },
       {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,

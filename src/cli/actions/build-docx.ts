@@ -1,0 +1,7 @@
+import type { PackDocument } from "../../pack/document-model.js";
+import { renderDocx } from "../../render/docx/render-docx.js";
+
+/** The Word pack: a function of the document alone (attachments are named, not embedded). */
+export async function renderDocxPack(doc: PackDocument): Promise<Uint8Array> {
+  return renderDocx(doc);
+}
