@@ -2,7 +2,14 @@ import { joinPath, type SourceTree } from "./source-tree.js";
 
 /** The kinds of YAML file in a submission, each with its own schema. */
 export type FileKind =
-  "cse" | "standard" | "criterion" | "evidence" | "case-study" | "assessment" | "finding";
+  | "cse"
+  | "standard"
+  | "criterion"
+  | "evidence"
+  | "case-study"
+  | "assessment"
+  | "finding"
+  | "service-standard";
 
 /** A YAML file found in a submission, and what kind it is by its place. */
 export interface FoundFile {
@@ -40,6 +47,7 @@ export function discoverFiles(tree: SourceTree, standardDir: string): FoundFile[
   walk(tree, "assessment", (file, outside) => {
     found.push({ file, kind: file.startsWith("assessment/findings/") ? "finding" : "assessment", outside });
   });
+  walk(tree, "service-standards", (file, outside) => found.push({ file, kind: "service-standard", outside }));
   return found;
 }
 

@@ -179,7 +179,7 @@ function outputFolder(opts: BuildOptions, s: Submission, root: string, io: Io): 
     throw new CliError(
       `build.output "${s.config.build.output}" leads outside the submission's root; keep it inside (e.g. out), or pass --out to choose a folder elsewhere`,
     );
-  for (const dir of [s.config.standardDir, "evidence", "assessment", "templates"]) {
+  for (const dir of [s.config.standardDir, "evidence", "assessment", "service-standards", "templates"]) {
     const guarded = path.join(realRoot, ...dir.split("/"));
     if (real === guarded || real.startsWith(guarded + path.sep))
       throw new CliError(

@@ -9,6 +9,7 @@ import {
   checkRatings,
   checkSections,
 } from "./check-references.js";
+import { checkServiceReferences, checkServiceResults } from "./check-service-standards.js";
 import type { Check } from "./context.js";
 
 /** Every cross-reference and content check, in the order they run. Adding one is a line here. */
@@ -24,6 +25,8 @@ export const CHECKS: readonly Check[] = [
   checkLinks,
   checkFutureDates,
   checkStatementBudget,
+  checkServiceResults,
+  checkServiceReferences,
 ];
 
 export { runChecks } from "./context.js";
