@@ -2,6 +2,7 @@ import type { Submission } from "../model/types.js";
 import { findAdvisories } from "./advisories.js";
 import { indexCitations } from "./citations.js";
 import { gapsOfElement } from "./element-gaps.js";
+import { evidenceDueOf } from "./evidence-due.js";
 import { GAP_CODES, type GapCode } from "./gap-codes.js";
 import { filterElement, type GapsFilter } from "./gaps-filter.js";
 import type { CriterionCoverage, ElementGaps, GapsReport, GapsSummary } from "./gaps-report.js";
@@ -60,6 +61,7 @@ export function analyseCoverage(s: Submission, options: CoverageOptions): GapsRe
   return {
     asOf,
     visitDay,
+    evidenceDue: evidenceDueOf(s.config.assessment.evidenceDue, asOf),
     summary: summarise(listed),
     elements: listed,
     advisories: findAdvisories(s, listed, index),

@@ -1,3 +1,4 @@
+import { dueInWords } from "../analyse/evidence-due.js";
 import type { ChalkInstance } from "chalk";
 import type { GapsReport } from "../analyse/gaps-report.js";
 import { TERMINAL_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./text-width.js";
@@ -32,7 +33,7 @@ export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[]
     }
   }
 
-  lines.push("", c.bold("Before the visit"));
+  lines.push("", c.bold(beforeHeading(report)));
   if (report.todos.length === 0) lines.push(c.green("  Nothing to do: no listed element has a gap."));
   for (const owner of report.todos) {
     lines.push(
@@ -51,4 +52,10 @@ export function gapsSummaryTable(report: GapsReport, c: ChalkInstance): string[]
     for (const a of report.advisories) lines.push(...wrapProse(a.message, W, "  • ", "    "));
   }
   return lines;
+}
+
+/** "Before the visit", or with `assessment.evidence_due`: "Before the evidence is due (due in 12 days, 2027-02-16)". */
+export function beforeHeading(report: GapsReport): string {
+  const due = report.evidenceDue;
+  return due ? `Before the evidence goes in (${dueInWords(due)}, ${due.date})` : "Before the visit";
 }

@@ -10,6 +10,7 @@ import {
   checkSections,
 } from "./check-references.js";
 import { checkServiceReferences, checkServiceResults } from "./check-service-standards.js";
+import { checkVisitScope } from "./check-visit-scope.js";
 import type { Check } from "./context.js";
 
 /** Every cross-reference and content check, in the order they run. Adding one is a line here. */
@@ -27,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   checkStatementBudget,
   checkServiceResults,
   checkServiceReferences,
+  checkVisitScope,
 ];
 
 export { runChecks } from "./context.js";
