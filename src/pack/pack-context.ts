@@ -5,6 +5,7 @@ import type { CaseStudy, Element, EvidenceItem, Finding, Rating, Submission } fr
 import type { BuildInfo, Inline } from "./document-model.js";
 import { text } from "./inline.js";
 import { latestFinding } from "../analyse/latest-finding.js";
+import type { VisitScope } from "../analyse/visit-scope.js";
 
 /** Size and hash of an attachment, read by the caller (the document builder does no I/O). */
 export interface AttachmentFacts {
@@ -26,6 +27,8 @@ export interface PackInputs {
   lastChanged?: ItemHistory | null;
   /** What changed since an earlier revision (`--since`), shown as "Changes since"; absent or null: no such section. */
   since?: SubmissionDiff | null;
+  /** (v2) The visit's scope (`--scope visit`): the pack covers only it and says why; absent or null: everything. */
+  scope?: VisitScope | null;
 }
 
 /** An item naming an element, with the mapping's note. */

@@ -16,7 +16,8 @@ import { CliError, EXIT } from "../exit-codes.js";
 import { createProgress, type Progress } from "../progress.js";
 import { useColor, type Io } from "../io.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
-import { changesSince } from "./build-since.js";
+import { changesSince, changesSinceLastVisit } from "./build-since.js";
+import { visitScope } from "../../analyse/visit-scope.js";
 import { plural } from "../../util/plural.js";
 
 /** Options of `cse build`. */
@@ -29,6 +30,8 @@ export interface BuildOptions extends SubmissionOptions {
   asOf?: string;
   /** --attach: embed every attachment in the PDF. */
   attach?: boolean;
+  /** (v2) `--scope visit`: the pack of the coming visit's scope only. */
+  scope?: string;
 }
 
 /** An output format of the pack. */
@@ -102,7 +105,8 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
       generator: `cse ${version}`,
     },
     lastChanged: lastChangedOfItems(s),
-    since: opts.since === undefined ? null : changesSince(opts.since, tree, s, asOf),
+    since: sinceOf(opts, tree, s, asOf),
+    scope: opts.scope === "visit" ? visitScope(s) : null,
   });
   const files = [];
   for (const format of formats) {
@@ -140,6 +144,12 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
       `cse build: the submission has ${checked.warningCount} ${checked.warningCount === 1 ? "warning" : "warnings"} (cse validate shows them)\n`,
     );
   return EXIT.OK;
+}
+
+/** `--since REV`; or for a review pack (`--scope visit`) in git, the changes since the last visit. */
+function sinceOf(opts: BuildOptions, tree: SourceTree, s: Submission, asOf: string) {
+  if (opts.since !== undefined) return changesSince(opts.since, tree, s, asOf);
+  return opts.scope === "visit" ? changesSinceLastVisit(tree, s, asOf) : null;
 }
 
 /** The build date: from SOURCE_DATE_EPOCH (UTC) when set, so a rebuild gives the same bytes; else today. */

@@ -5,10 +5,12 @@ import type {
   Mention,
   PackDocument,
   TableColumn,
+  TrendBlock,
 } from "../../pack/document-model.js";
 import { formatDate } from "../../pack/inline.js";
 import { renderMarkdownHtml } from "../markdown.js";
 import { chartLayout } from "./chart-layout.js";
+import { trendLayout } from "./trend-layout.js";
 import type { TemplateSet } from "./template-set.js";
 
 /** A template that cannot be parsed or run; names the file when it is known. */
@@ -31,6 +33,7 @@ export class TemplateError extends Error {
 export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
   const hb = Handlebars.create();
   let charts = 0;
+  let trends = 0;
   hb.registerHelper({
     eq: (a: unknown, b: unknown) => a === b,
     and: (a: unknown, b: unknown) => Boolean(a) && Boolean(b),
@@ -45,6 +48,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
     },
     formatDate: (d: unknown) => formatDate(typeof d === "string" ? d : null),
     chartLayout: (chart: ChartBlock) => chartLayout(chart, charts++),
+    trendLayout: (trend: TrendBlock) => trendLayout(trend, trends++),
     markdown: (block: MarkdownBlock, options: Handlebars.HelperOptions) => {
       const mentions = (options.data?.root as { mentions?: Mention[] } | undefined)?.mentions ?? [];
       return new hb.SafeString(
