@@ -43,7 +43,8 @@ export function serviceStandardsSection(ctx: PackContext, standards: ServiceStan
 }
 
 function introText(total: number, met: number): string {
-  return `We publish ${count(total, "service standard", "service standards")} and measure how we do against each. In its latest reported period, ${met} of ${total} met its target. For each: the target, the recent results and what lies behind any result that missed.`;
+  const standards = count(total, "service standard", "service standards");
+  return `We publish ${standards} and measure how we do against each. ${met} of ${total} met the target in the latest period reported. For each: the target, the recent results, and what lies behind the figures.`;
 }
 
 function standardSection(ctx: PackContext, x: ServiceStanding): Section {

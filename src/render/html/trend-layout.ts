@@ -1,4 +1,5 @@
 import type { TrendBlock } from "../../pack/document-model.js";
+import { valueRange } from "../trend-scale.js";
 
 /** Where everything of a trend chart goes, in SVG user units (what trend.hbs receives). */
 export interface TrendLayout {
@@ -84,21 +85,6 @@ export function trendLayout(trend: TrendBlock, index = 0): TrendLayout {
       missing: p.value === null,
     })),
   };
-}
-
-/** A value axis around the figures and the target, with round steps and some room at each end. */
-export function valueRange(min: number, max: number): { low: number; high: number; step: number } {
-  const span = Math.max(max - min, Math.abs(max) * 0.05, 1);
-  const step = niceStep(span / 4);
-  const low = Math.max(min >= 0 ? 0 : -Infinity, Math.floor((min - step / 2) / step) * step);
-  const high = Math.ceil((max + step / 2) / step) * step;
-  return { low, high: high > low ? high : low + step, step };
-}
-
-function niceStep(rough: number): number {
-  const mag = 10 ** Math.floor(Math.log10(rough));
-  for (const m of [1, 2, 5, 10]) if (m * mag >= rough) return m * mag;
-  return 10 * mag;
 }
 
 function trimNumber(v: number): string {
