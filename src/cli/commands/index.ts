@@ -2,6 +2,7 @@ import { buildCommand } from "./build.js";
 import type { CommandDef } from "./command-def.js";
 import { completionCommand } from "./completion.js";
 import { diffCommand } from "./diff.js";
+import { findingCommand } from "./finding.js";
 import { gapsCommand } from "./gaps.js";
 import { initCommand } from "./init.js";
 import { listCommand } from "./list.js";
@@ -10,6 +11,7 @@ import { recordCommand } from "./record.js";
 import { schemaCommand } from "./schema.js";
 import { showCommand } from "./show.js";
 import { validateCommand } from "./validate.js";
+import { visitCommand } from "./visit.js";
 
 /** Every command, in the order `cse --help` lists them. Adding one is a file and a line here. */
 export const COMMANDS: readonly CommandDef[] = [
@@ -20,6 +22,8 @@ export const COMMANDS: readonly CommandDef[] = [
   diffCommand,
   buildCommand,
   recordCommand,
+  findingCommand,
+  visitCommand,
   listCommand,
   showCommand,
   schemaCommand,
