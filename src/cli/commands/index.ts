@@ -1,5 +1,6 @@
 import { buildCommand } from "./build.js";
 import type { CommandDef } from "./command-def.js";
+import { calendarCommand } from "./calendar.js";
 import { completionCommand } from "./completion.js";
 import { diffCommand } from "./diff.js";
 import { findingCommand } from "./finding.js";
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandDef[] = [
   recordCommand,
   findingCommand,
   visitCommand,
+  calendarCommand,
   listCommand,
   showCommand,
   schemaCommand,
