@@ -85,6 +85,9 @@ const PAIRS: [string, (s: Json) => Json, string][] = [
   ],
   ["finding.schema.json", (s) => s, "RawFinding"],
   ["finding.schema.json", (s) => at(s, "properties", "results", "additionalProperties"), "RawFindingResult"],
+  ["service-standard.schema.json", (s) => s, "RawServiceStandard"],
+  ["service-standard.schema.json", (s) => at(s, "properties", "target"), "RawTarget"],
+  ["service-standard.schema.json", (s) => at(s, "properties", "results", "items"), "RawResult"],
 ];
 
 describe("the TypeScript types match the JSON Schemas", () => {
@@ -139,7 +142,9 @@ describe("the JSON Schemas help editors", () => {
   it("every sample YAML file names its schema in a first line that resolves", () => {
     const files = fs
       .readdirSync(PROJECT_ROOT, { recursive: true, encoding: "utf8" })
-      .filter((f) => /\.ya?ml$/.test(f) && /^(cse\.yaml|criteria|evidence|assessment)/.test(f));
+      .filter(
+        (f) => /\.ya?ml$/.test(f) && /^(cse\.yaml|criteria|evidence|assessment|service-standards)/.test(f),
+      );
     expect(files.length).toBeGreaterThan(70);
     for (const f of files) {
       const first = fs.readFileSync(path.join(PROJECT_ROOT, f), "utf8").split("\n")[0]!;

@@ -2,10 +2,12 @@ import type { Submission } from "../model/types.js";
 import { findAdvisories } from "./advisories.js";
 import { indexCitations } from "./citations.js";
 import { gapsOfElement } from "./element-gaps.js";
+import { evidenceDueOf } from "./evidence-due.js";
 import { GAP_CODES, type GapCode } from "./gap-codes.js";
 import { filterElement, type GapsFilter } from "./gaps-filter.js";
 import type { CriterionCoverage, ElementGaps, GapsReport, GapsSummary } from "./gaps-report.js";
 import { latestFinding } from "./latest-finding.js";
+import { standingsByElement } from "./service-standing.js";
 import { visitDayOf } from "./staleness.js";
 import { findingSummaryOf, overdueActionsOf, todosByOwner } from "./todos.js";
 
@@ -30,7 +32,8 @@ export function analyseCoverage(s: Submission, options: CoverageOptions): GapsRe
   const finding = latestFinding(s);
   const ratings = new Map(s.standard.ratings.map((r) => [r.id, r]));
   const index = indexCitations(s);
-  const rules = { submission: s, asOf, visitDay, finding, ratings };
+  const standings = standingsByElement(s.serviceStandards, asOf);
+  const rules = { submission: s, asOf, visitDay, finding, ratings, standings };
   const listed: ElementGaps[] = [];
   for (const element of s.elements) {
     const cites = index.get(element.id) ?? { evidence: [], caseStudies: [], drafts: 0 };
@@ -54,10 +57,11 @@ export function analyseCoverage(s: Submission, options: CoverageOptions): GapsRe
     const kept = filterElement(el, cites, options.filter ?? {}, s);
     if (kept) listed.push(kept);
   }
-  const todoContext = { submission: s, asOf, visitDay, finding, ratings };
+  const todoContext = { submission: s, asOf, visitDay, finding, ratings, standings };
   return {
     asOf,
     visitDay,
+    evidenceDue: evidenceDueOf(s.config.assessment.evidenceDue, asOf),
     summary: summarise(listed),
     elements: listed,
     advisories: findAdvisories(s, listed, index),

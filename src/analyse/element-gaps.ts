@@ -3,6 +3,7 @@ import { countWords } from "../model/words.js";
 import type { ElementCitations } from "./citations.js";
 import type { GapCode } from "./gap-codes.js";
 import { findingRatingOf } from "./latest-finding.js";
+import type { ServiceStanding } from "./service-standing.js";
 import { isStale } from "./staleness.js";
 
 /** What judging an element needs beyond the element itself. */
@@ -14,6 +15,8 @@ export interface GapRules {
   finding: Finding | null;
   /** Ratings by id. */
   ratings: Map<string, Rating>;
+  /** How each service standard stands on the as-of day, by the elements it names. */
+  standings: Map<string, ServiceStanding[]>;
 }
 
 /** One element's gaps (in FORMAT.md's order) and the ready evidence items that are stale. */
@@ -51,6 +54,10 @@ export function gapsOfElement(
 
   const max = config.rules.statementMaxWords;
   if (max !== null && statement !== null && countWords(statement) > max) gaps.push("over-budget");
+
+  const standings = rules.standings.get(element.id) ?? [];
+  if (standings.some((x) => x.missed)) gaps.push("missed-target");
+  if (standings.some((x) => x.noRecentResult)) gaps.push("no-recent-result");
 
   return { gaps, staleEvidenceIds: stale.map((e) => e.id) };
 }

@@ -11,6 +11,8 @@ export const GAP_CODES = [
   "overdue-action",
   "plus-without-case-study",
   "over-budget",
+  "missed-target",
+  "no-recent-result",
 ] as const;
 
 /** One gap code. */

@@ -13,6 +13,8 @@ export interface GapsFilter {
   section?: string;
   /** Gap codes: elements with at least one of them, showing only those. */
   only?: GapCode[];
+  /** (v2) `--scope visit`: the element ids in the coming visit's scope. */
+  scope?: ReadonlySet<string>;
 }
 
 /**
@@ -31,6 +33,7 @@ export function filterElement(
     el.subcriterion !== filter.criterion
   )
     return null;
+  if (filter.scope !== undefined && !filter.scope.has(el.id)) return null;
   if (filter.owner !== undefined && el.owner !== filter.owner) return null;
   if (filter.section !== undefined && !inSection(el, cites, filter.section, s)) return null;
   if (filter.only !== undefined) {

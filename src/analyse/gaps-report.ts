@@ -1,4 +1,5 @@
 import type { ItemHistory } from "../git/last-changed.js";
+import type { EvidenceDue } from "./evidence-due.js";
 import type { GapCode } from "./gap-codes.js";
 
 /** What `cse gaps` found: FORMAT.md's JSON fields, plus what the table and markdown show. */
@@ -7,6 +8,8 @@ export interface GapsReport {
   asOf: string;
   /** The day evidence is judged on: the visit, or the as-of date if later. */
   visitDay: string;
+  /** (v2) `assessment.evidence_due` and the days left to it, or null when not set. */
+  evidenceDue: EvidenceDue | null;
   /** Counts over the listed elements. */
   summary: GapsSummary;
   /** The listed elements, in standard order. */

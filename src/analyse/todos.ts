@@ -3,6 +3,8 @@ import { countWords } from "../model/words.js";
 import type { GapCode } from "./gap-codes.js";
 import type { ElementGaps, FindingSummary, OverdueAction, OwnerTodos, Todo } from "./gaps-report.js";
 import { findingRatingOf } from "./latest-finding.js";
+import { missedTargetText, noRecentResultText } from "./service-todos.js";
+import type { ServiceStanding } from "./service-standing.js";
 import { staleReason } from "./staleness.js";
 import { plural } from "../util/plural.js";
 
@@ -14,6 +16,8 @@ export interface TodoContext {
   visitDay: string;
   finding: Finding | null;
   ratings: Map<string, Rating>;
+  /** How each service standard stands, by the elements it names. */
+  standings: Map<string, ServiceStanding[]>;
 }
 
 /** Actions not done and due before the as-of date, on the listed elements showing `overdue-action`. */
@@ -123,6 +127,10 @@ function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx
       const words = countWords(s.selfAssessments.get(el.id)?.statement ?? "");
       return `cut the statement to ${s.config.rules.statementMaxWords} words (now ${words})`;
     }
+    case "missed-target":
+      return missedTargetText(ctx.standings.get(el.id) ?? []);
+    case "no-recent-result":
+      return noRecentResultText(ctx.standings.get(el.id) ?? []);
   }
 }
 

@@ -56,7 +56,14 @@ function hasChanges(repo: Repository, paths: readonly string[]): boolean {
  * folder (the build's output, notes, code) do not mark the pack as built from uncommitted work.
  */
 export function submissionPaths(s: Submission): string[] {
-  const paths = new Set(["cse.yaml", s.config.standardDir, "evidence", "assessment", "templates"]);
+  const paths = new Set([
+    "cse.yaml",
+    s.config.standardDir,
+    "evidence",
+    "assessment",
+    "service-standards",
+    "templates",
+  ]);
   if (s.config.build.introduction) paths.add(s.config.build.introduction.replace(/^\.\//, ""));
   const folders = [...paths].map((p) => `${p}/`);
   // Attachments usually sit below evidence/, already covered; only the others are named one by one.

@@ -2,7 +2,14 @@ import { joinPath, type SourceTree } from "./source-tree.js";
 
 /** The kinds of YAML file in a submission, each with its own schema. */
 export type FileKind =
-  "cse" | "standard" | "criterion" | "evidence" | "case-study" | "assessment" | "finding";
+  | "cse"
+  | "standard"
+  | "criterion"
+  | "evidence"
+  | "case-study"
+  | "assessment"
+  | "finding"
+  | "service-standard";
 
 /** A YAML file found in a submission, and what kind it is by its place. */
 export interface FoundFile {
@@ -41,6 +48,9 @@ export function discoverFiles(tree: SourceTree, standardDir: string, unread?: st
   walk(tree, "assessment", other, (file, outside) => {
     found.push({ file, kind: file.startsWith("assessment/findings/") ? "finding" : "assessment", outside });
   });
+  walk(tree, "service-standards", other, (file, outside) =>
+    found.push({ file, kind: "service-standard", outside }),
+  );
   return found;
 }
 

@@ -65,7 +65,7 @@ export function loadSubmission(tree: SourceTree): LoadResult {
     });
   }
 
-  for (const dir of ["evidence", "assessment"]) {
+  for (const dir of ["evidence", "assessment", "service-standards"]) {
     if (tree.stat(dir).kind === "outside") {
       diagnostics.push({
         file: dir,

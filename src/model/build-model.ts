@@ -5,7 +5,7 @@ import { normaliseStandardDir } from "../load/discover.js";
 import type { LoadedFile } from "../load/load-submission.js";
 import type { YamlFile } from "../load/yaml-file.js";
 import { compareIds } from "./natural-order.js";
-import type { AccessKind, AssessmentKind, EvidenceType } from "./raw-types.js";
+import type { AccessKind, AssessmentKind, EvidenceType, TargetDirection, TargetUnit } from "./raw-types.js";
 import type {
   Action,
   AttachmentRef,
@@ -17,7 +17,9 @@ import type {
   ElementCitation,
   EvidenceItem,
   Finding,
+  Origin,
   SelfAssessment,
+  ServiceStandard,
   Standard,
   Submission,
   Subcriterion,
@@ -46,6 +48,7 @@ export function buildModel(tree: SourceTree, files: LoadedFile[]): Submission {
     selfAssessments: new Map(),
     selfAssessmentEntries: [],
     findings: [],
+    serviceStandards: [],
   };
   for (const { kind, yaml } of files) {
     const data = obj(yaml.data);
@@ -61,7 +64,10 @@ export function buildModel(tree: SourceTree, files: LoadedFile[]): Submission {
       const c = readCaseStudy(yaml, data);
       if (c) submission.caseStudies.push(c);
     } else if (kind === "assessment") submission.selfAssessmentEntries.push(...readAssessment(yaml, data));
-    else if (kind === "finding") {
+    else if (kind === "service-standard") {
+      const ss = readServiceStandard(yaml, data);
+      if (ss) submission.serviceStandards.push(ss);
+    } else if (kind === "finding") {
       const f = readFinding(yaml, data);
       if (f) submission.findings.push(f);
     }
@@ -93,7 +99,13 @@ function readConfig(src: YamlFile | null): Config {
     organisation: str(d.organisation) ?? "",
     title: str(d.title) ?? "",
     standardDir: normaliseStandardDir(str(d.standard) ?? "criteria") || ".",
-    assessment: { kind: kindOf(a.kind), date: str(a.date), assessor: str(a.assessor) },
+    assessment: {
+      kind: kindOf(a.kind),
+      date: str(a.date),
+      assessor: str(a.assessor),
+      scope: Array.isArray(a.scope) && src ? idList(src, a.scope, ["assessment", "scope"]) : null,
+      evidenceDue: str(a.evidence_due),
+    },
     sections: arr(d.sections).flatMap((s) => {
       const o = obj(s);
       const id = str(o?.id);
@@ -140,6 +152,11 @@ function readDocumentControl(d: Obj | null): Config["document"] {
     approvedOn: str(d.approved_on),
     contact: str(d.contact),
   };
+}
+
+/** The string ids of a list, each with its place. */
+function idList(src: YamlFile, list: unknown[], path: DataPath): ({ id: string } & Origin)[] {
+  return list.flatMap((v, i) => (typeof v === "string" ? [{ id: v, src, path: [...path, i] }] : []));
 }
 
 function kindOf(v: unknown): AssessmentKind | null {
@@ -330,6 +347,43 @@ function readFinding(src: YamlFile, d: Obj): Finding | null {
     kind: kindOf(d.kind),
     assessor: str(d.assessor),
     unlisted: str(d.unlisted),
+    results,
+    src,
+    path: [],
+  };
+}
+
+const UNITS = new Set(["percent", "days", "hours", "minutes", "count"]);
+
+function readServiceStandard(src: YamlFile, d: Obj): ServiceStandard | null {
+  const id = str(d.id);
+  if (!id) return null;
+  const t = obj(d.target);
+  const unit = str(t?.unit);
+  const target =
+    t && typeof t.value === "number" && unit && UNITS.has(unit)
+      ? {
+          value: t.value,
+          unit: unit as TargetUnit,
+          direction: (t.direction === "at-most" ? "at-most" : "at-least") as TargetDirection,
+        }
+      : null;
+  const period = d.period === "month" || d.period === "quarter" || d.period === "year" ? d.period : null;
+  const results = arr(d.results).flatMap((r, i) => {
+    const o = obj(r);
+    const p = str(o?.period);
+    return o && p && typeof o.value === "number"
+      ? [{ period: p, value: o.value, note: str(o.note), src, path: ["results", i] as DataPath }]
+      : [];
+  });
+  return {
+    id,
+    title: str(d.title) ?? id,
+    owner: str(d.owner),
+    sections: arr(d.sections).filter((x): x is string => typeof x === "string"),
+    elements: idList(src, arr(d.elements), ["elements"]),
+    target,
+    period,
     results,
     src,
     path: [],

@@ -36,6 +36,10 @@ export interface RawAssessmentVisit {
   date: string;
   /** Certification body or assessor. */
   assessor?: string;
+  /** (v2) Criterion, sub-criterion or element ids the visit covers. */
+  scope?: string[];
+  /** (v2) The day the evidence goes to the assessor. */
+  evidence_due?: string;
 }
 
 /** What an assessment visit is. */
@@ -303,4 +307,53 @@ export interface RawFindingResult {
   rating: string;
   /** Markdown comment. */
   comment?: string;
+}
+
+/** service-standards/*.yaml (schemas/service-standard.schema.json). */
+export interface RawServiceStandard {
+  /** Id, shared with evidence items and case studies. */
+  id: string;
+  /** The promise as customers read it. */
+  title: string;
+  /** Person id. */
+  owner?: string;
+  /** Section ids. */
+  sections?: string[];
+  /** Element ids it shows. */
+  elements: string[];
+  /** What counts as meeting it. */
+  target: RawTarget;
+  /** How often a result is recorded. */
+  period: PeriodKind;
+  /** One result per period. */
+  results?: RawResult[];
+}
+
+/** A service standard's `target`. */
+export interface RawTarget {
+  /** The target figure. */
+  value: number;
+  /** What the figure counts. */
+  unit: TargetUnit;
+  /** Whether results must reach it or stay under it. */
+  direction: TargetDirection;
+}
+
+/** What a service standard's figure counts. */
+export type TargetUnit = "percent" | "days" | "hours" | "minutes" | "count";
+
+/** Whether a result meets its target by being at least or at most the target. */
+export type TargetDirection = "at-least" | "at-most";
+
+/** How often a service standard's result is recorded. */
+export type PeriodKind = "month" | "quarter" | "year";
+
+/** One period's result of a service standard. */
+export interface RawResult {
+  /** "2026-09", "2026-Q3" or "2026". */
+  period: string;
+  /** The figure. */
+  value: number;
+  /** Markdown note. */
+  note?: string;
 }

@@ -1,7 +1,14 @@
 import type { DataPath } from "../load/positions.js";
 import type { SourceTree } from "../load/source-tree.js";
 import type { YamlFile } from "../load/yaml-file.js";
-import type { AccessKind, AssessmentKind, EvidenceType } from "./raw-types.js";
+import type {
+  AccessKind,
+  AssessmentKind,
+  EvidenceType,
+  PeriodKind,
+  TargetDirection,
+  TargetUnit,
+} from "./raw-types.js";
 
 /** Where a value was written: its file and its place in that file's data. */
 export interface Origin {
@@ -33,6 +40,8 @@ export interface Submission {
   selfAssessmentEntries: SelfAssessment[];
   /** Findings, oldest first. */
   findings: Finding[];
+  /** (v2) Service standards in path order. */
+  serviceStandards: ServiceStandard[];
 }
 
 /** cse.yaml, with defaults applied. */
@@ -44,7 +53,7 @@ export interface Config {
   /** Root-relative folder of the standard. */
   standardDir: string;
   /** The coming visit. */
-  assessment: { kind: AssessmentKind | null; date: string | null; assessor: string | null };
+  assessment: VisitSettings;
   /** Sections, in the order declared. */
   sections: { id: string; name: string }[];
   /** People, in the order declared. */
@@ -92,6 +101,20 @@ export interface DocumentControl {
   approvedOn: string | null;
   /** Person id of the assessor's contact, or null. */
   contact: string | null;
+}
+
+/** cse.yaml's `assessment`: the coming visit. */
+export interface VisitSettings {
+  /** What the visit is, or null when unreadable. */
+  kind: AssessmentKind | null;
+  /** The visit day, YYYY-MM-DD. */
+  date: string | null;
+  /** Certification body or assessor. */
+  assessor: string | null;
+  /** (v2) Criterion, sub-criterion or element ids the visit covers, with where each was written; null when absent. */
+  scope: ({ id: string } & Origin)[] | null;
+  /** (v2) The day the evidence goes to the assessor, YYYY-MM-DD, or null. */
+  evidenceDue: string | null;
 }
 
 /** The standard. */
@@ -236,4 +259,32 @@ export interface Finding extends Origin {
   unlisted: string | null;
   /** Results by element id. */
   results: Map<string, { rating: string; comment: string | null } & Origin>;
+}
+
+/** (v2) A service standard: a promise to customers, its target and its results. */
+export interface ServiceStandard extends Origin {
+  id: string;
+  /** The promise as customers read it. */
+  title: string;
+  /** Person id, or null. */
+  owner: string | null;
+  /** Section ids; empty: the whole organisation. */
+  sections: string[];
+  /** The elements it shows, with where each was written. */
+  elements: ({ id: string } & Origin)[];
+  /** What counts as meeting it, or null when unreadable. */
+  target: { value: number; unit: TargetUnit; direction: TargetDirection } | null;
+  /** How often a result is recorded, or null when unreadable. */
+  period: PeriodKind | null;
+  /** The results as written, in file order. */
+  results: ServiceResult[];
+}
+
+/** One period's result of a service standard. */
+export interface ServiceResult extends Origin {
+  /** As written: "2026-09", "2026-Q3" or "2026". */
+  period: string;
+  value: number;
+  /** Markdown, or null. */
+  note: string | null;
 }

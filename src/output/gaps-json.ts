@@ -18,6 +18,7 @@ export const formatGapsJson: GapsReporter = (report) => {
       {
         asOf: report.asOf,
         visitDay: report.visitDay,
+        ...(report.evidenceDue ? { evidenceDue: report.evidenceDue } : {}),
         summary: {
           elements: report.summary.elements,
           covered: report.summary.covered,

@@ -1,3 +1,4 @@
+import { beforeHeading } from "./gaps-table-summary.js";
 import type { GapsReport } from "../analyse/gaps-report.js";
 import type { GapsReporter } from "./gaps-formats.js";
 import { plural } from "../util/plural.js";
@@ -79,7 +80,7 @@ function overdue(report: GapsReport): string[] {
 }
 
 function todos(report: GapsReport): string[] {
-  const out = ["## Before the visit", ""];
+  const out = [`## ${beforeHeading(report)}`, ""];
   if (report.todos.length === 0) return [...out, "Nothing to do: no listed element has a gap.", ""];
   for (const o of report.todos) {
     out.push(`### ${text(o.name)}`, "");

@@ -1,5 +1,6 @@
 import type { Style } from "../util/terminal-style.js";
 import type { GapsReport, Todo } from "../analyse/gaps-report.js";
+import { dueInWords } from "../analyse/evidence-due.js";
 import { TERMINAL_WIDTH as W, padEnd, padStart, shorten, widthOf, wrapProse } from "./text-width.js";
 import { plural } from "../util/plural.js";
 import type { ElementRun } from "./gaps-grouping.js";
@@ -41,7 +42,7 @@ export function gapsSummaryTable(
     }
   }
 
-  lines.push("", c.bold("Before the visit"));
+  lines.push("", c.bold(beforeHeading(report)));
   if (report.todos.length === 0) lines.push(c.green("  Nothing to do: no listed element has a gap."));
   for (const owner of report.todos) {
     lines.push(
@@ -79,4 +80,10 @@ function groupTodos(todos: Todo[], runs: ReadonlyMap<string, ElementRun>): { lab
     lines.push({ label: run.label, text: t.text });
   }
   return lines;
+}
+
+/** "Before the visit", or with `assessment.evidence_due`: "Before the evidence is due (due in 12 days, 2027-02-16)". */
+export function beforeHeading(report: GapsReport): string {
+  const due = report.evidenceDue;
+  return due ? `Before the evidence goes in (${dueInWords(due)}, ${due.date})` : "Before the visit";
 }

@@ -19,7 +19,9 @@ import { text } from "./inline.js";
 import { markdownBlock, splitTitle } from "./markdown-block.js";
 import { packContext, type PackContext, type PackInputs } from "./pack-context.js";
 import { progressSection } from "./progress-section.js";
+import { serviceStandardsSection } from "./service-standards-section.js";
 import { sinceSection } from "./since-section.js";
+import { narrowToScope, visitScopeSection } from "./visit-scope-section.js";
 
 export type { PackInputs, AttachmentFacts } from "./pack-context.js";
 
@@ -31,13 +33,14 @@ const KIND_LABELS = {
 
 /**
  * Builds the submission pack's document from a valid submission: cover, contents, document
- * control, introduction, the organisation and its customers, at a glance, changes since an
- * earlier revision (with --since), progress since the last assessment, one section per
- * criterion, sub-criterion and element, the case studies, the evidence index, the glossary and
- * the appendix of how it was built. Pure: the caller reads the introduction and hashes the
- * attachments.
+ * control, introduction, the organisation and its customers, at a glance, (v2) the visit's scope
+ * (with --scope visit), changes since an earlier revision (with --since), progress since the last
+ * assessment, one section per criterion, sub-criterion and element, (v2) the service standards,
+ * the case studies, the evidence index, the glossary and the appendix of how it was built. Pure:
+ * the caller reads the introduction and hashes the attachments.
  */
-export function buildDocument(s: Submission, inputs: PackInputs): PackDocument {
+export function buildDocument(full: Submission, inputs: PackInputs): PackDocument {
+  const s = inputs.scope ? narrowToScope(full, inputs.scope) : full;
   const ctx = packContext(s, inputs);
   const attachments: Attachment[] = [];
   const sections: Section[] = [];
@@ -45,8 +48,11 @@ export function buildDocument(s: Submission, inputs: PackInputs): PackDocument {
   if (control) sections.push(control);
   if (inputs.introduction !== null) sections.push(introductionSection(inputs.introduction));
   sections.push(organisationSection(ctx), glanceSection(ctx));
+  if (inputs.scope) sections.push(visitScopeSection(ctx, inputs.scope, full.elements.length));
   if (inputs.since) sections.push(sinceSection(ctx, inputs.since));
   sections.push(progressSection(ctx), ...criterionSections(ctx));
+  const standards = serviceStandardsSection(ctx, s.serviceStandards);
+  if (standards) sections.push(standards);
   sections.push(caseStudiesSection(ctx, attachments), evidenceIndexSection(ctx, attachments));
   const glossary = glossarySection(ctx);
   if (glossary) sections.push(glossary);
@@ -118,6 +124,7 @@ function mentionsOf(ctx: PackContext): Mention[] {
     ...ctx.s.elements.map((e) => ({ text: e.id, anchor: `el-${e.id}` })),
     ...ctx.evidence.map((e) => ({ text: e.id, anchor: `ev-${e.id}` })),
     ...ctx.caseStudies.map((c) => ({ text: c.id, anchor: `cs-${c.id}` })),
+    ...ctx.s.serviceStandards.map((ss) => ({ text: ss.id, anchor: `ss-${ss.id}` })),
   ];
   return mentions.sort(
     (a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),

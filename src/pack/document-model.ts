@@ -5,7 +5,8 @@
  * the shared renderer (src/render/markdown.ts) turns into HTML or into tokens.
  *
  * Anchors are stable and unique in the document: `el-<element>`, `ev-<evidence>`,
- * `cs-<case study>`, `crit-<criterion>`, `sc-<sub-criterion>`, `progress-<element>`, and the
+ * `cs-<case study>`, `crit-<criterion>`, `sc-<sub-criterion>`, `progress-<element>`, (v2)
+ * `ss-<service standard>`, and the
  * fixed section anchors listed in `SectionKind`'s comment. Every value is a string that is
  * safe as an HTML id and a PDF destination name (ids match `^[A-Za-z0-9][A-Za-z0-9._-]*$`).
  */
@@ -88,7 +89,7 @@ export interface ContentsEntry {
  * What a section is, so templates and renderers can treat kinds differently. Fixed anchors:
  * `document-control`, `introduction`, `organisation`, `customers`, `at-a-glance`,
  * `changes-since`, `progress`, `case-studies`, `case-study-matrix`, `evidence-index`, `glossary`,
- * `build-record`.
+ * `build-record`, (v2) `visit-scope` and `service-standards`.
  */
 export type SectionKind =
   | "document-control"
@@ -104,6 +105,9 @@ export type SectionKind =
   | "element"
   | "progress"
   | "progress-item"
+  | "visit-scope"
+  | "service-standards"
+  | "service-standard"
   | "case-studies"
   | "case-study"
   | "case-study-matrix"
@@ -132,7 +136,14 @@ export interface Section {
 
 /** A piece of content. */
 export type Block =
-  ParagraphBlock | HeadingBlock | MarkdownBlock | FactsBlock | ListBlock | TableBlock | ChartBlock;
+  | ParagraphBlock
+  | HeadingBlock
+  | MarkdownBlock
+  | FactsBlock
+  | ListBlock
+  | TableBlock
+  | ChartBlock
+  | TrendBlock;
 
 /** A paragraph of inline content. */
 export interface ParagraphBlock {
@@ -249,6 +260,40 @@ export interface ChartCategory {
   anchor: string | null;
   /** One value per series. */
   values: number[];
+}
+
+/**
+ * (v2) A small line chart of a service standard's results period by period, against its target.
+ * A table with the same figures (and met or missed in words) always sits next to it; whether a
+ * point met the target is shown by its marker's shape as well as by its side of the target line,
+ * never by colour alone.
+ */
+export interface TrendBlock {
+  type: "trend";
+  /** The chart's title, e.g. "SS-IT-1: results, December 2025 to November 2026". */
+  title: string;
+  /** The text alternative: what it shows, with every figure and whether each met the target. */
+  description: string;
+  /** The target figure, drawn as a dashed line. */
+  target: number;
+  /** Which side of the target meets it: `at-least` (above or on it) or `at-most` (below or on it). */
+  direction: "at-least" | "at-most";
+  /** Written after a value on its label: "%", " days", or "" for a count. */
+  unitSuffix: string;
+  /** One point per period, oldest first; a null value is a period with no result recorded. */
+  points: TrendPoint[];
+}
+
+/** One period of a trend chart. */
+export interface TrendPoint {
+  /** A short axis label, e.g. "Nov", "Q3 26", "2026". */
+  label: string;
+  /** The period in words, e.g. "November 2026". */
+  name: string;
+  /** The result, or null when none was recorded for the period. */
+  value: number | null;
+  /** Whether the result met the target; null without a result. */
+  met: boolean | null;
 }
 
 /** Inline content. */

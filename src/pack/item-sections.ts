@@ -119,8 +119,9 @@ export function elementList(ctx: PackContext, item: Citable): Block {
   const ids = item.elements.map((c) => c.element).filter((id) => !seen.has(id) && seen.add(id));
   for (const id of ids.sort(compareIds)) {
     const note = item.elements.find((c) => c.element === id && c.note)?.note ?? null;
-    const line: Inline[] = [text("Element "), ref(`el-${id}`, id)];
     const el = ctx.element(id);
+    // An element outside a scoped pack (--scope visit) has no section to link to.
+    const line: Inline[] = [text("Element "), el ? ref(`el-${id}`, id) : text(id)];
     if (el) line.push(text(`: ${el.text}`));
     items.push(note ? [para(line), markdownBlock(note, 5)] : [para(line)]);
   }

@@ -8,6 +8,7 @@ import { latestFinding } from "../analyse/latest-finding.js";
 import { analyseCoverage } from "../analyse/analyse-coverage.js";
 import type { GapCode } from "../analyse/gap-codes.js";
 import { badgeOf } from "./rating-badge.js";
+import type { VisitScope } from "../analyse/visit-scope.js";
 
 /** Size and hash of an attachment, read by the caller (the document builder does no I/O). */
 export interface AttachmentFacts {
@@ -31,6 +32,8 @@ export interface PackInputs {
   since?: SubmissionDiff | null;
   /** Whether the attachments are embedded in the output (`--attach`): only then are their hashes listed. */
   attach?: boolean;
+  /** (v2) The visit's scope (`--scope visit`): the pack covers only it and says why; absent or null: everything. */
+  scope?: VisitScope | null;
 }
 
 /** An item naming an element, with the mapping's note. */

@@ -14,6 +14,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   "case-study": "case-study.schema.json",
   assessment: "assessment.schema.json",
   finding: "finding.schema.json",
+  "service-standard": "service-standard.schema.json",
 };
 
 /** Every schema file shipped, shared definitions included. */

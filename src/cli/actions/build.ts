@@ -16,9 +16,10 @@ import { CliError, EXIT } from "../exit-codes.js";
 import { createProgress, type Progress } from "../progress.js";
 import { useColor, type Io } from "../io.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
-import { changesSince } from "./build-since.js";
+import { changesSince, changesSinceLastVisit } from "./build-since.js";
 import { failOnMessage, preflight } from "./build-preflight.js";
 import { parseGapCodes } from "./gaps.js";
+import { visitScope } from "../../analyse/visit-scope.js";
 import { plural } from "../../util/plural.js";
 import { errorReason } from "../../util/error-reason.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
@@ -35,6 +36,8 @@ export interface BuildOptions extends SubmissionOptions {
   attach?: boolean;
   /** --fail-on CODE[,…]: refuse to build while any listed gap remains. */
   failOn?: string;
+  /** (v2) `--scope visit`: the pack of the coming visit's scope only. */
+  scope?: string;
 }
 
 /** An output format of the pack. */
@@ -134,7 +137,8 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     },
     attach: opts.attach === true,
     lastChanged: lastChangedOfItems(s),
-    since: opts.since === undefined ? null : changesSince(opts.since, tree, s, asOf),
+    since: sinceOf(opts, tree, s, asOf),
+    scope: opts.scope === "visit" ? visitScope(s) : null,
   });
   const files = await renderFormats(doc, formats, { tree, opts, outDir, progress });
   progress.stage("Writing");
@@ -163,6 +167,12 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
         "(cse validate shows them)\n",
     );
   return EXIT.OK;
+}
+
+/** `--since REV`; or for a review pack (`--scope visit`) in git, the changes since the last visit. */
+function sinceOf(opts: BuildOptions, tree: SourceTree, s: Submission, asOf: string) {
+  if (opts.since !== undefined) return changesSince(opts.since, tree, s, asOf);
+  return opts.scope === "visit" ? changesSinceLastVisit(tree, s, asOf) : null;
 }
 
 /** The build date: from SOURCE_DATE_EPOCH (UTC) when set, so a rebuild gives the same bytes; else today. */
@@ -264,7 +274,7 @@ function outputFolder(opts: BuildOptions, s: Submission, root: string, io: Io): 
       `build.output "${s.config.build.output}" leads outside the submission's root; ` +
         "keep it inside (e.g. out), or pass --out to choose a folder elsewhere",
     );
-  for (const dir of [s.config.standardDir, "evidence", "assessment", "templates"]) {
+  for (const dir of [s.config.standardDir, "evidence", "assessment", "service-standards", "templates"]) {
     const guarded = path.join(realRoot, ...dir.split("/"));
     if (real === guarded || real.startsWith(guarded + path.sep))
       throw new CliError(

@@ -1,6 +1,7 @@
 import { analyseCoverage } from "../../analyse/analyse-coverage.js";
 import { GAP_CODES, isGapCode, type GapCode } from "../../analyse/gap-codes.js";
 import type { GapsFilter } from "../../analyse/gaps-filter.js";
+import { scopeIds, visitScope } from "../../analyse/visit-scope.js";
 import { lastChangedOfItems } from "../../git/last-changed.js";
 import type { Submission } from "../../model/types.js";
 import { readSubmission } from "../../model/read-submission.js";
@@ -21,6 +22,8 @@ export interface GapsOptions extends SubmissionOptions {
   section?: string;
   only?: string;
   failOn?: string;
+  /** (v2) `--scope visit`. */
+  scope?: string;
   color?: boolean;
   all?: boolean;
 }
@@ -50,8 +53,8 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
     return EXIT.FINDINGS;
   }
   const s = checked.submission;
-  const filter: GapsFilter = { ...checkFilters(opts, s), ...(only ? { only } : {}) };
-  const filterLabels = (["criterion", "owner", "section", "only"] as const)
+  const filter: GapsFilter = { ...checkFilters(opts, s), ...(only ? { only } : {}), ...scopeFilter(opts, s) };
+  const filterLabels = (["scope", "criterion", "owner", "section", "only"] as const)
     .filter((k) => opts[k] !== undefined)
     .map((k) => `--${k} ${k === "only" ? only!.join(",") : opts[k]}`);
   const report = analyseCoverage(s, { asOf, filter, filterLabels });
@@ -91,6 +94,12 @@ export function parseGapCodes(value: string, flag: string): GapCode[] {
     if (!codes.includes(w)) codes.push(w);
   }
   return codes;
+}
+
+/** `--scope visit`: only the elements of the coming visit's scope. */
+function scopeFilter(opts: GapsOptions, s: Submission): GapsFilter {
+  if (opts.scope === undefined) return {};
+  return { scope: scopeIds(visitScope(s)) };
 }
 
 /** --criterion, --owner and --section checked against the submission, so a typo is not an empty report. */

@@ -13,6 +13,7 @@ import { openTree, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
 import { requireKnown } from "../lookup.js";
+import { newServiceStandard } from "./new-service-standard.js";
 
 /** Options of `cse new`. */
 export interface NewOptions extends SubmissionOptions {
@@ -24,19 +25,33 @@ export interface NewOptions extends SubmissionOptions {
   evidence?: string[];
   date?: string;
   ready?: boolean;
+  /** (v2) Service standards: the target figure, its unit, direction and period, and an id. */
+  target?: string;
+  unit?: string;
+  direction?: string;
+  period?: string;
+  id?: string;
 }
+
+const SERVICE_ONLY = ["target", "unit", "direction", "period", "id"] as const;
 
 /** `cse new evidence|case-study`: writes the file with the next free id and prints its root-relative path. */
 export async function newAction(kind: string, opts: NewOptions, io: Io): Promise<number> {
   const isEvidence = kind === "evidence";
+  const isStandard = kind === "service-standard";
   const title = opts.title.replace(/\s+/g, " ").trim();
   if (title === "") throw new CliError("--title must not be empty");
   const date = opts.date ?? today();
   if (!isCalendarDate(date))
     throw new CliError(`--date takes a date written YYYY-MM-DD that exists on the calendar, not "${date}"`);
+  if (isStandard && opts.type !== undefined) throw new CliError("--type is for evidence items");
+  if (!isStandard && SERVICE_ONLY.some((k) => opts[k] !== undefined))
+    throw new CliError("--target, --unit, --direction, --period and --id are for service standards");
+  if (isStandard && opts.evidence?.length)
+    throw new CliError("--evidence is for case studies: it names the evidence items that back the story");
   if (isEvidence && opts.evidence?.length)
     throw new CliError("--evidence is for case studies: it names the evidence items that back the story");
-  if (!isEvidence && opts.type !== undefined)
+  if (!isEvidence && !isStandard && opts.type !== undefined)
     throw new CliError("--type is for evidence items; a case study has no type");
   const type = opts.type ?? "other";
   if (isEvidence) requireKnown("evidence type", "--type", type, evidenceTypes());
@@ -80,7 +95,9 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
       "cse list evidence lists them.",
     );
 
-  const allIds = new Set([...s.evidence, ...s.caseStudies].map((i) => i.id));
+  if (isStandard) return newServiceStandard(root, s, { ...opts, title }, io);
+
+  const allIds = new Set([...s.evidence, ...s.caseStudies, ...s.serviceStandards].map((i) => i.id));
   const taken = [...allIds, ...fileNames(tree, "evidence")];
   let id = nextId(isEvidence ? "E" : "CS", taken, isEvidence ? 3 : 2);
   // An id can be taken by an item of the other kind with an unusual name; step past it.

@@ -1,3 +1,4 @@
+import { Option } from "commander";
 import type { CommandDef } from "./command-def.js";
 
 /** `cse build`. */
@@ -11,6 +12,12 @@ export const buildCommand: CommandDef = (program, run) => {
     .option(
       "--format <formats>",
       "write these formats, comma-separated: html, pdf, docx, zip (default: build.formats in cse.yaml)",
+    )
+    .addOption(
+      new Option(
+        "--scope <scope>",
+        "visit: a pack of the coming visit's scope only, saying why each element is in it",
+      ).choices(["visit"]),
     )
     .option("--include-drafts", "put draft evidence and case studies in, marked Draft (a working copy)")
     .option("--attach", "embed every attachment in the PDF as a file attachment, listed with its SHA-256")
@@ -47,6 +54,9 @@ Examples:
   cse build --since assessed-2014
                          adds "Changes since assessed-2014" (annual review)
   cse build --ref assessed-2015      the pack exactly as committed at that tag
+  cse build --scope visit            the annual review's pack: the elements in
+                         scope and why, and (in git) the changes since the
+                         last visit
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) cse build
                          reproducible: same input, same bytes
 

@@ -12,6 +12,11 @@ export const gapsCommand: CommandDef = (program, run) => {
         .default("table"),
     )
     .option("--as-of <date>", "judge dates as of this day, YYYY-MM-DD (default: today)")
+    .addOption(
+      new Option("--scope <scope>", "visit: only the elements in the coming visit's scope").choices([
+        "visit",
+      ]),
+    )
     .option("--criterion <id>", "only elements of this criterion or sub-criterion")
     .option("--owner <person>", "only elements this person owns in the self-assessment")
     .option(
@@ -33,7 +38,7 @@ export const gapsCommand: CommandDef = (program, run) => {
       `
 Gap codes: no-evidence, thin-evidence, stale-evidence, no-owner, unrated,
 no-statement, below-standard, open-finding, overdue-action,
-plus-without-case-study, over-budget.
+plus-without-case-study, over-budget, missed-target, no-recent-result.
 
 Examples:
   cse gaps                                  every element, as a table
@@ -41,6 +46,7 @@ Examples:
   cse gaps --owner tom-nakamura             what Tom must do before the visit
   cse gaps --format markdown > gaps.md      for a meeting's papers
   cse gaps --only no-evidence,stale-evidence --criterion 3
+  cse gaps --scope visit                    only what the coming visit looks at
   cse gaps --fail-on no-evidence,stale-evidence --as-of 2027-03-09   (in CI)
   cse gaps --ref assessed-2014 --as-of 2014-03-01
                          as things stood at last year's visit

@@ -6,8 +6,12 @@ import type { CommandDef } from "./command-def.js";
 export const newCommand: CommandDef = (program, run) => {
   program
     .command("new")
-    .description("start a new evidence item or case study with the next free id, and print its path")
-    .addArgument(new Argument("<kind>", "what to start").choices(["evidence", "case-study"]))
+    .description(
+      "start a new evidence item, case study or service standard with the next free id, and print its path",
+    )
+    .addArgument(
+      new Argument("<kind>", "what to start").choices(["evidence", "case-study", "service-standard"]),
+    )
     .requiredOption("--title <text>", "its title")
     .requiredOption(
       "--elements <ids>",
@@ -30,6 +34,14 @@ export const newCommand: CommandDef = (program, run) => {
       "case studies only: evidence item ids that back the story (repeatable)",
       collectList,
     )
+    .option("--target <value>", "service standards: the figure to meet, e.g. 90")
+    .option("--unit <unit>", "service standards: percent, days, hours, minutes or count (default: percent)")
+    .option("--direction <direction>", "service standards: at-least or at-most (default: at-least)")
+    .option(
+      "--period <period>",
+      "service standards: month, quarter or year: how often a result is recorded (default: month)",
+    )
+    .option("--id <id>", "service standards: the id (default: the next SS-<SECTION>-n)")
     .option("--date <date>", "when it was produced or last reviewed, YYYY-MM-DD (default: today)")
     .option(
       "--ready",
@@ -52,6 +64,8 @@ Examples:
   cse new case-study --title "Learning from complaints" \\
       --elements 4.3.2,5.2.3 --evidence E008
   code "$(cse new evidence --title "Charter" --elements 5.1.1)"  open in VS Code
+  cse new service-standard --title "We answer the phone within 30 seconds" \\
+      --elements 5.1.1,5.3.2 --target 90 --section it --owner tom-nakamura
 
 Exit status: 0 written, 2 usage error (unknown element, person, section, type).`,
     )

@@ -19,7 +19,9 @@ export const checkDuplicateIds: Check = (ctx) => {
     criteria.flatMap((c) => c.subcriteria),
   );
   findDuplicates(ctx, "element", s.elements);
-  findDuplicates(ctx, "evidence item or case study", [...s.evidence, ...s.caseStudies]);
+  // (v2) Service standards share the id space of evidence items and case studies.
+  const items = [...s.evidence, ...s.caseStudies, ...s.serviceStandards];
+  findDuplicates(ctx, s.serviceStandards.length ? "item" : "evidence item or case study", items);
   const cse = s.config.src;
   if (cse) {
     for (const list of ["sections", "people"] as const) {

@@ -12,6 +12,8 @@ import {
 import { checkPlaceholders } from "./check-placeholders.js";
 import { checkActionEvidence, checkCustomers, checkDocumentPeople } from "./check-customers-and-actions.js";
 import { checkLangMarkers } from "./check-lang-markers.js";
+import { checkServiceReferences, checkServiceResults } from "./check-service-standards.js";
+import { checkVisitScope } from "./check-visit-scope.js";
 import type { Check } from "./context.js";
 
 /** Every cross-reference and content check, in the order they run. Adding one is a line here. */
@@ -32,6 +34,9 @@ export const CHECKS: readonly Check[] = [
   checkFutureDates,
   checkStatementBudget,
   checkPlaceholders,
+  checkServiceResults,
+  checkServiceReferences,
+  checkVisitScope,
 ];
 
 export { runChecks } from "./context.js";

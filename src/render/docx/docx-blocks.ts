@@ -8,6 +8,7 @@ import type {
   MarkdownBlock,
   ParagraphBlock,
   TableBlock,
+  TrendBlock,
 } from "../../pack/document-model.js";
 import { chartParagraphs } from "./docx-chart.js";
 import type { DocxContext } from "./docx-context.js";
@@ -34,6 +35,7 @@ const RENDERERS: { [K in Block["type"]]: BlockRenderer<Extract<Block, { type: K 
   list: listBlock,
   table: tableBlock,
   chart: chartBlock,
+  trend: trendBlock,
 };
 
 /** The blocks of a section as Word paragraphs and tables, in order. */
@@ -104,4 +106,12 @@ function tableBlock(ctx: DocxContext, block: TableBlock): BodyChild[] {
 
 function chartBlock(ctx: DocxContext, block: ChartBlock): BodyChild[] {
   return chartParagraphs(ctx, block);
+}
+
+/** A service standard's trend: its title and its text alternative, which gives every figure in words. */
+function trendBlock(_ctx: DocxContext, block: TrendBlock): BodyChild[] {
+  return [
+    new Paragraph({ children: textRuns(block.title, { bold: true }), keepNext: true }),
+    new Paragraph({ children: textRuns(block.description, {}) }),
+  ];
 }

@@ -5,6 +5,7 @@ import type {
   Mention,
   PackDocument,
   TableColumn,
+  TrendBlock,
 } from "../../pack/document-model.js";
 import { formatDate } from "../../pack/inline.js";
 import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
@@ -12,6 +13,7 @@ import { renderMarkdownHtml } from "../markdown.js";
 import { chartLayout } from "./chart-layout.js";
 import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
 import { limitTemplateWork, TemplateBudgetError } from "./template-budget.js";
+import { trendLayout } from "./trend-layout.js";
 import type { TemplateSet } from "./template-set.js";
 
 /** A template that cannot be parsed or run; names the file when it is known. */
@@ -43,6 +45,7 @@ export interface HtmlOptions {
 export function renderHtml(doc: PackDocument, templates: TemplateSet, options: HtmlOptions = {}): string {
   const hb = Handlebars.create();
   let charts = 0;
+  let trends = 0;
   hb.registerHelper({
     eq: (a: unknown, b: unknown) => a === b,
     and: (a: unknown, b: unknown) => Boolean(a) && Boolean(b),
@@ -62,6 +65,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet, options: H
     formatDate: (d: unknown) => formatDate(typeof d === "string" ? d : null, doc.language),
     fileHref: (file: unknown) => String(file).split("/").map(encodeURIComponent).join("/"),
     chartLayout: (chart: ChartBlock) => chartLayout(chart, charts++),
+    trendLayout: (trend: TrendBlock) => trendLayout(trend, trends++),
     markdown: (block: MarkdownBlock, options: Handlebars.HelperOptions) => {
       const mentions = (options.data?.root as { mentions?: Mention[] } | undefined)?.mentions ?? [];
       return new hb.SafeString(

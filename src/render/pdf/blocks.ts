@@ -7,6 +7,7 @@ import { renderList } from "./lists.js";
 import type { StructElement } from "./pdfkit-extras.js";
 import { runsFromInline } from "./runs.js";
 import { renderTable } from "./table.js";
+import { renderTrend } from "./trend.js";
 import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
 
 /** What block renderers share besides the flow. */
@@ -72,6 +73,9 @@ function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, 
       return;
     case "chart":
       renderChart(flow, block, box, parent);
+      return;
+    case "trend":
+      renderTrend(flow, block, box, parent);
       return;
   }
 }
