@@ -4,7 +4,6 @@ import path from "node:path";
 import { describeWorktree, submissionPaths } from "../../git/describe-worktree.js";
 import { lastChangedOfItems } from "../../git/last-changed.js";
 import type { SourceTree } from "../../load/source-tree.js";
-import { readSubmission } from "../../model/read-submission.js";
 import type { Submission } from "../../model/types.js";
 import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
@@ -15,12 +14,13 @@ import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../com
 import { CliError, EXIT } from "../exit-codes.js";
 import { createProgress, type Progress } from "../progress.js";
 import { useColor, type Io } from "../io.js";
+import { readSubmissionWithCache, type CacheOptions } from "../cache-file.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
 import { changesSince } from "./build-since.js";
 import { plural } from "../../util/plural.js";
 
 /** Options of `cse build`. */
-export interface BuildOptions extends SubmissionOptions {
+export interface BuildOptions extends SubmissionOptions, CacheOptions {
   /** --since REV: add "Changes since REV". */
   since?: string;
   out?: string;
@@ -69,7 +69,11 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
   const tree = openTree(resolveRoot(opts, io), opts.ref);
   progress.stage("Reading the submission");
-  const checked = readSubmission(tree, { asOf });
+  const checked = readSubmissionWithCache(
+    tree,
+    { asOf, cache: opts.cache, cacheLocation: opts.cacheLocation },
+    io,
+  );
   if (checked.errorCount > 0) {
     progress.done();
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
