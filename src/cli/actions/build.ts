@@ -93,21 +93,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const formats = pickFormats(opts, s);
   const outDir = outputFolder(opts, s, tree.root, io);
   progress.stage("Putting the pack together");
-  const state = describeWorktree(tree, submissionPaths(s));
-  const doc = buildDocument(s, {
-    introduction: readIntroduction(tree, s),
-    attachments: hashAttachments(tree, s, opts.includeDrafts === true),
-    build: {
-      date: buildDate,
-      commit: state?.commit ?? null,
-      uncommitted: state?.dirty ?? false,
-      includeDrafts: opts.includeDrafts === true,
-      asOf,
-      generator: `cse ${version}`,
-    },
-    lastChanged: lastChangedOfItems(s),
-    since: opts.since === undefined ? null : changesSince(opts.since, tree, s, asOf),
-  });
+  const doc = assembleDocument(tree, s, opts, { asOf, buildDate });
   const files = [];
   for (const format of formats) {
     progress.stage(`Rendering ${format.toUpperCase()}`);
@@ -144,6 +130,30 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
       `cse build: the submission has ${checked.warningCount} ${checked.warningCount === 1 ? "warning" : "warnings"} (cse validate shows them)\n`,
     );
   return EXIT.OK;
+}
+
+/** The pack's document model from a checked submission and what the build reads besides it. */
+export function assembleDocument(
+  tree: SourceTree,
+  s: Submission,
+  opts: BuildOptions,
+  dates: { asOf: string; buildDate: string },
+): PackDocument {
+  const state = describeWorktree(tree, submissionPaths(s));
+  return buildDocument(s, {
+    introduction: readIntroduction(tree, s),
+    attachments: hashAttachments(tree, s, opts.includeDrafts === true),
+    build: {
+      date: dates.buildDate,
+      commit: state?.commit ?? null,
+      uncommitted: state?.dirty ?? false,
+      includeDrafts: opts.includeDrafts === true,
+      asOf: dates.asOf,
+      generator: `cse ${version}`,
+    },
+    lastChanged: lastChangedOfItems(s),
+    since: opts.since === undefined ? null : changesSince(opts.since, tree, s, dates.asOf),
+  });
 }
 
 /** The build date: from SOURCE_DATE_EPOCH (UTC) when set, so a rebuild gives the same bytes; else today. */

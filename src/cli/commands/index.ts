@@ -6,6 +6,7 @@ import { gapsCommand } from "./gaps.js";
 import { initCommand } from "./init.js";
 import { listCommand } from "./list.js";
 import { newCommand } from "./new.js";
+import { previewCommand } from "./preview.js";
 import { schemaCommand } from "./schema.js";
 import { showCommand } from "./show.js";
 import { validateCommand } from "./validate.js";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CommandDef[] = [
   gapsCommand,
   diffCommand,
   buildCommand,
+  previewCommand,
   listCommand,
   showCommand,
   schemaCommand,
