@@ -24,10 +24,15 @@ const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
+/** A cache read from its file, to be written back there. */
+export interface OpenedCache {
+  cache: FileCache;
+  file: string;
+}
+
 /**
  * Reads and checks the submission like `readSubmission`, with `--cache` through the cache file:
- * the output is the same either way; only the time differs. The cache is written back (whole,
- * atomically) when it changed; a cache that cannot be written costs speed next time, nothing else.
+ * the output is the same either way; only the time differs.
  */
 export function readSubmissionWithCache(
   tree: SourceTree,
@@ -35,20 +40,32 @@ export function readSubmissionWithCache(
   io: Io,
 ): CheckedSubmission {
   if (options.cache !== true) return readSubmission(tree, { asOf: options.asOf });
-  const file = cacheFilePath(tree.root, options.cacheLocation, io.cwd);
-  const cache = FileCache.parse(readCacheBytes(file), `${version}\n${schemaDigest()}`);
-  const checked = readSubmission(tree, { asOf: options.asOf, cache });
-  if (cache.changed()) {
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      writeFilesAtomically([{ path: file, content: cache.serialise() }]);
-    } catch (err) {
-      io.stderr.write(
-        `cse: the cache ${file} could not be written (${errorCode(err)}); the next run reads every file again\n`,
-      );
-    }
-  }
+  const opened = openCache(tree.root, options.cacheLocation, io);
+  const checked = readSubmission(tree, { asOf: options.asOf, cache: opened.cache });
+  saveCache(opened, io);
   return checked;
+}
+
+/** The cache at --cache-location or in the root; an empty one when there is none or it is not usable. */
+export function openCache(root: string, location: string | undefined, io: Io): OpenedCache {
+  const file = cacheFilePath(root, location, io.cwd);
+  return { file, cache: FileCache.parse(readCacheBytes(file), `${version}\n${schemaDigest()}`) };
+}
+
+/**
+ * Writes the cache back (whole, atomically) when it changed; a cache that cannot be written
+ * costs speed next time, nothing else, and is said on stderr.
+ */
+export function saveCache({ cache, file }: OpenedCache, io: Io): void {
+  if (!cache.changed()) return;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFilesAtomically([{ path: file, content: cache.serialise() }]);
+  } catch (err) {
+    io.stderr.write(
+      `cse: the cache ${file} could not be written (${errorCode(err)}); the next run reads every file again\n`,
+    );
+  }
 }
 
 /** Where the cache lives: `--cache-location` (a file, or a folder holding `.cse-cache`), else the root's `.cse-cache`. */

@@ -69,6 +69,11 @@ export class FileCache {
     }
   }
 
+  /** The cache for a next run in the same process (`cse preview`): this run's entries, without a round trip through bytes. */
+  nextRun(): FileCache {
+    return new FileCache(new Map(this.next), this.stamp);
+  }
+
   /** The content key of a file's bytes under this cache's stamp. */
   keyOf(bytes: Uint8Array): string {
     return createHash("sha256").update(this.stamp).update("\0").update(bytes).digest("hex");

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { WorkTree } from "../../load/source-tree.js";
 import { renderErrorPage, withReloadScript, type PreviewProblem } from "../../render/html/preview-page.js";
-import { readSubmissionWithCache, type CacheOptions } from "../cache-file.js";
+import { openCache, saveCache, type CacheOptions } from "../cache-file.js";
+import { readSubmission } from "../../model/read-submission.js";
 import { parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
@@ -38,15 +39,17 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
   // The pack's own output folder and installed packages are not the submission: changes there are not watched.
   let ignore = [path.join(root, "out"), path.join(root, "node_modules")];
 
+  let opened = openCache(root, opts.cacheLocation, io);
+
   const buildOnce = async (): Promise<PreviewBuild> => {
     const buildDate = buildDateFrom(io.env);
     const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
     const tree = new WorkTree(root);
-    const checked = readSubmissionWithCache(
-      tree,
-      { asOf, cache: true, cacheLocation: opts.cacheLocation },
-      io,
-    );
+    // One cache kept in memory from build to build (and saved after each), so a rebuild reads
+    // afresh only the files that changed.
+    opened = { ...opened, cache: opened.cache.nextRun() };
+    const checked = readSubmission(tree, { asOf, cache: opened.cache });
+    saveCache(opened, io);
     const s = checked.submission;
     language = s.config.build.language || language;
     title = s.config.title || title;
