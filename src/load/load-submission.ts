@@ -9,7 +9,8 @@ import { ignoredFileDiagnostics } from "./ignored-files.js";
 import { schemaLineDiagnostic } from "./schema-line.js";
 import { OutsideRootError, resolveInside, TooLargeError, type SourceTree } from "./source-tree.js";
 import { positionOf } from "./positions.js";
-import { parseYamlFile, unreadableYaml, YAML_LIMITS, type YamlFile } from "./yaml-file.js";
+import { parseYamlFile, unreadableYaml, YAML_LIMITS, yamlFileFromCache, type YamlFile } from "./yaml-file.js";
+import type { FileCache } from "./file-cache.js";
 import { errorReason } from "../util/error-reason.js";
 
 /** A YAML file of the submission, parsed, with its kind. */
@@ -25,17 +26,23 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+/** How to load. */
+export interface LoadOptions {
+  /** Results of an earlier run, used for files whose bytes are unchanged (`--cache`). */
+  cache?: FileCache;
+}
+
 /**
  * Reads cse.yaml, finds every other file by its place, parses each once and checks it against
  * its JSON Schema. Never throws for anything in the files.
  */
-export function loadSubmission(tree: SourceTree): LoadResult {
+export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: LoadedFile[] = [];
-  const cse = readYaml(tree, "cse.yaml", diagnostics);
+  const load = (kind: FileKind, file: string) => loadFile(tree, kind, file, diagnostics, options.cache);
+  const cse = load("cse", "cse.yaml");
   for (const d of diagnostics) if (d.file === "cse.yaml") d.message = cseYamlUnreadable(d.message);
   files.push({ kind: "cse", yaml: cse });
-  validate("cse", cse, diagnostics);
 
   const declared = (cse.data as { standard?: unknown } | null)?.standard;
   let standardDir = typeof declared === "string" ? normaliseStandardDir(declared) : "criteria";
@@ -104,9 +111,7 @@ export function loadSubmission(tree: SourceTree): LoadResult {
       });
       continue;
     }
-    const yaml = readYaml(tree, f.file, diagnostics);
-    files.push({ kind: f.kind, yaml });
-    validate(f.kind, yaml, diagnostics);
+    files.push({ kind: f.kind, yaml: load(f.kind, f.file) });
   }
   for (const { kind, yaml } of files) {
     const line = schemaLineDiagnostic(yaml, SCHEMA_FILES[kind], tree);
@@ -145,7 +150,36 @@ function validate(kind: FileKind, yaml: YamlFile, out: Diagnostic[]): void {
   if (!check(yaml.data)) out.push(...schemaDiagnostics(yaml, check.errors ?? []));
 }
 
-function readYaml(tree: SourceTree, file: string, out: Diagnostic[]): YamlFile {
+/**
+ * One file read, parsed and checked against its kind's schema: what the file alone gives, so
+ * that with a cache an unchanged file (same bytes, same kind) is taken from the earlier run.
+ */
+function loadFile(
+  tree: SourceTree,
+  kind: FileKind,
+  file: string,
+  out: Diagnostic[],
+  cache: FileCache | undefined,
+): YamlFile {
+  const bytes = readBytes(tree, file, out);
+  if (bytes === null) return unreadableYaml(file);
+  const key = cache?.keyOf(Buffer.concat([Buffer.from(`${kind}\0`), bytes]));
+  const hit = key === undefined ? undefined : cache?.get(file, key);
+  if (hit) {
+    // Copies: a caller may reword a diagnostic (cse.yaml's), which must not change the cache.
+    out.push(...hit.diagnostics.map((d) => ({ ...d })));
+    return yamlFileFromCache(file, bytes, hit.data);
+  }
+  const own: Diagnostic[] = [];
+  const yaml = parseYamlFile(file, bytes, own);
+  validate(kind, yaml, own);
+  if (cache && key !== undefined && yaml.ok)
+    cache.set(file, key, { data: yaml.data, diagnostics: own.map((d) => ({ ...d })) });
+  out.push(...own);
+  return yaml;
+}
+
+function readBytes(tree: SourceTree, file: string, out: Diagnostic[]): Uint8Array | null {
   let bytes: Uint8Array;
   try {
     bytes = tree.read(file, YAML_LIMITS.maxBytes);
@@ -162,7 +196,7 @@ function readYaml(tree: SourceTree, file: string, out: Diagnostic[]): YamlFile {
           "this file is a link to somewhere outside the submission's root; " +
           "cse does not read it: copy the file in instead",
       });
-      return unreadableYaml(file);
+      return null;
     }
     const message =
       err instanceof TooLargeError
@@ -177,7 +211,7 @@ function readYaml(tree: SourceTree, file: string, out: Diagnostic[]): YamlFile {
       code: err instanceof TooLargeError ? "yaml-limit" : "missing-file",
       message,
     });
-    return unreadableYaml(file);
+    return null;
   }
-  return parseYamlFile(file, bytes, out);
+  return bytes;
 }

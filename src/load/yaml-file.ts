@@ -224,6 +224,27 @@ function withDocumentOnDemand(parts: Omit<YamlFile, "doc">): YamlFile {
   });
 }
 
+/**
+ * A well-formed file whose data an earlier run produced from the same bytes (`--cache`): the
+ * text is decoded again, and its lines and document are worked out only if a position is asked for.
+ */
+export function yamlFileFromCache(file: string, bytes: Uint8Array, data: unknown): YamlFile {
+  let text = new TextDecoder("utf-8").decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let lineCounter: LineCounter | undefined;
+  const parts = Object.defineProperty({ file, text, data, ok: true }, "lineCounter", {
+    enumerable: true,
+    get(): LineCounter {
+      if (lineCounter === undefined) {
+        lineCounter = new LineCounter();
+        countLines(text, lineCounter);
+      }
+      return lineCounter;
+    },
+  }) as Omit<YamlFile, "doc">;
+  return withDocumentOnDemand(parts);
+}
+
 /** A file that could not be read: no data, nothing for later stages to look at. */
 export function unreadableYaml(file: string): YamlFile {
   return { file, text: "", doc: null, data: null, ok: false, lineCounter: new LineCounter() };

@@ -1,4 +1,5 @@
 import { sortDiagnostics, type Diagnostic } from "../diagnostic.js";
+import type { FileCache } from "../load/file-cache.js";
 import { loadSubmission } from "../load/load-submission.js";
 import type { SourceTree } from "../load/source-tree.js";
 import { buildModel } from "./build-model.js";
@@ -17,8 +18,11 @@ export interface CheckedSubmission {
 }
 
 /** load → validate → model → checks: everything `cse validate` reports, and the model for later stages. */
-export function readSubmission(tree: SourceTree, options: { asOf: string }): CheckedSubmission {
-  const loaded = loadSubmission(tree);
+export function readSubmission(
+  tree: SourceTree,
+  options: { asOf: string; cache?: FileCache },
+): CheckedSubmission {
+  const loaded = loadSubmission(tree, { cache: options.cache });
   const submission = buildModel(tree, loaded.files);
   const kept = suppressCascades(
     loaded.files,

@@ -55,10 +55,12 @@ jobs:
 `;
 }
 
-/** The .gitignore of a new submission: built packs and a local install of cse stay out of git. */
+/** The .gitignore of a new submission: built packs, the cache and a local install of cse stay out of git. */
 export function gitignore(output: string): string {
   return `# Built packs: run cse build to make them again.
 /${output}/
+# What cse --cache keeps between runs (cse validate --cache).
+.cse-cache
 # A local install of cse, if you make one.
 node_modules/
 `;

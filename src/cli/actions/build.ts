@@ -4,7 +4,6 @@ import path from "node:path";
 import { describeWorktree, submissionPaths } from "../../git/describe-worktree.js";
 import { lastChangedOfItems } from "../../git/last-changed.js";
 import type { SourceTree } from "../../load/source-tree.js";
-import { readSubmission } from "../../model/read-submission.js";
 import type { Submission } from "../../model/types.js";
 import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
@@ -15,6 +14,7 @@ import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../com
 import { CliError, EXIT } from "../exit-codes.js";
 import { createProgress, type Progress } from "../progress.js";
 import { useColor, type Io } from "../io.js";
+import { readSubmissionWithCache, type CacheOptions } from "../cache-file.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
 import { changesSince, changesSinceLastVisit } from "./build-since.js";
 import { failOnMessage, preflight } from "./build-preflight.js";
@@ -25,7 +25,7 @@ import { errorReason } from "../../util/error-reason.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
 
 /** Options of `cse build`. */
-export interface BuildOptions extends SubmissionOptions {
+export interface BuildOptions extends SubmissionOptions, CacheOptions {
   /** --since REV: add "Changes since REV". */
   since?: string;
   out?: string;
@@ -94,7 +94,11 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const failOn = opts.failOn === undefined ? [] : parseGapCodes(opts.failOn, "--fail-on");
   const tree = openTree(resolveRoot(opts, io), opts.ref);
   progress.stage("Reading the submission");
-  const checked = readSubmission(tree, { asOf });
+  const checked = readSubmissionWithCache(
+    tree,
+    { asOf, cache: opts.cache, cacheLocation: opts.cacheLocation },
+    io,
+  );
   if (checked.errorCount > 0) {
     progress.done();
     const errors = checked.diagnostics.filter((d) => d.severity === "error");
@@ -123,23 +127,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     return EXIT.FINDINGS;
   }
   progress.stage("Putting the pack together");
-  const state = describeWorktree(tree, submissionPaths(s));
-  const doc = buildDocument(s, {
-    introduction: readIntroduction(tree, s),
-    attachments: hashAttachments(tree, s, opts.includeDrafts === true),
-    build: {
-      date: buildDate,
-      commit: state?.commit ?? null,
-      uncommitted: state?.dirty ?? false,
-      includeDrafts: opts.includeDrafts === true,
-      asOf,
-      generator: `cse ${version}`,
-    },
-    attach: opts.attach === true,
-    lastChanged: lastChangedOfItems(s),
-    since: sinceOf(opts, tree, s, asOf),
-    scope: opts.scope === "visit" ? visitScope(s) : null,
-  });
+  const doc = assembleDocument(tree, s, opts, { asOf, buildDate });
   const files = await renderFormats(doc, formats, { tree, opts, outDir, progress });
   progress.stage("Writing");
   try {
@@ -173,6 +161,32 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
 function sinceOf(opts: BuildOptions, tree: SourceTree, s: Submission, asOf: string) {
   if (opts.since !== undefined) return changesSince(opts.since, tree, s, asOf);
   return opts.scope === "visit" ? changesSinceLastVisit(tree, s, asOf) : null;
+}
+
+/** The pack's document model from a checked submission and what the build reads besides it. */
+export function assembleDocument(
+  tree: SourceTree,
+  s: Submission,
+  opts: BuildOptions,
+  dates: { asOf: string; buildDate: string },
+): PackDocument {
+  const state = describeWorktree(tree, submissionPaths(s));
+  return buildDocument(s, {
+    introduction: readIntroduction(tree, s),
+    attachments: hashAttachments(tree, s, opts.includeDrafts === true),
+    build: {
+      date: dates.buildDate,
+      commit: state?.commit ?? null,
+      uncommitted: state?.dirty ?? false,
+      includeDrafts: opts.includeDrafts === true,
+      asOf: dates.asOf,
+      generator: `cse ${version}`,
+    },
+    attach: opts.attach === true,
+    lastChanged: lastChangedOfItems(s),
+    since: sinceOf(opts, tree, s, dates.asOf),
+    scope: opts.scope === "visit" ? visitScope(s) : null,
+  });
 }
 
 /** The build date: from SOURCE_DATE_EPOCH (UTC) when set, so a rebuild gives the same bytes; else today. */

@@ -4,7 +4,6 @@ import type { GapsFilter } from "../../analyse/gaps-filter.js";
 import { scopeIds, visitScope } from "../../analyse/visit-scope.js";
 import { lastChangedOfItems } from "../../git/last-changed.js";
 import type { Submission } from "../../model/types.js";
-import { readSubmission } from "../../model/read-submission.js";
 import { formatDiagnosticsText } from "../../output/diagnostics-text.js";
 import { GAPS_FORMATS } from "../../output/gaps-formats.js";
 import { didYouMean } from "../../util/closest.js";
@@ -12,9 +11,10 @@ import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } 
 import { CliError, EXIT } from "../exit-codes.js";
 import { useColor, type Io } from "../io.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
+import { readSubmissionWithCache, type CacheOptions } from "../cache-file.js";
 
 /** Options of `cse gaps`. */
-export interface GapsOptions extends SubmissionOptions {
+export interface GapsOptions extends SubmissionOptions, CacheOptions {
   format?: string;
   asOf?: string;
   criterion?: string;
@@ -35,7 +35,11 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
   const only = opts.only === undefined ? undefined : parseGapCodes(opts.only, "--only");
   const failOn = opts.failOn === undefined ? undefined : parseGapCodes(opts.failOn, "--fail-on");
   const tree = openTree(resolveRoot(opts, io), opts.ref);
-  const checked = readSubmission(tree, { asOf });
+  const checked = readSubmissionWithCache(
+    tree,
+    { asOf, cache: opts.cache, cacheLocation: opts.cacheLocation },
+    io,
+  );
   if (checked.errorCount > 0) {
     // A report computed from broken data would mislead (a misspelt element id looks like a gap).
     const errors = checked.diagnostics.filter((d) => d.severity === "error");

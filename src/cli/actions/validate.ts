@@ -1,11 +1,11 @@
-import { readSubmission } from "../../model/read-submission.js";
 import { DIAGNOSTICS_FORMATS } from "../../output/diagnostics-formats.js";
 import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
 import { EXIT } from "../exit-codes.js";
 import { useColor, type Io } from "../io.js";
+import { readSubmissionWithCache, type CacheOptions } from "../cache-file.js";
 
 /** Options of `cse validate`. */
-export interface ValidateOptions extends SubmissionOptions {
+export interface ValidateOptions extends SubmissionOptions, CacheOptions {
   format?: string;
   asOf?: string;
   strict?: boolean;
@@ -21,7 +21,11 @@ export async function validateAction(opts: ValidateOptions, io: Io): Promise<num
   const asOf = parseAsOf(opts.asOf);
   const root = resolveRoot(opts, io);
   const tree = openTree(root, opts.ref);
-  const checked = readSubmission(tree, { asOf });
+  const checked = readSubmissionWithCache(
+    tree,
+    { asOf, cache: opts.cache, cacheLocation: opts.cacheLocation },
+    io,
+  );
   const { submission: s } = checked;
   const reporter = await DIAGNOSTICS_FORMATS[format]!();
   // Only GitHub's annotations need the path from the top of the repository (and only they pay for asking git).

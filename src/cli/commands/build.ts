@@ -31,6 +31,11 @@ export const buildCommand: CommandDef = (program, run) => {
     )
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .option(
+      "--cache",
+      "reuse what the last run learnt about files that have not changed (kept in .cse-cache)",
+    )
+    .option("--cache-location <path>", "with --cache: the cache file, or a folder to keep .cse-cache in")
+    .option(
       "--ref <rev>",
       "build from the submission as at this git revision (branch, tag or commit), not the work tree",
     )

@@ -28,6 +28,11 @@ export const gapsCommand: CommandDef = (program, run) => {
     .option("--fail-on <codes>", "exit 1 when a listed element has one of these gap codes, comma-separated")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .option(
+      "--cache",
+      "reuse what the last run learnt about files that have not changed (kept in .cse-cache)",
+    )
+    .option("--cache-location <path>", "with --cache: the cache file, or a folder to keep .cse-cache in")
+    .option(
       "--ref <rev>",
       "read the submission as at this git revision (branch, tag or commit), not the work tree",
     )

@@ -12,6 +12,7 @@ import { initCommand } from "./init.js";
 import { listCommand } from "./list.js";
 import { newCommand } from "./new.js";
 import { recordCommand } from "./record.js";
+import { previewCommand } from "./preview.js";
 import { schemaCommand } from "./schema.js";
 import { showCommand } from "./show.js";
 import { validateCommand } from "./validate.js";
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandDef[] = [
   findingCommand,
   visitCommand,
   calendarCommand,
+  previewCommand,
   listCommand,
   showCommand,
   schemaCommand,

@@ -13,6 +13,11 @@ export const validateCommand: CommandDef = (program, run) => {
     .option("--strict", "fail (exit 1) on warnings too")
     .option("--dir <path>", "the submission's folder (default: found from the current folder)")
     .option(
+      "--cache",
+      "reuse what the last run learnt about files that have not changed (kept in .cse-cache)",
+    )
+    .option("--cache-location <path>", "with --cache: the cache file, or a folder to keep .cse-cache in")
+    .option(
       "--ref <rev>",
       "read the submission as at this git revision (branch, tag or commit), not the work tree",
     )

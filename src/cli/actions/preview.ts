@@ -1,0 +1,134 @@
+import path from "node:path";
+import { WorkTree } from "../../load/source-tree.js";
+import { renderErrorPage, withReloadScript, type PreviewProblem } from "../../render/html/preview-page.js";
+import { openCache, saveCache, type CacheOptions } from "../cache-file.js";
+import { readSubmission } from "../../model/read-submission.js";
+import { parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
+import { CliError, EXIT } from "../exit-codes.js";
+import type { Io } from "../io.js";
+import { startPreviewServer, type PreviewBuild } from "../preview/preview-server.js";
+import { watchSubmission } from "../preview/watch-submission.js";
+import { assembleDocument, buildDateFrom, type BuildOptions } from "./build.js";
+import { renderHtmlPack } from "./build-html.js";
+
+/** Options of `cse preview`. */
+export interface PreviewOptions extends SubmissionOptions, CacheOptions {
+  port?: string;
+  asOf?: string;
+  includeDrafts?: boolean;
+  /** Ends the preview (Ctrl-C in the command; tests pass their own). */
+  signal?: AbortSignal;
+  /** Called with the URL once serving, and after each rebuild with its version (tests). */
+  onReady?: (url: string) => void;
+}
+
+/** The port preview tries first (then the next free one). */
+export const DEFAULT_PREVIEW_PORT = 4173;
+
+/**
+ * `cse preview`: serves the HTML pack on 127.0.0.1, rebuilds it when a file of the submission
+ * changes and makes open pages reload; while the submission has errors, the page lists them.
+ * Writes nothing into the submission but the cache. Ends with 0 on Ctrl-C.
+ */
+export async function previewAction(opts: PreviewOptions, io: Io): Promise<number> {
+  const port = parsePort(opts.port);
+  const root = resolveRoot(opts, io);
+  const buildOpts: BuildOptions = { includeDrafts: opts.includeDrafts === true, format: "html" };
+  let language = "en-GB";
+  let title = "cse preview";
+  // The pack's own output folder and installed packages are not the submission: changes there are not watched.
+  let ignore = [path.join(root, "out"), path.join(root, "node_modules")];
+
+  let opened = openCache(root, opts.cacheLocation, io);
+
+  const buildOnce = async (): Promise<PreviewBuild> => {
+    const buildDate = buildDateFrom(io.env);
+    const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
+    const tree = new WorkTree(root);
+    // One cache kept in memory from build to build (and saved after each), so a rebuild reads
+    // afresh only the files that changed.
+    opened = { ...opened, cache: opened.cache.nextRun() };
+    const checked = readSubmission(tree, { asOf, cache: opened.cache });
+    saveCache(opened, io);
+    const s = checked.submission;
+    language = s.config.build.language || language;
+    title = s.config.title || title;
+    ignore = [path.resolve(root, s.config.build.output), path.join(root, "node_modules")];
+    if (checked.errorCount > 0) {
+      const errors = checked.diagnostics.filter((d) => d.severity === "error");
+      return errorBuild(
+        errors.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, code: d.code, message: d.message })),
+        language,
+        title,
+      );
+    }
+    try {
+      const doc = assembleDocument(tree, s, buildOpts, { asOf, buildDate });
+      const html = new TextDecoder().decode(await renderHtmlPack(doc, { tree, opts: buildOpts }));
+      const attachments = new Set(
+        [...s.evidence, ...s.caseStudies]
+          .filter((item) => item.status !== "draft" || buildOpts.includeDrafts)
+          .flatMap((item) => item.files.map((f) => f.resolved))
+          .filter((f): f is string => f !== null),
+      );
+      return { page: (version) => withReloadScript(html, version), attachments, tree };
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err;
+      return errorBuild([{ place: "the pack", message: err.message }], language, title);
+    }
+  };
+
+  const server = await startPreviewServer(await buildOnce(), {
+    port,
+    defaultPort: DEFAULT_PREVIEW_PORT,
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "EADDRINUSE")
+      throw new CliError(`port ${port} is already in use; choose another with --port`);
+    throw new CliError(`cannot serve the preview (${err.code ?? err.message})`);
+  });
+  io.stdout.write(`Previewing the pack at ${server.url}\nPress Ctrl-C to stop.\n`);
+  opts.onReady?.(server.url);
+
+  const watcher = await watchSubmission(root, {
+    ignore: () => ignore,
+    onChange: async () => {
+      try {
+        server.publish(await buildOnce());
+        io.stderr.write(`Rebuilt (version ${server.version()})\n`);
+      } catch (err) {
+        const message = (err as Error)?.message ?? String(err);
+        server.publish(errorBuild([{ place: "the pack", message }], language, title));
+      }
+    },
+  });
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    if (opts.signal) {
+      if (opts.signal.aborted) return resolve();
+      opts.signal.addEventListener("abort", stop, { once: true });
+    } else {
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    }
+  });
+  await watcher.close();
+  await server.close();
+  io.stdout.write("Preview stopped.\n");
+  return EXIT.OK;
+}
+
+function errorBuild(problems: readonly PreviewProblem[], language: string, title: string): PreviewBuild {
+  return {
+    page: (version) => renderErrorPage(problems, version, { language, title }),
+    attachments: new Set(),
+    tree: null,
+  };
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new CliError(`--port takes a port number from 0 (any free port) to 65535, not "${value}"`);
+  return Number(value);
+}

@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { FileCache } from "../load/file-cache.js";
+import type { SourceTree } from "../load/source-tree.js";
+import { readSubmission, type CheckedSubmission } from "../model/read-submission.js";
+import { schemaDigest } from "../schema/schema-digest.js";
+import { writeFilesAtomically } from "../util/atomic-write.js";
+import type { Io } from "./io.js";
+
+/** Options of the commands that can keep a cache (validate, gaps, build). */
+export interface CacheOptions {
+  /** --cache: reuse what an earlier run learnt about unchanged files. */
+  cache?: boolean;
+  /** --cache-location PATH: a file, or a folder that then holds `.cse-cache`; relative to the current folder. */
+  cacheLocation?: string;
+}
+
+/** The cache file's name in the submission's root (or in a --cache-location folder). */
+export const CACHE_FILE = ".cse-cache";
+
+/** A cache larger than this is not read (it would be a cache of some other, far larger submission). */
+const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+/** A cache read from its file, to be written back there. */
+export interface OpenedCache {
+  cache: FileCache;
+  file: string;
+}
+
+/**
+ * Reads and checks the submission like `readSubmission`, with `--cache` through the cache file:
+ * the output is the same either way; only the time differs.
+ */
+export function readSubmissionWithCache(
+  tree: SourceTree,
+  options: { asOf: string } & CacheOptions,
+  io: Io,
+): CheckedSubmission {
+  if (options.cache !== true) return readSubmission(tree, { asOf: options.asOf });
+  const opened = openCache(tree.root, options.cacheLocation, io);
+  const checked = readSubmission(tree, { asOf: options.asOf, cache: opened.cache });
+  saveCache(opened, io);
+  return checked;
+}
+
+/** The cache at --cache-location or in the root; an empty one when there is none or it is not usable. */
+export function openCache(root: string, location: string | undefined, io: Io): OpenedCache {
+  const file = cacheFilePath(root, location, io.cwd);
+  return { file, cache: FileCache.parse(readCacheBytes(file), `${version}\n${schemaDigest()}`) };
+}
+
+/**
+ * Writes the cache back (whole, atomically) when it changed; a cache that cannot be written
+ * costs speed next time, nothing else, and is said on stderr.
+ */
+export function saveCache({ cache, file }: OpenedCache, io: Io): void {
+  if (!cache.changed()) return;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFilesAtomically([{ path: file, content: cache.serialise() }]);
+  } catch (err) {
+    io.stderr.write(
+      `cse: the cache ${file} could not be written (${errorCode(err)}); the next run reads every file again\n`,
+    );
+  }
+}
+
+/** Where the cache lives: `--cache-location` (a file, or a folder holding `.cse-cache`), else the root's `.cse-cache`. */
+export function cacheFilePath(root: string, location: string | undefined, cwd: string): string {
+  if (location === undefined) return path.join(root, CACHE_FILE);
+  const resolved = path.resolve(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || fs.statSync(resolved, { throwIfNoEntry: false })?.isDirectory();
+  return isFolder ? path.join(resolved, CACHE_FILE) : resolved;
+}
+
+function readCacheBytes(file: string): Uint8Array | null {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_CACHE_BYTES) return null;
+    return fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException)?.code ?? String((err as Error)?.message ?? err);
+}
