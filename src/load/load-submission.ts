@@ -1,6 +1,4 @@
 import type { Diagnostic } from "../diagnostic.js";
-import { schemaDiagnostics } from "../schema/schema-diagnostics.js";
-import { getValidators } from "../schema/validators.js";
 import { discoverFiles, normaliseStandardDir, type FileKind } from "./discover.js";
 import { OutsideRootError, TooLargeError, type SourceTree } from "./source-tree.js";
 import { positionOf } from "./positions.js";
@@ -13,23 +11,22 @@ export interface LoadedFile {
   yaml: YamlFile;
 }
 
-/** Every YAML file of a submission, parsed and checked against its schema. */
+/** Every YAML file of a submission, parsed (schema/check-schemas.ts then checks each against its schema). */
 export interface LoadResult {
   files: LoadedFile[];
-  /** Syntax, limit and schema problems, in no particular order. */
+  /** Syntax, limit and file problems, in no particular order. */
   diagnostics: Diagnostic[];
 }
 
 /**
- * Reads cse.yaml, finds every other file by its place, parses each once and checks it against
- * its JSON Schema. Never throws for anything in the files.
+ * Reads cse.yaml, finds every other file by its place and parses each once. Never throws for
+ * anything in the files.
  */
 export function loadSubmission(tree: SourceTree): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: LoadedFile[] = [];
   const cse = readYaml(tree, "cse.yaml", diagnostics);
   files.push({ kind: "cse", yaml: cse });
-  validate("cse", cse, diagnostics);
 
   const declared = (cse.data as { standard?: unknown } | null)?.standard;
   let standardDir = typeof declared === "string" ? normaliseStandardDir(declared) : "criteria";
@@ -99,15 +96,8 @@ export function loadSubmission(tree: SourceTree): LoadResult {
     }
     const yaml = readYaml(tree, f.file, diagnostics);
     files.push({ kind: f.kind, yaml });
-    validate(f.kind, yaml, diagnostics);
   }
   return { files, diagnostics };
-}
-
-function validate(kind: FileKind, yaml: YamlFile, out: Diagnostic[]): void {
-  if (!yaml.ok) return;
-  const check = getValidators()[kind];
-  if (!check(yaml.data)) out.push(...schemaDiagnostics(yaml, check.errors ?? []));
 }
 
 function readYaml(tree: SourceTree, file: string, out: Diagnostic[]): YamlFile {

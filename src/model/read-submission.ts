@@ -4,6 +4,7 @@ import type { SourceTree } from "../load/source-tree.js";
 import { buildModel } from "./build-model.js";
 import { CHECKS, runChecks } from "./checks/index.js";
 import type { Submission } from "./types.js";
+import { checkSchemas } from "../schema/check-schemas.js";
 
 /** A submission read and checked: the model, and every diagnostic in FORMAT.md's order. */
 export interface CheckedSubmission {
@@ -15,12 +16,13 @@ export interface CheckedSubmission {
   fileCount: number;
 }
 
-/** load → validate → model → checks: everything `cse validate` reports, and the model for later stages. */
+/** load → schema → model → checks: everything `cse validate` reports, and the model for later stages. */
 export function readSubmission(tree: SourceTree, options: { asOf: string }): CheckedSubmission {
   const loaded = loadSubmission(tree);
   const submission = buildModel(tree, loaded.files);
   const diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
+    ...checkSchemas(loaded.files),
     ...runChecks(submission, options.asOf, CHECKS),
   ]);
   const errorCount = diagnostics.filter((d) => d.severity === "error").length;

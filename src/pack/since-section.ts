@@ -7,7 +7,7 @@ import {
   findingPhrases,
   itemPhrases,
   sideName,
-} from "../output/diff-phrases.js";
+} from "../analyse/diff-phrases.js";
 import type { Block, Inline, Section, TableColumn } from "./document-model.js";
 import { formatDate, para, ref, text } from "./inline.js";
 import type { PackContext } from "./pack-context.js";

@@ -7,7 +7,7 @@ import type {
   TableColumn,
 } from "../../pack/document-model.js";
 import { formatDate } from "../../pack/inline.js";
-import { renderMarkdownHtml } from "../markdown.js";
+import { renderMarkdownHtml } from "../../pack/markdown.js";
 import { chartLayout } from "./chart-layout.js";
 import type { TemplateSet } from "./template-set.js";
 

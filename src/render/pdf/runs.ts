@@ -1,5 +1,5 @@
 import type { Inline } from "../../pack/document-model.js";
-import type { Token } from "../markdown.js";
+import type { Token } from "../../pack/markdown.js";
 import type { TextStyle } from "./fonts.js";
 
 /** Where a run of text links to: a named destination in the document, or a web address. */

@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Nesting } from "markdown-it/lib/token.mjs";
-import type { Mention } from "../pack/document-model.js";
+import type { Mention } from "./document-model.js";
 
 export type { Token };
 
