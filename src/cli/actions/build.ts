@@ -20,6 +20,7 @@ import { changesSince } from "./build-since.js";
 import { plural } from "../../util/plural.js";
 import { errorReason } from "../../util/error-reason.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
+import { holdBeforeRename } from "../hold-before-rename.js";
 
 /** Options of `cse build`. */
 export interface BuildOptions extends SubmissionOptions {
@@ -120,7 +121,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   progress.stage("Writing");
   try {
     fs.mkdirSync(outDir, { recursive: true });
-    writeFilesAtomically(files);
+    writeFilesAtomically(files, { beforeRename: holdBeforeRename(io.env) });
   } catch (err) {
     throw new CliError(
       `could not write the pack to ${shown(outDir, tree.root)} (${errorReason(err)}); ` +
