@@ -184,7 +184,7 @@ describe("killed and concurrent builds", () => {
     expect(next.code, next.stderr).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(["submission.html", "submission.pdf"]);
     expect(fingerprint(out)["submission.html"]).not.toBe(earlier["submission.html"]);
-  });
+  }, 300_000);
 
   it("two builds at once into one folder each leave a whole pack", async () => {
     const { dir, out } = builtSubmission();
@@ -206,7 +206,7 @@ describe("killed and concurrent builds", () => {
     const single = spawnCse(["build", "--out", elsewhere], { cwd: dir, env: EPOCH });
     expect(single.code, single.stderr).toBe(0);
     expect(fingerprint(out)).toEqual(fingerprint(elsewhere));
-  });
+  }, 300_000);
 });
 
 describe("inputs are never modified", () => {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { discoverFiles, normaliseStandardDir, type FileKind } from "./discover.js";
-import { OutsideRootError, TooLargeError, type SourceTree } from "./source-tree.js";
+import { isAbsolutePath, OutsideRootError, TooLargeError, type SourceTree } from "./source-tree.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, type YamlFile } from "./yaml-file.js";
 import { errorReason } from "../util/error-reason.js";
@@ -33,7 +33,7 @@ export function loadSubmission(tree: SourceTree): LoadResult {
   const st = tree.stat(standardDir);
   // Lazily: a position re-parses the file, and is wanted only for a diagnostic.
   const at = () => positionOf(cse, ["standard"]);
-  if (standardDir.startsWith("/") || standardDir.split("/").includes("..") || st.kind === "outside") {
+  if (isAbsolutePath(standardDir) || standardDir.split("/").includes("..") || st.kind === "outside") {
     diagnostics.push({
       file: "cse.yaml",
       ...at(),

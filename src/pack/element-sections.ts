@@ -4,6 +4,7 @@ import { count, formatDate, heading, labelOf, para, ref, text } from "./inline.j
 import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
+import { isBelowStandard, isOverdue } from "../analyse/judgements.js";
 
 /** One section per criterion, with its sub-criteria and their elements. */
 export function criterionSections(ctx: PackContext): Section[] {
@@ -48,7 +49,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
     const when = text(` (${formatDate(latest.date)})`);
     facts.push({
       term: "Last assessment",
-      value: r && !r.meets ? [ref(`progress-${e.id}`, label), when] : [text(label), when],
+      value: isBelowStandard(r) ? [ref(`progress-${e.id}`, label), when] : [text(label), when],
     });
   }
   facts.push({
@@ -136,12 +137,7 @@ export function actionsTable(ctx: PackContext, actions: Action[], caption: strin
       [text(a.title)],
       ctx.person(a.owner),
       [text(a.due ? formatDate(a.due) : "Not set")],
-      [
-        text(
-          a.done ? "Done" : a.due && a.due < asOf ? "Open, overdue" : "Open",
-          !a.done && !!a.due && a.due < asOf,
-        ),
-      ],
+      [text(a.done ? "Done" : isOverdue(a, asOf) ? "Open, overdue" : "Open", isOverdue(a, asOf))],
     ]),
     rowHeaders: false,
   };

@@ -4,6 +4,7 @@ import { count, formatDate, heading, para, ref, text } from "./inline.js";
 import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
+import { isBelowStandard } from "../analyse/judgements.js";
 
 const KIND_NAMES = {
   initial: "initial assessment",
@@ -31,7 +32,7 @@ export function progressSection(ctx: PackContext): Section {
   const below = ctx.s.elements.flatMap((e) => {
     const r = findingRatingOf(f, e.id);
     const rating = r ? ctx.rating(r.rating) : null;
-    return r && rating && !rating.meets ? [{ e, r, rating }] : [];
+    return r && rating && isBelowStandard(rating) ? [{ e, r, rating }] : [];
   });
   const who = f.kind ? `The ${KIND_NAMES[f.kind]}` : "The assessment";
   const visit = `${who} on ${formatDate(f.date)}${f.assessor ? `, by ${f.assessor},` : ""}`;
