@@ -16,6 +16,7 @@ import { markdownBlock, splitTitle } from "./markdown-block.js";
 import { packContext, type PackContext, type PackInputs } from "./pack-context.js";
 import { progressSection } from "./progress-section.js";
 import { sinceSection } from "./since-section.js";
+import { anchorOf } from "./anchors.js";
 
 export type { PackInputs, AttachmentFacts } from "./pack-context.js";
 
@@ -105,9 +106,9 @@ function contentsOf(sections: Section[]): ContentsEntry[] {
 
 function mentionsOf(ctx: PackContext): Mention[] {
   const mentions: Mention[] = [
-    ...ctx.s.elements.map((e) => ({ text: e.id, anchor: `el-${e.id}` })),
-    ...ctx.evidence.map((e) => ({ text: e.id, anchor: `ev-${e.id}` })),
-    ...ctx.caseStudies.map((c) => ({ text: c.id, anchor: `cs-${c.id}` })),
+    ...ctx.s.elements.map((e) => ({ text: e.id, anchor: anchorOf.element(e.id) })),
+    ...ctx.evidence.map((e) => ({ text: e.id, anchor: anchorOf.evidence(e.id) })),
+    ...ctx.caseStudies.map((c) => ({ text: c.id, anchor: anchorOf.caseStudy(c.id) })),
   ];
   return mentions.sort(
     (a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),

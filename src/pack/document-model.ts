@@ -4,7 +4,7 @@
  * string here is final display text, except `markdown` blocks, which hold Markdown source that
  * the shared renderer (src/pack/markdown.ts) turns into HTML or into tokens.
  *
- * Anchors are stable and unique in the document: `el-<element>`, `ev-<evidence>`,
+ * Anchors (made by anchors.ts) are stable and unique in the document: `el-<element>`, `ev-<evidence>`,
  * `cs-<case study>`, `crit-<criterion>`, `sc-<sub-criterion>`, `progress-<element>`, and the
  * fixed section anchors listed in `SectionKind`'s comment. Every value is a string that is
  * safe as an HTML id and a PDF destination name (ids match `^[A-Za-z0-9][A-Za-z0-9._-]*$`).

@@ -5,11 +5,12 @@ import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
 import { isBelowStandard, isOverdue } from "../analyse/judgements.js";
+import { anchorOf } from "./anchors.js";
 
 /** One section per criterion, with its sub-criteria and their elements. */
 export function criterionSections(ctx: PackContext): Section[] {
   return ctx.s.standard.criteria.map((c) => ({
-    anchor: `crit-${c.id}`,
+    anchor: anchorOf.criterion(c.id),
     kind: "criterion",
     level: 2,
     title: `Criterion ${c.id}: ${c.title}`,
@@ -22,7 +23,7 @@ export function criterionSections(ctx: PackContext): Section[] {
 
 function subcriterionSection(ctx: PackContext, _c: Criterion, sc: Subcriterion): Section {
   return {
-    anchor: `sc-${sc.id}`,
+    anchor: anchorOf.subcriterion(sc.id),
     kind: "subcriterion",
     level: 3,
     title: `${sc.id} ${sc.title}`,
@@ -49,7 +50,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
     const when = text(` (${formatDate(latest.date)})`);
     facts.push({
       term: "Last assessment",
-      value: isBelowStandard(r) ? [ref(`progress-${e.id}`, label), when] : [text(label), when],
+      value: isBelowStandard(r) ? [ref(anchorOf.progress(e.id), label), when] : [text(label), when],
     });
   }
   facts.push({
@@ -85,7 +86,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
           item.status === "draft" ? "Draft" : null,
         ];
         const line: Inline[] = [
-          ref(`ev-${item.id}`, item.id),
+          ref(anchorOf.evidence(item.id), item.id),
           text(" "),
           text(item.title, true),
           text(`: ${facts.filter(Boolean).join(", ")}`),
@@ -100,7 +101,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
       type: "list",
       items: cited.caseStudies.map(({ item, note }) => {
         const line: Inline[] = [
-          ref(`cs-${item.id}`, item.id),
+          ref(anchorOf.caseStudy(item.id), item.id),
           text(" "),
           text(item.title, true),
           text(`: ${formatDate(item.date)}${item.status === "draft" ? ", Draft" : ""}`),
@@ -110,7 +111,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
     });
   }
   return {
-    anchor: `el-${e.id}`,
+    anchor: anchorOf.element(e.id),
     kind: "element",
     level: 4,
     title: `Element ${e.id}`,

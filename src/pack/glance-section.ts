@@ -1,6 +1,7 @@
 import type { Block, ChartCategory, Inline, Section } from "./document-model.js";
 import { count, para, ref, text } from "./inline.js";
 import type { PackContext } from "./pack-context.js";
+import { anchorOf } from "./anchors.js";
 
 /** At a glance: coverage per criterion, a chart of evidence per criterion, and the element matrix. */
 export function glanceSection(ctx: PackContext): Section {
@@ -43,7 +44,7 @@ export function glanceSection(ctx: PackContext): Section {
       ],
       rows: [
         ...rows.map((r) => [
-          [ref(`crit-${r.c.id}`, `${r.c.id} ${r.c.title}`)],
+          [ref(anchorOf.criterion(r.c.id), `${r.c.id} ${r.c.title}`)],
           outOf(r.covered, r.elements),
           num(r.evidence),
           num(r.caseStudies),
@@ -61,7 +62,7 @@ export function glanceSection(ctx: PackContext): Section {
   const categories: ChartCategory[] = rows.map((r) => ({
     label: r.c.id,
     name: `Criterion ${r.c.id}: ${r.c.title}`,
-    anchor: `crit-${r.c.id}`,
+    anchor: anchorOf.criterion(r.c.id),
     values: [r.evidence, r.caseStudies],
   }));
   if (categories.length > 0) {
@@ -93,7 +94,7 @@ export function glanceSection(ctx: PackContext): Section {
       const cited = ctx.citations(e.id);
       const rating = ctx.rating(ctx.s.selfAssessments.get(e.id)?.rating ?? null);
       return [
-        [ref(`el-${e.id}`, e.id)],
+        [ref(anchorOf.element(e.id), e.id)],
         num(cited.evidence.length),
         num(cited.caseStudies.length),
         [text(rating?.label ?? "Not rated")],

@@ -16,6 +16,7 @@ import {
 import { lastChangedCell, lastChangedFact } from "./last-changed-text.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
+import { anchorOf } from "./anchors.js";
 
 /** The case studies, in full, by id. */
 export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]): Section {
@@ -49,7 +50,7 @@ function caseStudySection(
   attachments: Attachment[],
   inPack: ReadonlySet<string>,
 ): Section {
-  const anchor = `cs-${cs.id}`;
+  const anchor = anchorOf.caseStudy(cs.id);
   const facts: Fact[] = [
     { term: "Date", value: [text(formatDate(cs.date))] },
     { term: "Sections", value: [text(ctx.sectionNames(cs.sections))] },
@@ -60,7 +61,7 @@ function caseStudySection(
   if (backing.length > 0)
     facts.push({
       term: "Evidence",
-      value: joinInline(backing.sort(compareIds).map((id) => [ref(`ev-${id}`, id)])),
+      value: joinInline(backing.sort(compareIds).map((id) => [ref(anchorOf.evidence(id), id)])),
     });
   const blocks: Block[] = [
     { type: "facts", items: facts },
@@ -112,7 +113,7 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
         ...(dated ? [{ label: "Last changed", align: "start" as const, width: 2, nowrap: false }] : []),
       ],
       rows: ctx.evidence.map((e) => [
-        [ref(`ev-${e.id}`, e.id)],
+        [ref(anchorOf.evidence(e.id), e.id)],
         [text(e.title + (e.status === "draft" ? " (draft)" : ""))],
         [text(e.type ? labelOf(e.type) : "")],
         [text(e.date ?? "")],
@@ -134,7 +135,7 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
 }
 
 function evidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Attachment[]): Section {
-  const anchor = `ev-${e.id}`;
+  const anchor = anchorOf.evidence(e.id);
   const facts: Fact[] = [
     { term: "Type", value: [text(e.type ? labelOf(e.type) : "")] },
     { term: "Date", value: [text(formatDate(e.date))] },
@@ -157,7 +158,7 @@ function evidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Attachm
     blocks.push({
       type: "list",
       items: backing.map((cs) => [
-        para([text("Case study "), ref(`cs-${cs.id}`, cs.id), text(" "), text(cs.title, true)]),
+        para([text("Case study "), ref(anchorOf.caseStudy(cs.id), cs.id), text(" "), text(cs.title, true)]),
       ]),
     });
   }
@@ -180,7 +181,7 @@ function elementList(ctx: PackContext, item: Citable): Block {
   const ids = item.elements.map((c) => c.element).filter((id) => !seen.has(id) && seen.add(id));
   for (const id of ids.sort(compareIds)) {
     const note = item.elements.find((c) => c.element === id && c.note)?.note ?? null;
-    const line: Inline[] = [text("Element "), ref(`el-${id}`, id)];
+    const line: Inline[] = [text("Element "), ref(anchorOf.element(id), id)];
     const el = ctx.element(id);
     if (el) line.push(text(`: ${el.text}`));
     items.push(note ? [para(line), markdownBlock(note, 5)] : [para(line)]);

@@ -5,6 +5,7 @@ import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
 import { isBelowStandard } from "../analyse/judgements.js";
+import { anchorOf } from "./anchors.js";
 
 const KIND_NAMES = {
   initial: "initial assessment",
@@ -49,7 +50,7 @@ export function progressSection(ctx: PackContext): Section {
   for (const { e, r, rating } of below) {
     const self = ctx.s.selfAssessments.get(e.id);
     const blocks = [
-      para([text("Element "), ref(`el-${e.id}`, e.id), text(`: ${e.text}`)], "lead"),
+      para([text("Element "), ref(anchorOf.element(e.id), e.id), text(`: ${e.text}`)], "lead"),
       {
         type: "facts" as const,
         items: [
@@ -68,7 +69,7 @@ export function progressSection(ctx: PackContext): Section {
         : para([text("No actions are recorded for this element.")], "note"),
     ];
     section.children.push({
-      anchor: `progress-${e.id}`,
+      anchor: anchorOf.progress(e.id),
       kind: "progress-item",
       level: 3,
       title: `Element ${e.id}`,
