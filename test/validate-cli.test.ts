@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse, spawnCse } from "./helpers/run-cli.js";
-import { PROJECT_ROOT, testdir } from "./helpers/testdir.js";
+import { testdir } from "./helpers/testdir.js";
 
 function broken(): string {
   const files = minimalSubmission();

@@ -1,4 +1,3 @@
-import type { Finding } from "../model/types.js";
 import { countWords } from "../model/words.js";
 import type { GapCode } from "./gap-codes.js";
 import type { ElementGaps, FindingSummary, OverdueAction, OwnerTodos, Todo } from "./gaps-report.js";
