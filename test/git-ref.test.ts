@@ -85,14 +85,11 @@ describe("cse validate --ref", () => {
 
   it("says when git itself is missing", async () => {
     const dir = testdir(minimalSubmission());
-    const saved = process.env.PATH;
-    process.env.PATH = path.join(dir, "no-bin");
-    try {
-      const r = await runCse(["validate", "--ref", "HEAD"], { cwd: dir });
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain("cse: git is not installed (or not on the PATH); --ref needs it");
-    } finally {
-      process.env.PATH = saved;
-    }
+    const r = await runCse(["validate", "--ref", "HEAD"], {
+      cwd: dir,
+      env: { PATH: path.join(dir, "no-bin") },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("cse: git is not installed (or not on the PATH); --ref needs it");
   });
 });

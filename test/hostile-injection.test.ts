@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isWebUrl } from "../src/model/checks/check-files-and-links.js";
-import { renderMarkdownHtml } from "../src/render/markdown.js";
+import { renderMarkdownHtml } from "../src/pack/markdown.js";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";

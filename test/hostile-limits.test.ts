@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GitTree } from "../src/git/git-tree.js";
 import { loadSubmission } from "../src/load/load-submission.js";
 import { commitAll, gitRepo } from "./helpers/git-repo.js";
@@ -11,14 +11,6 @@ import { PROJECT_ROOT, testdir } from "./helpers/testdir.js";
 // Issue 9, limits: each resource-exhaustion attack gives a clear `yaml-limit` from the real
 // binary, run with a 256 MiB heap: were any of them unbounded, the process would die of it
 // (exit 134, a V8 heap report on stderr) instead of exiting 1 with a diagnostic.
-
-beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    { cwd: PROJECT_ROOT },
-  );
-});
 
 /** The compiled cse with a capped heap and stack, validating `dir` as JSON. */
 function validateCapped(dir: string): {

@@ -1,11 +1,9 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: the benchmark's generator is plain JavaScript without types.
-import { generate } from "../bench/generate.js";
+import { describe, expect, it } from "vitest";
+import { HOLDING_LINE } from "../src/cli/hold-before-rename.js";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse, spawnCse } from "./helpers/run-cli.js";
 import { copySample, PROJECT_ROOT, testdir } from "./helpers/testdir.js";
@@ -15,14 +13,6 @@ import { copySample, PROJECT_ROOT, testdir } from "./helpers/testdir.js";
 
 const EPOCH = { SOURCE_DATE_EPOCH: "1800000000" };
 const BIN = path.join(PROJECT_ROOT, "bin/cse.js");
-
-beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    { cwd: PROJECT_ROOT },
-  );
-});
 
 /** Every file below `dir` (but `skip`) with the SHA-256 of its bytes, sorted by path. */
 function fingerprint(dir: string, skip: string[] = []): Record<string, string> {
@@ -133,101 +123,89 @@ describe("a build that fails half-way", () => {
   });
 });
 
-describe("killed and concurrent builds of a large submission", () => {
-  let dir: string;
-  let earlier: Record<string, string>;
-
-  beforeAll(() => {
-    // Not testdir: that removes its folders after each test, and this one serves them all.
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cse-kill-")));
-    generate({ out: dir, items: 500, seed: 9 });
-    const r = spawnCse(["build"], { cwd: dir, env: EPOCH });
-    expect(r.code, r.stderr).toBe(0);
-    earlier = fingerprint(path.join(dir, "out"));
-    expect(Object.keys(earlier)).toEqual(["submission.html", "submission.pdf"]);
-    // The next builds would write a different pack.
-    const cse = path.join(dir, "cse.yaml");
-    fs.writeFileSync(cse, fs.readFileSync(cse, "utf8").replace(/^title: .*$/m, "title: A different pack"));
-  }, 300_000);
-
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  /** Spawns a build, calling `tick` every millisecond until it ends; resolves with how it ended. */
-  function startBuild(
-    tick?: (kill: () => void) => void,
-  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, "build"], {
-        cwd: dir,
-        env: { PATH: process.env.PATH, ...EPOCH },
-      });
-      let stderr = "";
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      const timer = tick ? setInterval(() => tick(() => child.kill("SIGKILL")), 1) : null;
-      child.on("close", (code, signal) => {
-        if (timer) clearInterval(timer);
-        resolve({ code, signal, stderr });
-      });
-    });
+describe("killed and concurrent builds", () => {
+  // A held build (CSE_TEST_HOLD_BEFORE_RENAME, src/cli/hold-before-rename.ts) has written every
+  // temporary file and waits on stdin before renaming: the test kills it, or lets another build
+  // run, at that known moment, so no timer decides what is being tested.
+  interface Held {
+    child: ChildProcessWithoutNullStreams;
+    holding: Promise<void>;
+    ended: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
   }
 
-  it("killed while it writes, it leaves the earlier pack whole; the next build removes what it left", async () => {
-    const out = path.join(dir, "out");
-    // Kill the moment a temporary file appears: the worst time, half-way through writing.
-    const r = await startBuild((kill) => {
-      if (fs.readdirSync(out).some((n) => n.endsWith(".tmp"))) kill();
+  function heldBuild(dir: string): Held {
+    const child = spawn(process.execPath, [BIN, "build"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, ...EPOCH, CSE_TEST_HOLD_BEFORE_RENAME: "1" },
     });
-    expect(r.signal).toBe("SIGKILL");
-    const left = fs.readdirSync(out).filter((n) => !n.startsWith("."));
-    expect(left.sort()).toEqual(["submission.html", "submission.pdf"]);
-    expect(
-      fingerprint(
-        out,
-        fs.readdirSync(out).filter((n) => n.startsWith(".")),
-      ),
-    ).toEqual(earlier);
-    for (const n of fs.readdirSync(out).filter((n) => n.startsWith(".")))
-      expect(n).toMatch(/^\.submission\.(html|pdf)\.\d+\.[0-9a-f]{8}\.tmp$/);
+    let stderr = "";
+    let reached: () => void = () => {};
+    const holding = new Promise<void>((resolve) => (reached = resolve));
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes(HOLDING_LINE)) reached();
+    });
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
+      (resolve) => child.on("close", (code, signal) => resolve({ code, signal, stderr })),
+    );
+    // A build that ends without holding fails the test below, instead of leaving it waiting.
+    void ended.then(() => reached());
+    return { child, holding, ended };
+  }
+
+  /** A built minimal submission whose next build would write a different pack. */
+  function builtSubmission(): { dir: string; out: string; earlier: Record<string, string> } {
+    const dir = testdir(minimalSubmission());
+    const r = spawnCse(["build"], { cwd: dir, env: EPOCH });
+    expect(r.code, r.stderr).toBe(0);
+    const out = path.join(dir, "out");
+    const earlier = fingerprint(out);
+    expect(Object.keys(earlier)).toEqual(["submission.html", "submission.pdf"]);
+    const cse = path.join(dir, "cse.yaml");
+    fs.writeFileSync(cse, fs.readFileSync(cse, "utf8").replace("Test Service", "A different pack"));
+    return { dir, out, earlier };
+  }
+
+  const temporaries = (out: string) => fs.readdirSync(out).filter((n) => n.startsWith("."));
+
+  it("killed while it writes, it leaves the earlier pack whole; the next build removes what it left", async () => {
+    const { dir, out, earlier } = builtSubmission();
+    const build = heldBuild(dir);
+    await build.holding;
+    // Proof that it was writing: both new files are there, as temporaries, not yet in place.
+    expect(temporaries(out)).toHaveLength(2);
+    for (const n of temporaries(out)) expect(n).toMatch(/^\.submission\.(html|pdf)\.\d+\.[0-9a-f]{8}\.tmp$/);
+    build.child.kill("SIGKILL");
+    expect((await build.ended).signal).toBe("SIGKILL");
+    expect(fingerprint(out, temporaries(out))).toEqual(earlier);
 
     // A later build (here, HTML only) sweeps up the killed one's temporaries.
     const next = spawnCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     expect(next.code, next.stderr).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(["submission.html", "submission.pdf"]);
-  }, 300_000);
-
-  it("killed at any moment, it never leaves a partial pack", async () => {
-    const out = path.join(dir, "out");
-    const before = fingerprint(out);
-    for (const delay of [200, 800, 1600, 3200]) {
-      const start = Date.now();
-      const r = await startBuild((kill) => Date.now() - start >= delay && kill());
-      const visible = fingerprint(
-        out,
-        fs.readdirSync(out).filter((n) => n.startsWith(".")),
-      );
-      if (r.signal === "SIGKILL") expect(visible).toEqual(before);
-      else expect(r.code).toBe(0); // it finished first: then the pack is the new one, whole
-      for (const [name, hash] of Object.entries(visible))
-        if (hash !== before[name]) expect(fs.statSync(path.join(out, name)).size).toBeGreaterThan(1000);
-    }
+    expect(fingerprint(out)["submission.html"]).not.toBe(earlier["submission.html"]);
   }, 300_000);
 
   it("two builds at once into one folder each leave a whole pack", async () => {
-    const out = path.join(dir, "out");
-    const [a, b] = await Promise.all([startBuild(), startBuild()]);
-    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
+    const { dir, out } = builtSubmission();
+    const [a, b] = [heldBuild(dir), heldBuild(dir)];
+    await Promise.all([a.holding, b.holding]);
+    // Both are between writing and renaming at the same moment: four temporaries side by side.
+    expect(temporaries(out)).toHaveLength(4);
+    a.child.stdin.end("\n");
+    const first = await a.ended;
+    expect(first.code, first.stderr).toBe(0);
+    // The second build's temporaries survived the first one's clean-up, since it still runs.
+    expect(temporaries(out)).toHaveLength(2);
+    b.child.stdin.end("\n");
+    const second = await b.ended;
+    expect(second.code, second.stderr).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(["submission.html", "submission.pdf"]);
-    const both = fingerprint(out);
     // The same input and SOURCE_DATE_EPOCH: whichever build renamed last, the bytes are a single build's.
-    const single = spawnCse(["build", "--out", path.join(testdir({}), "pack")], { cwd: dir, env: EPOCH });
-    expect(single.code).toBe(0);
-    const reference = fingerprint(path.join(single.stdout.match(/Wrote (.*)submission\.html/)![1]!));
-    expect(both).toEqual(reference);
-    const html = fs.readFileSync(path.join(out, "submission.html"), "utf8");
-    expect(html.trimEnd().endsWith("</html>")).toBe(true);
-    const pdf = fs.readFileSync(path.join(out, "submission.pdf"));
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
+    const elsewhere = path.join(testdir({}), "pack");
+    const single = spawnCse(["build", "--out", elsewhere], { cwd: dir, env: EPOCH });
+    expect(single.code, single.stderr).toBe(0);
+    expect(fingerprint(out)).toEqual(fingerprint(elsewhere));
   }, 300_000);
 });
 

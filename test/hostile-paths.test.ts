@@ -273,3 +273,18 @@ describe("a git revision (--ref) whose links reach outside the root", () => {
     expect(text).not.toContain(SECRET.replace(/-/g, "_"));
   });
 });
+
+describe("an absolute path is outside the root wherever it is written", () => {
+  it("a drive path as the standard and as an attachment are both outside-root", async () => {
+    const files = minimalSubmission();
+    files["cse.yaml"] += 'standard: "C:/x"\n';
+    files["evidence/E001.yaml"] += 'files:\n  - "C:/x.pdf"\n';
+    const r = await runCse(["validate", "--format", "json"], { cwd: testdir(files) });
+    const codes = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics
+      .filter((d) => d.file === "cse.yaml" || d.file === "evidence/E001.yaml")
+      .map((d) => `${d.file} ${d.code}`);
+    expect(codes).toContain("cse.yaml outside-root");
+    expect(codes).toContain("evidence/E001.yaml outside-root");
+    expect(codes.filter((c) => c.endsWith("missing-file"))).toEqual([]);
+  });
+});

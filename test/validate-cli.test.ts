@@ -1,19 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse, spawnCse } from "./helpers/run-cli.js";
-import { PROJECT_ROOT, testdir } from "./helpers/testdir.js";
-
-beforeAll(() => {
-  // The spawned binary runs the compiled code.
-  execFileSync(
-    process.execPath,
-    [path.join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    { cwd: PROJECT_ROOT },
-  );
-});
+import { testdir } from "./helpers/testdir.js";
 
 function broken(): string {
   const files = minimalSubmission();

@@ -5,6 +5,7 @@ import type { GapCode } from "./gap-codes.js";
 import { findingRatingOf } from "./latest-finding.js";
 import type { ServiceStanding } from "./service-standing.js";
 import { isStale } from "./staleness.js";
+import { isBelowStandard, isOverdue } from "./judgements.js";
 
 /** What judging an element needs beyond the element itself. */
 export interface GapRules {
@@ -41,13 +42,13 @@ export function gapsOfElement(
   if (statement === null) gaps.push("no-statement");
 
   const selfRating = a?.rating ? rules.ratings.get(a.rating) : undefined;
-  if (selfRating && !selfRating.meets) gaps.push("below-standard");
+  if (isBelowStandard(selfRating)) gaps.push("below-standard");
 
   const found = rules.finding ? findingRatingOf(rules.finding, element.id) : null;
   const foundRating = found ? rules.ratings.get(found.rating) : undefined;
-  if (foundRating && !foundRating.meets && (a?.actions.length ?? 0) === 0) gaps.push("open-finding");
+  if (isBelowStandard(foundRating) && (a?.actions.length ?? 0) === 0) gaps.push("open-finding");
 
-  if (a?.actions.some((x) => !x.done && x.due !== null && x.due < rules.asOf)) gaps.push("overdue-action");
+  if (a?.actions.some((x) => isOverdue(x, rules.asOf))) gaps.push("overdue-action");
 
   const best = standard.ratings[0];
   if (best && a?.rating === best.id && cites.caseStudies.length === 0) gaps.push("plus-without-case-study");

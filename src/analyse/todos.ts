@@ -1,4 +1,3 @@
-import type { Finding, Rating, Submission } from "../model/types.js";
 import { countWords } from "../model/words.js";
 import type { GapCode } from "./gap-codes.js";
 import type { ElementGaps, FindingSummary, OverdueAction, OwnerTodos, Todo } from "./gaps-report.js";
@@ -7,37 +6,27 @@ import { missedTargetText, noRecentResultText } from "./service-todos.js";
 import type { ServiceStanding } from "./service-standing.js";
 import { staleReason } from "./staleness.js";
 import { plural } from "../util/plural.js";
-
-/** What the to-do texts need to know. */
-export interface TodoContext {
-  submission: Submission;
-  asOf: string;
-  /** The day evidence is judged on. */
-  visitDay: string;
-  finding: Finding | null;
-  ratings: Map<string, Rating>;
-  /** How each service standard stands, by the elements it names. */
-  standings: Map<string, ServiceStanding[]>;
-}
+import { isBelowStandard, isOverdue } from "./judgements.js";
+import type { GapRules } from "./element-gaps.js";
 
 /** Actions not done and due before the as-of date, on the listed elements showing `overdue-action`. */
-export function overdueActionsOf(listed: ElementGaps[], ctx: TodoContext): OverdueAction[] {
+export function overdueActionsOf(listed: ElementGaps[], ctx: GapRules): OverdueAction[] {
   return listed
     .filter((el) => el.gaps.includes("overdue-action"))
     .flatMap((el) =>
       (ctx.submission.selfAssessments.get(el.id)?.actions ?? [])
-        .filter((a) => !a.done && a.due !== null && a.due < ctx.asOf)
+        .filter((a) => isOverdue(a, ctx.asOf))
         .map((a) => ({ element: el.id, title: a.title, owner: a.owner ?? el.owner, due: a.due! })),
     );
 }
 
 /** The latest finding's below-standard results for the listed elements, with the actions recorded since. */
-export function findingSummaryOf(listed: ElementGaps[], ctx: TodoContext): FindingSummary | null {
+export function findingSummaryOf(listed: ElementGaps[], ctx: GapRules): FindingSummary | null {
   const f = ctx.finding;
   if (!f) return null;
   const results = listed.flatMap((el) => {
     const r = findingRatingOf(f, el.id);
-    if (!r || ctx.ratings.get(r.rating)?.meets !== false) return [];
+    if (!r || !isBelowStandard(ctx.ratings.get(r.rating))) return [];
     const actions = ctx.submission.selfAssessments.get(el.id)?.actions ?? [];
     return [
       {
@@ -58,7 +47,7 @@ export function findingSummaryOf(listed: ElementGaps[], ctx: TodoContext): Findi
  * (an overdue action for the action's owner; an element nobody owns, for "no owner").
  * People come in cse.yaml's order, then "no owner".
  */
-export function todosByOwner(listed: ElementGaps[], ctx: TodoContext): OwnerTodos[] {
+export function todosByOwner(listed: ElementGaps[], ctx: GapRules): OwnerTodos[] {
   const byPerson = new Map<string | null, Todo[]>();
   const add = (person: string | null, todo: Todo) => {
     const list = byPerson.get(person) ?? [];
@@ -92,7 +81,7 @@ export function todosByOwner(listed: ElementGaps[], ctx: TodoContext): OwnerTodo
   return result;
 }
 
-function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx: TodoContext): string {
+function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx: GapRules): string {
   const s = ctx.submission;
   const label = (id: string | null | undefined) => (id ? (ctx.ratings.get(id)?.label ?? id) : "");
   switch (code) {
@@ -135,7 +124,7 @@ function todoText(el: ElementGaps, code: Exclude<GapCode, "overdue-action">, ctx
 }
 
 // "E036 (dated 2022-09-01)" or "E036 (expired 2026-12-31)": what made it stale.
-function staleNote(id: string, ctx: TodoContext): string {
+function staleNote(id: string, ctx: GapRules): string {
   const item = ctx.submission.evidence.find((e) => e.id === id && e.status === "ready");
   const reason = item ? staleReason(item, ctx.visitDay, ctx.submission.config.rules.maxAgeMonths) : null;
   if (!item || !reason) return id;

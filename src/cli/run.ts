@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { GitError } from "../git/git-command.js";
+import { GitError, useGitEnvironment } from "../git/git-command.js";
 import { CliError, EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
 import { guardTerminals } from "./terminal-safe.js";
@@ -12,6 +12,7 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
  */
 export async function run(argv: string[], terminalIo: Io): Promise<number> {
   const io = guardTerminals(terminalIo);
+  useGitEnvironment(io.env);
   // `cse --version` answers before the parser and the commands are loaded: scripts and editors
   // call it to probe for cse, and it should cost little more than starting Node (see docs/benchmarks.md).
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {

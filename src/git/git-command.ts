@@ -23,6 +23,16 @@ export interface GitResult {
 /** The message when git cannot be found; callers that know what needed git add that. */
 export const GIT_MISSING = "git is not installed (or not on the PATH)";
 
+let environment: Record<string, string | undefined> = process.env;
+
+/**
+ * Sets the environment git runs in (PATH, HOME, GIT_*): the command layer passes its Io's, so a
+ * test gives git its own PATH without touching the process's.
+ */
+export function useGitEnvironment(env: Record<string, string | undefined>): void {
+  environment = env;
+}
+
 // Large enough for a listing or a batch of blobs; each caller reads only what it asked for.
 const MAX_BUFFER = 2 ** 31 - 1;
 
@@ -38,7 +48,7 @@ export function runGit(cwd: string, args: string[], input?: string | Uint8Array)
     cwd,
     input,
     maxBuffer: MAX_BUFFER,
-    env: { ...process.env, LC_ALL: "C", LANGUAGE: "C", GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" },
+    env: { ...environment, LC_ALL: "C", LANGUAGE: "C", GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" },
     windowsHide: true,
   });
   if (r.error) {

@@ -1,4 +1,4 @@
-import { git } from "./git-command.js";
+import { git, GitError } from "./git-command.js";
 
 /**
  * Reads many blobs through one `git cat-file --batch`: every object id goes in on standard
@@ -13,11 +13,11 @@ export function readBlobs(cwd: string, ids: Iterable<string>): Map<string, Buffe
   let at = 0;
   for (const id of wanted) {
     const eol = out.indexOf(0x0a, at);
-    if (eol < 0) throw new Error(`git cat-file --batch ended early, before object ${id}`);
+    if (eol < 0) throw new GitError(unreadable(id, "git stopped before it"));
     const header = out.toString("latin1", at, eol);
     const [gotId, type, sizeText] = header.split(" ");
     if (type === "missing" || gotId !== id || sizeText === undefined) {
-      throw new Error(`git cat-file --batch could not read object ${id} (${header})`);
+      throw new GitError(unreadable(id, `git answered "${header}"`));
     }
     const size = Number(sizeText);
     const start = eol + 1;
@@ -26,4 +26,12 @@ export function readBlobs(cwd: string, ids: Iterable<string>): Map<string, Buffe
     at = start + size + 1;
   }
   return blobs;
+}
+
+/** A file of the revision that git could not hand over: a damaged repository, or one changing under cse. */
+function unreadable(id: string, what: string): string {
+  return (
+    `git could not give cse the file with object id ${id} (${what}); the repository may be damaged ` +
+    "or changing while cse reads it: run git fsck, or try again when no other git command is running"
+  );
 }

@@ -1,13 +1,13 @@
 import type { Diagnostic } from "../diagnostic.js";
-import { schemaDiagnostics } from "../schema/schema-diagnostics.js";
-import { numericKeyDiagnostics } from "../schema/numeric-keys.js";
-import { SCHEMA_FILES } from "../schema/schemas.js";
-import { getValidators } from "../schema/validators.js";
-import { commentInTextDiagnostics } from "./comment-in-text.js";
 import { discoverFiles, listUnreadFiles, normaliseStandardDir, type FileKind } from "./discover.js";
 import { ignoredFileDiagnostics } from "./ignored-files.js";
-import { schemaLineDiagnostic } from "./schema-line.js";
-import { OutsideRootError, resolveInside, TooLargeError, type SourceTree } from "./source-tree.js";
+import {
+  isAbsolutePath,
+  OutsideRootError,
+  resolveInside,
+  TooLargeError,
+  type SourceTree,
+} from "./source-tree.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, yamlFileFromCache, type YamlFile } from "./yaml-file.js";
 import type { FileCache } from "./file-cache.js";
@@ -17,12 +17,16 @@ import { errorReason } from "../util/error-reason.js";
 export interface LoadedFile {
   kind: FileKind;
   yaml: YamlFile;
+  /** With a cache: the file's own diagnostics from an earlier run of the same bytes (then nothing else is checked again). */
+  cached?: Diagnostic[];
+  /** With a cache and a file read afresh: its content key, and what parsing it said, to keep with its checks. */
+  fresh?: { key: string; diagnostics: Diagnostic[] };
 }
 
-/** Every YAML file of a submission, parsed and checked against its schema. */
+/** Every YAML file of a submission, parsed (schema/check-schemas.ts then checks each against its schema). */
 export interface LoadResult {
   files: LoadedFile[];
-  /** Syntax, limit and schema problems, in no particular order. */
+  /** Syntax, limit and file problems, in no particular order. */
   diagnostics: Diagnostic[];
 }
 
@@ -33,23 +37,24 @@ export interface LoadOptions {
 }
 
 /**
- * Reads cse.yaml, finds every other file by its place, parses each once and checks it against
- * its JSON Schema. Never throws for anything in the files.
+ * Reads cse.yaml, finds every other file by its place and parses each once. Never throws for
+ * anything in the files.
  */
 export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: LoadedFile[] = [];
   const load = (kind: FileKind, file: string) => loadFile(tree, kind, file, diagnostics, options.cache);
-  const cse = load("cse", "cse.yaml");
+  const cseFile = load("cse", "cse.yaml");
+  const cse = cseFile.yaml;
   for (const d of diagnostics) if (d.file === "cse.yaml") d.message = cseYamlUnreadable(d.message);
-  files.push({ kind: "cse", yaml: cse });
+  files.push(cseFile);
 
   const declared = (cse.data as { standard?: unknown } | null)?.standard;
   let standardDir = typeof declared === "string" ? normaliseStandardDir(declared) : "criteria";
   const st = tree.stat(standardDir);
   // Lazily: a position re-parses the file, and is wanted only for a diagnostic.
   const at = () => positionOf(cse, ["standard"]);
-  if (standardDir.startsWith("/") || standardDir.split("/").includes("..") || st.kind === "outside") {
+  if (isAbsolutePath(standardDir) || standardDir.split("/").includes("..") || st.kind === "outside") {
     diagnostics.push({
       file: "cse.yaml",
       ...at(),
@@ -111,11 +116,7 @@ export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): Loa
       });
       continue;
     }
-    files.push({ kind: f.kind, yaml: load(f.kind, f.file) });
-  }
-  for (const { kind, yaml } of files) {
-    const line = schemaLineDiagnostic(yaml, SCHEMA_FILES[kind], tree);
-    if (line) diagnostics.push(line);
+    files.push(load(f.kind, f.file));
   }
   unread.push(...listUnreadFiles(tree, "service-standards"));
   diagnostics.push(...ignoredFileDiagnostics(unread, attachmentsOf(files)));
@@ -143,16 +144,9 @@ function cseYamlUnreadable(message: string): string {
   return `cse could not read cse.yaml, so the sections and people it declares are not checked until it is mended: ${message}`;
 }
 
-function validate(kind: FileKind, yaml: YamlFile, out: Diagnostic[]): void {
-  if (!yaml.ok) return;
-  out.push(...commentInTextDiagnostics(yaml), ...numericKeyDiagnostics(kind, yaml));
-  const check = getValidators()[kind];
-  if (!check(yaml.data)) out.push(...schemaDiagnostics(yaml, check.errors ?? []));
-}
-
 /**
- * One file read, parsed and checked against its kind's schema: what the file alone gives, so
- * that with a cache an unchanged file (same bytes, same kind) is taken from the earlier run.
+ * One file read and parsed. With a cache, an unchanged file (same bytes, same kind) is taken from
+ * an earlier run with its own diagnostics, and is neither parsed nor checked again.
  */
 function loadFile(
   tree: SourceTree,
@@ -160,23 +154,24 @@ function loadFile(
   file: string,
   out: Diagnostic[],
   cache: FileCache | undefined,
-): YamlFile {
+): LoadedFile {
   const bytes = readBytes(tree, file, out);
-  if (bytes === null) return unreadableYaml(file);
+  if (bytes === null) return { kind, yaml: unreadableYaml(file) };
   const key = cache?.keyOf(Buffer.concat([Buffer.from(`${kind}\0`), bytes]));
   const hit = key === undefined ? undefined : cache?.get(file, key);
-  if (hit) {
-    // Copies: a caller may reword a diagnostic (cse.yaml's), which must not change the cache.
-    out.push(...hit.diagnostics.map((d) => ({ ...d })));
-    return yamlFileFromCache(file, bytes, hit.data);
-  }
+  // Copies: a caller may reword a diagnostic (cse.yaml's), which must not change the cache.
+  if (hit)
+    return {
+      kind,
+      yaml: yamlFileFromCache(file, bytes, hit.data),
+      cached: hit.diagnostics.map((d) => ({ ...d })),
+    };
   const own: Diagnostic[] = [];
   const yaml = parseYamlFile(file, bytes, own);
-  validate(kind, yaml, own);
-  if (cache && key !== undefined && yaml.ok)
-    cache.set(file, key, { data: yaml.data, diagnostics: own.map((d) => ({ ...d })) });
   out.push(...own);
-  return yaml;
+  return key === undefined
+    ? { kind, yaml }
+    : { kind, yaml, fresh: { key, diagnostics: own.map((d) => ({ ...d })) } };
 }
 
 function readBytes(tree: SourceTree, file: string, out: Diagnostic[]): Uint8Array | null {

@@ -169,11 +169,19 @@ export function joinPath(dir: string, name: string): string {
 }
 
 /**
+ * Whether a path written in a submission is absolute on any system cse runs on: `/x`, `\\x` or
+ * a drive such as `C:/x`. Such a path is never inside the submission, whatever the machine.
+ */
+export function isAbsolutePath(p: string): boolean {
+  return p.startsWith("/") || p.startsWith("\\") || /^[A-Za-z]:/.test(p);
+}
+
+/**
  * Resolves `target` relative to the folder `fromDir` (both root-relative), or returns null when
  * it is absolute or climbs out of the root.
  */
 export function resolveInside(fromDir: string, target: string): string | null {
-  if (target.startsWith("/") || target.startsWith("\\") || /^[A-Za-z]:/.test(target)) return null;
+  if (isAbsolutePath(target)) return null;
   const parts = fromDir === "" ? [] : fromDir.split("/");
   for (const seg of target.split(/[\\/]/)) {
     if (seg === "" || seg === ".") continue;

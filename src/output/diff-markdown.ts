@@ -9,7 +9,7 @@ import {
   findingPhrases,
   itemPhrases,
   settingPhrase,
-} from "./diff-phrases.js";
+} from "../analyse/diff-phrases.js";
 
 /** The diff as Markdown for a meeting's papers or a pull request: a heading and one table per kind of change. */
 export const formatDiffMarkdown: DiffReporter = (diff) => {

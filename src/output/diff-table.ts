@@ -11,7 +11,7 @@ import {
   itemPhrases,
   settingPhrase,
   statusMark,
-} from "./diff-phrases.js";
+} from "../analyse/diff-phrases.js";
 import { TERMINAL_WIDTH as W, padEnd, shorten, widthOf, wrapProse } from "./text-width.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { CaseStudyRow, ElementRow, EvidenceRow } from "../inspect/listing.js";
 import { table } from "./text-layout.js";
-import { oneOrCount, plural } from "../util/plural.js";
+import { inNumber, plural } from "../util/plural.js";
 
 // `cse list` as text: one row per element or item, fitted to 80 columns. The JSON output has
 // every field; the text keeps what answers "what is there?" at a glance.
@@ -59,5 +59,5 @@ export function formatCaseStudiesText(rows: CaseStudyRow[]): string {
 }
 
 function summary(n: number, drafts: number, one: string, many?: string): string {
-  return `${plural(n, one, many)}${drafts ? ` (${oneOrCount(drafts, "a draft", "drafts")})` : ""}.`;
+  return `${plural(n, one, many)}${drafts ? ` (${drafts} ${inNumber(drafts, "a draft", "drafts")})` : ""}.`;
 }

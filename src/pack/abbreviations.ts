@@ -1,5 +1,5 @@
 import type { Abbreviation, Block, Inline, Section } from "./document-model.js";
-import { termPattern } from "../render/markdown-abbr.js";
+import { termPattern } from "./markdown-abbr.js";
 import { plainTextOf } from "./plain-text.js";
 
 /**

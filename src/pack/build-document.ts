@@ -22,6 +22,7 @@ import { progressSection } from "./progress-section.js";
 import { serviceStandardsSection } from "./service-standards-section.js";
 import { sinceSection } from "./since-section.js";
 import { narrowToScope, visitScopeSection } from "./visit-scope-section.js";
+import { anchorOf } from "./anchors.js";
 
 export type { PackInputs, AttachmentFacts } from "./pack-context.js";
 
@@ -121,10 +122,10 @@ function contentsOf(sections: Section[]): ContentsEntry[] {
 
 function mentionsOf(ctx: PackContext): Mention[] {
   const mentions: Mention[] = [
-    ...ctx.s.elements.map((e) => ({ text: e.id, anchor: `el-${e.id}` })),
-    ...ctx.evidence.map((e) => ({ text: e.id, anchor: `ev-${e.id}` })),
-    ...ctx.caseStudies.map((c) => ({ text: c.id, anchor: `cs-${c.id}` })),
-    ...ctx.s.serviceStandards.map((ss) => ({ text: ss.id, anchor: `ss-${ss.id}` })),
+    ...ctx.s.elements.map((e) => ({ text: e.id, anchor: anchorOf.element(e.id) })),
+    ...ctx.evidence.map((e) => ({ text: e.id, anchor: anchorOf.evidence(e.id) })),
+    ...ctx.caseStudies.map((c) => ({ text: c.id, anchor: anchorOf.caseStudy(c.id) })),
+    ...ctx.s.serviceStandards.map((ss) => ({ text: ss.id, anchor: anchorOf.serviceStandard(ss.id) })),
   ];
   return mentions.sort(
     (a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),

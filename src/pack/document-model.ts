@@ -2,11 +2,10 @@
  * The submission pack as one plain, serialisable tree. Every output (HTML, PDF) is rendered from
  * it, so the outputs cannot disagree about content or order. Renderers only lay it out: every
  * string here is final display text, except `markdown` blocks, which hold Markdown source that
- * the shared renderer (src/render/markdown.ts) turns into HTML or into tokens.
+ * the shared renderer (src/pack/markdown.ts) turns into HTML or into tokens.
  *
- * Anchors are stable and unique in the document: `el-<element>`, `ev-<evidence>`,
- * `cs-<case study>`, `crit-<criterion>`, `sc-<sub-criterion>`, `progress-<element>`, (v2)
- * `ss-<service standard>`, and the
+ * Anchors (made by anchors.ts) are stable and unique in the document: `el-<element>`, `ev-<evidence>`,
+ * `cs-<case study>`, `crit-<criterion>`, `sc-<sub-criterion>`, `progress-<element>`, (v2) `ss-<service standard>`, and the
  * fixed section anchors listed in `SectionKind`'s comment. Every value is a string that is
  * safe as an HTML id and a PDF destination name (ids match `^[A-Za-z0-9][A-Za-z0-9._-]*$`).
  */
@@ -167,7 +166,7 @@ export interface HeadingBlock {
   text: string;
 }
 
-/** Markdown source from the submission, rendered by src/render/markdown.ts. */
+/** Markdown source from the submission, rendered by src/pack/markdown.ts. */
 export interface MarkdownBlock {
   type: "markdown";
   /** CommonMark source (raw HTML shows as text; only http, https and mailto links). */

@@ -6,11 +6,13 @@ import { evidenceWarnings } from "./evidence-warnings.js";
 import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
+import { isBelowStandard, isOverdue } from "../analyse/judgements.js";
+import { anchorOf } from "./anchors.js";
 
 /** One section per criterion, with its sub-criteria and their elements. */
 export function criterionSections(ctx: PackContext): Section[] {
   return ctx.s.standard.criteria.map((c) => ({
-    anchor: `crit-${c.id}`,
+    anchor: anchorOf.criterion(c.id),
     kind: "criterion",
     level: 2,
     title: `Criterion ${c.id}: ${c.title}`,
@@ -23,7 +25,7 @@ export function criterionSections(ctx: PackContext): Section[] {
 
 function subcriterionSection(ctx: PackContext, _c: Criterion, sc: Subcriterion): Section {
   return {
-    anchor: `sc-${sc.id}`,
+    anchor: anchorOf.subcriterion(sc.id),
     kind: "subcriterion",
     level: 3,
     title: `${sc.id} ${sc.title}`,
@@ -50,7 +52,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
     const when = text(` (${ctx.date(latest.date)})`);
     facts.push({
       term: "Last assessment",
-      value: r && !r.meets ? [ref(`progress-${e.id}`, label), when] : [text(label), when],
+      value: isBelowStandard(r) ? [ref(anchorOf.progress(e.id), label), when] : [text(label), when],
     });
   }
   facts.push({
@@ -106,7 +108,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
     });
   }
   return {
-    anchor: `el-${e.id}`,
+    anchor: anchorOf.element(e.id),
     kind: "element",
     level: 4,
     title: `Element ${e.id}`,
@@ -133,7 +135,7 @@ export function actionsTable(ctx: PackContext, actions: Action[], caption: strin
       ...(withEvidence ? [{ label: "Evidence", align: "start" as const, width: 3, nowrap: false }] : []),
     ],
     rows: actions.map((a) => {
-      const overdue = !a.done && !!a.due && a.due < asOf;
+      const overdue = isOverdue(a, asOf);
       const state = a.done
         ? a.doneOn
           ? `Done on ${ctx.date(a.doneOn)}`

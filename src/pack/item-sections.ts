@@ -5,6 +5,7 @@ import { code, count, formatBytes, heading, para, ref, text } from "./inline.js"
 import { ACCESS_LONG } from "./access-labels.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
+import { anchorOf } from "./anchors.js";
 
 /** The case studies, in full, by id. */
 export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]): Section {
@@ -77,7 +78,7 @@ function caseStudySection(
   attachments: Attachment[],
   inPack: ReadonlySet<string>,
 ): Section {
-  const anchor = `cs-${cs.id}`;
+  const anchor = anchorOf.caseStudy(cs.id);
   const facts: Fact[] = [
     { term: "Date", value: [text(ctx.date(cs.date))] },
     { term: "Sections", value: [text(ctx.sectionNames(cs.sections))] },

@@ -1,4 +1,4 @@
-import { markdownTokens } from "../render/markdown.js";
+import { markdownTokens } from "./markdown.js";
 import type { Block } from "./document-model.js";
 
 /**

@@ -1,4 +1,4 @@
-import { markdownTokens } from "../render/markdown.js";
+import { markdownTokens } from "./markdown.js";
 
 /** The plain text of Markdown: the words of its inline content, blocks joined by spaces. */
 export function plainTextOf(source: string): string {

@@ -5,6 +5,8 @@ import { count, heading, para, ref, text } from "./inline.js";
 import { markdownBlock } from "./markdown-block.js";
 import { findingRatingOf } from "../analyse/latest-finding.js";
 import type { PackContext } from "./pack-context.js";
+import { isBelowStandard } from "../analyse/judgements.js";
+import { anchorOf } from "./anchors.js";
 
 const KIND_NAMES = {
   initial: "initial assessment",
@@ -32,7 +34,7 @@ export function progressSection(ctx: PackContext): Section {
   const below = ctx.s.elements.flatMap((e) => {
     const r = findingRatingOf(f, e.id);
     const rating = r ? ctx.rating(r.rating) : null;
-    return r && rating && !rating.meets ? [{ e, r, rating }] : [];
+    return r && rating && isBelowStandard(rating) ? [{ e, r, rating }] : [];
   });
   const who = f.kind ? `The ${KIND_NAMES[f.kind]}` : "The assessment";
   const visit = `${who} on ${ctx.date(f.date)}${f.assessor ? `, by ${f.assessor},` : ""}`;
@@ -50,7 +52,7 @@ export function progressSection(ctx: PackContext): Section {
   for (const { e, r, rating } of below) {
     const self = ctx.s.selfAssessments.get(e.id);
     const blocks = [
-      para([text("Element "), ref(`el-${e.id}`, e.id), text(`: ${e.text}`)], "lead"),
+      para([text("Element "), ref(anchorOf.element(e.id), e.id), text(`: ${e.text}`)], "lead"),
       {
         type: "facts" as const,
         items: [
@@ -69,7 +71,7 @@ export function progressSection(ctx: PackContext): Section {
         : para([text("No actions are recorded for this element.")], "note"),
     ];
     section.children.push({
-      anchor: `progress-${e.id}`,
+      anchor: anchorOf.progress(e.id),
       kind: "progress-item",
       level: 3,
       title: `Element ${e.id}`,

@@ -1,3 +1,4 @@
+import { anchorOf } from "./anchors.js";
 import { figure, targetText } from "../analyse/service-todos.js";
 import {
   standingOf,
@@ -64,7 +65,7 @@ function standardSection(ctx: PackContext, x: ServiceStanding): Section {
     ...notes(x),
   ];
   return {
-    anchor: `ss-${ss.id}`,
+    anchor: anchorOf.serviceStandard(ss.id),
     kind: "service-standard",
     level: 3,
     title: `${ss.id}: ${ss.title}`,

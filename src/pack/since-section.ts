@@ -7,10 +7,11 @@ import {
   findingPhrases,
   itemPhrases,
   sideName,
-} from "../output/diff-phrases.js";
+} from "../analyse/diff-phrases.js";
 import type { Block, Inline, Section, TableColumn } from "./document-model.js";
 import { formatDate, para, ref, text } from "./inline.js";
 import type { PackContext } from "./pack-context.js";
+import { anchorOf } from "./anchors.js";
 
 const STATUS_LABEL = { added: "Added", changed: "Changed", removed: "Removed" } as const;
 
@@ -32,7 +33,7 @@ export function sinceSection(ctx: PackContext, diff: SubmissionDiff): Section {
     ),
   ];
   if (diff.summary.unchanged) blocks.push(para([text("Nothing in the submission changed.")]));
-  const elementRef = (id: string): Inline => (ctx.element(id) ? ref(`el-${id}`, id) : text(id));
+  const elementRef = (id: string): Inline => (ctx.element(id) ? ref(anchorOf.element(id), id) : text(id));
   const itemRef = (kind: "evidence" | "case-study", id: string): Inline => {
     const inPack =
       kind === "evidence" ? ctx.evidence.some((e) => e.id === id) : ctx.caseStudies.some((c) => c.id === id);

@@ -22,6 +22,12 @@ export function temporaryFor(target: string): string {
   );
 }
 
+/** Points where a caller may step into a write (the tests of a killed build use one). */
+export interface AtomicWriteHooks {
+  /** Called once every temporary file is written, before the first is renamed into place. */
+  beforeRename?: () => void;
+}
+
 /**
  * Writes files whole or not at all: each goes to a hidden temporary file beside its target, and
  * only when every one is written are they renamed into place (a rename replaces a file in one
@@ -29,7 +35,7 @@ export function temporaryFor(target: string): string {
  * temporaries are removed and earlier files are left as they were. A process killed half-way
  * cannot remove its temporaries: the next write to the same folder does.
  */
-export function writeFilesAtomically(files: OutputFile[]): void {
+export function writeFilesAtomically(files: OutputFile[], hooks: AtomicWriteHooks = {}): void {
   for (const dir of new Set(files.map((f) => path.dirname(f.path)))) removeStaleTemporaries(dir);
   // Something other than a file in a target's place would fail its rename after others had
   // succeeded, leaving a mixed set: refuse before anything is written.
@@ -59,6 +65,7 @@ export function writeFilesAtomically(files: OutputFile[]): void {
         fs.closeSync(fd);
       }
     }
+    hooks.beforeRename?.();
     for (const t of temps) fs.renameSync(t.temp, t.target);
   } catch (err) {
     for (const t of temps) fs.rmSync(t.temp, { force: true });

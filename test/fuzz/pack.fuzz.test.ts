@@ -148,10 +148,10 @@ describe("hostile text in a valid submission comes out as text", () => {
           formatGapsTable(report, { color: true });
           formatGapsMarkdown(report, { color: false });
         }),
-        fuzzParameters(150),
+        fuzzParameters(60),
       );
     },
-    fuzzTimeout(150),
+    fuzzTimeout(60),
   );
 
   it(
@@ -175,10 +175,10 @@ describe("hostile text in a valid submission comes out as text", () => {
           }
           expect(html).not.toMatch(/<x-inj|<script|javascript:alert\(\d+\)"/i);
         }),
-        fuzzParameters(60),
+        fuzzParameters(20),
       );
     },
-    fuzzTimeout(60) * 3,
+    fuzzTimeout(20) * 3,
   );
 
   it(
@@ -218,10 +218,10 @@ describe("hostile text in a valid submission comes out as text", () => {
           for (const m of pdf.matchAll(/\/URI\s*\(((?:\\.|[^\\)])*)\)/g))
             expect(pdfString(m[1]!)).toMatch(/^(https?:\/\/|mailto:)/i);
         }),
-        fuzzParameters(8),
+        fuzzParameters(4),
       );
     },
-    fuzzTimeout(8) * 20,
+    fuzzTimeout(4) * 20,
   );
 });
 

@@ -13,6 +13,7 @@ import {
   editsArb,
   expectWellFormed,
   fuzzParameters,
+  MAIN_RUNS,
   fuzzTimeout,
   SAMPLE_AS_OF,
   sampleTree,
@@ -52,10 +53,10 @@ describe("fuzzing the loader and the checks with a mutated sample submission", (
           for (const line of formatDiagnosticsGithub(report, { color: false }).trimEnd().split("\n"))
             if (line) expect(line).toMatch(/^::(error|warning) /);
         }),
-        fuzzParameters(250),
+        fuzzParameters(MAIN_RUNS),
       );
     },
-    fuzzTimeout(250),
+    fuzzTimeout(MAIN_RUNS),
   );
 
   it(
@@ -79,10 +80,10 @@ describe("fuzzing the loader and the checks with a mutated sample submission", (
             expectWellFormed(r.diagnostics, tree);
           },
         ),
-        fuzzParameters(100),
+        fuzzParameters(40),
       );
     },
-    fuzzTimeout(100),
+    fuzzTimeout(40),
   );
 
   it(

@@ -21,7 +21,8 @@ export async function runCse(
     stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: opts.tty ?? false },
     cwd: opts.cwd ?? PROJECT_ROOT,
-    env: opts.env ?? {},
+    // As for the spawned binary: the caller's variables over the PATH git is found on.
+    env: { PATH: process.env.PATH, ...opts.env },
   });
   return { code, stdout, stderr };
 }

@@ -1,5 +1,5 @@
 import type { SubmissionDiff } from "../../analyse/submission-diff.js";
-import { compareStates } from "../../git/compare-revisions.js";
+import { compareStates } from "../compare-states.js";
 import { commitOnOrBefore } from "../../git/commit-on-day.js";
 import { isInRepository, openRepository } from "../../git/repository.js";
 import type { SourceTree } from "../../load/source-tree.js";

@@ -23,6 +23,7 @@ import { visitScope } from "../../analyse/visit-scope.js";
 import { plural } from "../../util/plural.js";
 import { errorReason } from "../../util/error-reason.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
+import { holdBeforeRename } from "../hold-before-rename.js";
 
 /** Options of `cse build`. */
 export interface BuildOptions extends SubmissionOptions, CacheOptions {
@@ -131,7 +132,8 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const files = await renderFormats(doc, formats, { tree, opts, outDir, progress });
   progress.stage("Writing");
   try {
-    writeFilesAtomically(files);
+    fs.mkdirSync(outDir, { recursive: true });
+    writeFilesAtomically(files, { beforeRename: holdBeforeRename(io.env) });
   } catch (err) {
     throw writeError(err, outDir, tree.root);
   }

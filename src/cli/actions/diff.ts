@@ -1,4 +1,4 @@
-import { compareStates } from "../../git/compare-revisions.js";
+import { compareStates } from "../compare-states.js";
 import { openRepository } from "../../git/repository.js";
 import { DIFF_FORMATS } from "../../output/diff-formats.js";
 import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";

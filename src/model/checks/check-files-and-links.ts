@@ -1,4 +1,4 @@
-import { resolveInside } from "../../load/source-tree.js";
+import { isAbsolutePath, resolveInside } from "../../load/source-tree.js";
 import type { Check } from "./context.js";
 
 /** `missing-file` and `outside-root`: attachments, cse.yaml's introduction, and where the pack goes. */
@@ -72,10 +72,6 @@ export const checkAttachments: Check = (ctx) => {
   }
 };
 
-function isAbsolute(p: string): boolean {
-  return p.startsWith("/") || p.startsWith("\\") || /^[A-Za-z]:/.test(p);
-}
-
 /** `bad-link`: a link that is not an http or https URL. */
 export const checkLinks: Check = (ctx) => {
   for (const item of [...ctx.submission.evidence, ...ctx.submission.caseStudies]) {
@@ -105,5 +101,5 @@ export function isWebUrl(link: string): boolean {
 
 /** Why a declared attachment path is not inside the submission. */
 function whereOutside(declared: string): string {
-  return isAbsolute(declared) ? "an absolute path" : "outside the submission's root";
+  return isAbsolutePath(declared) ? "an absolute path" : "outside the submission's root";
 }

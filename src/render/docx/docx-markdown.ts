@@ -1,5 +1,5 @@
 import { HeadingLevel, Paragraph, type HeadingLevelValue, type ParagraphChild, type TextRun } from "docx";
-import { markdownTokens, type Token } from "../markdown.js";
+import { markdownTokens, type Token } from "../../pack/markdown.js";
 import type { DocxContext } from "./docx-context.js";
 import { externalLink, internalLink, textRuns, type RunStyle } from "./docx-inlines.js";
 import { listParagraph, type ListPlace } from "./docx-lists.js";

@@ -1,4 +1,5 @@
 import type { ChartBlock } from "../../pack/document-model.js";
+import { chartAxis } from "../chart-axis.js";
 
 /** Where everything of a grouped bar chart goes, in SVG user units (what chart.hbs receives). */
 export interface ChartLayout {
@@ -42,9 +43,7 @@ const BOTTOM = H - 40;
 
 /** Lays out a chart block; values are rounded so the SVG text stays short and stable. */
 export function chartLayout(chart: ChartBlock, index = 0): ChartLayout {
-  const max = Math.max(1, ...chart.categories.flatMap((c) => c.values));
-  const step = niceStep(max);
-  const top = Math.ceil(max / step) * step;
+  const { step, top } = chartAxis(chart.categories.flatMap((c) => c.values));
   const y = (v: number) => round(BOTTOM - ((BOTTOM - TOP) * v) / top);
   const n = Math.max(1, chart.categories.length);
   const group = (RIGHT - LEFT) / n;
@@ -93,13 +92,6 @@ export function chartLayout(chart: ChartBlock, index = 0): ChartLayout {
       series: s,
     })),
   };
-}
-
-function niceStep(max: number): number {
-  const rough = max / 5;
-  const mag = 10 ** Math.floor(Math.log10(rough));
-  for (const m of [1, 2, 5, 10]) if (m * mag >= rough) return Math.max(1, m * mag);
-  return Math.max(1, 10 * mag);
 }
 
 function round(v: number): number {

@@ -9,7 +9,7 @@ import type {
 } from "../../pack/document-model.js";
 import { formatDate } from "../../pack/inline.js";
 import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
-import { renderMarkdownHtml } from "../markdown.js";
+import { renderMarkdownHtml } from "../../pack/markdown.js";
 import { chartLayout } from "./chart-layout.js";
 import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
 import { limitTemplateWork, TemplateBudgetError } from "./template-budget.js";

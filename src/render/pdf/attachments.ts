@@ -34,6 +34,14 @@ export function uniqueAttachments(list: readonly Attachment[]): Attachment[] {
   return list.filter((a) => !seen.has(a.path) && seen.add(a.path));
 }
 
+/** An attachment whose bytes changed between hashing and embedding: the world moved, not a bug. */
+export class AttachmentChangedError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} changed while the pack was being built`);
+    this.name = "AttachmentChangedError";
+  }
+}
+
 /**
  * Embeds each attachment as an embedded file named by its root-relative path, described with
  * its size and SHA-256. The bytes must still hash to what the pack lists: a file that changed
@@ -48,8 +56,7 @@ export function embedAttachments(
   for (const a of uniqueAttachments(list)) {
     const bytes = read(a.path);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== a.sha256)
-      throw new Error(`${a.path} changed while the pack was being built (its SHA-256 is now ${sha256})`);
+    if (sha256 !== a.sha256) throw new AttachmentChangedError(a.path);
     const ext = a.name.includes(".") ? a.name.slice(a.name.lastIndexOf(".") + 1).toLowerCase() : "";
     doc.file(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       name: a.path,

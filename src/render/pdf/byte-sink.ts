@@ -40,19 +40,3 @@ export class ByteSink {
 }
 
 const BLOCK = 1 << 20;
-
-interface Pushable {
-  push(chunk: Uint8Array | null): boolean;
-}
-
-/**
- * Routes a document's output into a sink; `done` is called when pdfkit pushes its end.
- * (pdfkit writes only through `push`, so nothing reaches the stream's own buffer.)
- */
-export function captureOutput(doc: PDFKit.PDFDocument, sink: ByteSink, done: () => void): void {
-  (doc as unknown as Pushable).push = (chunk) => {
-    if (chunk === null) done();
-    else sink.add(chunk);
-    return true;
-  };
-}

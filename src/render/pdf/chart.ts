@@ -3,6 +3,7 @@ import { useFont } from "./fonts.js";
 import type { Box, Flow } from "./flow.js";
 import type { StructElement } from "./pdfkit-extras.js";
 import { COLOUR } from "./theme.js";
+import { chartAxis } from "../chart-axis.js";
 
 const PLOT_HEIGHT = 120;
 const AXIS_WIDTH = 26;
@@ -24,9 +25,7 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
   });
   figure.add(doc.markStructureContent("Figure"));
 
-  const max = Math.max(1, ...block.categories.flatMap((c) => c.values));
-  const step = niceStep(max);
-  const axisMax = Math.ceil(max / step) * step;
+  const { step, top: axisMax } = chartAxis(block.categories.flatMap((c) => c.values));
   const plot = { x: box.x + AXIS_WIDTH, y: top + 34, w: box.width - AXIS_WIDTH, h: PLOT_HEIGHT };
   const yOf = (v: number) => plot.y + plot.h - (v / axisMax) * plot.h;
 
@@ -105,12 +104,4 @@ function label(
   doc
     .fillColor(color)
     .text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
-}
-
-/** A round step for the value axis: 1, 2 or 5 times a power of ten, about five ticks. */
-function niceStep(max: number): number {
-  const rough = max / 5;
-  const pow = 10 ** Math.floor(Math.log10(Math.max(1, rough)));
-  for (const m of [1, 2, 5, 10]) if (m * pow >= rough) return m * pow;
-  return 10 * pow;
 }

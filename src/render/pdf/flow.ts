@@ -1,4 +1,4 @@
-import { sealPageContent } from "./page-streams.js";
+import { sealPageContent } from "./pdfkit-extras.js";
 import { BODY, COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
 import { measure, type TextStyle, useFont } from "./fonts.js";
 import { breakLines, type Line } from "./line-breaker.js";

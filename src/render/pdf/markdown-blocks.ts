@@ -1,4 +1,4 @@
-import { markdownTokens, type MarkdownOptions, type Token } from "../markdown.js";
+import { markdownTokens, type MarkdownOptions, type Token } from "../../pack/markdown.js";
 import { type Box, type Flow, lineHeight } from "./flow.js";
 import { heading } from "./headings.js";
 import { renderList } from "./lists.js";
@@ -8,7 +8,7 @@ import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
 
 /**
  * Lays out Markdown from the submission, walking markdown-it's block tokens (the shared parser
- * in src/render/markdown.ts): paragraphs, headings, bullet and numbered lists, block quotes,
+ * in src/pack/markdown.ts): paragraphs, headings, bullet and numbered lists, block quotes,
  * code blocks and rules. Mentions of ids arrive as links to their anchors.
  */
 export function renderMarkdown(

@@ -1,8 +1,14 @@
 import { createHash } from "node:crypto";
 import PDFDocument from "pdfkit";
 import type { PackDocument } from "../../pack/document-model.js";
-import { ByteSink, captureOutput } from "./byte-sink.js";
-import { escapeXmpInfo, setFileId, sortNameTreesByCodeUnit } from "./pdfkit-extras.js";
+import { ByteSink } from "./byte-sink.js";
+import {
+  captureOutput,
+  escapeXmpInfo,
+  missingPdfkitInternals,
+  setFileId,
+  sortNameTreesByCodeUnit,
+} from "./pdfkit-extras.js";
 import { PAGE } from "./theme.js";
 
 /**
@@ -35,6 +41,9 @@ export function createPdfDocument(
     },
   } as unknown as PDFKit.PDFDocumentOptions;
   const doc = new PDFDocument(options);
+  const missing = missingPdfkitInternals(doc);
+  // A bug, not the user's doing: the installed pdfkit is not the one cse was built for.
+  if (missing.length) throw new Error(`the installed pdfkit lacks what cse relies on: ${missing.join("; ")}`);
   // pdfkit's own identifier hashes only the Info dictionary: two different packs with the same
   // title and date would share it. Hash the whole model instead.
   setFileId(
@@ -51,7 +60,7 @@ export function createPdfDocument(
   const head = doc.read() as Uint8Array | null;
   if (head) sink.add(head);
   const output = new Promise<Uint8Array>((resolve, reject) => {
-    captureOutput(doc, sink, () => resolve(sink.bytes()));
+    captureOutput(doc, (chunk) => (chunk === null ? resolve(sink.bytes()) : sink.add(chunk)));
     doc.on("error", reject);
   });
   return { doc, output };

@@ -1,8 +1,10 @@
 /**
  * The few pdfkit 0.20 features that @types/pdfkit does not describe, typed in one place so the
  * rest of the renderer stays free of casts: structure attributes (table header scope, layout
- * bounding box), annotation options for tagged links, outline destinations and the private
- * fields set for reproducible output.
+ * bounding box), annotation options for tagged links, and every private field cse uses (listed in
+ * PRIVATE_FIELDS; pdfkit has no public way to do these things). A pdfkit that renamed one would
+ * otherwise make its fix silently do nothing: missingPdfkitInternals names any that are gone, the
+ * renderer refuses to run without them, and a test checks the installed pdfkit.
  */
 
 /** A structure element (pdfkit's PDFStructureElement). */
@@ -76,11 +78,45 @@ export function pointOutlineAt(item: PDFKit.PDFOutline, anchor: string): void {
 interface NameTree {
   _compareKeys: (a: string, b: string) => number;
 }
+interface PageInternals {
+  content: PDFKit.PDFKitReference & { end(): void };
+  dictionary: { data: { Contents: unknown } };
+}
 interface DocumentInternals {
   _id: Uint8Array;
   _root: { data: { Names: { data: Record<string, NameTree | undefined> } } };
   _addInfo: () => void;
   info: Record<string, unknown>;
+  push: (chunk: Uint8Array | null) => boolean;
+  page: PageInternals;
+}
+
+/** Each private field, and how to find it on a new document; what it is for is at its use below. */
+const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
+  "document._id (the file identifier)": (doc) => internals(doc)._id instanceof Uint8Array,
+  "document._root.data.Names.data (the name trees)": (doc) =>
+    typeof internals(doc)._root?.data?.Names?.data === "object",
+  "nameTree._compareKeys (their sort order)": (doc) =>
+    typeof internals(doc)._root?.data?.Names?.data?.Dests?._compareKeys === "function",
+  "document._addInfo (writing the Info and XMP metadata)": (doc) =>
+    typeof internals(doc)._addInfo === "function",
+  "document.info (the Info dictionary)": (doc) => typeof internals(doc).info === "object",
+  "document.push (the output stream)": (doc) => typeof internals(doc).push === "function",
+  "page.content (a page's content stream)": (doc) => typeof internals(doc).page?.content?.end === "function",
+  "page.dictionary.data (a page's dictionary)": (doc) =>
+    typeof internals(doc).page?.dictionary?.data === "object",
+  "outline.outlineData (a bookmark's dictionary)": (doc) =>
+    typeof (doc.outline as unknown as OutlineInternals).outlineData === "object",
+};
+
+/**
+ * The private pdfkit fields cse relies on that `doc` (a new document with its first page) lacks,
+ * by name: empty with the pdfkit cse was built for.
+ */
+export function missingPdfkitInternals(doc: PDFKit.PDFDocument): string[] {
+  return Object.entries(PRIVATE_FIELDS)
+    .filter(([, present]) => !present(doc))
+    .map(([name]) => name);
 }
 
 function internals(doc: PDFKit.PDFDocument): DocumentInternals {
@@ -129,4 +165,33 @@ export function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Routes a document's output to `onChunk` (null at the end) instead of the stream's own buffer.
+ * pdfkit writes only through `push`, so nothing reaches that buffer.
+ */
+export function captureOutput(doc: PDFKit.PDFDocument, onChunk: (chunk: Uint8Array | null) => void): void {
+  internals(doc).push = (chunk) => {
+    onChunk(chunk);
+    return true;
+  };
+}
+
+/**
+ * Writes out what has been drawn on a page so far, compressed, and gives the page a second,
+ * empty content stream for what comes later (running heads and page numbers, drawn once the
+ * page count is known). pdfkit keeps a buffered page's drawing operators as one small array
+ * each until the very end; for a pack of thousands of pages that alone would take gigabytes.
+ * A page's content streams are read as one, so nothing about the drawing changes.
+ */
+export function sealPageContent(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage): void {
+  const p = page as unknown as PageInternals;
+  const drawn = p.content;
+  const later = doc.ref({}) as PageInternals["content"];
+  // A stream, even if nothing more is drawn (the cover): an empty object would not be one.
+  later.write("");
+  p.content = later;
+  p.dictionary.data.Contents = [drawn, later];
+  drawn.end();
 }

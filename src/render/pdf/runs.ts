@@ -1,5 +1,5 @@
 import type { Inline } from "../../pack/document-model.js";
-import type { Token } from "../markdown.js";
+import type { Token } from "../../pack/markdown.js";
 import type { TextStyle } from "./fonts.js";
 import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
 

@@ -6,7 +6,7 @@ import type {
   ItemChange,
   SettingChange,
   SubmissionDiff,
-} from "../analyse/submission-diff.js";
+} from "./submission-diff.js";
 import { plural } from "../util/plural.js";
 
 // Plain-language phrases for each kind of change, shared by the table and Markdown reports

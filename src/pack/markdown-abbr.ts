@@ -1,6 +1,6 @@
 import type Token from "markdown-it/lib/token.mjs";
 import type { Nesting } from "markdown-it/lib/token.mjs";
-import type { Abbreviation } from "../pack/document-model.js";
+import type { Abbreviation } from "./document-model.js";
 
 /** A term as a whole word: not inside a longer word or number ("CSE" is not found in "CSEs"). */
 export function termPattern(term: string): RegExp {

@@ -4,9 +4,9 @@ import type { DiffSideLabel, SubmissionDiff } from "../analyse/submission-diff.j
 import type { SourceTree } from "../load/source-tree.js";
 import { readSubmission } from "../model/read-submission.js";
 import type { Submission } from "../model/types.js";
-import { contentIds } from "./content-ids.js";
-import { describeWorktree, submissionPaths } from "./describe-worktree.js";
-import { GitTree } from "./git-tree.js";
+import { contentIds } from "../git/content-ids.js";
+import { describeWorktree, submissionPaths } from "../git/describe-worktree.js";
+import { GitTree } from "../git/git-tree.js";
 
 /** One state of a submission to compare: its files, and how the user named it. */
 export interface DiffState {

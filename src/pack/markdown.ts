@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import type { Nesting } from "markdown-it/lib/token.mjs";
-import type { Abbreviation, Mention } from "../pack/document-model.js";
+import type { Abbreviation, Mention } from "./document-model.js";
 import { langBlockRule, langSpanRule } from "./markdown-lang.js";
 import { markAbbreviationTokens } from "./markdown-abbr.js";
 
