@@ -10,6 +10,7 @@ import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
 import { formatDiagnosticsText } from "../../output/diagnostics-text.js";
 import { writeFilesAtomically } from "../../util/atomic-write.js";
+import { makeFolders, writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { today } from "../../util/dates.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -115,11 +116,20 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   }
   progress.stage("Writing");
   try {
-    fs.mkdirSync(outDir, { recursive: true });
-    writeFilesAtomically(files);
+    if (opts.out !== undefined) {
+      makeFolders(outDir);
+      writeFilesAtomically(files);
+    } else {
+      // build.output comes from cse.yaml: resolved inside the root again now, at the write.
+      const inRoot = (p: string) => path.relative(tree.root, p).split(path.sep).join("/");
+      writeInsideRoot(
+        tree.root,
+        files.map((f) => ({ ...f, path: inRoot(f.path) })),
+      );
+    }
   } catch (err) {
     throw new CliError(
-      `could not write the pack to ${shown(outDir, tree.root)} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); any earlier pack is left as it was`,
+      `could not write the pack to ${shown(outDir, tree.root)} (${writeFailureReason(err)}); any earlier pack is left as it was`,
     );
   }
   progress.done();
