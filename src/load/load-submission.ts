@@ -3,6 +3,7 @@ import { schemaDiagnostics } from "../schema/schema-diagnostics.js";
 import { getValidators } from "../schema/validators.js";
 import { discoverFiles, normaliseStandardDir, type FileKind } from "./discover.js";
 import { OutsideRootError, TooLargeError, type SourceTree } from "./source-tree.js";
+import { expandedTextSize } from "./expanded-size.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, type YamlFile } from "./yaml-file.js";
 
@@ -93,7 +94,37 @@ export function loadSubmission(tree: SourceTree): LoadResult {
     files.push({ kind: f.kind, yaml });
     validate(f.kind, yaml, diagnostics);
   }
+  checkTotalText(files, diagnostics);
   return { files, diagnostics };
+}
+
+/**
+ * Each file is bounded, but a pack prints them all: the file that takes the submission's text
+ * past the limit gets `yaml-limit`, so a submission that validates can always be built.
+ */
+function checkTotalText(files: LoadedFile[], out: Diagnostic[]): void {
+  const limit = YAML_LIMITS.maxSubmissionChars;
+  let total = 0;
+  for (const { yaml } of files) {
+    total += expandedTextSize(yaml.data, limit);
+    if (total <= limit) continue;
+    out.push({
+      file: yaml.file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "yaml-limit",
+      message: totalTooLargeMessage(limit),
+    });
+    return;
+  }
+}
+
+function totalTooLargeMessage(limit: number): string {
+  return (
+    `with this file the submission's YAML holds more than ${limit / 1024 / 1024} MiB of text ` +
+    "(aliases written out), more than a pack can hold; shorten the longest texts or move them into attachments"
+  );
 }
 
 function validate(kind: FileKind, yaml: YamlFile, out: Diagnostic[]): void {
