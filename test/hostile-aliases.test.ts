@@ -31,7 +31,7 @@ async function limits(files: Record<string, string>, command = "validate") {
 describe("aliases", () => {
   it("exactly the limit of alias uses is allowed, one more is refused", async () => {
     const uses = (n: number) =>
-      `id: E003\ntitle: T\ntype: report\ndate: 2014-01-01\nelements: &els ["1.1.1"]\nx: [${Array(n).fill("*els").join(", ")}]\n`;
+      `id: E003\ntitle: T\ndescription: D\ntype: report\ndate: 2014-01-01\nelements: &els ["1.1.1"]\nx: [${Array(n).fill("*els").join(", ")}]\n`;
     expect((await limits({ "evidence/E003.yaml": uses(YAML_LIMITS.maxAliasCount) })).diagnostics).toEqual([]);
     const over = await limits({ "evidence/E003.yaml": uses(YAML_LIMITS.maxAliasCount + 1) });
     expect(over.diagnostics.map((d) => d.file)).toEqual(["evidence/E003.yaml"]);

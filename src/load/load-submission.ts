@@ -36,7 +36,14 @@ export function loadSubmission(tree: SourceTree): LoadResult {
   const st = tree.stat(standardDir);
   // Lazily: a position re-parses the file, and is wanted only for a diagnostic.
   const at = () => positionOf(cse, ["standard"]);
-  if (standardDir.startsWith("/") || standardDir.split("/").includes("..") || st.kind === "outside") {
+  // Judged on the value as written: "/" loses its slash when normalised, and would read as the root.
+  const absolute = typeof declared === "string" && /^([\\/]|[A-Za-z]:)/.test(declared);
+  if (
+    absolute ||
+    standardDir.startsWith("/") ||
+    standardDir.split("/").includes("..") ||
+    st.kind === "outside"
+  ) {
     diagnostics.push({
       file: "cse.yaml",
       ...at(),
