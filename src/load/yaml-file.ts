@@ -228,7 +228,10 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
 
 function expandedTooLargeMessage(): string {
   const mib = YAML_LIMITS.maxExpandedChars / 1024 / 1024;
-  return `with its * aliases written out, the file holds more than ${mib} MiB of text, too much for a pack; write the repeated text once, or split the file`;
+  return (
+    `with its * aliases written out, the file holds more than ${mib} MiB of text, too much for a pack; ` +
+    "write the repeated text once, or split the file"
+  );
 }
 
 /**

@@ -129,7 +129,8 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     }
   } catch (err) {
     throw new CliError(
-      `could not write the pack to ${shown(outDir, tree.root)} (${writeFailureReason(err)}); any earlier pack is left as it was`,
+      `could not write the pack to ${shown(outDir, tree.root)} (${writeFailureReason(err)}); ` +
+        "any earlier pack is left as it was",
     );
   }
   progress.done();
