@@ -173,10 +173,17 @@ describe("killed and concurrent builds of a large submission", () => {
 
   it("killed while it writes, it leaves the earlier pack whole; the next build removes what it left", async () => {
     const out = path.join(dir, "out");
-    // Kill the moment a temporary file appears: the worst time, half-way through writing.
-    const r = await startBuild((kill) => {
-      if (fs.readdirSync(out).some((n) => n.endsWith(".tmp"))) kill();
-    });
+    // Kill the moment a temporary file appears in cse's staging folder: the worst time,
+    // half-way through writing.
+    const writing = () => {
+      try {
+        const staging = fs.readdirSync(out).filter((n) => n.startsWith(".cse-staging-"));
+        return staging.some((n) => fs.readdirSync(path.join(out, n)).some((f) => f.endsWith(".new")));
+      } catch {
+        return false; // the folder went between the two listings
+      }
+    };
+    const r = await startBuild((kill) => writing() && kill());
     expect(r.signal).toBe("SIGKILL");
     const left = fs.readdirSync(out).filter((n) => !n.startsWith("."));
     expect(left.sort()).toEqual(["submission.html", "submission.pdf"]);
@@ -187,9 +194,9 @@ describe("killed and concurrent builds of a large submission", () => {
       ),
     ).toEqual(earlier);
     for (const n of fs.readdirSync(out).filter((n) => n.startsWith(".")))
-      expect(n).toMatch(/^\.submission\.(html|pdf)\.\d+\.[0-9a-f]{8}\.tmp$/);
+      expect(n).toMatch(/^\.cse-staging-\d+-[A-Za-z0-9]{6}$/);
 
-    // A later build (here, HTML only) sweeps up the killed one's temporaries.
+    // A later build (here, HTML only) sweeps up the killed one's staging folder.
     const next = spawnCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     expect(next.code, next.stderr).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(["submission.html", "submission.pdf"]);
