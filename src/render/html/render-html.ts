@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import Handlebars from "handlebars";
 import type {
   ChartBlock,
@@ -76,11 +77,14 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
   const layout = templates.files.get("layout.hbs");
   if (layout === undefined) throw new TemplateError("templates/layout.hbs is missing", "layout.hbs");
   const css = (templates.files.get("styles.css") ?? "").replace(/<\/(style)/gi, "<\\/$1");
+  // The stylesheet goes in after the page is checked: its text is CSS inside <style>, where
+  // "<script" is no element. A token no template can know holds its place meanwhile.
+  const cssToken = `/*cse-styles-${randomBytes(12).toString("hex")}*/`;
   let html: string;
   try {
     const page = hb.compile(layout, { preventIndent: true });
     html = page(
-      { ...doc, css: new hb.SafeString(css) },
+      { ...doc, css: new hb.SafeString(cssToken) },
       {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
@@ -96,7 +100,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet): string {
   const active = findActiveElement(html);
   if (active !== null)
     throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
-  return withContentSecurityPolicy(html);
+  return withContentSecurityPolicy(html).split(cssToken).join(css);
 }
 
 function activeElementMessage(whoWrites: string, element: string): string {
