@@ -172,14 +172,21 @@ describe("killed and concurrent builds", () => {
     const { dir, out, earlier } = builtSubmission();
     const build = heldBuild(dir);
     await build.holding;
-    // Proof that it was writing: both new files are there, as temporaries, not yet in place.
-    expect(temporaries(out)).toHaveLength(2);
-    for (const n of temporaries(out)) expect(n).toMatch(/^\.submission\.(html|pdf)\.\d+\.[0-9a-f]{8}\.tmp$/);
+    // Proof that it was writing: both new files are staged in cse's marked folder, not yet in place.
+    expect(temporaries(out)).toHaveLength(1);
+    const staging = temporaries(out)[0]!;
+    expect(staging).toMatch(/^\.cse-staging-\d+-[A-Za-z0-9]{6}$/);
+    expect(
+      fs
+        .readdirSync(path.join(out, staging))
+        .filter((n) => n.endsWith(".new"))
+        .sort(),
+    ).toEqual(["0.new", "1.new"]);
     build.child.kill("SIGKILL");
     expect((await build.ended).signal).toBe("SIGKILL");
     expect(fingerprint(out, temporaries(out))).toEqual(earlier);
 
-    // A later build (here, HTML only) sweeps up the killed one's temporaries.
+    // A later build (here, HTML only) sweeps up the killed one's staging folder.
     const next = spawnCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     expect(next.code, next.stderr).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(["submission.html", "submission.pdf"]);
@@ -190,13 +197,13 @@ describe("killed and concurrent builds", () => {
     const { dir, out } = builtSubmission();
     const [a, b] = [heldBuild(dir), heldBuild(dir)];
     await Promise.all([a.holding, b.holding]);
-    // Both are between writing and renaming at the same moment: four temporaries side by side.
-    expect(temporaries(out)).toHaveLength(4);
+    // Both are between writing and renaming at the same moment: two staging folders side by side.
+    expect(temporaries(out)).toHaveLength(2);
     a.child.stdin.end("\n");
     const first = await a.ended;
     expect(first.code, first.stderr).toBe(0);
-    // The second build's temporaries survived the first one's clean-up, since it still runs.
-    expect(temporaries(out)).toHaveLength(2);
+    // The second build's staging folder survived the first one's clean-up, since it still runs.
+    expect(temporaries(out)).toHaveLength(1);
     b.child.stdin.end("\n");
     const second = await b.ended;
     expect(second.code, second.stderr).toBe(0);

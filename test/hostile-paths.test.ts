@@ -156,6 +156,14 @@ describe("YAML files and folders that reach outside the root", () => {
     }
   });
 
+  // "/" loses its slash when the folder is normalised, and was once read as the root.
+  it.each([["/"], ["//"], ["\\"], ["C:/"]])("`standard: %s` is outside-root", async (declared) => {
+    const dir = submission();
+    fs.appendFileSync(path.join(dir, "cse.yaml"), `standard: "${declared.replace(/\\/g, "\\\\")}"\n`);
+    const r = await runCse(["validate", "--as-of", AS_OF, "--format", "json"], { cwd: dir });
+    expect(JSON.parse(r.stdout).diagnostics).toMatchObject([{ file: "cse.yaml", code: "outside-root" }]);
+  });
+
   it("the introduction as a link to outside is outside-root", async () => {
     const outside = outsideFolder();
     const dir = submission();

@@ -7,6 +7,7 @@ import {
   type TreeEntry,
 } from "../load/source-tree.js";
 import { YAML_LIMITS } from "../load/yaml-file.js";
+import { GitError } from "./git-command.js";
 import { readBlobs } from "./read-blobs.js";
 import { openRepository, resolveCommit, type Repository } from "./repository.js";
 import { listTree, resolvePath, type ListedEntry, type Resolved, type TreeListing } from "./tree-listing.js";
@@ -48,6 +49,10 @@ export class GitTree implements SourceTree {
     this.commit = commit;
     this.listing = listing;
     const all = [...listing.entries.values()];
+    // A link's blob is its target's path: one larger than any path is not a link git made, and
+    // is refused by its declared size before anything is fetched.
+    const hostileLink = all.find((e) => e.kind === "link" && e.size > MAX_LINK_BYTES);
+    if (hostileLink) throw new GitError(longLinkMessage(hostileLink, revision));
     // A text file over the YAML size limit is refused by size alone: never fetch it whole.
     const first = all.filter(
       (e) =>
@@ -56,6 +61,7 @@ export class GitTree implements SourceTree {
     for (const [id, bytes] of readBlobs(
       repo.dir,
       first.map((e) => e.id),
+      this.describe,
     ))
       this.blobs.set(id, bytes);
     this.pending = all
@@ -121,6 +127,12 @@ export class GitTree implements SourceTree {
     return where.kind === "file" ? where.entry.id : null;
   }
 
+  /** An object by the path of a file that holds it, for messages. */
+  private readonly describe = (id: string): string => {
+    for (const e of this.listing.entries.values()) if (e.id === id) return `${e.path} at ${this.revision}`;
+    return `object ${id}`;
+  };
+
   private resolve(file: string): Resolved {
     return resolvePath(this.listing, file, (link) => this.blobs.get(link.id)?.toString("utf8") ?? "");
   }
@@ -138,6 +150,7 @@ export class GitTree implements SourceTree {
     const fetched = readBlobs(
       this.repo.dir,
       batch.map((e) => e.id),
+      this.describe,
     );
     const ids = new Set(batch.map((e) => e.id));
     this.pending = this.pending.filter((e) => !ids.has(e.id));
@@ -148,4 +161,14 @@ export class GitTree implements SourceTree {
     }
     return fetched.get(entry.id)!;
   }
+}
+
+/** The longest link target a system allows (PATH_MAX on Linux); git stores the target as the link's blob. */
+const MAX_LINK_BYTES = 4096;
+
+function longLinkMessage(entry: ListedEntry, revision: string): string {
+  return (
+    `${entry.path} at ${revision} is stored as a link of ${entry.size} bytes, longer than any real link ` +
+    `(at most ${MAX_LINK_BYTES}): the repository is damaged or was made to harm; cse read nothing from it`
+  );
 }

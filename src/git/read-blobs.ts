@@ -4,8 +4,15 @@ import { git, GitError } from "./git-command.js";
  * Reads many blobs through one `git cat-file --batch`: every object id goes in on standard
  * input, and the objects come back one after another (`<id> <type> <size>\n<bytes>\n`), so a
  * revision costs one process however many files it has. Returns the contents by object id.
+ * An object that does not come back whole (a damaged repository: a header promising more bytes
+ * than follow) is a GitError naming it, through `describe` (id → the file's path), never a
+ * silently shortened file.
  */
-export function readBlobs(cwd: string, ids: Iterable<string>): Map<string, Buffer> {
+export function readBlobs(
+  cwd: string,
+  ids: Iterable<string>,
+  describe: (id: string) => string = (id) => `object ${id}`,
+): Map<string, Buffer> {
   const wanted = [...new Set(ids)];
   const blobs = new Map<string, Buffer>();
   if (wanted.length === 0) return blobs;
@@ -13,14 +20,15 @@ export function readBlobs(cwd: string, ids: Iterable<string>): Map<string, Buffe
   let at = 0;
   for (const id of wanted) {
     const eol = out.indexOf(0x0a, at);
-    if (eol < 0) throw new GitError(unreadable(id, "git stopped before it"));
+    if (eol < 0) throw new GitError(damagedMessage(describe(id), "git stopped before it"));
     const header = out.toString("latin1", at, eol);
     const [gotId, type, sizeText] = header.split(" ");
-    if (type === "missing" || gotId !== id || sizeText === undefined) {
-      throw new GitError(unreadable(id, `git answered "${header}"`));
-    }
+    if (type === "missing" || gotId !== id || sizeText === undefined || !/^\d+$/.test(sizeText))
+      throw new GitError(damagedMessage(describe(id), `git answered "${header.slice(0, 80)}"`));
     const size = Number(sizeText);
     const start = eol + 1;
+    if (out.length < start + size + 1 || out[start + size] !== 0x0a)
+      throw new GitError(damagedMessage(describe(id), `it says ${size} bytes, but fewer could be read`));
     // subarray shares memory with the whole batch; copy so one kept file does not pin them all.
     blobs.set(id, Buffer.from(out.subarray(start, start + size)));
     at = start + size + 1;
@@ -28,10 +36,6 @@ export function readBlobs(cwd: string, ids: Iterable<string>): Map<string, Buffe
   return blobs;
 }
 
-/** A file of the revision that git could not hand over: a damaged repository, or one changing under cse. */
-function unreadable(id: string, what: string): string {
-  return (
-    `git could not give cse the file with object id ${id} (${what}); the repository may be damaged ` +
-    "or changing while cse reads it: run git fsck, or try again when no other git command is running"
-  );
+function damagedMessage(what: string, why: string): string {
+  return `the git repository is damaged: ${what} cannot be read whole (${why}); run git fsck to find the damage`;
 }

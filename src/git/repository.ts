@@ -34,15 +34,24 @@ export function isInRepository(dir: string): boolean {
 /** The full id of the commit `rev` names (a branch, tag, commit id, HEAD~2, ...). */
 export function resolveCommit(repo: Repository, rev: string): string {
   if (rev.trim() === "") throw new GitError("an empty revision was given; name a branch, tag or commit");
-  const r = runGit(repo.dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  const id = r.stdout.toString("utf8").trim();
-  if (r.status !== 0 || !/^[0-9a-f]{40,64}$/.test(id)) {
+  // Named first, then peeled to its commit (a tag names a tag object): a suffix added to the
+  // name itself would become part of a search such as `:/init` (the last commit saying "init").
+  const named = verifiedObject(repo, rev);
+  const id = named === null ? null : verifiedObject(repo, `${named}^{commit}`);
+  if (id === null) {
     throw new GitError(
       `unknown revision "${rev}": the repository at ${repo.top} has no branch, ` +
         "tag or commit of that name (see git log --oneline, git tag)",
     );
   }
   return id;
+}
+
+/** The object id `rev` names, or null. */
+function verifiedObject(repo: Repository, rev: string): string | null {
+  const r = runGit(repo.dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", rev]);
+  const id = r.stdout.toString("utf8").trim();
+  return r.status === 0 && /^[0-9a-f]{40,64}$/.test(id) ? id : null;
 }
 
 /** Whether the repository is a shallow clone, whose history stops early. */

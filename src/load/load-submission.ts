@@ -8,6 +8,7 @@ import {
   TooLargeError,
   type SourceTree,
 } from "./source-tree.js";
+import { expandedTextSize } from "./expanded-size.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, yamlFileFromCache, type YamlFile } from "./yaml-file.js";
 import type { FileCache } from "./file-cache.js";
@@ -54,7 +55,14 @@ export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): Loa
   const st = tree.stat(standardDir);
   // Lazily: a position re-parses the file, and is wanted only for a diagnostic.
   const at = () => positionOf(cse, ["standard"]);
-  if (isAbsolutePath(standardDir) || standardDir.split("/").includes("..") || st.kind === "outside") {
+  // Judged on the value as written: "/" loses its slash when normalised, and would read as the root.
+  const absolute = typeof declared === "string" && /^([\\/]|[A-Za-z]:)/.test(declared);
+  if (
+    absolute ||
+    isAbsolutePath(standardDir) ||
+    standardDir.split("/").includes("..") ||
+    st.kind === "outside"
+  ) {
     diagnostics.push({
       file: "cse.yaml",
       ...at(),
@@ -120,6 +128,7 @@ export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): Loa
   }
   unread.push(...listUnreadFiles(tree, "service-standards"));
   diagnostics.push(...ignoredFileDiagnostics(unread, attachmentsOf(files)));
+  checkTotalText(files, diagnostics);
   return { files, diagnostics };
 }
 
@@ -137,6 +146,35 @@ function attachmentsOf(files: LoadedFile[]): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * Each file is bounded, but a pack prints them all: the file that takes the submission's text
+ * past the limit gets `yaml-limit`, so a submission that validates can always be built.
+ */
+function checkTotalText(files: LoadedFile[], out: Diagnostic[]): void {
+  const limit = YAML_LIMITS.maxSubmissionChars;
+  let total = 0;
+  for (const { yaml } of files) {
+    total += expandedTextSize(yaml.data, limit);
+    if (total <= limit) continue;
+    out.push({
+      file: yaml.file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "yaml-limit",
+      message: totalTooLargeMessage(limit),
+    });
+    return;
+  }
+}
+
+function totalTooLargeMessage(limit: number): string {
+  return (
+    `with this file the submission's YAML holds more than ${limit / 1024 / 1024} MiB of text ` +
+    "(aliases written out), more than a pack can hold; shorten the longest texts or move them into attachments"
+  );
 }
 
 /** cse.yaml's syntax message, saying what its loss means: the rest is checked without it. */

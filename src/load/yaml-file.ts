@@ -2,6 +2,7 @@ import { Composer, Lexer, LineCounter, Parser, visit, type CST, type Document } 
 import type { Diagnostic, DiagnosticCode } from "../diagnostic.js";
 import { explainYamlError } from "./yaml-messages.js";
 import { undefinedReference } from "./yaml-mistake-words.js";
+import { expandedTextSize } from "./expanded-size.js";
 
 /** Guards against resource exhaustion; a file over any of them gets `yaml-limit`. */
 export const YAML_LIMITS = {
@@ -11,6 +12,13 @@ export const YAML_LIMITS = {
   maxLineLength: 100_000,
   /** Most alias expansions in one file. */
   maxAliasCount: 100,
+  /**
+   * Most text in one file once its aliases are written out (see expanded-size.ts), in characters:
+   * twice the largest file, so only aliases can reach it.
+   */
+  maxExpandedChars: 8 * 1024 * 1024,
+  /** Most text in all the submission's YAML files together, aliases written out: what a pack can print. */
+  maxSubmissionChars: 32 * 1024 * 1024,
   /** Deepest nesting of collections (the YAML parser's stack: a list of mappings counts two a level). */
   maxDepth: 200,
 };
@@ -168,7 +176,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
   if (broken) return { file, text, doc, data: null, ok: false, lineCounter };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+    // The parser refuses at its limit, not past it: one more lets exactly maxAliasCount through.
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount + 1 });
   } catch (err) {
     const alias = firstAlias(doc);
     const pos = alias ? at(alias) : { line: 1, column: 1 };
@@ -202,7 +211,26 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
     }
     return { file, text, doc, data: null, ok: false, lineCounter };
   }
+  if (expandedTextSize(data, YAML_LIMITS.maxExpandedChars) > YAML_LIMITS.maxExpandedChars) {
+    const alias = firstAlias(doc);
+    out.push({
+      file,
+      ...(alias ? at(alias) : { line: 1, column: 1 }),
+      severity: "error",
+      code: "yaml-limit",
+      message: expandedTooLargeMessage(),
+    });
+    return { file, text, doc, data: null, ok: false, lineCounter };
+  }
   return withDocumentOnDemand({ file, text, data, ok: true, lineCounter });
+}
+
+function expandedTooLargeMessage(): string {
+  const mib = YAML_LIMITS.maxExpandedChars / 1024 / 1024;
+  return (
+    `with its * aliases written out, the file holds more than ${mib} MiB of text, too much for a pack; ` +
+    "write the repeated text once, or split the file"
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { testdir } from "../../test/helpers/testdir.js";
-import { writeFilesAtomically } from "./atomic-write.js";
+import { atomicWriteHooks, writeFilesAtomically } from "./atomic-write.js";
 
 const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), "utf8");
 
@@ -42,19 +42,60 @@ describe("writeFilesAtomically", () => {
     expect(fs.readdirSync(dir)).toEqual(["a.html"]);
   });
 
-  it("removes temporaries a killed writer left, and keeps those of a writer still running", async () => {
+  it("removes staging folders a killed writer left, and keeps those of a writer still running", async () => {
     const alive = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"]);
     try {
       const dead = 2 ** 22 + 12345; // above Linux's default pid_max: no such process
+      const mark =
+        "A staging folder of cse: removed when the write ends, or by a later write if cse was stopped.\n";
       const dir = testdir({
-        [`.a.html.${dead}.0123abcd.tmp`]: "half a pack",
-        [`.a.html.${alive.pid}.89abcdef.tmp`]: "being written",
+        [`.cse-staging-${dead}-aB3dE6/made-by-cse`]: mark,
+        [`.cse-staging-${dead}-aB3dE6/0.new`]: "half a pack",
+        [`.cse-staging-${alive.pid}-xY7zW1/made-by-cse`]: mark,
         ".keep.me": "not ours",
       });
       writeFilesAtomically([{ path: path.join(dir, "a.html"), content: "new a" }]);
-      expect(fs.readdirSync(dir).sort()).toEqual([`.a.html.${alive.pid}.89abcdef.tmp`, ".keep.me", "a.html"]);
+      expect(fs.readdirSync(dir).sort()).toEqual([`.cse-staging-${alive.pid}-xY7zW1`, ".keep.me", "a.html"]);
     } finally {
       alive.kill("SIGKILL");
     }
+  });
+
+  // A committed file shaped like an old temporary was once deleted by a build (B10).
+  it("never removes a file or folder only because its name looks like a temporary", () => {
+    const dead = 2 ** 22 + 12345;
+    const dir = testdir({
+      ".minutes.4000000.deadbeef.tmp": "committed minutes",
+      [`.cse-staging-${dead}-aB3dE6/notes.md`]: "a folder without cse's mark",
+      [`.cse-staging-${dead}-zZ9zZ9/made-by-cse`]: "a mark that is not cse's",
+    });
+    writeFilesAtomically([{ path: path.join(dir, "a.html"), content: "new a" }]);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      `.cse-staging-${dead}-aB3dE6`,
+      `.cse-staging-${dead}-zZ9zZ9`,
+      ".minutes.4000000.deadbeef.tmp",
+      "a.html",
+    ]);
+  });
+
+  // B7: a failure at any rename leaves the earlier set whole, not a new file beside an old one.
+  it.each([0, 1, 2])("a failure before rename %i puts back every file already renamed", (failAt) => {
+    const dir = testdir({ "a.html": "old a", "b.pdf": "old b" });
+    atomicWriteHooks.beforeRename = (_target, index) => {
+      if (index === failAt) throw Object.assign(new Error("injected"), { code: "EIO" });
+    };
+    try {
+      expect(() =>
+        writeFilesAtomically([
+          { path: path.join(dir, "a.html"), content: "new a" },
+          { path: path.join(dir, "b.pdf"), content: "new b" },
+          { path: path.join(dir, "c.docx"), content: "new c" },
+        ]),
+      ).toThrow(/injected/);
+    } finally {
+      atomicWriteHooks.beforeRename = undefined;
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(["a.html", "b.pdf"]);
+    expect([read(dir, "a.html"), read(dir, "b.pdf")]).toEqual(["old a", "old b"]);
   });
 });

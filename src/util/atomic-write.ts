@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-/** A file to write. */
+/** A file to write: its bytes, or a file already streamed to a temporary (`temporaryFor`). */
 export interface OutputFile {
   path: string;
-  /** The bytes, or a temporary already written in full beside `path` (a streamed zip). */
   content: string | Uint8Array | WrittenTemporary;
 }
 
@@ -14,31 +12,38 @@ export interface WrittenTemporary {
   temporary: string;
 }
 
-/** A hidden temporary beside `target` that the next write to its folder removes if its writer died. */
-export function temporaryFor(target: string): string {
-  return path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-}
-
 /** Points where a caller may step into a write (the tests of a killed build use one). */
 export interface AtomicWriteHooks {
-  /** Called once every temporary file is written, before the first is renamed into place. */
+  /** Called once every file is staged, before the first is renamed into place. */
   beforeRename?: () => void;
 }
 
+// Temporaries live in a staging folder that cse makes beside the targets (mkdtemp, so its name
+// is new) and marks with a file of its own. Only folders with both the name and the mark are
+// ever removed as left over: a file of the submission that happens to look like a temporary
+// (".minutes.4000000.deadbeef.tmp") is never touched.
+const STAGING_PREFIX = ".cse-staging-";
+const STAGING_NAME = /^\.cse-staging-(\d+)-[A-Za-z0-9]{6}$/;
+const MARK_FILE = "made-by-cse";
+const MARK_TEXT =
+  "A staging folder of cse: removed when the write ends, or by a later write if cse was stopped.\n";
+
+/** Test hooks: called before each rename into place, so a test can fail one (never set in use). */
+export const atomicWriteHooks: { beforeRename?: (target: string, index: number) => void } = {};
+
 /**
- * Writes files whole or not at all: each goes to a hidden temporary file beside its target, and
- * only when every one is written are they renamed into place (a rename replaces a file in one
- * step, so a reader sees the old file or the new one, never half of one). On failure the
- * temporaries are removed and earlier files are left as they were. A process killed half-way
- * cannot remove its temporaries: the next write to the same folder does.
+ * Writes files whole or not at all: each goes to a staging folder beside its target, and only
+ * when every one is written are they renamed into place (a rename replaces a file in one step,
+ * so a reader sees the old file or the new one, never half of one). When a rename fails, the
+ * files already renamed are put back as they were (earlier versions are kept in the staging
+ * folder until the end), so a failed write leaves the earlier set. A process killed between two
+ * renames leaves a mixed set until the next write; its staging folder is removed then.
  */
 export function writeFilesAtomically(files: OutputFile[], hooks: AtomicWriteHooks = {}): void {
-  for (const dir of new Set(files.map((f) => path.dirname(f.path)))) removeStaleTemporaries(dir);
+  const dirs = [...new Set(files.map((f) => path.dirname(f.path)))];
+  for (const dir of dirs) removeStaleStaging(dir);
   // Something other than a file in a target's place would fail its rename after others had
-  // succeeded, leaving a mixed set: refuse before anything is written.
+  // succeeded: refuse before anything is written.
   for (const f of files) {
     const st = fs.lstatSync(f.path, { throwIfNoEntry: false });
     if (st && !st.isFile())
@@ -46,37 +51,109 @@ export function writeFilesAtomically(files: OutputFile[], hooks: AtomicWriteHook
         code: st.isDirectory() ? "EISDIR" : "EEXIST",
       });
   }
-  // Temporaries written beforehand join the set first, so a failure below removes them too.
-  const temps: { temp: string; target: string }[] = files.flatMap((f) =>
-    typeof f.content === "object" && "temporary" in f.content
-      ? [{ temp: f.content.temporary, target: f.path }]
-      : [],
-  );
+  const staging = new Map<string, string>();
   try {
-    for (const f of files) {
-      if (typeof f.content === "object" && "temporary" in f.content) continue;
-      const temp = temporaryFor(f.path);
-      temps.push({ temp, target: f.path });
-      const fd = fs.openSync(temp, "wx");
+    for (const dir of dirs) staging.set(dir, makeStaging(dir));
+    const moves = files.map((f, i) => {
+      const dir = staging.get(path.dirname(f.path)) ?? "";
+      const temp = path.join(dir, `${i}.new`);
+      if (isWrittenTemporary(f.content)) moveStreamed(f.content.temporary, temp);
+      else writeDurably(temp, f.content);
+      const earlier = path.join(dir, `${i}.old`);
+      return { temp, target: f.path, earlier: keepEarlier(f.path, earlier) ? earlier : null };
+    });
+    hooks.beforeRename?.();
+    renameAll(moves);
+  } finally {
+    for (const dir of staging.values()) fs.rmSync(dir, { recursive: true, force: true });
+    // A streamed file not taken into the set (an earlier step failed): its staging folder goes too.
+    for (const f of files) if (isWrittenTemporary(f.content)) removeStreamStaging(f.content.temporary);
+  }
+}
+
+/**
+ * Where to stream a large output (the zip bundle) before it joins a write: a file in a staging
+ * folder of its own beside the target, marked like every staging folder, so one left by a killed
+ * process is removed by a later write and nothing of the user's is ever taken for it.
+ */
+export function temporaryFor(target: string): string {
+  return path.join(makeStaging(path.dirname(target)), "streamed.new");
+}
+
+function isWrittenTemporary(content: OutputFile["content"]): content is WrittenTemporary {
+  return typeof content === "object" && content !== null && "temporary" in content;
+}
+
+function moveStreamed(from: string, to: string): void {
+  fs.renameSync(from, to);
+  removeStreamStaging(from);
+}
+
+function removeStreamStaging(file: string): void {
+  const folder = path.dirname(file);
+  if (STAGING_NAME.test(path.basename(folder)) && readMark(path.join(folder, MARK_FILE)) === MARK_TEXT)
+    fs.rmSync(folder, { recursive: true, force: true });
+}
+
+interface Move {
+  temp: string;
+  target: string;
+  /** A hard link to the file the target held before, or null when there was none. */
+  earlier: string | null;
+}
+
+function renameAll(moves: Move[]): void {
+  let done = 0;
+  try {
+    for (const [i, m] of moves.entries()) {
+      atomicWriteHooks.beforeRename?.(m.target, i);
+      fs.renameSync(m.temp, m.target);
+      done++;
+    }
+  } catch (err) {
+    for (const m of moves.slice(0, done).reverse()) {
       try {
-        fs.writeFileSync(fd, f.content);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
+        if (m.earlier !== null) fs.renameSync(m.earlier, m.target);
+        else fs.rmSync(m.target, { force: true });
+      } catch {
+        // Nothing more can be done here; the error below says the write failed.
       }
     }
-    hooks.beforeRename?.();
-    for (const t of temps) fs.renameSync(t.temp, t.target);
-  } catch (err) {
-    for (const t of temps) fs.rmSync(t.temp, { force: true });
     throw err;
   }
 }
 
-const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+function makeStaging(dir: string): string {
+  const staging = fs.mkdtempSync(path.join(dir, `${STAGING_PREFIX}${process.pid}-`));
+  fs.writeFileSync(path.join(staging, MARK_FILE), MARK_TEXT, { flag: "wx" });
+  return staging;
+}
 
-/** Removes temporaries left in `dir` by writers that no longer run (killed half-way). */
-function removeStaleTemporaries(dir: string): void {
+function writeDurably(file: string, content: string | Uint8Array): void {
+  const fd = fs.openSync(file, "wx");
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Links the target's current file to `earlier` so it can be put back; false when there is none. */
+function keepEarlier(target: string, earlier: string): boolean {
+  try {
+    fs.linkSync(target, earlier);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return false;
+    // No hard links here (some network drives): copy instead.
+    fs.copyFileSync(target, earlier, fs.constants.COPYFILE_EXCL);
+    return true;
+  }
+}
+
+/** Removes staging folders left in `dir` by writers that no longer run (killed half-way). */
+function removeStaleStaging(dir: string): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -84,8 +161,21 @@ function removeStaleTemporaries(dir: string): void {
     return;
   }
   for (const name of names) {
-    const m = TEMPORARY.exec(name);
-    if (m && !isRunning(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+    const m = STAGING_NAME.exec(name);
+    if (!m || isRunning(Number(m[1]))) continue;
+    const folder = path.join(dir, name);
+    if (!fs.lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
+    if (readMark(path.join(folder, MARK_FILE)) === MARK_TEXT)
+      fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function readMark(file: string): string | null {
+  try {
+    if (!fs.lstatSync(file).isFile()) return null;
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return null;
   }
 }
 

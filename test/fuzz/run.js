@@ -6,6 +6,16 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const args = process.argv.slice(2);
+const USAGE = "usage: npm run fuzz -- [--runs N] [--seed S]";
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(`${USAGE}\n\nRuns the property tests of test/fuzz with N cases (default 3000) from seed S (default: new each run).`);
+  process.exit(0);
+}
+const unknown = args.filter((a, i) => a.startsWith("-") && a !== "--runs" && a !== "--seed" && !/^-?\d+$/.test(a) && args[i - 1] !== "--seed");
+if (unknown.length > 0) {
+  console.error(`unknown option ${unknown[0]}\n${USAGE}`);
+  process.exit(2);
+}
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
@@ -13,7 +23,7 @@ const option = (name, fallback) => {
 const runs = Number(option("runs", "3000"));
 const seed = Number(option("seed", String(Date.now() % 2_147_483_647)));
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-  console.error("usage: npm run fuzz -- [--runs N] [--seed S]");
+  console.error(USAGE);
   process.exit(2);
 }
 console.log(

@@ -9,6 +9,7 @@ import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
 import { formatDiagnosticsText } from "../../output/diagnostics-text.js";
 import { writeFilesAtomically, type OutputFile, type WrittenTemporary } from "../../util/atomic-write.js";
+import { makeFolders, writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { today } from "../../util/dates.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -132,8 +133,19 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const files = await renderFormats(doc, formats, { tree, opts, outDir, progress });
   progress.stage("Writing");
   try {
-    fs.mkdirSync(outDir, { recursive: true });
-    writeFilesAtomically(files, { beforeRename: holdBeforeRename(io.env) });
+    const hooks = { beforeRename: holdBeforeRename(io.env) };
+    if (opts.out !== undefined) {
+      makeFolders(outDir);
+      writeFilesAtomically(files, hooks);
+    } else {
+      // build.output comes from cse.yaml: resolved inside the root again now, at the write.
+      const inRoot = (p: string) => path.relative(tree.root, p).split(path.sep).join("/");
+      writeInsideRoot(
+        tree.root,
+        files.map((f) => ({ ...f, path: inRoot(f.path) })),
+        hooks,
+      );
+    }
   } catch (err) {
     throw writeError(err, outDir, tree.root);
   }
@@ -242,7 +254,7 @@ function makeFolder(dir: string, root: string): void {
 
 function writeError(err: unknown, outDir: string, root: string): CliError {
   return new CliError(
-    `could not write the pack to ${shown(outDir, root)} (${errorReason(err)}); any earlier pack is left as it was`,
+    `could not write the pack to ${shown(outDir, root)} (${writeFailureReason(err)}); any earlier pack is left as it was`,
   );
 }
 

@@ -6,7 +6,7 @@ import { readSchema, schemaFileNames } from "../../schema/schemas.js";
 import { readBundledStandard } from "../../scaffold/bundled-standard.js";
 import { GITIGNORE, INIT_FOLDERS, initFiles, type PlannedFile } from "../../scaffold/init-files.js";
 import { slugify } from "../../scaffold/slug.js";
-import { writeFilesAtomically } from "../../util/atomic-write.js";
+import { writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { isCalendarDate, subtractMonths, today } from "../../util/dates.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
@@ -137,14 +137,12 @@ function writeAll(target: string, files: PlannedFile[]): void {
       const first = fs.mkdirSync(folder, { recursive: true });
       if (first) made.push(first);
     }
-    writeFilesAtomically(
-      files.map((f) => ({ path: path.join(target, ...f.path.split("/")), content: f.content })),
-    );
+    writeInsideRoot(target, files);
   } catch (err) {
     // Folders made by this run are removed only while they are empty, deepest first.
     for (const first of made.reverse()) removeEmptyFolders(first);
     throw new CliError(
-      `could not write the new submission in ${target} (${errorReason(err)}); nothing was changed`,
+      `could not write the new submission in ${target} (${writeFailureReason(err)}); nothing was changed`,
     );
   }
 }

@@ -7,7 +7,12 @@ import { readSchema, SCHEMA_FILES } from "../../schema/schemas.js";
 import { caseStudyYaml, evidenceYaml } from "../../scaffold/item-files.js";
 import { nextId } from "../../scaffold/next-id.js";
 import { slugify } from "../../scaffold/slug.js";
-import { writeFilesAtomically } from "../../util/atomic-write.js";
+import {
+  OutsideRootWriteError,
+  resolveWriteTarget,
+  writeFailureReason,
+  writeInsideRoot,
+} from "../../util/write-inside-root.js";
 import { isCalendarDate, today } from "../../util/dates.js";
 import { openTree, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -105,7 +110,8 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
   const folder = isEvidence ? "evidence" : "evidence/case-studies";
   const slug = slugify(title);
   const file = `${folder}/${slug ? `${id}-${slug}` : id}.yaml`;
-  const abs = path.join(root, ...file.split("/"));
+  // Resolved inside the root (links and all) before anything is decided, and again at the write.
+  const abs = writeTarget(root, file);
   if (fs.existsSync(abs)) throw new CliError(`${file} already exists; cse new never overwrites a file`);
 
   const schemaName = SCHEMA_FILES[isEvidence ? "evidence" : "case-study"];
@@ -123,8 +129,11 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
   const text = isEvidence
     ? evidenceYaml({ ...fields, type: type as EvidenceType })
     : caseStudyYaml({ ...fields, evidence: backing });
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  writeFilesAtomically([{ path: abs, content: text }]);
+  try {
+    writeInsideRoot(root, [{ path: file, content: text }]);
+  } catch (err) {
+    throw new CliError(`could not write ${file} (${writeFailureReason(err)}); nothing was changed`);
+  }
 
   io.stdout.write(`${file}\n`);
   if (!opts.ready)
@@ -138,6 +147,15 @@ export async function newAction(kind: string, opts: NewOptions, io: Io): Promise
     );
   }
   return EXIT.OK;
+}
+
+function writeTarget(root: string, file: string): string {
+  try {
+    return resolveWriteTarget(root, file);
+  } catch (err) {
+    if (err instanceof OutsideRootWriteError) throw new CliError(`${err.message}; cse new wrote nothing`);
+    throw new CliError(`could not write ${file}: ${writeFailureReason(err)}; nothing was changed`);
+  }
 }
 
 function unique(values: string[]): string[] {

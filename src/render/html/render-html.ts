@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import Handlebars from "handlebars";
 import type {
   ChartBlock,
@@ -96,11 +97,14 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet, options: H
   const layout = templates.files.get("layout.hbs");
   if (layout === undefined) throw new TemplateError("templates/layout.hbs is missing", "layout.hbs");
   const css = (templates.files.get("styles.css") ?? "").replace(/<\/(style)/gi, "<\\/$1");
+  // The stylesheet goes in after the page is checked: its text is CSS inside <style>, where
+  // "<script" is no element. A token no template can know holds its place meanwhile.
+  const cssToken = `/*cse-styles-${randomBytes(12).toString("hex")}*/`;
   let html: string;
   try {
     const page = hb.compile(layout, { preventIndent: true });
     html = page(
-      { ...doc, css: new hb.SafeString(css), attachmentLinks: options.attachmentLinks === true },
+      { ...doc, css: new hb.SafeString(cssToken), attachmentLinks: options.attachmentLinks === true },
       {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
@@ -116,7 +120,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet, options: H
   const active = findActiveElement(html);
   if (active !== null)
     throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
-  return withContentSecurityPolicy(html);
+  return withContentSecurityPolicy(html).split(cssToken).join(css);
 }
 
 function activeElementMessage(whoWrites: string, element: string): string {

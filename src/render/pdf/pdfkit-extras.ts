@@ -52,10 +52,33 @@ export function linkToUrl(
   label: string,
   parent: StructElement,
 ): void {
-  doc.link(rect.x, rect.y, rect.w, rect.h, href, {
+  doc.link(rect.x, rect.y, rect.w, rect.h, uriOf(href), {
     structParent: parent,
     Contents: new String(label),
   } as object);
+}
+
+/**
+ * The address as a PDF /URI string: a URI is 7-bit ASCII with no controls or spaces, so the
+ * address is parsed (which drops tabs and line ends, as a browser does) and anything left
+ * outside printable ASCII is percent-encoded; a raw newline or NUL never reaches the file.
+ */
+export function uriOf(href: string): string {
+  let uri = href;
+  try {
+    uri = new URL(href).href;
+  } catch {
+    // Not an address the pack links to (the model allows only http and https); encode it anyway.
+  }
+  return uri.replace(/[^\x21-\x7e]/gu, percentEncoded);
+}
+
+function percentEncoded(c: string): string {
+  try {
+    return encodeURIComponent(c);
+  } catch {
+    return "%EF%BF%BD"; // a lone surrogate: the replacement character
+  }
 }
 
 /** A rectangle in pdfkit's user space (points, origin top left). */
@@ -164,8 +187,18 @@ export function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
 }
 
 function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(NOT_XML, "\ufffd");
 }
+
+// Characters XML 1.0 forbids even as references (controls but tab and line ends, lone
+// surrogates, U+FFFE and U+FFFF): shown as the replacement character in the metadata only.
+const NOT_XML =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Routes a document's output to `onChunk` (null at the end) instead of the stream's own buffer.

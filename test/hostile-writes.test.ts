@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveWriteTarget, writeInsideRoot } from "../src/util/write-inside-root.js";
+import { minimalSubmission } from "./helpers/minimal.js";
+import { runCse } from "./helpers/run-cli.js";
+import { testdir } from "./helpers/testdir.js";
+
+// Every command that writes into a submission resolves its target inside the root at the
+// moment of writing, links and all (src/util/write-inside-root.ts), with the rule the readers
+// use. Each case links a folder of the submission to a folder outside that holds a file, and
+// checks that nothing outside was written, changed or deleted.
+
+/** A folder outside any submission, with one file in it; returns its path and a snapshot. */
+function outside(): { dir: string; snapshot: () => Record<string, string> } {
+  const dir = testdir({ "keep.txt": "outside, untouched" });
+  const snapshot = () =>
+    Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
+  return { dir, snapshot };
+}
+
+function linkOut(root: string, rel: string, target: string): void {
+  fs.rmSync(path.join(root, rel), { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  fs.symlinkSync(target, path.join(root, rel));
+}
+
+const NEW_EVIDENCE = ["new", "evidence", "--title", "Survey", "--elements", "1.1.1"];
+const NEW_CASE_STUDY = ["new", "case-study", "--title", "A story", "--elements", "1.1.1"];
+
+describe("writing commands and links out of the root", () => {
+  it.each([
+    ["new case-study", "evidence/case-studies", NEW_CASE_STUDY],
+    ["new evidence", "evidence", NEW_EVIDENCE],
+    ["schema", "schemas", ["schema"]],
+  ])("cse %s refuses to write through %s linked out", async (_name, linked, args) => {
+    const out = outside();
+    const root = testdir(minimalSubmission());
+    if (linked === "schemas") fs.writeFileSync(path.join(out.dir, "evidence.schema.json"), "theirs");
+    const before = out.snapshot();
+    linkOut(root, linked, out.dir);
+    const r = await runCse(args, { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${linked}.* is a link that leads out of it`));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(out.snapshot()).toEqual(before);
+  });
+
+  it("cse build refuses a build.output linked out, while --out goes where the user says", async () => {
+    const out = outside();
+    const root = testdir(minimalSubmission());
+    linkOut(root, "out", out.dir);
+    const refused = await runCse(["build", "--format", "html"], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout + refused.stderr).toContain("outside-root");
+    expect(out.snapshot()).toEqual({ "keep.txt": "outside, untouched" });
+    const elsewhere = testdir({});
+    const chosen = await runCse(["build", "--format", "html", "--out", elsewhere], {
+      cwd: testdir(minimalSubmission()),
+    });
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(fs.readdirSync(elsewhere)).toEqual(["submission.html"]);
+  });
+
+  it("cse init refuses a folder whose evidence/ is a link out", async () => {
+    const out = outside();
+    const root = testdir({});
+    linkOut(root, "evidence", out.dir);
+    const r = await runCse(["init", "--organisation", "Anytown"], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(out.snapshot()).toEqual({ "keep.txt": "outside, untouched" });
+  });
+
+  it("the target is resolved at the moment of writing, not when the command began", () => {
+    const out = outside();
+    const root = testdir({ "evidence/E001.yaml": "id: E001\n" });
+    expect(resolveWriteTarget(root, "evidence/case-studies/CS01.yaml")).toBe(
+      path.join(fs.realpathSync(root), "evidence/case-studies/CS01.yaml"),
+    );
+    // A folder swapped for a link after a first check is caught by the write itself.
+    linkOut(root, "evidence/case-studies", out.dir);
+    expect(() => writeInsideRoot(root, [{ path: "evidence/case-studies/CS01.yaml", content: "x" }])).toThrow(
+      /evidence\/case-studies is a link that leads out/,
+    );
+    expect(() => writeInsideRoot(root, [{ path: "../escape.yaml", content: "x" }])).toThrow(/outside/);
+    expect(() => writeInsideRoot(root, [{ path: "/etc/escape.yaml", content: "x" }])).toThrow(/outside/);
+    expect(out.snapshot()).toEqual({ "keep.txt": "outside, untouched" });
+  });
+
+  it("links that stay inside the root are followed", () => {
+    const root = testdir({ "real/keep.txt": "x" });
+    fs.symlinkSync("real", path.join(root, "alias"));
+    const [written] = writeInsideRoot(root, [{ path: "alias/new.txt", content: "y" }]);
+    expect(written).toBe(path.join(fs.realpathSync(root), "real/new.txt"));
+    expect(fs.readFileSync(path.join(root, "real/new.txt"), "utf8")).toBe("y");
+  });
+});
+
+// B10: a committed file whose name looks like one of cse's old temporaries survives a build.
+it("cse build leaves a committed file shaped like a temporary in build.output", async () => {
+  const minimal = minimalSubmission();
+  const root = testdir({
+    ...minimal,
+    "cse.yaml": `${minimal["cse.yaml"]}build:\n  output: notes\n`,
+    "notes/.minutes.4000000.deadbeef.tmp": "committed minutes",
+  });
+  const r = await runCse(["build", "--format", "html"], { cwd: root });
+  expect(r.code, r.stderr).toBe(0);
+  expect(fs.readFileSync(path.join(root, "notes/.minutes.4000000.deadbeef.tmp"), "utf8")).toBe(
+    "committed minutes",
+  );
+  expect(fs.readdirSync(path.join(root, "notes")).sort()).toEqual([
+    ".minutes.4000000.deadbeef.tmp",
+    "submission.html",
+  ]);
+});
