@@ -83,7 +83,7 @@ function byLine(text: string, e: ParserError, line: SourceLine): YamlMistake | n
   if ((first === '"' || first === "'") && e.code === "UNEXPECTED_TOKEN") return on(say.quotedThenMore(field));
   if ((first === "[" || first === "{") && /at node end/.test(e.message))
     return on(say.bracketThenMore(field));
-  if (first !== '"' && first !== "'" && /:(\s|$)/.test(field.value)) return on(say.colonInValue(field));
+  if (!"\"'[{".includes(first) && /:(\s|$)/.test(field.value)) return on(say.colonInValue(field));
   return null;
 }
 
@@ -99,11 +99,9 @@ function byLayout(text: string, e: ParserError, line: SourceLine): YamlMistake |
     const dash = line.start + item[1]!.length;
     return { offset: dash, message: say.listNotLinedUp(line, dash, previousDashLine(text, line)) };
   }
-  if (
-    field &&
-    /at node end/.test(e.message) &&
-    previousContentLine(text, line)?.text.trimStart().startsWith("-")
-  ) {
+  const above = previousContentLine(text, line);
+  const afterList = above !== null && above.indent === line.indent && /^[ \t]*-(\s|$)/.test(above.text);
+  if (field && afterList && (e.code === "BAD_INDENT" || /at node end/.test(e.message))) {
     return { offset: line.start + line.indent, message: say.listAndFields(field.name) };
   }
   if (field && (e.code === "BAD_INDENT" || /at node end/.test(e.message))) {
@@ -123,7 +121,7 @@ function notAField(text: string, line: SourceLine): YamlMistake {
   if (tight) return { offset: at, message: say.colonWithoutSpace(line, line.indent + tight[1]!.length) };
   const above = previousContentLine(text, line);
   const block = above ? enclosingBlockText(text, line) : null;
-  if (block) return { offset: at, message: say.blockTextLessIndented(line, block.name, block.textIndent) };
+  if (block) return { offset: at, message: say.blockTextLessIndented(block.name, block.textIndent) };
   const aboveField = above ? fieldLine(above) : null;
   if (above && aboveField && aboveField.value !== "" && line.indent <= above.indent) {
     return { offset: at, message: say.textNotIndented(line, aboveField, above) };
@@ -214,12 +212,13 @@ function previousSibling(text: string, line: SourceLine): SourceLine | null {
 function enclosingBlockText(text: string, line: SourceLine): { name: string; textIndent: number } | null {
   let textIndent = Infinity;
   for (let above = previousContentLine(text, line); above; above = previousContentLine(text, above)) {
-    const field: FieldLine | null = fieldLine(above);
-    if (field && /^[|>][-+0-9]*$/.test(field.value) && above.indent < line.indent) {
-      return textIndent > line.indent && textIndent !== Infinity ? { name: field.name, textIndent } : null;
+    if (above.indent > line.indent) {
+      textIndent = Math.min(textIndent, above.indent);
+      continue;
     }
-    if (above.indent <= line.indent) return null;
-    textIndent = Math.min(textIndent, above.indent);
+    const field: FieldLine | null = fieldLine(above);
+    const opensText = field !== null && /^[|>][-+0-9]*$/.test(field.value);
+    return opensText && textIndent !== Infinity ? { name: field.name, textIndent } : null;
   }
   return null;
 }

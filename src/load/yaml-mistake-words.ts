@@ -64,7 +64,7 @@ export function bracketThenMore(field: FieldLine): string {
 
 export function colonInValue(field: FieldLine): string {
   const colon = /:(\s|$)/.exec(field.value);
-  const sample = colon ? field.value.slice(Math.max(0, colon.index - 12), colon.index + 1).trimStart() : ":";
+  const sample = colon ? field.value.slice(0, colon.index + 1).split(/\s+/).slice(-2).join(" ") : ":";
   return (
     `the text after \`${field.name}:\` holds a colon followed by a space (\`${sample}\`), which YAML reads as ` +
     `the start of another field; put the whole text in quotes: ${quotedField(field, field.value)}`
@@ -104,10 +104,11 @@ export function fieldNotLinedUp(line: SourceLine, name: string, sibling: SourceL
   );
 }
 
-export function blockTextLessIndented(line: SourceLine, name: string, textIndent: number): string {
+export function blockTextLessIndented(name: string, textIndent: number): string {
   return (
-    `this line is less indented than the text of \`${name}\` above it; if it is more of that text, indent it ` +
-    `like the lines above (column ${textIndent + 1}); if it is a new field, start it in the column of \`${name}:\``
+    `this line is less indented than the text of \`${name}\` above it, so it is not part of that text, and it ` +
+    `is not a field (\`name: value\`) either; if it is more of the text, indent it like the lines above ` +
+    `(column ${textIndent + 1})`
   );
 }
 
