@@ -158,7 +158,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
       ...at(findDocumentMarker(text, start)),
       severity: "error",
       code: "yaml-syntax",
-      message: "the file holds more than one YAML document (a second `---`); put one item in each file",
+      message: "this `---` line starts a second part of the file, and cse reads one item per file; delete the line, or move what follows it into a file of its own",
     });
     broken = true;
   }

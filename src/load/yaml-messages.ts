@@ -53,8 +53,10 @@ function byCode(text: string, e: ParserError, line: SourceLine): YamlMistake | n
     const opening = unclosedBracket(text, offset);
     if (opening !== null) return { offset: opening, message: say.bracketNeverClosed(text[opening]!) };
   }
-  if (e.code === "BAD_DIRECTIVE" || /^%/.test(line.text))
-    return { offset: line.start, message: say.directiveLine() };
+  if (e.code === "BAD_DIRECTIVE" || /directives-end/.test(e.message) || /^%/.test(line.text)) {
+    const directive = text.search(/^%/m);
+    return { offset: directive === -1 ? offset : directive, message: say.directiveLine() };
+  }
   if (/Comments must be separated/.test(e.message)) return { offset, message: say.commentAfterQuote() };
   if (e.code === "BAD_DQ_ESCAPE") {
     const sequence =
@@ -123,13 +125,25 @@ function notAField(text: string, line: SourceLine): YamlMistake {
   const block = above ? enclosingBlockText(text, line) : null;
   if (block) return { offset: at, message: say.blockTextLessIndented(block.name, block.textIndent) };
   const aboveField = above ? fieldLine(above) : null;
+  const words = /^[ \t]*([a-z_][a-z0-9_]*)[ \t]+(\S.*)$/.exec(line.text);
+  const colon = words && FIELD_NAMES.has(words[1]!) ? say.missingColon(line, words[1]!, words[2]!) : null;
   if (above && aboveField && aboveField.value !== "" && line.indent <= above.indent) {
-    return { offset: at, message: say.textNotIndented(line, aboveField, above) };
+    const more = say.textNotIndented(line, aboveField, above);
+    return { offset: at, message: colon ? `${colon}. ${more}` : `${say.notAFieldNorItemShort()}. ${more}` };
   }
-  const words = /^[ \t]*([A-Za-z_][\w-]*)[ \t]+(\S.*)$/.exec(line.text);
-  if (words) return { offset: at, message: say.missingColon(line, words[1]!, words[2]!) };
+  if (colon) return { offset: at, message: colon };
   return { offset: at, message: say.notAFieldNorItem() };
 }
+
+/** The field names of cse's files: a line starting with one is far more likely a field that lost its colon. */
+const FIELD_NAMES = new Set(
+  (
+    "id title description type date expires sections owner status files links elements element note summary " +
+    "narrative evidence customers access rating statement actions due done done_on comment results unlisted " +
+    "kind assessor organisation standard assessment people name role section rules build output formats " +
+    "language introduction edition ratings label meets subcriteria text guidance target period value unit"
+  ).split(" "),
+);
 
 /** Wording by the parser's code alone, when neither the code's details nor the line said more. */
 function fallback(text: string, e: ParserError): string {

@@ -7,7 +7,7 @@ import type { FieldLine, SourceLine } from "./yaml-source-lines.js";
 
 /** A line with a field's value written again in quotes. */
 function quotedField(field: FieldLine, value: string): string {
-  return `\`${`${field.lead}${field.name}: ${quoteYaml(value)}`.trim()}\``;
+  return showLine(`${field.lead}${field.name}: ${quoteYaml(value)}`);
 }
 
 export function tabIndent(): string {
@@ -50,7 +50,7 @@ export function quotedThenMore(field: FieldLine): string {
   const inner = quote === "'" ? "a ' inside text in single quotes ends the text early" : null;
   const why =
     inner ??
-    `the text after \`${field.name}:\` starts with a quote mark, so YAML takes it to end at the next ${quote}, but more text follows`;
+    `the text after \`${field.name}:\` starts with a quote mark, so YAML takes it to end at the next \`${quote}\`, but more text follows`;
   return `${why}; put the whole text in quotes: ${quotedField(field, unquoteOnce(field.value))}`;
 }
 
@@ -117,19 +117,22 @@ export function colonWithoutSpace(line: SourceLine, colon: number): string {
   return `a field needs a space after the colon; write ${showLine(mended)}`;
 }
 
+export function notAFieldNorItemShort(): string {
+  return "this line is not a field (`name: value`) nor a list item (`- value`)";
+}
+
 export function textNotIndented(line: SourceLine, above: FieldLine, aboveLine: SourceLine): string {
   const indent = " ".repeat(aboveLine.indent + 2);
   return (
-    `this line is not a field (\`name: value\`) and not a list item (\`- value\`). If it is more of the text of ` +
-    `\`${above.name}\` on line ${aboveLine.number}, indent it under \`${above.name}:\` ` +
-    `(${showLine(indent + line.text.trim())} with ${indent.length} spaces), or write \`${above.name}: |\` and put ` +
-    "all the text on the lines below it, indented"
+    `If it is more of the text of \`${above.name}\` on line ${aboveLine.number}, indent it under ` +
+    `\`${above.name}:\` (${showLine(indent + line.text.trim())} with ${indent.length} spaces), or write ` +
+    `\`${above.name}: |\` and put all the text on the lines below it, indented`
   );
 }
 
 export function missingColon(line: SourceLine, name: string, rest: string): string {
   const mended = `${" ".repeat(line.indent)}${name}: ${rest}`;
-  return `this line is not a field (\`name: value\`) nor a list item (\`- value\`); if it is a field, put a colon after its name: ${showLine(mended)}`;
+  return `${notAFieldNorItemShort()}; if \`${name}\` is a field's name, put a colon after it: ${showLine(mended)}`;
 }
 
 export function notAFieldNorItem(): string {
