@@ -158,7 +158,9 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
       ...at(findDocumentMarker(text, start)),
       severity: "error",
       code: "yaml-syntax",
-      message: "this `---` line starts a second part of the file, and cse reads one item per file; delete the line, or move what follows it into a file of its own",
+      message:
+        "this `---` line starts a second part of the file, and cse reads one item per file; " +
+        "delete the line, or move what follows it into a file of its own",
     });
     broken = true;
   }

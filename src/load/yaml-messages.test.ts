@@ -10,8 +10,26 @@ const DOC = path.resolve(import.meta.dirname, "../../docs/yaml-mistakes.md");
 const doc = fs.readFileSync(DOC, "utf8");
 
 /** Words of the YAML specification and of the parser that mean nothing to the people cse writes for. */
-const JARGON =
-  /compact mapping|implicit key|node end|reserved character|flow (collection|sequence|map)|scalar|indicator|token|block (sequence|collection)|directive|anchor|alias|mapping item|map key|plain value/i;
+const JARGON = new RegExp(
+  [
+    "compact mapping",
+    "implicit key",
+    "node end",
+    "reserved character",
+    "flow (collection|sequence|map)",
+    "scalar",
+    "indicator",
+    "token",
+    "block (sequence|collection)",
+    "directive",
+    "anchor",
+    "alias",
+    "mapping item",
+    "map key",
+    "plain value",
+  ].join("|"),
+  "i",
+);
 
 /** The yaml package's own messages for `text` (first lines), as it would word them. */
 function parserMessages(text: string): string[] {

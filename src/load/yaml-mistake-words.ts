@@ -15,7 +15,10 @@ export function tabIndent(): string {
 }
 
 export function quoteNeverClosed(quote: string): string {
-  return `the text in quotes that starts here has no closing ${quote}; add \`${quote}\` at the end of the text, on the same line`;
+  return (
+    `the text in quotes that starts here has no closing ${quote}; ` +
+    `add \`${quote}\` at the end of the text, on the same line`
+  );
 }
 
 export function bracketNeverClosed(bracket: string): string {
@@ -50,7 +53,8 @@ export function quotedThenMore(field: FieldLine): string {
   const inner = quote === "'" ? "a ' inside text in single quotes ends the text early" : null;
   const why =
     inner ??
-    `the text after \`${field.name}:\` starts with a quote mark, so YAML takes it to end at the next \`${quote}\`, but more text follows`;
+    `the text after \`${field.name}:\` starts with a quote mark, so YAML takes it to end at the next ` +
+      `\`${quote}\`, but more text follows`;
   return `${why}; put the whole text in quotes: ${quotedField(field, unquoteOnce(field.value))}`;
 }
 
@@ -64,7 +68,13 @@ export function bracketThenMore(field: FieldLine): string {
 
 export function colonInValue(field: FieldLine): string {
   const colon = /:(\s|$)/.exec(field.value);
-  const sample = colon ? field.value.slice(0, colon.index + 1).split(/\s+/).slice(-2).join(" ") : ":";
+  const sample = colon
+    ? field.value
+        .slice(0, colon.index + 1)
+        .split(/\s+/)
+        .slice(-2)
+        .join(" ")
+    : ":";
   return (
     `the text after \`${field.name}:\` holds a colon followed by a space (\`${sample}\`), which YAML reads as ` +
     `the start of another field; put the whole text in quotes: ${quotedField(field, field.value)}`
@@ -145,12 +155,16 @@ export function notAFieldNorItem(): string {
 export function listAndFields(name: string): string {
   return (
     `\`${name}:\` is a field, but the lines above it at the same indentation are a list (lines starting with -); ` +
-    "a list and fields cannot be mixed at one level: indent the list under a field's name, or make this line a list item"
+    "a list and fields cannot be mixed at one level: indent the list under a field's name, " +
+    "or make this line a list item"
   );
 }
 
 export function commentAfterQuote(): string {
-  return "a # straight after a closing quote; put a space before the # if the rest of the line is a note, or move it inside the quotes";
+  return (
+    "a # straight after a closing quote; put a space before the # if the rest of the line is a note, " +
+    "or move it inside the quotes"
+  );
 }
 
 export function badEscape(field: FieldLine | null, sequence: string): string {
@@ -196,7 +210,10 @@ export function specialMark(char: string): string {
 }
 
 export function undefinedReference(name: string): string {
-  return `\`*${name}\` at the start of a value has a special meaning in YAML (a copy of a part marked \`&${name}\`), and nothing is marked so; if it is text, put the text in quotes`;
+  return (
+    `\`*${name}\` at the start of a value has a special meaning in YAML (a copy of a part marked ` +
+    `\`&${name}\`), and nothing is marked so; if it is text, put the text in quotes`
+  );
 }
 
 export function unexpectedHere(char: string): string {
