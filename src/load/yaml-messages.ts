@@ -82,6 +82,8 @@ function byLine(text: string, e: ParserError, line: SourceLine): YamlMistake | n
   if ((first === "|" || first === ">") && /header/.test(e.message)) return on(say.blockHeaderExtra(field));
   if (first === "-" && /^-[ \t]/.test(field.value)) return on(say.dashAfterName(field));
   if ("@`%&*!?".includes(first) && first !== "") return on(say.reservedStart(field, first));
+  const quotedList = /^(?:("|')[^"']*\1[ \t]*,[ \t]*)+("|')[^"']*\2$/.test(field.value);
+  if (quotedList && e.code === "UNEXPECTED_TOKEN") return on(say.listWithoutBrackets(field));
   if ((first === '"' || first === "'") && e.code === "UNEXPECTED_TOKEN") return on(say.quotedThenMore(field));
   if ((first === "[" || first === "{") && /at node end/.test(e.message))
     return on(say.bracketThenMore(field));
@@ -106,11 +108,9 @@ function byLayout(text: string, e: ParserError, line: SourceLine): YamlMistake |
   if (field && afterList && (e.code === "BAD_INDENT" || /at node end/.test(e.message))) {
     return { offset: line.start + line.indent, message: say.listAndFields(field.name) };
   }
-  if (field && (e.code === "BAD_INDENT" || /at node end/.test(e.message))) {
-    return {
-      offset: line.start + line.indent,
-      message: say.fieldNotLinedUp(line, field.name, previousSibling(text, line)),
-    };
+  const sibling = field && !item ? previousSibling(text, line) : null;
+  if (field && (sibling || e.code === "BAD_INDENT" || /at node end/.test(e.message))) {
+    return { offset: line.start + line.indent, message: say.fieldNotLinedUp(line, field.name, sibling) };
   }
   if (!field && !item) return notAField(text, line);
   return null;
@@ -214,10 +214,12 @@ function previousDashLine(text: string, line: SourceLine): SourceLine | null {
   return null;
 }
 
-/** The nearest field above, more indented than `line`: the one it was meant to line up with. */
-function previousSibling(text: string, line: SourceLine): SourceLine | null {
+/** The nearest field above whose name starts in another column: the one it was likely meant to line up with. */
+function previousSibling(text: string, line: SourceLine): say.Sibling | null {
   for (let above = previousContentLine(text, line); above; above = previousContentLine(text, above)) {
-    if (above.indent !== line.indent && fieldLine(above)) return above;
+    const field = fieldLine(above);
+    if (field && field.lead.length !== line.indent)
+      return { line: above.number, name: field.name, column: field.lead.length + 1 };
   }
   return null;
 }

@@ -48,6 +48,10 @@ export function blockHeaderExtra(field: FieldLine): string {
   );
 }
 
+export function listWithoutBrackets(field: FieldLine): string {
+  return `a list written on one line needs square brackets around it: \`${field.name}: [${field.value}]\``;
+}
+
 export function quotedThenMore(field: FieldLine): string {
   const quote = field.value[0]!;
   const inner = quote === "'" ? "a ' inside text in single quotes ends the text early" : null;
@@ -104,9 +108,16 @@ export function listNotLinedUp(line: SourceLine, dash: number, other: SourceLine
   );
 }
 
-export function fieldNotLinedUp(line: SourceLine, name: string, sibling: SourceLine | null): string {
+/** A field above, by its line, name and the column its name starts in. */
+export interface Sibling {
+  line: number;
+  name: string;
+  column: number;
+}
+
+export function fieldNotLinedUp(line: SourceLine, name: string, sibling: Sibling | null): string {
   const there = sibling
-    ? `, but ${showLine(sibling.text)} on line ${sibling.number} starts in column ${sibling.indent + 1}`
+    ? `, but \`${sibling.name}:\` on line ${sibling.line} starts in column ${sibling.column}`
     : "";
   return (
     `\`${name}:\` starts in column ${line.indent + 1}${there}; fields that belong together must start in the ` +
