@@ -28,10 +28,12 @@ describe("cse validate, the real binary", () => {
     const r = spawnCse(["validate", "--as-of", "2015-01-10"], { cwd: broken() });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /^evidence\/E002\.yaml\n {2}4:7 +error +`type` must be one of .*Did you mean `policy`\? +schema$/m,
+      /^evidence\/E002\.yaml\n {2}4:7 +error +`type` must be one of [^]*Did you mean `policy`\?\s+schema$/m,
     );
     expect(r.stdout).toMatch(/unknown element "2\.1\.9"/);
     expect(r.stdout).toMatch(/✖ 3 problems \(2 errors, 1 warning\)/);
+    // Long messages are wrapped under themselves at 80 columns.
+    for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
     expect(r.stderr).toBe("");
   });
 

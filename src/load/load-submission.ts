@@ -179,7 +179,10 @@ function totalTooLargeMessage(limit: number): string {
 
 /** cse.yaml's syntax message, saying what its loss means: the rest is checked without it. */
 function cseYamlUnreadable(message: string): string {
-  return `cse could not read cse.yaml, so the sections and people it declares are not checked until it is mended: ${message}`;
+  return (
+    "cse could not read cse.yaml, so the sections and people it declares are not checked until it is " +
+    `mended: ${message}`
+  );
 }
 
 /**

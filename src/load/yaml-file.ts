@@ -23,6 +23,11 @@ export const YAML_LIMITS = {
   maxDepth: 200,
 };
 
+/** What cse says of a file that exhausts the reader: the reader's own words would mean nothing to its author. */
+const TOO_COMPLEX =
+  "the file is too deeply nested or too complex for cse to read (a guard against files built to exhaust it); " +
+  "simplify it";
+
 /** A YAML file parsed once, with what is needed to point at any of its nodes. */
 export interface YamlFile {
   /** Root-relative path with `/` separators. */
@@ -115,12 +120,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
       );
     docs = parsed.docs;
   } catch (err) {
-    return fail(
-      "yaml-limit",
-      `the file could not be parsed within cse's limits (${(err as Error)?.message ?? err}); simplify it`,
-      undefined,
-      text,
-    );
+    return fail("yaml-limit", TOO_COMPLEX, undefined, text);
   }
   if (!Array.isArray(docs) || docs.length === 0) {
     return { file, text, doc: null, data: null, ok: true, lineCounter };
@@ -139,7 +139,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
         ...at(e.pos[0]),
         severity: "error",
         code: "yaml-limit",
-        message: `the file could not be read within cse's limits (${e.message.split("\n")[0]}); simplify it`,
+        message: TOO_COMPLEX,
       });
     } else if (e.code === "DUPLICATE_KEY") {
       out.push({
@@ -169,7 +169,9 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
       ...at(findDocumentMarker(text, start)),
       severity: "error",
       code: "yaml-syntax",
-      message: "the file holds more than one YAML document (a second `---`); put one item in each file",
+      message:
+        "this `---` line starts a second part of the file, and cse reads one item per file; " +
+        "delete the line, or move what follows it into a file of its own",
     });
     broken = true;
   }
@@ -206,7 +208,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
         ...pos,
         severity: "error",
         code: "yaml-limit",
-        message: `the file could not be read within cse's limits (${(err as Error)?.message ?? err}); simplify it`,
+        message: TOO_COMPLEX,
       });
     }
     return { file, text, doc, data: null, ok: false, lineCounter };

@@ -53,8 +53,10 @@ function byCode(text: string, e: ParserError, line: SourceLine): YamlMistake | n
     const opening = unclosedBracket(text, offset);
     if (opening !== null) return { offset: opening, message: say.bracketNeverClosed(text[opening]!) };
   }
-  if (e.code === "BAD_DIRECTIVE" || /^%/.test(line.text))
-    return { offset: line.start, message: say.directiveLine() };
+  if (e.code === "BAD_DIRECTIVE" || /directives-end/.test(e.message) || /^%/.test(line.text)) {
+    const directive = text.search(/^%/m);
+    return { offset: directive === -1 ? offset : directive, message: say.directiveLine() };
+  }
   if (/Comments must be separated/.test(e.message)) return { offset, message: say.commentAfterQuote() };
   if (e.code === "BAD_DQ_ESCAPE") {
     const sequence =
@@ -80,10 +82,12 @@ function byLine(text: string, e: ParserError, line: SourceLine): YamlMistake | n
   if ((first === "|" || first === ">") && /header/.test(e.message)) return on(say.blockHeaderExtra(field));
   if (first === "-" && /^-[ \t]/.test(field.value)) return on(say.dashAfterName(field));
   if ("@`%&*!?".includes(first) && first !== "") return on(say.reservedStart(field, first));
+  const quotedList = /^(?:("|')[^"']*\1[ \t]*,[ \t]*)+("|')[^"']*\2$/.test(field.value);
+  if (quotedList && e.code === "UNEXPECTED_TOKEN") return on(say.listWithoutBrackets(field));
   if ((first === '"' || first === "'") && e.code === "UNEXPECTED_TOKEN") return on(say.quotedThenMore(field));
   if ((first === "[" || first === "{") && /at node end/.test(e.message))
     return on(say.bracketThenMore(field));
-  if (first !== '"' && first !== "'" && /:(\s|$)/.test(field.value)) return on(say.colonInValue(field));
+  if (!"\"'[{".includes(first) && /:(\s|$)/.test(field.value)) return on(say.colonInValue(field));
   return null;
 }
 
@@ -99,18 +103,14 @@ function byLayout(text: string, e: ParserError, line: SourceLine): YamlMistake |
     const dash = line.start + item[1]!.length;
     return { offset: dash, message: say.listNotLinedUp(line, dash, previousDashLine(text, line)) };
   }
-  if (
-    field &&
-    /at node end/.test(e.message) &&
-    previousContentLine(text, line)?.text.trimStart().startsWith("-")
-  ) {
+  const above = previousContentLine(text, line);
+  const afterList = above !== null && above.indent === line.indent && /^[ \t]*-(\s|$)/.test(above.text);
+  if (field && afterList && (e.code === "BAD_INDENT" || /at node end/.test(e.message))) {
     return { offset: line.start + line.indent, message: say.listAndFields(field.name) };
   }
-  if (field && (e.code === "BAD_INDENT" || /at node end/.test(e.message))) {
-    return {
-      offset: line.start + line.indent,
-      message: say.fieldNotLinedUp(line, field.name, previousSibling(text, line)),
-    };
+  const sibling = field && !item ? previousSibling(text, line) : null;
+  if (field && (sibling || e.code === "BAD_INDENT" || /at node end/.test(e.message))) {
+    return { offset: line.start + line.indent, message: say.fieldNotLinedUp(line, field.name, sibling) };
   }
   if (!field && !item) return notAField(text, line);
   return null;
@@ -123,15 +123,27 @@ function notAField(text: string, line: SourceLine): YamlMistake {
   if (tight) return { offset: at, message: say.colonWithoutSpace(line, line.indent + tight[1]!.length) };
   const above = previousContentLine(text, line);
   const block = above ? enclosingBlockText(text, line) : null;
-  if (block) return { offset: at, message: say.blockTextLessIndented(line, block.name, block.textIndent) };
+  if (block) return { offset: at, message: say.blockTextLessIndented(block.name, block.textIndent) };
   const aboveField = above ? fieldLine(above) : null;
+  const words = /^[ \t]*([a-z_][a-z0-9_]*)[ \t]+(\S.*)$/.exec(line.text);
+  const colon = words && FIELD_NAMES.has(words[1]!) ? say.missingColon(line, words[1]!, words[2]!) : null;
   if (above && aboveField && aboveField.value !== "" && line.indent <= above.indent) {
-    return { offset: at, message: say.textNotIndented(line, aboveField, above) };
+    const more = say.textNotIndented(line, aboveField, above);
+    return { offset: at, message: colon ? `${colon}. ${more}` : `${say.notAFieldNorItemShort()}. ${more}` };
   }
-  const words = /^[ \t]*([A-Za-z_][\w-]*)[ \t]+(\S.*)$/.exec(line.text);
-  if (words) return { offset: at, message: say.missingColon(line, words[1]!, words[2]!) };
+  if (colon) return { offset: at, message: colon };
   return { offset: at, message: say.notAFieldNorItem() };
 }
+
+/** The field names of cse's files: a line starting with one is far more likely a field that lost its colon. */
+const FIELD_NAMES = new Set(
+  (
+    "id title description type date expires sections owner status files links elements element note summary " +
+    "narrative evidence customers access rating statement actions due done done_on comment results unlisted " +
+    "kind assessor organisation standard assessment people name role section rules build output formats " +
+    "language introduction edition ratings label meets subcriteria text guidance target period value unit"
+  ).split(" "),
+);
 
 /** Wording by the parser's code alone, when neither the code's details nor the line said more. */
 function fallback(text: string, e: ParserError): string {
@@ -202,10 +214,12 @@ function previousDashLine(text: string, line: SourceLine): SourceLine | null {
   return null;
 }
 
-/** The nearest field above, more indented than `line`: the one it was meant to line up with. */
-function previousSibling(text: string, line: SourceLine): SourceLine | null {
+/** The nearest field above whose name starts in another column: the one it was likely meant to line up with. */
+function previousSibling(text: string, line: SourceLine): say.Sibling | null {
   for (let above = previousContentLine(text, line); above; above = previousContentLine(text, above)) {
-    if (above.indent !== line.indent && fieldLine(above)) return above;
+    const field = fieldLine(above);
+    if (field && field.lead.length !== line.indent)
+      return { line: above.number, name: field.name, column: field.lead.length + 1 };
   }
   return null;
 }
@@ -214,12 +228,13 @@ function previousSibling(text: string, line: SourceLine): SourceLine | null {
 function enclosingBlockText(text: string, line: SourceLine): { name: string; textIndent: number } | null {
   let textIndent = Infinity;
   for (let above = previousContentLine(text, line); above; above = previousContentLine(text, above)) {
-    const field: FieldLine | null = fieldLine(above);
-    if (field && /^[|>][-+0-9]*$/.test(field.value) && above.indent < line.indent) {
-      return textIndent > line.indent && textIndent !== Infinity ? { name: field.name, textIndent } : null;
+    if (above.indent > line.indent) {
+      textIndent = Math.min(textIndent, above.indent);
+      continue;
     }
-    if (above.indent <= line.indent) return null;
-    textIndent = Math.min(textIndent, above.indent);
+    const field: FieldLine | null = fieldLine(above);
+    const opensText = field !== null && /^[|>][-+0-9]*$/.test(field.value);
+    return opensText && textIndent !== Infinity ? { name: field.name, textIndent } : null;
   }
   return null;
 }

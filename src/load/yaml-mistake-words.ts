@@ -7,7 +7,7 @@ import type { FieldLine, SourceLine } from "./yaml-source-lines.js";
 
 /** A line with a field's value written again in quotes. */
 function quotedField(field: FieldLine, value: string): string {
-  return `\`${`${field.lead}${field.name}: ${quoteYaml(value)}`.trim()}\``;
+  return showLine(`${field.lead}${field.name}: ${quoteYaml(value)}`);
 }
 
 export function tabIndent(): string {
@@ -15,7 +15,10 @@ export function tabIndent(): string {
 }
 
 export function quoteNeverClosed(quote: string): string {
-  return `the text in quotes that starts here has no closing ${quote}; add \`${quote}\` at the end of the text, on the same line`;
+  return (
+    `the text in quotes that starts here has no closing ${quote}; ` +
+    `add \`${quote}\` at the end of the text, on the same line`
+  );
 }
 
 export function bracketNeverClosed(bracket: string): string {
@@ -45,12 +48,17 @@ export function blockHeaderExtra(field: FieldLine): string {
   );
 }
 
+export function listWithoutBrackets(field: FieldLine): string {
+  return `a list written on one line needs square brackets around it: \`${field.name}: [${field.value}]\``;
+}
+
 export function quotedThenMore(field: FieldLine): string {
   const quote = field.value[0]!;
   const inner = quote === "'" ? "a ' inside text in single quotes ends the text early" : null;
   const why =
     inner ??
-    `the text after \`${field.name}:\` starts with a quote mark, so YAML takes it to end at the next ${quote}, but more text follows`;
+    `the text after \`${field.name}:\` starts with a quote mark, so YAML takes it to end at the next ` +
+      `\`${quote}\`, but more text follows`;
   return `${why}; put the whole text in quotes: ${quotedField(field, unquoteOnce(field.value))}`;
 }
 
@@ -64,7 +72,13 @@ export function bracketThenMore(field: FieldLine): string {
 
 export function colonInValue(field: FieldLine): string {
   const colon = /:(\s|$)/.exec(field.value);
-  const sample = colon ? field.value.slice(Math.max(0, colon.index - 12), colon.index + 1).trimStart() : ":";
+  const sample = colon
+    ? field.value
+        .slice(0, colon.index + 1)
+        .split(/\s+/)
+        .slice(-2)
+        .join(" ")
+    : ":";
   return (
     `the text after \`${field.name}:\` holds a colon followed by a space (\`${sample}\`), which YAML reads as ` +
     `the start of another field; put the whole text in quotes: ${quotedField(field, field.value)}`
@@ -94,9 +108,16 @@ export function listNotLinedUp(line: SourceLine, dash: number, other: SourceLine
   );
 }
 
-export function fieldNotLinedUp(line: SourceLine, name: string, sibling: SourceLine | null): string {
+/** A field above, by its line, name and the column its name starts in. */
+export interface Sibling {
+  line: number;
+  name: string;
+  column: number;
+}
+
+export function fieldNotLinedUp(line: SourceLine, name: string, sibling: Sibling | null): string {
   const there = sibling
-    ? `, but ${showLine(sibling.text)} on line ${sibling.number} starts in column ${sibling.indent + 1}`
+    ? `, but \`${sibling.name}:\` on line ${sibling.line} starts in column ${sibling.column}`
     : "";
   return (
     `\`${name}:\` starts in column ${line.indent + 1}${there}; fields that belong together must start in the ` +
@@ -104,10 +125,11 @@ export function fieldNotLinedUp(line: SourceLine, name: string, sibling: SourceL
   );
 }
 
-export function blockTextLessIndented(line: SourceLine, name: string, textIndent: number): string {
+export function blockTextLessIndented(name: string, textIndent: number): string {
   return (
-    `this line is less indented than the text of \`${name}\` above it; if it is more of that text, indent it ` +
-    `like the lines above (column ${textIndent + 1}); if it is a new field, start it in the column of \`${name}:\``
+    `this line is less indented than the text of \`${name}\` above it, so it is not part of that text, and it ` +
+    `is not a field (\`name: value\`) either; if it is more of the text, indent it like the lines above ` +
+    `(column ${textIndent + 1})`
   );
 }
 
@@ -116,19 +138,22 @@ export function colonWithoutSpace(line: SourceLine, colon: number): string {
   return `a field needs a space after the colon; write ${showLine(mended)}`;
 }
 
+export function notAFieldNorItemShort(): string {
+  return "this line is not a field (`name: value`) nor a list item (`- value`)";
+}
+
 export function textNotIndented(line: SourceLine, above: FieldLine, aboveLine: SourceLine): string {
   const indent = " ".repeat(aboveLine.indent + 2);
   return (
-    `this line is not a field (\`name: value\`) and not a list item (\`- value\`). If it is more of the text of ` +
-    `\`${above.name}\` on line ${aboveLine.number}, indent it under \`${above.name}:\` ` +
-    `(${showLine(indent + line.text.trim())} with ${indent.length} spaces), or write \`${above.name}: |\` and put ` +
-    "all the text on the lines below it, indented"
+    `If it is more of the text of \`${above.name}\` on line ${aboveLine.number}, indent it under ` +
+    `\`${above.name}:\` (${showLine(indent + line.text.trim())} with ${indent.length} spaces), or write ` +
+    `\`${above.name}: |\` and put all the text on the lines below it, indented`
   );
 }
 
 export function missingColon(line: SourceLine, name: string, rest: string): string {
   const mended = `${" ".repeat(line.indent)}${name}: ${rest}`;
-  return `this line is not a field (\`name: value\`) nor a list item (\`- value\`); if it is a field, put a colon after its name: ${showLine(mended)}`;
+  return `${notAFieldNorItemShort()}; if \`${name}\` is a field's name, put a colon after it: ${showLine(mended)}`;
 }
 
 export function notAFieldNorItem(): string {
@@ -141,12 +166,16 @@ export function notAFieldNorItem(): string {
 export function listAndFields(name: string): string {
   return (
     `\`${name}:\` is a field, but the lines above it at the same indentation are a list (lines starting with -); ` +
-    "a list and fields cannot be mixed at one level: indent the list under a field's name, or make this line a list item"
+    "a list and fields cannot be mixed at one level: indent the list under a field's name, " +
+    "or make this line a list item"
   );
 }
 
 export function commentAfterQuote(): string {
-  return "a # straight after a closing quote; put a space before the # if the rest of the line is a note, or move it inside the quotes";
+  return (
+    "a # straight after a closing quote; put a space before the # if the rest of the line is a note, " +
+    "or move it inside the quotes"
+  );
 }
 
 export function badEscape(field: FieldLine | null, sequence: string): string {
@@ -192,7 +221,10 @@ export function specialMark(char: string): string {
 }
 
 export function undefinedReference(name: string): string {
-  return `\`*${name}\` at the start of a value has a special meaning in YAML (a copy of a part marked \`&${name}\`), and nothing is marked so; if it is text, put the text in quotes`;
+  return (
+    `\`*${name}\` at the start of a value has a special meaning in YAML (a copy of a part marked ` +
+    `\`&${name}\`), and nothing is marked so; if it is text, put the text in quotes`
+  );
 }
 
 export function unexpectedHere(char: string): string {

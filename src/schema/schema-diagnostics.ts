@@ -203,8 +203,10 @@ function idHint(value: string): string {
   if (/[\u201c\u201d\u2018\u2019]/.test(value))
     return `. The curly quotes (“ ”) are part of the text to YAML: type straight quotes (") or none`;
   if (/^-\S/.test(value)) return `. A list item needs a space after the dash: \`- ${value.slice(1)}\``;
-  if (/\s/.test(value.trim()))
-    return `. An id has no spaces: write the id (such as \`${value.trim().toLowerCase().replace(/\s+/g, "-")}\`), not the name`;
+  if (/\s/.test(value.trim())) {
+    const id = value.trim().toLowerCase().replace(/\s+/g, "-");
+    return `. An id has no spaces: write the id (such as \`${id}\`), not the name`;
+  }
   return "";
 }
 

@@ -22,7 +22,10 @@ export function likelyCause(value: string, declared: readonly Declared[], what: 
 }
 
 function curlyQuotes(inner: string): string {
-  return `it is in curly quotes (“ ”), which YAML keeps as part of the text; type straight quotes, "${inner}", or none`;
+  return (
+    `it is in curly quotes (“ ”), which YAML keeps as part of the text; ` +
+    `type straight quotes, "${inner}", or none`
+  );
 }
 
 function nameForId(id: string, what: string): string {
