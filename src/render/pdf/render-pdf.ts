@@ -3,6 +3,7 @@ import {
   ATTACHED_ANCHOR,
   ATTACHED_TITLE,
   embedAttachments,
+  fileOpener,
   type ReadAttachment,
   renderAttachedFiles,
 } from "./attachments.js";
@@ -62,11 +63,18 @@ function layOut(
   const { doc, output } = createPdfDocument(model, attach);
   registerFonts(doc);
   const flow = new Flow(doc);
-  flow.pageOf = (anchor) => {
-    if (pages === null) return "000";
-    const page = pages.get(anchor);
-    return page === undefined ? "" : String(page + 1);
+  const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
+  flow.refs = {
+    pageOf: (anchor) => {
+      if (pages === null) return "000";
+      const page = pages.get(anchor);
+      return page === undefined ? "" : String(page + 1);
+    },
+    embedded: (path) => embedded.has(path),
   };
+  const date = new Date(`${model.build.date}T00:00:00Z`);
+  if (attach && options.readAttachment)
+    flow.openFile = fileOpener(doc, model.attachments, options.readAttachment, date);
   const root = struct(doc, "Document");
   doc.addStructure(root);
 
@@ -93,12 +101,7 @@ function layOut(
   contents.end();
   drawPageFurniture(flow, model.organisation, model.title);
   if (attach && options.readAttachment)
-    embedAttachments(
-      doc,
-      model.attachments,
-      options.readAttachment,
-      new Date(`${model.build.date}T00:00:00Z`),
-    );
+    embedAttachments(doc, model.attachments, options.readAttachment, date);
   root.end();
   // A pass whose pages are thrown away is never ended: its output is simply dropped.
   return { flow, output, discard: () => output.catch(() => undefined) };
