@@ -52,7 +52,7 @@ function caseStudyMatrix(ctx: PackContext): Section {
     blocks: [
       para([
         text(
-          `A tick marks an element a case study shows. ${count(rows.length, "element is", "elements are")} shown by at least one case study.`,
+          `A tick marks an element a case study shows; ${count(rows.length, "element is", "elements are")} shown.`,
         ),
       ]),
       {

@@ -47,7 +47,7 @@ export function embedAttachments(
   for (const a of uniqueAttachments(list)) doc.file(...fileArguments(a, read, date));
 }
 
-/** pdfkit's arguments for one embedded file; the same for the list and every annotation, so the bytes are stored once. */
+/** pdfkit's arguments for one embedded file, the same everywhere so its bytes are stored once. */
 function fileArguments(
   a: Attachment,
   read: ReadAttachment,
