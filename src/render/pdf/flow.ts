@@ -59,6 +59,8 @@ export class Flow {
   section = "";
   /** Page numbers of anchors (from an earlier layout pass) and the files embedded, for citations. */
   refs: InlineRefs = { pageOf: () => "", embedded: () => false };
+  /** A layout pass whose pages are thrown away (only its anchors are kept): text is placed, not drawn. */
+  dry = false;
   /** Adds a file-attachment annotation opening an embedded file; set when files are embedded. */
   openFile: ((path: string, rect: Rect, label: string, el: StructElement) => void) | null = null;
   private empty = true;
@@ -166,6 +168,10 @@ export class Flow {
    * an artifact open (a repeated table header).
    */
   drawLine(line: Line, box: Box, y: number, setting: TextSetting, owner: Owner | null): void {
+    if (this.dry) {
+      this.touch();
+      return;
+    }
     const doc = this.doc;
     const lh = lineHeight(setting);
     const baseline = y + (lh - INK * setting.size) / 2 + ASCENT * setting.size;

@@ -35,8 +35,9 @@ export interface PdfOptions {
  */
 export async function renderPdf(model: PackDocument, options: PdfOptions = {}): Promise<Uint8Array> {
   // Citations print the page of what they cite, which is known only once the pages are laid
-  // out: lay out with three-digit stand-ins first, then again with the pages found, until the
-  // pages stop moving (the numbers' widths can move a line; twice is the norm, four the cap).
+  // out: lay out with three-digit stand-ins first (placing text without drawing it, which is
+  // what takes the time), then again with the pages found, until the pages stop moving (the
+  // numbers' widths can move a line; twice is the norm, four the cap).
   let pages: ReadonlyMap<string, number> | null = null;
   for (let pass = 0; pass < 4; pass++) {
     const laid = layOut(model, options, pages);
@@ -63,6 +64,7 @@ function layOut(
   const { doc, output } = createPdfDocument(model, attach);
   registerFonts(doc);
   const flow = new Flow(doc);
+  flow.dry = pages === null;
   const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
   flow.refs = {
     pageOf: (anchor) => {
@@ -96,6 +98,9 @@ function layOut(
   const ctx = { mentions: model.mentions };
   for (const section of model.sections) renderSection(flow, section, root, doc.outline, ctx);
   if (attach) renderAttachedFiles(flow, model.attachments, root, doc.outline);
+  const discard = () => output.catch(() => undefined);
+  // A pass whose pages are thrown away is never ended: its output is simply dropped.
+  if (flow.dry) return { flow, output, discard };
 
   drawContents(flow, plan, contentsPage, contents);
   contents.end();
@@ -103,6 +108,5 @@ function layOut(
   if (attach && options.readAttachment)
     embedAttachments(doc, model.attachments, options.readAttachment, date);
   root.end();
-  // A pass whose pages are thrown away is never ended: its output is simply dropped.
-  return { flow, output, discard: () => output.catch(() => undefined) };
+  return { flow, output, discard };
 }
