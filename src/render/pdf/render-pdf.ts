@@ -1,4 +1,4 @@
-import type { PackDocument } from "../../pack/document-model.js";
+import type { PackDocument, Section } from "../../pack/document-model.js";
 import {
   ATTACHED_ANCHOR,
   ATTACHED_TITLE,
@@ -39,14 +39,23 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
   // what takes the time), then again with the pages found, until the pages stop moving (the
   // numbers' widths can move a line; twice is the norm, four the cap).
   let pages: ReadonlyMap<string, number> | null = null;
+  // A model that prints no page numbers in its text needs one pass.
+  if (!printsPageNumbers(model.sections)) pages = new Map();
   for (let pass = 0; pass < 4; pass++) {
     const laid = layOut(model, options, pages);
-    if (pages !== null && samePages(pages, laid.flow.anchors)) return finishPdf(laid.flow.doc, laid.output);
+    const settled = pages !== null && (pages.size === 0 || samePages(pages, laid.flow.anchors));
+    if (settled) return finishPdf(laid.flow.doc, laid.output);
     pages = new Map(laid.flow.anchors);
     laid.discard();
   }
   const last = layOut(model, options, pages);
   return finishPdf(last.flow.doc, last.output);
+}
+
+function printsPageNumbers(sections: readonly Section[]): boolean {
+  return sections.some(
+    (s) => /"type":"(?:cite|page)"/.test(JSON.stringify(s.blocks)) || printsPageNumbers(s.children),
+  );
 }
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
