@@ -60,7 +60,7 @@ function caseStudyMatrix(ctx: PackContext): Section {
         caption: "Case study × element",
         columns: [
           { label: "Element", align: "start", width: 1.6, nowrap: true },
-          ...studies.map((cs) => ({ label: cs.id, align: "start" as const, width: 1, nowrap: true })),
+          ...studies.map((cs) => ({ label: cs.id, align: "start" as const, width: 1, nowrap: false })),
         ],
         rows,
         rowHeaders: true,
