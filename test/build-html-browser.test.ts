@@ -215,7 +215,10 @@ elements:
     );
     const dir = testdir(files);
     const r = await runCse(["build", "--format", "html"], { cwd: dir });
-    expect(r.stderr).toBe("");
+    // Built as of today, the fixture's 2014 evidence is out of date: the pre-flight may say so.
+    expect(r.stderr).toMatch(
+      /^(cse build: \d+ elements? (is|are) claimed as meeting the standard[^\n]*\n( {2}.+\n)+)?$/,
+    );
     expect(r.code).toBe(0);
     o = await open(path.join(dir, "out/submission.html"));
   });

@@ -79,6 +79,21 @@ describe("cse build --format pdf --attach", () => {
 
     const outline = (await pdf.getOutline()) as { title: string }[];
     expect(outline.map((o) => o.title).at(-1)).toBe("Attached files");
+
+    // Each citation of E001 (in the sections of 1.1.1 and 1.1.2) opens its first file.
+    const opened: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      for (const a of (await (await pdf.getPage(n)).getAnnotations()) as {
+        subtype: string;
+        file?: { filename: string; content: Uint8Array };
+      }[]) {
+        if (a.subtype !== "FileAttachment" || !a.file) continue;
+        expect(Buffer.from(a.file.content).equals(Buffer.from(BINARY))).toBe(true);
+        opened.push(a.file.filename);
+      }
+    }
+    expect(opened.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(opened)).toEqual(new Set(["proffil.bin"]));
   });
 
   it("embeds nothing without --attach", async () => {
@@ -88,6 +103,8 @@ describe("cse build --format pdf --attach", () => {
     expect(await pdf.getAttachments()).toBeNull();
     const text = (await pageTexts(pdf)).map((p) => joined(p)).join(" ");
     expect(text).not.toContain("Attached files");
-    expect(squash(text)).toContain(sha256(BINARY)); // the evidence item still lists its files' hashes
+    expect(text).not.toContain("(open the file)");
+    // Hashes are listed only for files the PDF carries; the entry still names its files.
+    expect(squash(text)).not.toContain(sha256(BINARY));
   });
 });

@@ -75,13 +75,13 @@ describe("cse build and git", () => {
     // It comes straight after At a glance, and is in the contents.
     expect(html.indexOf('id="changes-since"')).toBeGreaterThan(html.indexOf('id="at-a-glance"'));
     expect(html).toMatch(/href="#changes-since"[^>]*>Changes since assessed-2014</);
-    const index = sectionText(html, "evidence-index");
-    expect(index).toContain(
-      "Id Title Type Date Last changed E001 Customer profile Report 2014-06-01 2014-06-01 E002 Customer strategy Policy 2014-07-01 2014-06-01, edited since E003 Customer survey Survey 2014-10-01 2014-11-01",
+    // The commit and last-changed dates are in the appendix, not in the evidence index.
+    expect(sectionText(html, "evidence-index")).not.toContain("Last changed");
+    const record = sectionText(html, "build-record");
+    expect(record).toContain(
+      `E002 1 June 2014 (commit ${first.slice(0, 12)} ), with uncommitted edits since`,
     );
-    expect(sectionText(html, "ev-E003")).toContain(
-      `Last changed 1 November 2014 (commit ${second.slice(0, 12)} )`,
-    );
+    expect(record).toContain(`E003 1 November 2014 (commit ${second.slice(0, 12)} )`);
   });
 
   it("builds from a revision with --ref, leaving the work tree alone", async () => {
@@ -92,9 +92,7 @@ describe("cse build and git", () => {
     expect(html.replace(/<[^>]+>/g, "")).toContain(`From commit${first}`);
     expect(html).not.toContain("uncommitted");
     expect(html).not.toContain("E003");
-    expect(sectionText(html, "evidence-index")).toContain(
-      "E002 Customer strategy Policy 2014-07-01 2014-06-01",
-    );
+    expect(sectionText(html, "build-record")).toContain(`E002 1 June 2014 (commit ${first.slice(0, 12)} )`);
     expect(fs.readFileSync(path.join(dir, "evidence/E002.yaml"), "utf8")).toContain(
       "How we engage, revised.",
     );
@@ -115,7 +113,7 @@ describe("cse build and git", () => {
     execFileSync("git", ["clone", "-q", "--depth", "1", `file://${dir}`, clone], { stdio: "ignore" });
     const r = await runCse(["build", ...ARGS], { cwd: clone, env: ENV });
     expect(r.code).toBe(0);
-    const index = sectionText(packOf(clone), "evidence-index");
+    const index = sectionText(packOf(clone), "build-record");
     expect(index).toContain(
       "Last-changed dates are not shown: this is a shallow clone whose history is cut short, so last-changed dates are unknown",
     );

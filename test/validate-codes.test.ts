@@ -209,6 +209,22 @@ const CASES: Case[] = [
     expect: { file: "assessment/self.yaml", line: 5, column: 15, code: "schema" },
   },
   {
+    name: "schema (a language span's braces hold only lang)",
+    files: {
+      "evidence/E009.yaml": EVIDENCE("").replace(
+        "description: Something.",
+        "description: Say [hi]{class=x}.",
+      ),
+    },
+    expect: {
+      file: "evidence/E009.yaml",
+      line: 3,
+      column: 14,
+      code: "schema",
+      message: /only lang=… may be written in the braces, not "class=x"/,
+    },
+  },
+  {
     name: "unknown-person (document control)",
     files: {
       "cse.yaml":

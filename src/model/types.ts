@@ -203,7 +203,7 @@ export interface Citable extends Origin {
   elements: ElementCitation[];
   /** (v2) Customer group ids. */
   customers: string[];
-  /** (v2) How the assessor can see it: as written, or derived (files → attached, a link → public-link, else on-site). */
+  /** (v2) How the assessor can see it, as written or derived (FORMAT.md).*/
   access: AccessKind;
   /** (v2) Whether `access` was written (false: derived). */
   accessWritten: boolean;

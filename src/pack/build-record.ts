@@ -13,14 +13,14 @@ export function buildRecordSection(ctx: PackContext): Section {
   const facts: Fact[] = [
     { term: "Built", value: [text(`${ctx.date(build.date)} by ${build.generator}`)] },
     { term: "Dates judged as of", value: [text(ctx.date(build.asOf))] },
-    {
-      term: "From commit",
-      value: build.commit
-        ? [code(build.commit), ...(build.uncommitted ? [text(" with uncommitted changes")] : [])]
-        : [text("not built from a git repository")],
-    },
     { term: "Drafts", value: [text(build.includeDrafts ? "included, marked Draft" : "left out")] },
   ];
+  // Outside git there is no commit to name: the fact is left out rather than said to be missing.
+  if (build.commit)
+    facts.splice(2, 0, {
+      term: "From commit",
+      value: [code(build.commit), ...(build.uncommitted ? [text(" with uncommitted changes")] : [])],
+    });
   const blocks: Block[] = [{ type: "facts", items: facts }];
   const history = ctx.inputs.lastChanged ?? null;
   if (history && !history.known && history.reason !== "not-a-repository")

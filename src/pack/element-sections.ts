@@ -59,8 +59,10 @@ function elementSection(ctx: PackContext, e: Element): Section {
     term: "Evidence",
     value: [
       text(
-        `${count(cited.evidence.length, "item", "items")}, ` +
-          `${count(cited.caseStudies.length, "case study", "case studies")}`,
+        [
+          count(cited.evidence.length, "item", "items"),
+          count(cited.caseStudies.length, "case study", "case studies"),
+        ].join(", "),
       ),
     ],
   });

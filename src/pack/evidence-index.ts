@@ -7,6 +7,9 @@ import { elementList, filesAndLinks, itemFacts } from "./item-sections.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
 
+const INDEX_INTRO =
+  "Each entry lists the elements it supports, how to see it, and the case studies that cite it.";
+
 /** The evidence index: a table of every item in the pack, then each item's entry, by id. */
 export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]): Section {
   const n = ctx.evidence.length;
@@ -15,7 +18,7 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
       text(
         n === 0
           ? "This pack holds no evidence items."
-          : `${count(n, "evidence item", "evidence items")}, by id. Each entry lists the elements it supports, how to see it, and the case studies that cite it.`,
+          : `${count(n, "evidence item", "evidence items")}, by id. ${INDEX_INTRO}`,
       ),
     ]),
   ];

@@ -21,7 +21,7 @@ export function evidenceWarnings(ctx: PackContext, element: string): Block[] {
         [
           text("Thin: ", true),
           text(
-            `Only ${count(ready, "ready item cites", "ready items cite")} this element; the submission asks for at least ${minEvidence}.`,
+            `Only ${count(ready, "ready item cites", "ready items cite")} this element; ${atLeast(minEvidence)}.`,
           ),
         ],
         "alert",
@@ -41,4 +41,8 @@ export function evidenceWarnings(ctx: PackContext, element: string): Block[] {
       ),
     );
   return blocks;
+}
+
+function atLeast(n: number): string {
+  return `the submission asks for at least ${n}`;
 }

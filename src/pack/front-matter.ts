@@ -64,16 +64,15 @@ function peopleCell(list: { name: string; role: string | null }[]): Inline[] {
   );
 }
 
+const CUSTOMERS_INTRO =
+  "For each: who they are, how many, and the evidence and case studies that concern them.";
+
 /** The customer groups (cse.yaml `customers`), each with the evidence and case studies that concern it. */
 function customersSection(ctx: PackContext): Section {
   const groups = ctx.s.config.customers;
   const items = [...ctx.evidence, ...ctx.caseStudies];
   const blocks: Block[] = [
-    para([
-      text(
-        `We serve ${count(groups.length, "customer group", "customer groups")}. For each: who they are, how many, and the evidence and case studies that concern them.`,
-      ),
-    ]),
+    para([text(`We serve ${count(groups.length, "customer group", "customer groups")}. ${CUSTOMERS_INTRO}`)]),
     {
       type: "table",
       caption: "Our customer groups",

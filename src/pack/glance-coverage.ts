@@ -27,7 +27,7 @@ export function coverageBlocks(ctx: PackContext): Block[] {
     para([
       text(`${covered} of ${count(total, "element", "elements")} (${pct}%) are covered`, true),
       text(
-        ` by at least one evidence item or case study. The pack cites ${count(ctx.evidence.length, "evidence item", "evidence items")} and ${count(ctx.caseStudies.length, "case study", "case studies")}.`,
+        ` by at least one evidence item or case study. The pack cites ${itemsAndStudies(ctx.evidence.length, ctx.caseStudies.length)}.`,
       ),
     ]),
     {
@@ -67,10 +67,7 @@ export function coverageBlocks(ctx: PackContext): Block[] {
       type: "chart",
       title: "Evidence per criterion",
       description: `Bar chart of the evidence items and case studies citing each criterion. ${categories
-        .map(
-          (c) =>
-            `${c.name}: ${count(c.values[0]!, "evidence item", "evidence items")} and ${count(c.values[1]!, "case study", "case studies")}.`,
-        )
+        .map((c) => `${c.name}: ${itemsAndStudies(c.values[0]!, c.values[1]!)}.`)
         .join(" ")}`,
       axis: "Criterion",
       series: ["Evidence items", "Case studies"],
@@ -78,4 +75,9 @@ export function coverageBlocks(ctx: PackContext): Block[] {
     });
   }
   return blocks;
+}
+
+/** "3 evidence items and 1 case study". */
+function itemsAndStudies(items: number, studies: number): string {
+  return `${count(items, "evidence item", "evidence items")} and ${count(studies, "case study", "case studies")}`;
 }

@@ -54,7 +54,7 @@ function caseStudyMatrix(ctx: PackContext): Section {
     blocks: [
       para([
         text(
-          `A tick marks an element a case study shows. ${count(rows.length, "element is", "elements are")} shown by at least one case study.`,
+          `A tick marks an element a case study shows; ${count(rows.length, "element is", "elements are")} shown.`,
         ),
       ]),
       {
@@ -62,7 +62,7 @@ function caseStudyMatrix(ctx: PackContext): Section {
         caption: "Case study × element",
         columns: [
           { label: "Element", align: "start", width: 1.6, nowrap: true },
-          ...studies.map((cs) => ({ label: cs.id, align: "start" as const, width: 1, nowrap: true })),
+          ...studies.map((cs) => ({ label: cs.id, align: "start" as const, width: 1, nowrap: false })),
         ],
         rows,
         rowHeaders: true,

@@ -59,3 +59,30 @@ describe("markdownTokens", () => {
     expect(link?.attrGet("href")).toBe("#ev-E001");
   });
 });
+
+describe("language of parts and abbreviations (FORMAT.md v2)", () => {
+  it("renders [text]{lang=cy} as a span and ::: {lang=cy} as a block, each with lang", () => {
+    const html = renderMarkdownHtml("Say [Croeso *i chi*]{lang=cy}.\n\n::: {lang=cy}\nDiolch.\n:::\n");
+    expect(html).toBe(
+      '<p>Say <span lang="cy">Croeso <em>i chi</em></span>.</p>\n<div lang="cy">\n<p>Diolch.</p>\n</div>\n',
+    );
+  });
+
+  it("leaves braces holding anything but lang as text", () => {
+    expect(renderMarkdownHtml('[x]{lang=cy class=y} [z]{lang="no tag"}')).toBe(
+      "<p>[x]{lang=cy class=y} [z]{lang=&quot;no tag&quot;}</p>\n",
+    );
+  });
+
+  it("marks a term's first use outside links as an abbreviation", () => {
+    const html = renderMarkdownHtml("[NSS](https://a.example) then NSS and NSS.", {
+      abbreviations: [{ term: "NSS", expansion: "National <Student> Survey" }],
+    });
+    expect(html).toBe(
+      [
+        '<p><a href="https://a.example">NSS</a> then',
+        '<abbr title="National &lt;Student&gt; Survey">NSS</abbr> and NSS.</p>\n',
+      ].join(" "),
+    );
+  });
+});

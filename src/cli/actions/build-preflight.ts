@@ -34,10 +34,7 @@ export function preflight(s: Submission, asOf: string, failOn: readonly GapCode[
     const words = e.gaps.flatMap((g) => (GAP_WORDS[g] ? [GAP_WORDS[g]!] : []));
     return `  ${e.id.padEnd(8)} ${words.join(", ")}\n`;
   });
-  const summary =
-    weak.length === 0
-      ? ""
-      : `cse build: ${plural(weak.length, "element")} ${weak.length === 1 ? "is" : "are"} claimed as meeting the standard without enough evidence:\n${lines.join("")}`;
+  const summary = weak.length === 0 ? "" : `cse build: ${claimedWithout(weak.length)}:\n${lines.join("")}`;
   const failing = failOn.flatMap((code) => {
     const elements = report.elements.filter((e) => e.gaps.includes(code)).map((e) => e.id);
     return elements.length > 0 ? [{ code, elements }] : [];
@@ -48,5 +45,11 @@ export function preflight(s: Submission, asOf: string, failOn: readonly GapCode[
 /** The refusal of `--fail-on`, naming each gap and its elements. */
 export function failOnMessage(failing: Preflight["failing"]): string {
   const lines = failing.map((f) => `  ${f.code}: ${f.elements.join(", ")}\n`);
-  return `cse build: refusing to build while these gaps remain (--fail-on); any earlier pack is left as it was:\n${lines.join("")}`;
+  const why = "refusing to build while these gaps remain (--fail-on); any earlier pack is left as it was";
+  return `cse build: ${why}:\n${lines.join("")}`;
+}
+
+/** "2 elements are claimed as meeting the standard without enough evidence". */
+function claimedWithout(n: number): string {
+  return `${plural(n, "element")} ${n === 1 ? "is" : "are"} claimed as meeting the standard without enough evidence`;
 }

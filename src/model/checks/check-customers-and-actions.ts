@@ -2,6 +2,9 @@ import { closest } from "../../util/closest.js";
 import type { Check } from "./context.js";
 import { orList } from "./context.js";
 
+const ADD_CUSTOMER = "add it to `customers` in cse.yaml, or use a declared id";
+const ADD_PERSON = "add them to `people` in cse.yaml, or use a declared id";
+
 function didYouMean(id: string, known: Iterable<string>): string {
   const near = closest(id, known, 2);
   return near.length ? ` Did you mean ${orList(near)}?` : "";
@@ -14,7 +17,7 @@ export const checkCustomers: Check = (ctx) => {
   const message = (id: string) =>
     known.size === 0
       ? `unknown customer group "${id}": cse.yaml has no \`customers\` list yet; add the group there first`
-      : `unknown customer group "${id}": add it to \`customers\` in cse.yaml, or use a declared id.${didYouMean(id, known)}`;
+      : `unknown customer group "${id}": ${ADD_CUSTOMER}.${didYouMean(id, known)}`;
   for (const item of [...s.evidence, ...s.caseStudies]) {
     item.customers.forEach((id, i) => {
       if (!known.has(id))
@@ -31,11 +34,7 @@ export const checkActionEvidence: Check = (ctx) => {
     for (const act of a.actions) {
       for (const ref of act.evidence) {
         if (known.has(ref.id)) continue;
-        ctx.report(
-          ref,
-          "unknown-evidence",
-          `unknown evidence in the action's \`evidence\`: no evidence item or case study has the id "${ref.id}".${didYouMean(ref.id, known)}`,
-        );
+        ctx.report(ref, "unknown-evidence", unknownActionEvidence(ref.id, known));
       }
     }
   }
@@ -55,7 +54,12 @@ export const checkDocumentPeople: Check = (ctx) => {
     ctx.report(
       { src: config.src, path: ["document", field] },
       "unknown-person",
-      `unknown person "${id}" in \`document.${field}\`: add them to \`people\` in cse.yaml, or use a declared id.${didYouMean(id, known)}`,
+      `unknown person "${id}" in \`document.${field}\`: ${ADD_PERSON}.${didYouMean(id, known)}`,
     );
   }
 };
+
+function unknownActionEvidence(id: string, known: ReadonlySet<string>): string {
+  const why = `no evidence item or case study has the id "${id}"`;
+  return `unknown evidence in the action's \`evidence\`: ${why}.${didYouMean(id, known)}`;
+}

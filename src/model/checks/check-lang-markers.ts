@@ -19,11 +19,7 @@ export const checkLangMarkers: Check = (ctx) => {
     for (const marker of langMarkersIn(field.text)) {
       const parsed = parseLangAttributes(marker.inside);
       if ("error" in parsed)
-        ctx.report(
-          field,
-          "schema",
-          `\`{${marker.inside}}\` on line ${marker.line + 1} of \`${String(field.path[field.path.length - 1])}\`: ${parsed.error}`,
-        );
+        ctx.report(field, "schema", badMarker(marker.inside, marker.line, field.path, parsed.error));
     }
   }
 };
@@ -44,4 +40,9 @@ function markdownFields(s: Parameters<Check>[0]["submission"]): MarkdownField[] 
   const cse = s.config.src;
   if (cse) s.config.customers.forEach((c, i) => add(cse, ["customers", i, "description"], c.description));
   return fields;
+}
+
+/** "`{class=x}` on line 2 of `description`: only lang=… may be written in the braces, not …". */
+function badMarker(inside: string, line: number, path: DataPath, error: string): string {
+  return `\`{${inside}}\` on line ${line + 1} of \`${String(path[path.length - 1])}\`: ${error}`;
 }

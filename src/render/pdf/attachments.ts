@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Attachment, Inline } from "../../pack/document-model.js";
 import { BODY_BOX, type Flow } from "./flow.js";
 import { heading } from "./headings.js";
-import { pointOutlineAt, type StructElement } from "./pdfkit-extras.js";
+import { pointOutlineAt, type Rect, type StructElement } from "./pdfkit-extras.js";
 import { runsFromInline } from "./runs.js";
 import { renderTable } from "./table.js";
 import { BODY } from "./theme.js";
@@ -53,20 +53,69 @@ export function embedAttachments(
   read: ReadAttachment,
   date: Date,
 ): void {
-  for (const a of uniqueAttachments(list)) {
-    const bytes = read(a.path);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== a.sha256) throw new AttachmentChangedError(a.path);
-    const ext = a.name.includes(".") ? a.name.slice(a.name.lastIndexOf(".") + 1).toLowerCase() : "";
-    doc.file(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+  for (const a of uniqueAttachments(list)) doc.file(...fileArguments(a, read, date));
+}
+
+/** pdfkit's arguments for one embedded file, the same everywhere so its bytes are stored once. */
+function fileArguments(
+  a: Attachment,
+  read: ReadAttachment,
+  date: Date,
+): [Buffer, PDFKit.Mixins.PDFAttachmentOptions] {
+  const bytes = read(a.path);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (sha256 !== a.sha256) throw new AttachmentChangedError(a.path);
+  const ext = a.name.includes(".") ? a.name.slice(a.name.lastIndexOf(".") + 1).toLowerCase() : "";
+  return [
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    {
       name: a.path,
       description: `${a.path}: ${a.size} bytes, SHA-256 ${a.sha256}`,
       creationDate: date,
       modifiedDate: date,
       relationship: "Supplement",
       ...(TYPES[ext] ? { type: TYPES[ext] } : {}),
-    } as PDFKit.Mixins.PDFAttachmentOptions);
-  }
+    } as PDFKit.Mixins.PDFAttachmentOptions,
+  ];
+}
+
+/** pdfkit's file-attachment annotation, which @types/pdfkit does not describe. */
+interface FileAnnotating {
+  fileAnnotation(x: number, y: number, w: number, h: number, file: object, options: object): void;
+}
+
+/**
+ * Lets citations of attached files open them: a file-attachment annotation over the words
+ * "(open the file)", pointing at the same embedded stream as the list of attachments, with an
+ * empty appearance so no icon is painted over the text (the words are underlined as links are).
+ */
+export function fileOpener(
+  doc: PDFKit.PDFDocument,
+  list: readonly Attachment[],
+  read: ReadAttachment,
+  date: Date,
+): (path: string, rect: Rect, label: string, el: StructElement) => void {
+  const byPath = new Map(uniqueAttachments(list).map((a) => [a.path, a]));
+  return (path, rect, label, el) => {
+    const a = byPath.get(path);
+    if (!a) return;
+    const [src, options] = fileArguments(a, read, date);
+    const appearance = doc.ref({
+      Type: "XObject",
+      Subtype: "Form",
+      BBox: [0, 0, rect.w, rect.h],
+      Resources: {},
+    });
+    appearance.end("");
+    (doc as unknown as FileAnnotating).fileAnnotation(
+      rect.x,
+      rect.y,
+      rect.w,
+      rect.h,
+      { src, ...options, hidden: true },
+      { structParent: el, Contents: label, AP: { N: appearance }, F: 4 },
+    );
+  };
 }
 
 /** The closing section listing what is embedded: path, size, SHA-256 and the item it belongs to. */

@@ -90,7 +90,7 @@ const ROLE = {
 function paragraph(flow: Flow, block: ParagraphBlock, box: Box, parent: StructElement): void {
   const role = ROLE[block.role];
   flow.paragraph(
-    runsFromInline(block.content, role.style, flow.pageOf),
+    runsFromInline(block.content, role.style, flow.refs),
     box,
     { size: role.size, color: role.color },
     parent,
@@ -115,7 +115,7 @@ export function renderFacts(
   const list = flow.struct(parent, "L");
   for (const fact of block.items) {
     const term = flow.lines([{ text: fact.term, style: "bold", link: null }], termWidth - 10, size);
-    const value = flow.lines(runsFromInline(fact.value, "regular", flow.pageOf), box.width - termWidth, size);
+    const value = flow.lines(runsFromInline(fact.value, "regular", flow.refs), box.width - termWidth, size);
     const rows = Math.max(term.length, value.length);
     flow.need(lh * rows);
     const li = flow.struct(list, "LI");

@@ -3,13 +3,14 @@ import { BODY, COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
 import { measure, type TextStyle, useFont } from "./fonts.js";
 import { breakLines, type Line } from "./line-breaker.js";
 import {
+  type Rect,
   linkToDestination,
   linkToUrl,
   struct,
   type StructElement,
   type StructOptions,
 } from "./pdfkit-extras.js";
-import type { PageOf, Run, RunLink } from "./runs.js";
+import type { InlineRefs, Run, RunLink } from "./runs.js";
 
 /** A horizontal slot for content: left edge and width, in points. */
 export interface Box {
@@ -56,8 +57,12 @@ export class Flow {
   readonly pageSection: string[] = [""];
   /** The top-level section being laid out. */
   section = "";
-  /** Page numbers of anchors for citations and page references (from an earlier layout pass). */
-  pageOf: PageOf = () => "";
+  /** Page numbers of anchors (from an earlier layout pass) and the files embedded, for citations. */
+  refs: InlineRefs = { pageOf: () => "", embedded: () => false };
+  /** A layout pass whose pages are thrown away (only its anchors are kept): text is placed, not drawn. */
+  dry = false;
+  /** Adds a file-attachment annotation opening an embedded file; set when files are embedded. */
+  openFile: ((path: string, rect: Rect, label: string, el: StructElement) => void) | null = null;
   private empty = true;
 
   constructor(readonly doc: PDFKit.PDFDocument) {}
@@ -163,6 +168,10 @@ export class Flow {
    * an artifact open (a repeated table header).
    */
   drawLine(line: Line, box: Box, y: number, setting: TextSetting, owner: Owner | null): void {
+    if (this.dry) {
+      this.touch();
+      return;
+    }
     const doc = this.doc;
     const lh = lineHeight(setting);
     const baseline = y + (lh - INK * setting.size) / 2 + ASCENT * setting.size;
@@ -177,9 +186,11 @@ export class Flow {
       // Another language or an abbreviation is a Span of its own, carrying /Lang or /E.
       const spanEl =
         span && owner ? this.struct(owner.el, "Span", { lang: span.lang, expanded: span.expansion }) : null;
-      const linkEl = link && owner ? this.struct(spanEl ?? owner.el, "Link") : null;
+      // A link to an embedded file is an annotation of its own kind: an Annot element, not a Link.
+      const linkTag = link?.kind === "file" ? "Annot" : "Link";
+      const linkEl = link && owner ? this.struct(spanEl ?? owner.el, linkTag) : null;
       if (owner) {
-        const content = doc.markStructureContent(linkEl ? "Link" : spanEl ? "Span" : owner.tag);
+        const content = doc.markStructureContent(linkEl ? linkTag : spanEl ? "Span" : owner.tag);
         (linkEl ?? spanEl ?? owner.el).add(content);
       }
       for (const f of group) {
@@ -206,7 +217,7 @@ export class Flow {
       if (owner) doc.endMarkedContent();
       if (link && linkEl) {
         annotate(
-          doc,
+          this,
           link,
           { x: start, y, w: end - start, h: lh },
           group.map((f) => f.text).join(""),
@@ -230,13 +241,9 @@ function sizeOf(style: TextStyle, size: number): number {
   return style === "code" ? size * CODE_SCALE : size;
 }
 
-function annotate(
-  doc: PDFKit.PDFDocument,
-  link: RunLink,
-  rect: { x: number; y: number; w: number; h: number },
-  text: string,
-  el: StructElement,
-): void {
-  if (link.kind === "dest") linkToDestination(doc, rect, link.anchor, `Go to ${text}`, el);
+function annotate(flow: Flow, link: RunLink, rect: Rect, text: string, el: StructElement): void {
+  const doc = flow.doc;
+  if (link.kind === "file") flow.openFile?.(link.path, rect, `Open the attached file ${link.path}`, el);
+  else if (link.kind === "dest") linkToDestination(doc, rect, link.anchor, `Go to ${text}`, el);
   else linkToUrl(doc, rect, link.href, text === link.href ? text : `${text} (${link.href})`, el);
 }

@@ -169,5 +169,6 @@ function toLine(parts: readonly Part[], measure: Measure): Line {
 function sameLink(a: RunLink | null, b: RunLink | null): boolean {
   if (a === b) return true;
   if (!a || !b || a.kind !== b.kind) return false;
-  return a.kind === "dest" ? a.anchor === (b as typeof a).anchor : a.href === (b as typeof a).href;
+  if (a.kind === "dest") return a.anchor === (b as typeof a).anchor;
+  return a.kind === "url" ? a.href === (b as typeof a).href : a.path === (b as typeof a).path;
 }

@@ -1,8 +1,9 @@
-import type { PackDocument } from "../../pack/document-model.js";
+import type { PackDocument, Section } from "../../pack/document-model.js";
 import {
   ATTACHED_ANCHOR,
   ATTACHED_TITLE,
   embedAttachments,
+  fileOpener,
   type ReadAttachment,
   renderAttachedFiles,
 } from "./attachments.js";
@@ -34,17 +35,27 @@ export interface PdfOptions {
  */
 export async function renderPdf(model: PackDocument, options: PdfOptions = {}): Promise<Uint8Array> {
   // Citations print the page of what they cite, which is known only once the pages are laid
-  // out: lay out with three-digit stand-ins first, then again with the pages found, until the
-  // pages stop moving (the numbers' widths can move a line; twice is the norm, four the cap).
+  // out: lay out with three-digit stand-ins first (placing text without drawing it, which is
+  // what takes the time), then again with the pages found, until the pages stop moving (the
+  // numbers' widths can move a line; twice is the norm, four the cap).
   let pages: ReadonlyMap<string, number> | null = null;
+  // A model that prints no page numbers in its text needs one pass.
+  if (!printsPageNumbers(model.sections)) pages = new Map();
   for (let pass = 0; pass < 4; pass++) {
     const laid = layOut(model, options, pages);
-    if (pages !== null && samePages(pages, laid.flow.anchors)) return finishPdf(laid.flow.doc, laid.output);
+    const settled = pages !== null && (pages.size === 0 || samePages(pages, laid.flow.anchors));
+    if (settled) return finishPdf(laid.flow.doc, laid.output);
     pages = new Map(laid.flow.anchors);
     laid.discard();
   }
   const last = layOut(model, options, pages);
   return finishPdf(last.flow.doc, last.output);
+}
+
+function printsPageNumbers(sections: readonly Section[]): boolean {
+  return sections.some(
+    (s) => /"type":"(?:cite|page)"/.test(JSON.stringify(s.blocks)) || printsPageNumbers(s.children),
+  );
 }
 
 function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
@@ -62,11 +73,19 @@ function layOut(
   const { doc, output } = createPdfDocument(model, attach);
   registerFonts(doc);
   const flow = new Flow(doc);
-  flow.pageOf = (anchor) => {
-    if (pages === null) return "000";
-    const page = pages.get(anchor);
-    return page === undefined ? "" : String(page + 1);
+  flow.dry = pages === null;
+  const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
+  flow.refs = {
+    pageOf: (anchor) => {
+      if (pages === null) return "000";
+      const page = pages.get(anchor);
+      return page === undefined ? "" : String(page + 1);
+    },
+    embedded: (path) => embedded.has(path),
   };
+  const date = new Date(`${model.build.date}T00:00:00Z`);
+  if (attach && options.readAttachment)
+    flow.openFile = fileOpener(doc, model.attachments, options.readAttachment, date);
   const root = struct(doc, "Document");
   doc.addStructure(root);
 
@@ -88,18 +107,15 @@ function layOut(
   const ctx = { mentions: model.mentions };
   for (const section of model.sections) renderSection(flow, section, root, doc.outline, ctx);
   if (attach) renderAttachedFiles(flow, model.attachments, root, doc.outline);
+  const discard = () => output.catch(() => undefined);
+  // A pass whose pages are thrown away is never ended: its output is simply dropped.
+  if (flow.dry) return { flow, output, discard };
 
   drawContents(flow, plan, contentsPage, contents);
   contents.end();
   drawPageFurniture(flow, model.organisation, model.title);
   if (attach && options.readAttachment)
-    embedAttachments(
-      doc,
-      model.attachments,
-      options.readAttachment,
-      new Date(`${model.build.date}T00:00:00Z`),
-    );
+    embedAttachments(doc, model.attachments, options.readAttachment, date);
   root.end();
-  // A pass whose pages are thrown away is never ended: its output is simply dropped.
-  return { flow, output, discard: () => output.catch(() => undefined) };
+  return { flow, output, discard };
 }

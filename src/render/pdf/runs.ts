@@ -3,8 +3,9 @@ import type { Token } from "../../pack/markdown.js";
 import type { TextStyle } from "./fonts.js";
 import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
 
-/** Where a run of text links to: a named destination in the document, or a web address. */
-export type RunLink = { kind: "dest"; anchor: string } | { kind: "url"; href: string };
+/** Where a run of text links to: a named destination, a web address, or a file embedded in the PDF. */
+export type RunLink =
+  { kind: "dest"; anchor: string } | { kind: "url"; href: string } | { kind: "file"; path: string };
 
 /** A span of text tagged on its own: another language (/Lang) or an abbreviation (/E). */
 export interface RunSpan {
@@ -24,17 +25,22 @@ export interface Run {
   span?: RunSpan | null;
 }
 
-/** The page (1-based, as printed) where an anchor starts, as text; "" while unknown. */
-export type PageOf = (anchor: string) => string;
+/** What inline content needs from the layout: page numbers, and which files the PDF carries. */
+export interface InlineRefs {
+  /** The page (1-based, as printed) where an anchor starts, as text; "" while unknown. */
+  pageOf(anchor: string): string;
+  /** Whether a file (root-relative path) is embedded, so a citation can open it. */
+  embedded(path: string): boolean;
+}
 
 /**
  * Runs of the model's inline content; `base` is the style of plain text (bold in headers);
- * `pageOf` gives citations and page references their page numbers.
+ * `refs` gives citations and page references their page numbers and attached files.
  */
 export function runsFromInline(
   content: readonly Inline[],
   base: TextStyle = "regular",
-  pageOf?: PageOf,
+  refs?: InlineRefs,
 ): Run[] {
   return content.flatMap((i): Run[] => {
     switch (i.type) {
@@ -48,11 +54,15 @@ export function runsFromInline(
         return [{ text: i.text, style: "code", link: null }];
       case "cite": {
         const link: RunLink = { kind: "dest", anchor: i.anchor };
-        const page = pageOf?.(i.anchor) ?? "";
+        const page = refs?.pageOf(i.anchor) ?? "";
+        const file = i.attachment !== null && refs?.embedded(i.attachment) ? i.attachment : null;
         return [
           { text: i.id, style: boldOf(base), link },
           { text: ` ${i.title}`, style: base, link },
           ...(page ? [{ text: `, p.\u00a0${page}`, style: base, link: null }] : []),
+          ...(file
+            ? [{ text: " (open the file)", style: base, link: { kind: "file" as const, path: file } }]
+            : []),
         ];
       }
       case "abbr":
@@ -60,7 +70,7 @@ export function runsFromInline(
       case "badge":
         return [{ text: `${BADGE_SYMBOLS[i.shape]} ${i.text}`, style: base, link: null }];
       case "page": {
-        const page = pageOf?.(i.anchor) ?? "";
+        const page = refs?.pageOf(i.anchor) ?? "";
         return page ? [{ text: page, style: base, link: { kind: "dest", anchor: i.anchor } }] : [];
       }
     }

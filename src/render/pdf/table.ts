@@ -34,7 +34,7 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
   );
   const rows = block.rows.map((row) =>
     cols.map((c, i) =>
-      flow.lines(runsFromInline(row[i] ?? [], "regular", flow.pageOf), inner(c).width, TABLE.size),
+      flow.lines(runsFromInline(row[i] ?? [], "regular", flow.refs), inner(c).width, TABLE.size),
     ),
   );
   const heightOf = (cells: Line[][]) => Math.max(1, ...cells.map((l) => l.length)) * lh + 2 * TABLE.padY;
@@ -153,7 +153,7 @@ function columnWidths(flow: Flow, block: TableBlock, width: number): number[] {
 }
 
 function plainWidth(flow: Flow, cell: readonly Inline[]): number {
-  return runsFromInline(cell, "regular", flow.pageOf).reduce(
+  return runsFromInline(cell, "regular", flow.refs).reduce(
     (n, r) => n + flow.measure(r.text, r.style, TABLE.size),
     0,
   );
