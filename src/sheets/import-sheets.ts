@@ -1,4 +1,5 @@
 import path from "node:path";
+import { compareIds } from "../model/natural-order.js";
 import { readSubmission } from "../model/read-submission.js";
 import type { Submission } from "../model/types.js";
 import { editYamlText } from "../scaffold/yaml-edit.js";
@@ -99,7 +100,8 @@ function notInSheet(s: Submission, sheets: ReadSheet[], items: SheetItem[]): str
   const kinds = new Set(sheets.map((x) => x.sheet));
   return [...(kinds.has("Evidence") ? s.evidence : []), ...(kinds.has("Case studies") ? s.caseStudies : [])]
     .map((i) => i.id)
-    .filter((id) => !ids.has(id));
+    .filter((id) => !ids.has(id))
+    .sort(compareIds);
 }
 
 /** Each planned file's new text; files whose text would not change are left out. */
