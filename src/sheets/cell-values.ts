@@ -208,9 +208,15 @@ export class CellReader {
   }
 }
 
-/** The first row's cell in a column, or the row's first cell, for a problem about the whole row. */
-export function placeOf(row: SheetRow, column: string): SheetCell | { ref: string; row: number } {
-  return row.cells.get(column) ?? { ref: [...row.cells.values()][0]?.ref ?? `A${row.row}`, row: row.row };
+/** A row's cell in a column, even an empty one, or the row's first cell when the sheet lacks the column. */
+export function placeOf(
+  sheet: ReadSheet,
+  row: SheetRow,
+  column: string,
+): SheetCell | { ref: string; row: number } {
+  const letter = sheet.letters.get(column);
+  const ref = letter ? `${letter}${row.row}` : ([...row.cells.values()][0]?.ref ?? `A${row.row}`);
+  return row.cells.get(column) ?? { ref, row: row.row };
 }
 
 function unknownElement(id: string, s: Submission): string {

@@ -47,7 +47,7 @@ export function gatherItems(sheet: ReadSheet, reader: CellReader): SheetItem[] {
       if (!idCell)
         reader.report(
           sheet,
-          placeOf(row, "ID"),
+          placeOf(sheet, row, "ID"),
           "missing-value",
           "this row has no ID; give every row the id of its item",
         );
@@ -65,7 +65,7 @@ export function gatherItems(sheet: ReadSheet, reader: CellReader): SheetItem[] {
     if (!row.cells.has("Element"))
       reader.report(
         sheet,
-        placeOf(row, "Element"),
+        placeOf(sheet, row, "Element"),
         "missing-value",
         `the row of ${id} names no element; write an element id such as 1.1.1`,
       );

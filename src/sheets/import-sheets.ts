@@ -62,6 +62,7 @@ export function importSheets(book: RawBook, s: Submission, options: ImportOption
   const writes = applyPlans(ctx);
   if (report.problems.length === 0) checkResult(s, writes, items, ctx);
   if (report.problems.length > 0) {
+    sortProblems(report, sheets);
     report.created = [];
     report.updated = [];
     return { report, writes: new Map() };
@@ -160,5 +161,15 @@ function fileOf(item: SheetItem, s: Submission, ctx: ImportContext): string | un
   if (existing) return existing.src.file;
   return [...ctx.files.keys()].find(
     (f) => path.posix.basename(f).startsWith(`${item.id}-`) || path.posix.basename(f) === `${item.id}.yaml`,
+  );
+}
+
+/** Problems in sheet order, then by row, then by column (B before AA). */
+function sortProblems(report: ImportReport, sheets: ReadSheet[]): void {
+  const order = (name: string) => sheets.findIndex((x) => x.source === name);
+  const column = (cell: string) =>
+    [.../^[A-Z]*/.exec(cell)![0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  report.problems.sort(
+    (a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row || column(a.cell) - column(b.cell),
   );
 }

@@ -53,7 +53,7 @@ export function planActions(sheet: ReadSheet, ctx: ImportContext): void {
     if (title === undefined) {
       ctx.reader.report(
         sheet,
-        placeOf(row, "Title"),
+        placeOf(sheet, row, "Title"),
         "missing-value",
         `this action of ${element} has no title`,
       );
@@ -128,7 +128,7 @@ function elementOf(sheet: ReadSheet, row: SheetRow, ctx: ImportContext): string 
   if (!cell) {
     ctx.reader.report(
       sheet,
-      placeOf(row, "Element"),
+      placeOf(sheet, row, "Element"),
       "missing-value",
       "this row names no element; write its id, e.g. 1.1.1",
     );

@@ -25,7 +25,7 @@ export function planItems(items: SheetItem[], ctx: ImportContext): void {
     if (earlier) {
       ctx.reader.report(
         item.sheet,
-        placeOf(item.first, "ID"),
+        placeOf(item.sheet, item.first, "ID"),
         "id-taken",
         `${item.id} is also in the ${earlier.sheet.source} sheet; an id belongs to one item`,
       );
@@ -38,7 +38,7 @@ export function planItems(items: SheetItem[], ctx: ImportContext): void {
       const what = existing.kind === "evidence" ? "an evidence item" : "a case study";
       ctx.reader.report(
         item.sheet,
-        placeOf(item.first, "ID"),
+        placeOf(item.sheet, item.first, "ID"),
         "id-taken",
         `${item.id} is already ${what} (${existing.src.file}); give this one an id of its own`,
       );
@@ -80,7 +80,7 @@ function createItem(item: SheetItem, ctx: ImportContext): void {
   if (title === undefined) {
     ctx.reader.report(
       item.sheet,
-      placeOf(item.first, "Title"),
+      placeOf(item.sheet, item.first, "Title"),
       "missing-value",
       `${item.id} is new and needs a title`,
     );
@@ -101,7 +101,7 @@ function createItem(item: SheetItem, ctx: ImportContext): void {
   if (ctx.submission.tree.stat(file).kind !== "missing" || ctx.files.has(file)) {
     ctx.reader.report(
       item.sheet,
-      placeOf(item.first, "ID"),
+      placeOf(item.sheet, item.first, "ID"),
       "file-exists",
       `${file} already exists; cse import never overwrites a file it did not read as an item`,
     );

@@ -24,6 +24,8 @@ export interface ReadSheet {
   source: string;
   /** Headers (as cse writes them) of the columns the sheet has. */
   columns: Set<string>;
+  /** The column letter of each of those headers. */
+  letters: Map<string, string>;
   rows: SheetRow[];
 }
 
@@ -66,12 +68,15 @@ export function readSheetRows(
     return null;
   }
   const columns = new Set<string>();
+  const letters = new Map<string, string>();
   const header = raw.rows[headerIndex] ?? [];
   mapping.forEach((spec, col) => {
     const cell = header[col];
     if (!cell) return;
-    if (spec && !columns.has(spec.header)) columns.add(spec.header);
-    else ignored.push(`${raw.name}: ${cellText(cell)}${spec ? " (a second column of that name)" : ""}`);
+    if (spec && !columns.has(spec.header)) {
+      columns.add(spec.header);
+      letters.set(spec.header, columnLetter(col));
+    } else ignored.push(`${raw.name}: ${cellText(cell)}${spec ? " (a second column of that name)" : ""}`);
   });
   const seen = new Set<string>();
   const keep = mapping.map((spec) => {
@@ -94,7 +99,7 @@ export function readSheetRows(
     });
     if (cells.size > 0) rows.push({ row: i + 1, cells });
   }
-  return { sheet, source: raw.name, columns, rows };
+  return { sheet, source: raw.name, columns, letters, rows };
 }
 
 function columnFor(specs: ColumnSpec[], cell: RawCell): ColumnSpec | null {
