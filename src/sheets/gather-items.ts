@@ -86,12 +86,7 @@ function gatherSingle(item: SheetItem, row: SheetRow, header: string, reader: Ce
   const earlier = item.fields.get(header);
   if (!earlier) item.fields.set(header, { value, cell });
   else if (earlier.value !== value)
-    reader.report(
-      item.sheet,
-      cell,
-      "conflicting-value",
-      `${item.id} has another ${header} on row ${rowOf(earlier.cell)} ("${short(earlier.value)}"); the rows of an item must agree: change it on every row of ${item.id}`,
-    );
+    reader.report(item.sheet, cell, "conflicting-value", disagreement(item.id, header, earlier));
 }
 
 function gatherList(item: SheetItem, row: SheetRow, header: string, reader: CellReader): void {
@@ -143,6 +138,11 @@ function convertList(
   }
   if (header === "Files") return reader.list(sheet, cell, /[;\n]/);
   return reader.list(sheet, cell, /[;,\s]+/);
+}
+
+function disagreement(id: string, header: string, earlier: Given<string>): string {
+  const was = `row ${rowOf(earlier.cell)} ("${short(earlier.value)}")`;
+  return `${id} has another ${header} on ${was}; the rows of an item must agree: change it on every row of ${id}`;
 }
 
 function rowOf(cell: SheetCell): string {

@@ -89,12 +89,7 @@ function createItem(item: SheetItem, ctx: ImportContext): void {
   const status = item.fields.get("Status")?.value ?? "draft";
   const text = item.fields.get(item.kind === "evidence" ? "Description" : "Summary")?.value;
   if (status === "ready" && text === undefined)
-    ctx.reader.report(
-      item.sheet,
-      item.fields.get("Status")!.cell,
-      "placeholder",
-      `${item.id} is new and marked ready, but has no ${item.kind === "evidence" ? "description" : "summary"}; write one, or mark it draft`,
-    );
+    ctx.reader.report(item.sheet, item.fields.get("Status")!.cell, "placeholder", readyWithoutText(item));
   const folder = item.kind === "evidence" ? "evidence/imported" : "evidence/case-studies/imported";
   const slug = slugify(title);
   const file = `${folder}/${slug ? `${item.id}-${slug}` : item.id}.yaml`;
@@ -233,4 +228,9 @@ function fromRoot(file: string, yamlFile: string): string {
 
 function toRoot(declared: string, yamlFile: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(yamlFile), declared));
+}
+
+function readyWithoutText(item: SheetItem): string {
+  const field = item.kind === "evidence" ? "description" : "summary";
+  return `${item.id} is new and marked ready, but has no ${field}; write one, or mark it draft`;
 }

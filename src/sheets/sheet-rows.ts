@@ -152,6 +152,6 @@ function tooLong(sheet: string, cell: string, row: number, length: number): Impo
     cell,
     row,
     code: "too-long",
-    message: `the cell holds ${length} characters, more than the ${SHEET_LIMITS.maxCellChars} a spreadsheet cell can; shorten it`,
+    message: `the cell holds ${length} characters, more than the ${SHEET_LIMITS.maxCellChars} a cell can; shorten it`,
   };
 }

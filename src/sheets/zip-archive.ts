@@ -81,7 +81,8 @@ function unreadable(err: Error): string {
 
 function tooBig(bytes: number, limit: number): string {
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  return `unpacked it would take ${mb(bytes)}, more than the ${mb(limit)} cse reads (a zip bomb, or far more than an evidence log)`;
+  const why = "(a zip bomb, or far more than an evidence log)";
+  return `unpacked it would take ${mb(bytes)}, more than the ${mb(limit)} cse reads ${why}`;
 }
 
 const EARLIEST_ZIP_TIME = Date.UTC(1980, 0, 2);
