@@ -125,7 +125,9 @@ function convertList(
   const sheet = item.sheet;
   if (header === "Sections") return reader.sectionList(sheet, cell);
   if (header === "Links") {
-    const links = reader.list(sheet, cell, /[;\s]+/);
+    // A hyperlink cell shows a text; its address is what the item needs.
+    const links =
+      cell.raw.kind === "text" && cell.raw.link ? [cell.raw.link] : reader.list(sheet, cell, /[;\s]+/);
     const bad = links.find((l) => !/^https?:\/\/[^\s]+$/i.test(l));
     if (bad === undefined) return links;
     reader.report(

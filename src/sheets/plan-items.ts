@@ -90,6 +90,8 @@ function createItem(item: SheetItem, ctx: ImportContext): void {
   const text = item.fields.get(item.kind === "evidence" ? "Description" : "Summary")?.value;
   if (status === "ready" && text === undefined)
     ctx.reader.report(item.sheet, item.fields.get("Status")!.cell, "placeholder", readyWithoutText(item));
+  if (status === "ready" && item.kind === "case-study")
+    ctx.reader.report(item.sheet, item.fields.get("Status")!.cell, "placeholder", storyMissing(item.id));
   const folder = item.kind === "evidence" ? "evidence/imported" : "evidence/case-studies/imported";
   const slug = slugify(title);
   const file = `${folder}/${slug ? `${item.id}-${slug}` : item.id}.yaml`;
@@ -233,4 +235,8 @@ function toRoot(declared: string, yamlFile: string): string {
 function readyWithoutText(item: SheetItem): string {
   const field = item.kind === "evidence" ? "description" : "summary";
   return `${item.id} is new and marked ready, but has no ${field}; write one, or mark it draft`;
+}
+
+function storyMissing(id: string): string {
+  return `${id} is a new case study marked ready, but a sheet has no room for its story (narrative); import it as a draft`;
 }
