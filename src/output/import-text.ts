@@ -45,11 +45,16 @@ function idLine(label: string, ids: string[]): string {
   return `${label}: ${ids.length} (${shown}${more})`;
 }
 
+function shownFiles(files: string[]): string {
+  const more = files.length > SHOWN_IDS ? ` and ${files.length - SHOWN_IDS} more` : "";
+  return files.slice(0, SHOWN_IDS).join(", ") + more;
+}
+
 function outcomeLine(report: ImportReport): string {
   const n = report.files.length;
   if (n === 0) return "Nothing to change: the files already say what the sheet says.";
   if (report.dryRun)
-    return `Dry run: nothing written; ${plural(n, "file")} would change: ${report.files.join(", ")}`;
+    return `Dry run: nothing written; ${plural(n, "file")} would change: ${shownFiles(report.files)}`;
   const drafts = report.created.length ? " New items are drafts: check them, then mark them ready." : "";
   return `Written: ${plural(n, "file")}.${drafts} Run cse validate to check the submission.`;
 }
