@@ -1,6 +1,9 @@
 import type { ImportProblem, ImportReport } from "../sheets/import-report.js";
 import { plural } from "../util/plural.js";
 
+/** Problems shown before the rest are counted: a sheet wrong on every row would fill the screen. */
+const SHOWN_PROBLEMS = 100;
+
 /** Ids shown in one line before the rest are counted. */
 const SHOWN_IDS = 12;
 
@@ -8,10 +11,11 @@ const SHOWN_IDS = 12;
 export function formatImportText(report: ImportReport, source: string): string {
   const lines = report.notices.map((n) => `Note: ${n}`);
   if (report.problems.length > 0) {
-    lines.push(...report.problems.map(problemLine), "");
-    lines.push(
-      `${plural(report.problems.length, "problem")} in ${source}; nothing was written. Mend them and import again.`,
-    );
+    lines.push(...report.problems.slice(0, SHOWN_PROBLEMS).map(problemLine));
+    if (report.problems.length > SHOWN_PROBLEMS)
+      lines.push(`… and ${report.problems.length - SHOWN_PROBLEMS} more (--format json lists them all)`);
+    lines.push("");
+    lines.push(refused(report.problems.length, source));
     return lines.join("\n") + "\n";
   }
   lines.push(
@@ -43,6 +47,11 @@ function idLine(label: string, ids: string[]): string {
   const shown = ids.slice(0, SHOWN_IDS).join(", ");
   const more = ids.length > SHOWN_IDS ? ` and ${ids.length - SHOWN_IDS} more` : "";
   return `${label}: ${ids.length} (${shown}${more})`;
+}
+
+function refused(count: number, source: string): string {
+  const mend = count === 1 ? "Mend it" : "Mend them";
+  return `${plural(count, "problem")} in ${source}; nothing was written. ${mend} and import again.`;
 }
 
 function shownFiles(files: string[]): string {

@@ -131,6 +131,8 @@ function isBlank(cell: RawCell): boolean {
   return cell.kind === "text" && cell.text.trim() === "";
 }
 
+const OTHER_SHEET = " If it is another kind of sheet, say which with --sheet (e.g. --sheet Self-assessment).";
+
 function missingColumns(sheet: SheetName, raw: RawSheet): ImportProblem {
   const first = (raw.rows.find((r) => r && r.some((c) => c)) ?? []).filter(Boolean).map((c) => cellText(c!));
   const need = REQUIRED[sheet].map((h) => `"${h}"`).join(" and ");
@@ -142,7 +144,7 @@ function missingColumns(sheet: SheetName, raw: RawSheet): ImportProblem {
     cell: "A1",
     row: 1,
     code: "missing-column",
-    message: `the ${sheet} sheet needs a header row with the columns ${need}.${found}`,
+    message: `the ${sheet} sheet needs a header row with the columns ${need}.${found}${OTHER_SHEET}`,
   };
 }
 
