@@ -101,6 +101,39 @@ describe("cse import: round trip", () => {
   });
 });
 
+describe("cse import: actions", () => {
+  it("updates an action matched by element and title, and adds a new one at the end of the element's actions", async () => {
+    const dir = submission();
+    const book = await writeWorkbook(path.join(dir, "../actions.xlsx"), {
+      Actions: [
+        ["Element", "Title", "Owner", "Due", "Done", "Done on"],
+        [
+          "1.2.1",
+          "review ENGAGEMENT",
+          "bob",
+          new Date("2015-01-31T00:00:00Z"),
+          true,
+          // Done on needs the v2 schema's done_on; until it is merged the import refuses it.
+          null,
+        ],
+        ["1.1.1", "Refresh the profile", "Ann Example", "2015-06-30", "no", null],
+      ],
+    });
+    const r = await cse(dir, "import", book, "--format", "json");
+    expect(r.code, r.stdout).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.created).toEqual(["1.1.1: Refresh the profile"]);
+    expect(report.updated).toEqual(["1.2.1: review ENGAGEMENT"]);
+    const data = parse(fs.readFileSync(path.join(dir, "assessment/self.yaml"), "utf8")).elements;
+    expect(data["1.2.1"].actions).toEqual([
+      { title: "Review engagement", owner: "bob", due: "2015-01-31", done: true },
+    ]);
+    expect(data["1.1.1"].actions).toEqual([
+      { title: "Refresh the profile", owner: "ann", due: "2015-06-30", done: false },
+    ]);
+  });
+});
+
 describe("cse import: sheets made by other programs", () => {
   it("reads a council-style CSV (Ref, Element, Evidence, Owner, Notes) with a BOM and CRLF into drafts that validate", async () => {
     const dir = submission();
