@@ -48,6 +48,7 @@ export function importSheets(book: RawBook, s: Submission, options: ImportOption
     files: new Map(),
     today: options.today,
     sourceName: options.sourceName,
+    origins: new Map(),
   };
   const sheets = pickSheets(book, options.sheet, report)
     .map(({ name, raw }) => readSheetRows(name, raw, report.problems, report.ignoredColumns))
@@ -147,7 +148,7 @@ function checkResult(
     const item = items.find((i) => fileOf(i, s, ctx) === d.file);
     const at = item
       ? { sheet: item.sheet.source, cell: [...item.first.cells.values()][0]!.ref, row: item.first.row }
-      : { sheet: "", cell: "", row: 0 };
+      : (ctx.origins.get(d.file) ?? { sheet: "", cell: "", row: 0 });
     ctx.report.problems.push({
       ...at,
       code: d.code,
