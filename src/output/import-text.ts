@@ -1,6 +1,9 @@
 import type { ImportProblem, ImportReport } from "../sheets/import-report.js";
 import { plural } from "../util/plural.js";
 
+/** Problems shown before the rest are counted: a sheet wrong on every row would fill the screen. */
+const SHOWN_PROBLEMS = 100;
+
 /** Ids shown in one line before the rest are counted. */
 const SHOWN_IDS = 12;
 
@@ -8,10 +11,11 @@ const SHOWN_IDS = 12;
 export function formatImportText(report: ImportReport, source: string): string {
   const lines = report.notices.map((n) => `Note: ${n}`);
   if (report.problems.length > 0) {
-    lines.push(...report.problems.map(problemLine), "");
-    lines.push(
-      `${plural(report.problems.length, "problem")} in ${source}; nothing was written. Mend them and import again.`,
-    );
+    lines.push(...report.problems.slice(0, SHOWN_PROBLEMS).map(problemLine));
+    if (report.problems.length > SHOWN_PROBLEMS)
+      lines.push(`… and ${report.problems.length - SHOWN_PROBLEMS} more (--format json lists them all)`);
+    lines.push("");
+    lines.push(refused(report.problems.length, source));
     return lines.join("\n") + "\n";
   }
   lines.push(
@@ -45,11 +49,21 @@ function idLine(label: string, ids: string[]): string {
   return `${label}: ${ids.length} (${shown}${more})`;
 }
 
+function refused(count: number, source: string): string {
+  const mend = count === 1 ? "Mend it" : "Mend them";
+  return `${plural(count, "problem")} in ${source}; nothing was written. ${mend} and import again.`;
+}
+
+function shownFiles(files: string[]): string {
+  const more = files.length > SHOWN_IDS ? ` and ${files.length - SHOWN_IDS} more` : "";
+  return files.slice(0, SHOWN_IDS).join(", ") + more;
+}
+
 function outcomeLine(report: ImportReport): string {
   const n = report.files.length;
   if (n === 0) return "Nothing to change: the files already say what the sheet says.";
   if (report.dryRun)
-    return `Dry run: nothing written; ${plural(n, "file")} would change: ${report.files.join(", ")}`;
+    return `Dry run: nothing written; ${plural(n, "file")} would change: ${shownFiles(report.files)}`;
   const drafts = report.created.length ? " New items are drafts: check them, then mark them ready." : "";
   return `Written: ${plural(n, "file")}.${drafts} Run cse validate to check the submission.`;
 }

@@ -37,7 +37,7 @@ function applyEdit(text: string, edit: YamlEdit): string {
   while (depth < edit.path.length && (isMap(map) || isSeq(map))) {
     const step = edit.path[depth]!;
     const next: unknown = isSeq(map) ? map.get(Number(step), true) : map.get(String(step), true);
-    if (!isMap(next)) break;
+    if (!isMap(next) && !isSeq(next)) break;
     map = next;
     depth++;
   }

@@ -71,12 +71,7 @@ export class CellReader {
     const t = this.text(sheet, cell);
     if (t === undefined || ID.test(t)) return t;
     const fix = t.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "");
-    this.report(
-      sheet,
-      cell!,
-      "bad-id",
-      `"${t}" cannot be an id: ids are letters, digits, ".", "-" and "_", starting with a letter or digit${fix ? ` (e.g. ${fix})` : ""}`,
-    );
+    this.report(sheet, cell!, "bad-id", badId(t, fix));
     return undefined;
   }
 
@@ -208,21 +203,35 @@ export class CellReader {
   }
 }
 
-/** The first row's cell in a column, or the row's first cell, for a problem about the whole row. */
-export function placeOf(row: SheetRow, column: string): SheetCell | { ref: string; row: number } {
-  return row.cells.get(column) ?? { ref: [...row.cells.values()][0]?.ref ?? `A${row.row}`, row: row.row };
+/** A row's cell in a column, even an empty one, or the row's first cell when the sheet lacks the column. */
+export function placeOf(
+  sheet: ReadSheet,
+  row: SheetRow,
+  column: string,
+): SheetCell | { ref: string; row: number } {
+  const letter = sheet.letters.get(column);
+  const ref = letter ? `${letter}${row.row}` : ([...row.cells.values()][0]?.ref ?? `A${row.row}`);
+  return row.cells.get(column) ?? { ref, row: row.row };
 }
 
 function unknownElement(id: string, s: Submission): string {
   const children = s.elements.filter((e) => e.subcriterionId === id || e.criterionId === id).map((e) => e.id);
-  if (children.length > 0)
-    return `"${id}" is a criterion or sub-criterion, not an element; name its elements (${children.slice(0, 6).join(", ")}${children.length > 6 ? ", …" : ""})`;
+  if (children.length > 0) {
+    const shown = children.slice(0, 6).join(", ") + (children.length > 6 ? ", …" : "");
+    return `"${id}" is a criterion or sub-criterion, not an element; name its elements (${shown})`;
+  }
   const hint =
     didYouMean(
       id,
       s.elements.map((e) => e.id),
     ) || " cse list elements lists them.";
   return `"${id}" is not an element of the standard.${hint}`;
+}
+
+function badId(text: string, fix: string): string {
+  const example = fix ? ` (e.g. ${fix})` : "";
+  const rule = 'ids are letters, digits, ".", "-" and "_", starting with a letter or digit';
+  return `"${text}" cannot be an id: ${rule}${example}`;
 }
 
 /** A name for matching: lower case, spaces squeezed. */

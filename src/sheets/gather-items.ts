@@ -47,7 +47,7 @@ export function gatherItems(sheet: ReadSheet, reader: CellReader): SheetItem[] {
       if (!idCell)
         reader.report(
           sheet,
-          placeOf(row, "ID"),
+          placeOf(sheet, row, "ID"),
           "missing-value",
           "this row has no ID; give every row the id of its item",
         );
@@ -65,7 +65,7 @@ export function gatherItems(sheet: ReadSheet, reader: CellReader): SheetItem[] {
     if (!row.cells.has("Element"))
       reader.report(
         sheet,
-        placeOf(row, "Element"),
+        placeOf(sheet, row, "Element"),
         "missing-value",
         `the row of ${id} names no element; write an element id such as 1.1.1`,
       );
@@ -86,12 +86,7 @@ function gatherSingle(item: SheetItem, row: SheetRow, header: string, reader: Ce
   const earlier = item.fields.get(header);
   if (!earlier) item.fields.set(header, { value, cell });
   else if (earlier.value !== value)
-    reader.report(
-      item.sheet,
-      cell,
-      "conflicting-value",
-      `${item.id} has another ${header} on row ${rowOf(earlier.cell)} ("${short(earlier.value)}"); the rows of an item must agree: change it on every row of ${item.id}`,
-    );
+    reader.report(item.sheet, cell, "conflicting-value", disagreement(item.id, header, earlier));
 }
 
 function gatherList(item: SheetItem, row: SheetRow, header: string, reader: CellReader): void {
@@ -130,7 +125,9 @@ function convertList(
   const sheet = item.sheet;
   if (header === "Sections") return reader.sectionList(sheet, cell);
   if (header === "Links") {
-    const links = reader.list(sheet, cell, /[;\s]+/);
+    // A hyperlink cell shows a text; its address is what the item needs.
+    const links =
+      cell.raw.kind === "text" && cell.raw.link ? [cell.raw.link] : reader.list(sheet, cell, /[;\s]+/);
     const bad = links.find((l) => !/^https?:\/\/[^\s]+$/i.test(l));
     if (bad === undefined) return links;
     reader.report(
@@ -143,6 +140,11 @@ function convertList(
   }
   if (header === "Files") return reader.list(sheet, cell, /[;\n]/);
   return reader.list(sheet, cell, /[;,\s]+/);
+}
+
+function disagreement(id: string, header: string, earlier: Given<string>): string {
+  const was = `row ${rowOf(earlier.cell)} ("${short(earlier.value)}")`;
+  return `${id} has another ${header} on ${was}; the rows of an item must agree: change it on every row of ${id}`;
 }
 
 function rowOf(cell: SheetCell): string {

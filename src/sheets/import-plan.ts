@@ -24,6 +24,8 @@ export interface ImportContext {
   today: string;
   /** The imported file's name, for the comment at the top of new files. */
   sourceName: string;
+  /** The first sheet cell that changed each file, where a problem found in the file afterwards is shown. */
+  origins: Map<string, { sheet: string; cell: string; row: number }>;
 }
 
 /** The plan for an existing file, created on first use. */
@@ -45,4 +47,9 @@ export function recordOutcome(ctx: ImportContext, id: string, changed: boolean):
     if (at >= 0) unchanged.splice(at, 1);
     updated.push(id);
   } else if (!unchanged.includes(id)) unchanged.push(id);
+}
+
+/** Remembers the first cell that changed `file`. */
+export function noteOrigin(ctx: ImportContext, file: string, sheet: string, cell: string, row: number): void {
+  if (!ctx.origins.has(file)) ctx.origins.set(file, { sheet, cell, row });
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { compareIds } from "../model/natural-order.js";
 import { readSubmission } from "../model/read-submission.js";
 import type { Submission } from "../model/types.js";
 import { editYamlText } from "../scaffold/yaml-edit.js";
@@ -47,6 +48,7 @@ export function importSheets(book: RawBook, s: Submission, options: ImportOption
     files: new Map(),
     today: options.today,
     sourceName: options.sourceName,
+    origins: new Map(),
   };
   const sheets = pickSheets(book, options.sheet, report)
     .map(({ name, raw }) => readSheetRows(name, raw, report.problems, report.ignoredColumns))
@@ -61,6 +63,7 @@ export function importSheets(book: RawBook, s: Submission, options: ImportOption
   const writes = applyPlans(ctx);
   if (report.problems.length === 0) checkResult(s, writes, items, ctx);
   if (report.problems.length > 0) {
+    sortProblems(report, sheets);
     report.created = [];
     report.updated = [];
     return { report, writes: new Map() };
@@ -99,7 +102,8 @@ function notInSheet(s: Submission, sheets: ReadSheet[], items: SheetItem[]): str
   const kinds = new Set(sheets.map((x) => x.sheet));
   return [...(kinds.has("Evidence") ? s.evidence : []), ...(kinds.has("Case studies") ? s.caseStudies : [])]
     .map((i) => i.id)
-    .filter((id) => !ids.has(id));
+    .filter((id) => !ids.has(id))
+    .sort(compareIds);
 }
 
 /** Each planned file's new text; files whose text would not change are left out. */
@@ -144,7 +148,7 @@ function checkResult(
     const item = items.find((i) => fileOf(i, s, ctx) === d.file);
     const at = item
       ? { sheet: item.sheet.source, cell: [...item.first.cells.values()][0]!.ref, row: item.first.row }
-      : { sheet: "", cell: "", row: 0 };
+      : (ctx.origins.get(d.file) ?? { sheet: "", cell: "", row: 0 });
     ctx.report.problems.push({
       ...at,
       code: d.code,
@@ -158,5 +162,15 @@ function fileOf(item: SheetItem, s: Submission, ctx: ImportContext): string | un
   if (existing) return existing.src.file;
   return [...ctx.files.keys()].find(
     (f) => path.posix.basename(f).startsWith(`${item.id}-`) || path.posix.basename(f) === `${item.id}.yaml`,
+  );
+}
+
+/** Problems in sheet order, then by row, then by column (B before AA). */
+function sortProblems(report: ImportReport, sheets: ReadSheet[]): void {
+  const order = (name: string) => sheets.findIndex((x) => x.source === name);
+  const column = (cell: string) =>
+    [.../^[A-Z]*/.exec(cell)![0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  report.problems.sort(
+    (a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row || column(a.cell) - column(b.cell),
   );
 }

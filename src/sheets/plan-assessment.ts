@@ -2,7 +2,7 @@ import type { SelfAssessment, Submission } from "../model/types.js";
 import type { YamlEdit, YamlValue } from "../scaffold/yaml-edit.js";
 import { placeOf } from "./cell-values.js";
 import { rawField } from "./export-tables.js";
-import { planFor, recordOutcome, type FilePlan, type ImportContext } from "./import-plan.js";
+import { noteOrigin, planFor, recordOutcome, type FilePlan, type ImportContext } from "./import-plan.js";
 import type { ReadSheet, SheetCell, SheetRow } from "./sheet-rows.js";
 
 /** Where self-assessments of elements nobody has assessed yet go, when no file holds their neighbours. */
@@ -38,7 +38,10 @@ export function planSelfAssessment(sheet: ReadSheet, ctx: ImportContext): void {
       if (typeof now === "string" && now.trimEnd() === value) continue;
       edits.push({ path: at, key, value: value.includes("\n") ? `${value}\n` : value });
     }
-    if (edits.length > 0) planOf(ctx, existing, element).edits.push(...edits);
+    if (edits.length > 0) {
+      planOf(ctx, existing, element).edits.push(...edits);
+      noteRow(ctx, sheet, row, existing?.src.file ?? homeOf(ctx.submission, element));
+    }
     recordOutcome(ctx, element, edits.length > 0);
   }
 }
@@ -53,7 +56,7 @@ export function planActions(sheet: ReadSheet, ctx: ImportContext): void {
     if (title === undefined) {
       ctx.reader.report(
         sheet,
-        placeOf(row, "Title"),
+        placeOf(sheet, row, "Title"),
         "missing-value",
         `this action of ${element} has no title`,
       );
@@ -78,6 +81,7 @@ export function planActions(sheet: ReadSheet, ctx: ImportContext): void {
     const label = `${element}: ${title}`;
     if (index < 0) {
       const entry = existing ? existing.path.map(String) : ["elements", element];
+      noteRow(ctx, sheet, row, existing?.src.file ?? homeOf(ctx.submission, element));
       planOf(ctx, existing, element).edits.push({
         path: entry,
         key: "actions",
@@ -94,7 +98,10 @@ export function planActions(sheet: ReadSheet, ctx: ImportContext): void {
       if (now === value || (typeof now === "string" && now.trimEnd() === value)) continue;
       edits.push({ path: action.path.map(String), key, value });
     }
-    if (edits.length > 0) planFor(ctx, action.src.file).edits.push(...edits);
+    if (edits.length > 0) {
+      planFor(ctx, action.src.file).edits.push(...edits);
+      noteRow(ctx, sheet, row, action.src.file);
+    }
     recordOutcome(ctx, label, edits.length > 0);
   }
 }
@@ -128,7 +135,7 @@ function elementOf(sheet: ReadSheet, row: SheetRow, ctx: ImportContext): string 
   if (!cell) {
     ctx.reader.report(
       sheet,
-      placeOf(row, "Element"),
+      placeOf(sheet, row, "Element"),
       "missing-value",
       "this row names no element; write its id, e.g. 1.1.1",
     );
@@ -165,4 +172,10 @@ function homeOf(s: Submission, element: string): string {
     entries.find((a) => s.elementById.get(a.element)?.subcriterionId === el.subcriterionId) ??
     entries.find((a) => s.elementById.get(a.element)?.criterionId === el.criterionId);
   return near?.src.file ?? NEW_ASSESSMENT_FILE;
+}
+
+/** Remembers the row that changed a file. */
+function noteRow(ctx: ImportContext, sheet: ReadSheet, row: SheetRow, file: string): void {
+  const cell = [...row.cells.values()][0]?.ref ?? `A${row.row}`;
+  noteOrigin(ctx, file, sheet.source, cell, row.row);
 }

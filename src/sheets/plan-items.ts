@@ -25,7 +25,7 @@ export function planItems(items: SheetItem[], ctx: ImportContext): void {
     if (earlier) {
       ctx.reader.report(
         item.sheet,
-        placeOf(item.first, "ID"),
+        placeOf(item.sheet, item.first, "ID"),
         "id-taken",
         `${item.id} is also in the ${earlier.sheet.source} sheet; an id belongs to one item`,
       );
@@ -38,7 +38,7 @@ export function planItems(items: SheetItem[], ctx: ImportContext): void {
       const what = existing.kind === "evidence" ? "an evidence item" : "a case study";
       ctx.reader.report(
         item.sheet,
-        placeOf(item.first, "ID"),
+        placeOf(item.sheet, item.first, "ID"),
         "id-taken",
         `${item.id} is already ${what} (${existing.src.file}); give this one an id of its own`,
       );
@@ -80,7 +80,7 @@ function createItem(item: SheetItem, ctx: ImportContext): void {
   if (title === undefined) {
     ctx.reader.report(
       item.sheet,
-      placeOf(item.first, "Title"),
+      placeOf(item.sheet, item.first, "Title"),
       "missing-value",
       `${item.id} is new and needs a title`,
     );
@@ -89,19 +89,16 @@ function createItem(item: SheetItem, ctx: ImportContext): void {
   const status = item.fields.get("Status")?.value ?? "draft";
   const text = item.fields.get(item.kind === "evidence" ? "Description" : "Summary")?.value;
   if (status === "ready" && text === undefined)
-    ctx.reader.report(
-      item.sheet,
-      item.fields.get("Status")!.cell,
-      "placeholder",
-      `${item.id} is new and marked ready, but has no ${item.kind === "evidence" ? "description" : "summary"}; write one, or mark it draft`,
-    );
+    ctx.reader.report(item.sheet, item.fields.get("Status")!.cell, "placeholder", readyWithoutText(item));
+  if (status === "ready" && item.kind === "case-study")
+    ctx.reader.report(item.sheet, item.fields.get("Status")!.cell, "placeholder", storyMissing(item.id));
   const folder = item.kind === "evidence" ? "evidence/imported" : "evidence/case-studies/imported";
   const slug = slugify(title);
   const file = `${folder}/${slug ? `${item.id}-${slug}` : item.id}.yaml`;
   if (ctx.submission.tree.stat(file).kind !== "missing" || ctx.files.has(file)) {
     ctx.reader.report(
       item.sheet,
-      placeOf(item.first, "ID"),
+      placeOf(item.sheet, item.first, "ID"),
       "file-exists",
       `${file} already exists; cse import never overwrites a file it did not read as an item`,
     );
@@ -233,4 +230,13 @@ function fromRoot(file: string, yamlFile: string): string {
 
 function toRoot(declared: string, yamlFile: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(yamlFile), declared));
+}
+
+function readyWithoutText(item: SheetItem): string {
+  const field = item.kind === "evidence" ? "description" : "summary";
+  return `${item.id} is new and marked ready, but has no ${field}; write one, or mark it draft`;
+}
+
+function storyMissing(id: string): string {
+  return `${id} is a new case study marked ready, but a sheet has no room for its story (narrative); import it as a draft`;
 }

@@ -34,10 +34,7 @@ export async function readBook(file: string, csvSheet: string): Promise<RawBook>
     if (err instanceof SheetRefusedError) throw err;
     throw new SheetRefusedError(`it cannot be opened (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
-  if (size > SHEET_LIMITS.maxFileBytes)
-    throw new SheetRefusedError(
-      `it is ${Math.round(size / 1024 / 1024)} MB, more than the ${SHEET_LIMITS.maxFileBytes / 1024 / 1024} MB cse reads; split it into smaller files`,
-    );
+  if (size > SHEET_LIMITS.maxFileBytes) throw new SheetRefusedError(tooLarge(size));
   const bytes = fs.readFileSync(file);
   if (isCsv) return (await import("./read-csv.js")).readCsv(bytes, csvSheet);
   if (bytes.subarray(0, 2).toString("latin1") !== "PK")
@@ -45,4 +42,9 @@ export async function readBook(file: string, csvSheet: string): Promise<RawBook>
       "it is not an .xlsx workbook (an .xlsx file is a zip archive); save it again as .xlsx",
     );
   return (await import("./read-xlsx.js")).readXlsx(bytes);
+}
+
+function tooLarge(bytes: number): string {
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  return `it is ${mb(bytes)}, more than the ${mb(SHEET_LIMITS.maxFileBytes)} cse reads; split it into smaller files`;
 }

@@ -55,7 +55,8 @@ function cellOf(field: string): RawCell | null {
 
 export function tooManyRows(sheet?: string): string {
   const where = sheet ? `the sheet "${sheet}" has` : "it has";
-  return `${where} more than ${SHEET_LIMITS.maxRows.toLocaleString("en-GB")} rows, more than cse reads; split it into smaller files`;
+  const limit = SHEET_LIMITS.maxRows.toLocaleString("en-GB");
+  return `${where} more than ${limit} rows, more than cse reads; split it into smaller files`;
 }
 
 /** csv-parse's message without its option names: what is wrong and on which line. */

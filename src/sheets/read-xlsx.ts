@@ -23,10 +23,7 @@ export async function readXlsx(bytes: Buffer): Promise<RawBook> {
   checkParts(entries);
   const notices: string[] = [];
   const external = entries.filter((e) => /^xl\/externalLinks\/[^/]+\.xml$/i.test(e.name)).length;
-  if (external > 0)
-    notices.push(
-      `the workbook links to ${external === 1 ? "another file" : `${external} other files`}; cse read the values saved in it and did not open the linked files`,
-    );
+  if (external > 0) notices.push(linkedFiles(external));
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
@@ -131,4 +128,9 @@ function shortMessage(err: unknown): string {
   return String((err as Error)?.message ?? err)
     .split("\n")[0]!
     .slice(0, 160);
+}
+
+function linkedFiles(count: number): string {
+  const files = count === 1 ? "another file" : `${count} other files`;
+  return `the workbook links to ${files}; cse read the values saved in it and did not open the linked files`;
 }

@@ -24,6 +24,8 @@ export interface ReadSheet {
   source: string;
   /** Headers (as cse writes them) of the columns the sheet has. */
   columns: Set<string>;
+  /** The column letter of each of those headers. */
+  letters: Map<string, string>;
   rows: SheetRow[];
 }
 
@@ -66,12 +68,15 @@ export function readSheetRows(
     return null;
   }
   const columns = new Set<string>();
+  const letters = new Map<string, string>();
   const header = raw.rows[headerIndex] ?? [];
   mapping.forEach((spec, col) => {
     const cell = header[col];
     if (!cell) return;
-    if (spec && !columns.has(spec.header)) columns.add(spec.header);
-    else ignored.push(`${raw.name}: ${cellText(cell)}${spec ? " (a second column of that name)" : ""}`);
+    if (spec && !columns.has(spec.header)) {
+      columns.add(spec.header);
+      letters.set(spec.header, columnLetter(col));
+    } else ignored.push(`${raw.name}: ${cellText(cell)}${spec ? " (a second column of that name)" : ""}`);
   });
   const seen = new Set<string>();
   const keep = mapping.map((spec) => {
@@ -94,7 +99,7 @@ export function readSheetRows(
     });
     if (cells.size > 0) rows.push({ row: i + 1, cells });
   }
-  return { sheet, source: raw.name, columns, rows };
+  return { sheet, source: raw.name, columns, letters, rows };
 }
 
 function columnFor(specs: ColumnSpec[], cell: RawCell): ColumnSpec | null {
@@ -126,6 +131,8 @@ function isBlank(cell: RawCell): boolean {
   return cell.kind === "text" && cell.text.trim() === "";
 }
 
+const OTHER_SHEET = " If it is another kind of sheet, say which with --sheet (e.g. --sheet Self-assessment).";
+
 function missingColumns(sheet: SheetName, raw: RawSheet): ImportProblem {
   const first = (raw.rows.find((r) => r && r.some((c) => c)) ?? []).filter(Boolean).map((c) => cellText(c!));
   const need = REQUIRED[sheet].map((h) => `"${h}"`).join(" and ");
@@ -137,7 +144,7 @@ function missingColumns(sheet: SheetName, raw: RawSheet): ImportProblem {
     cell: "A1",
     row: 1,
     code: "missing-column",
-    message: `the ${sheet} sheet needs a header row with the columns ${need}.${found}`,
+    message: `the ${sheet} sheet needs a header row with the columns ${need}.${found}${OTHER_SHEET}`,
   };
 }
 
@@ -147,6 +154,6 @@ function tooLong(sheet: string, cell: string, row: number, length: number): Impo
     cell,
     row,
     code: "too-long",
-    message: `the cell holds ${length} characters, more than the ${SHEET_LIMITS.maxCellChars} a spreadsheet cell can; shorten it`,
+    message: `the cell holds ${length} characters, more than the ${SHEET_LIMITS.maxCellChars} a cell can; shorten it`,
   };
 }

@@ -81,10 +81,11 @@ function unreadable(err: Error): string {
 
 function tooBig(bytes: number, limit: number): string {
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  return `unpacked it would take ${mb(bytes)}, more than the ${mb(limit)} cse reads (a zip bomb, or far more than an evidence log)`;
+  const why = "(a zip bomb, or far more than an evidence log)";
+  return `unpacked it would take ${mb(bytes)}, more than the ${mb(limit)} cse reads ${why}`;
 }
 
-const EARLIEST_ZIP_TIME = new Date(1980, 0, 1, 12).getTime();
+const EARLIEST_ZIP_TIME = Date.UTC(1980, 0, 2);
 
 /**
  * Packs files into a zip with every timestamp set to `mtime` and the files in the given order,
@@ -94,7 +95,9 @@ export async function zipReproducibly(entries: ZipEntry[], mtime: Date): Promise
   const { ZipFile } = await import("yazl");
   const zip = new ZipFile();
   // A zip cannot hold a time before 1980 (its MS-DOS dates start there).
-  const time = new Date(Math.max(mtime.getTime(), EARLIEST_ZIP_TIME));
+  const utc = Math.max(mtime.getTime(), EARLIEST_ZIP_TIME);
+  // A zip's MS-DOS time is local time: shift it so the bytes hold the UTC time on every machine.
+  const time = new Date(utc + new Date(utc).getTimezoneOffset() * 60_000);
   for (const e of entries)
     zip.addBuffer(e.data, e.name, { mtime: time, mode: 0o100644, compressionLevel: 6 });
   zip.end();

@@ -49,10 +49,7 @@ export async function exportAction(opts: ExportOptions, io: Io): Promise<number>
     }
     io.stdout.write(`${shownPath(target, io.cwd)}\n`);
   }
-  if (checked.errorCount > 0)
-    io.stderr.write(
-      `cse export: the submission has ${plural(checked.errorCount, "error")}; the sheets show what cse could read (cse validate shows every problem)\n`,
-    );
+  if (checked.errorCount > 0) io.stderr.write(readWhatCould(checked.errorCount));
   return EXIT.OK;
 }
 
@@ -80,4 +77,9 @@ function outputFile(
 function shownPath(target: string, cwd: string): string {
   const rel = path.relative(cwd, target);
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : target;
+}
+
+function readWhatCould(errors: number): string {
+  const shows = "the sheets show what cse could read (cse validate shows every problem)";
+  return `cse export: the submission has ${plural(errors, "error")}; ${shows}\n`;
 }

@@ -51,7 +51,8 @@ export async function importAction(file: string, opts: ImportCliOptions, io: Io)
   if (report.problems.length > 0) return EXIT.FINDINGS;
   if (checked.errorCount > 0 && format === "text")
     io.stderr.write(
-      `cse import: the submission had ${plural(checked.errorCount, "error")} before this import; cse validate shows them\n`,
+      `cse import: the submission had ${plural(checked.errorCount, "error")} before this import` +
+        "; cse validate shows them\n",
     );
   return EXIT.OK;
 }
