@@ -93,7 +93,8 @@ function elementRows(report: GapsReport, runs: ElementRun[], c: ChalkInstance): 
     subcriterion = oneSubcriterion ? el.subcriterion : "";
     const owner = padEnd(shorten(el.owner ?? "—", ownerW), ownerW);
     const rating = padEnd(shorten(label(el.rating), ratingW), ratingW);
-    const left = `  ${padEnd(rowLabel(run), idW)}  ${padStart(String(el.evidence), 2)}  ${padStart(String(el.caseStudies), 2)}  ${owner}  ${rating}  `;
+    const counts = `${padStart(String(el.evidence), 2)}  ${padStart(String(el.caseStudies), 2)}`;
+    const left = `  ${padEnd(rowLabel(run), idW)}  ${counts}  ${owner}  ${rating}  `;
     const gapLines = gapCells(el, gapsW, c);
     lines.push(left + gapLines[0]);
     for (const more of gapLines.slice(1)) lines.push(" ".repeat(widthOf(left)) + more);
