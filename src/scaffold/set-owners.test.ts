@@ -108,3 +108,11 @@ describe("setOwners, an owner left empty", () => {
     ).toBe(`elements:\n  "1.1.1":\n    owner: ann    # who?\n    rating: compliance\n`);
   });
 });
+
+describe("setOwners, elements left empty", () => {
+  it("gives `elements:` with nothing under it its first entry", () => {
+    expect(parse(setOwners("elements:\n", one("1.10.1", "ann")))).toEqual({
+      elements: { "1.10.1": { owner: "ann" } },
+    });
+  });
+});
