@@ -5,8 +5,9 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT, testdir } from "./helpers/testdir.js";
 
-// A new user installs cse from a release tarball, never from a clone: pack the project as it
-// is (dist already built, as every end-to-end test assumes), install the tarball into a
+// A new user installs cse from a release tarball, never from a clone: pack the project as a
+// release is packed (scripts/pack.js; dist already built, as every end-to-end test assumes),
+// install the tarball into a
 // temporary prefix with the install line of the workflow `cse init` writes, and use it.
 // Dependencies come from npm's cache, filled by `npm ci`; the network is only a fallback.
 
@@ -33,14 +34,10 @@ function workflowSteps(file: string): Map<string, string> {
 describe("the packed tarball", () => {
   it("holds only what users need, installs without a clone, and runs init, validate and build", () => {
     const work = testdir({});
-    const packed = sh(
-      "npm",
-      ["pack", "--ignore-scripts", "--pack-destination", work, PROJECT_ROOT],
-      work,
-      {},
-    );
+    const packed = sh(process.execPath, [path.join(PROJECT_ROOT, "scripts/pack.js"), work], work, {});
     expect(packed.code, packed.stderr).toBe(0);
-    const tarball = path.join(work, packed.stdout.trim().split("\n").pop()!);
+    const tarball = packed.stdout.trim();
+    expect(path.basename(tarball)).toBe(`${name}-${version}.tgz`);
 
     const listing = sh("tar", ["-tzf", tarball], work, {}).stdout.split("\n").filter(Boolean);
     const files = listing.map((f) => f.replace(/^package\//, ""));
@@ -73,6 +70,11 @@ describe("the packed tarball", () => {
     const installLine = workflowSteps(path.join(sample, ".github/workflows/cse.yml")).get("Install cse")!;
     const installed = sh("bash", ["-e", "-c", installLine], work, env);
     expect(installed.code, installed.stderr).toBe(0);
+    // The tarball carries no build script, so npm has nothing to warn a user about.
+    expect(installed.stderr).not.toMatch(/install-scripts|prepare/);
+    const manifest = JSON.parse(sh("tar", ["-xzOf", tarball, "package/package.json"], work, {}).stdout);
+    expect(manifest.scripts).toBeUndefined();
+    expect(manifest.devDependencies).toBeUndefined();
     expect(fs.existsSync(path.join(prefix, "lib/node_modules", name, "package.json"))).toBe(true);
 
     const cse = (args: string[], cwd: string) => sh("cse", args, cwd, env);

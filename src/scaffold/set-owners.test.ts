@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { newAssessmentFile, setOwners } from "./set-owners.js";
@@ -106,5 +108,40 @@ describe("setOwners, an owner left empty", () => {
     expect(
       setOwners(`elements:\n  "1.1.1":\n    owner:    # who?\n    rating: compliance\n`, one("1.1.1", "ann")),
     ).toBe(`elements:\n  "1.1.1":\n    owner: ann    # who?\n    rating: compliance\n`);
+  });
+});
+
+describe("setOwners, elements left empty", () => {
+  it("gives `elements:` with nothing under it its first entry", () => {
+    expect(parse(setOwners("elements:\n", one("1.10.1", "ann")))).toEqual({
+      elements: { "1.10.1": { owner: "ann" } },
+    });
+  });
+});
+
+describe("setOwners on real self-assessments", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const files = fs
+    .readdirSync(path.join(root, "assessment"))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => `assessment/${f}`);
+
+  it.each(files)("%s: changes the owners and nothing else", (file) => {
+    const before = fs.readFileSync(path.join(root, file), "utf8");
+    const data = parse(before) as { elements: Record<string, Record<string, unknown> | null> };
+    const owners = new Map(Object.keys(data.elements).map((id) => [id, "zed"]));
+    const after = setOwners(before, owners);
+    const expected = Object.fromEntries(
+      Object.entries(data.elements).map(([id, entry]) => [id, { ...(entry ?? {}), owner: "zed" }]),
+    );
+    expect(parse(after)).toEqual({ ...data, elements: expected });
+    // Every line but the element owners' is still there, in the same order.
+    const kept = after.split("\n");
+    let at = 0;
+    for (const line of before.split("\n").filter((l) => !/^ {4}owner:/.test(l))) {
+      at = kept.indexOf(line, at);
+      expect(at, line).toBeGreaterThanOrEqual(0);
+      at++;
+    }
   });
 });

@@ -98,6 +98,8 @@ function appendSection(text: string, owners: ReadonlyMap<string, string>, nl: st
   const top = doc.contents;
   if (isMap(top) && top.has("elements")) {
     // Rare (`elements: {}` or a flow mapping): let yaml write the whole file.
+    // `elements:` left empty (null) cannot take entries: it becomes an empty mapping first.
+    if (!isMap(top.get("elements", true))) doc.set("elements", doc.createNode({}));
     const elements = top.get("elements", true);
     for (const [element, person] of owners) {
       const entry = isMap(elements) ? elements.get(element, true) : null;

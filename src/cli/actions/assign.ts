@@ -86,7 +86,10 @@ function findPerson(s: Submission, given: string): string {
   if (byName.length === 1) return byName[0]!.id;
   if (byName.length > 1)
     throw new CliError(
-      `"${given}" is the name of several people in cse.yaml; give one of their ids: ${byName.map((p) => p.id).join(", ")}`,
+      severalNamedMessage(
+        given,
+        byName.map((p) => p.id),
+      ),
     );
   const hint = nearestPerson(given, people);
   throw new CliError(
@@ -116,13 +119,27 @@ function selectElements(s: Submission, ids: string[]): string[] {
         ...s.elements.map((e) => e.id),
       ];
       throw new CliError(
-        `"${id}" is not a criterion, sub-criterion or element of the standard.${id.length >= 3 ? didYouMean(id, known) : ""}` +
-          ` The criteria are: ${s.standard.criteria.map((c) => c.id).join(", ")}`,
+        unknownIdMessage(
+          id,
+          known,
+          s.standard.criteria.map((c) => c.id),
+        ),
       );
     }
     for (const e of inside) wanted.add(e.id);
   }
   return s.elements.map((e) => e.id).filter((id) => wanted.has(id));
+}
+
+function severalNamedMessage(name: string, ids: string[]): string {
+  return `"${name}" is the name of several people in cse.yaml; give one of their ids: ${ids.join(", ")}`;
+}
+
+function unknownIdMessage(id: string, known: string[], criteria: string[]): string {
+  // One or two characters are too short for a useful suggestion ("9" is as near 1 as 2).
+  const hint = id.length >= 3 ? didYouMean(id, known) : "";
+  const what = "is not a criterion, sub-criterion or element of the standard";
+  return `"${id}" ${what}.${hint} The criteria are: ${criteria.join(", ")}`;
 }
 
 /** Every changed file written whole, all of them or none. */
