@@ -118,21 +118,30 @@ function withChunkedArrays<T>(compiler: Compiler, fn: () => T): T {
   }
 }
 
+/** Splits, in place, every long list of child elements in a formatted tree into nameless groups. */
 function chunked(node: unknown): unknown {
   if (Array.isArray(node)) {
-    const items = node.map(chunked);
-    const elements = items.filter((item) => typeof item === "object" && item !== null && !("_attr" in item));
-    if (elements.length <= CHUNK || elements.length + 1 < items.length) return items;
-    const attributes = items.filter((item) => !elements.includes(item));
-    const groups = [];
-    for (let i = 0; i < elements.length; i += CHUNK) groups.push({ "": elements.slice(i, i + CHUNK) });
-    return [...attributes, ...groups];
+    let elements = 0;
+    for (const item of node) {
+      chunked(item);
+      if (isElement(item)) elements++;
+    }
+    // Only lists of elements (and attributes): text content must stay where it is.
+    if (elements > CHUNK && node.every((item) => typeof item === "object" && item !== null)) {
+      const attributes = node.filter((item) => !isElement(item));
+      const children = node.filter(isElement);
+      node.length = 0;
+      node.push(...attributes);
+      for (let i = 0; i < children.length; i += CHUNK) node.push({ "": children.slice(i, i + CHUNK) });
+    }
+  } else if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) if (key !== "_attr") chunked(value);
   }
-  if (typeof node === "object" && node !== null)
-    return Object.fromEntries(
-      Object.entries(node).map(([key, value]) => [key, key === "_attr" ? value : chunked(value)]),
-    );
   return node;
+}
+
+function isElement(item: unknown): boolean {
+  return typeof item === "object" && item !== null && !("_attr" in item);
 }
 
 /**
