@@ -52,7 +52,12 @@ export interface Config {
   /** Rules for gaps. */
   rules: { minEvidence: number; maxAgeMonths: number; statementMaxWords: number | null };
   /** Settings of build. */
-  build: { output: string; formats: ("html" | "pdf" | "docx" | "zip")[]; language: string; introduction: string | null };
+  build: {
+    output: string;
+    formats: ("html" | "pdf" | "docx" | "zip")[];
+    language: string;
+    introduction: string | null;
+  };
   /** The parsed cse.yaml, when it could be read. */
   src: YamlFile | null;
 }
