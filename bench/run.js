@@ -26,7 +26,7 @@ import {
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const FLOOR = fileURLToPath(new URL("./floor-parse.js", import.meta.url));
-const TASK_KEYS = ["validate", "gaps", "ajv-cli", "build-html", "chromium", "build-pdf"];
+const TASK_KEYS = ["validate", "gaps", "ajv-cli", "build-html", "chromium", "build-pdf", "build-docx"];
 const USAGE = `usage: node bench/run.js [options]   (npm run bench -- [options])
 
   --sizes LIST     evidence items per submission (default 300,3000,30000)
@@ -322,6 +322,20 @@ function tasksForSize(size, dir, scratch, tools, opts) {
           check: () =>
             fs.existsSync(path.join(dir, "out", "submission.pdf")) ? null : "no out/submission.pdf written",
           ...(commands.buildPdf.ok ? {} : unavailable(commands.buildPdf.why)),
+        },
+      ),
+    );
+  if (want("build-docx"))
+    list.push(
+      task(
+        "build-docx",
+        "cse build --format docx",
+        size,
+        [cse(["build", "--format", "docx"], commands.buildDocx.asOf)],
+        {
+          check: () =>
+            fs.existsSync(path.join(dir, "out", "submission.docx")) ? null : "no out/submission.docx written",
+          ...(commands.buildDocx.ok ? {} : unavailable(commands.buildDocx.why)),
         },
       ),
     );

@@ -54,8 +54,9 @@ Examples:
   cse build --fail-on no-evidence,stale-evidence
                          refuses while an element has no or only stale evidence
   cse build --format docx            out/submission.docx, to edit in Word
-  cse build --format html,pdf,zip    the pack and the evidence bundle (index.html,
-                         the PDF, every attachment and manifest.csv)
+  cse build --format html,pdf,zip
+                         the pack, and the evidence bundle: index.html, the PDF,
+                         every attachment and manifest.csv
   cse build --since assessed-2014
                          adds "Changes since assessed-2014" (annual review)
   cse build --ref assessed-2015      the pack exactly as committed at that tag

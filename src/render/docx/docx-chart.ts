@@ -10,7 +10,7 @@ import { TEXT_WIDTH } from "./docx-theme.js";
 import { glyphPainter } from "./glyph-painter.js";
 
 /** Pixels per layout unit of the PNG: sharp when printed at the width it is shown. */
-const PNG_SCALE = 3;
+const PNG_SCALE = 2;
 
 /**
  * The chart as a picture, drawn from the same layout as the HTML and PDF charts: an SVG (Word
