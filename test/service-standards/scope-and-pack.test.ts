@@ -71,7 +71,7 @@ describe("the visit scope", () => {
     expect(JSON.parse(v.stdout).diagnostics).toMatchObject([
       {
         file: "cse.yaml",
-        line: 5,
+        line: 4,
         code: "unknown-element",
         message: expect.stringContaining('unknown id "2.9"'),
       },
