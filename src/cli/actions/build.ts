@@ -93,6 +93,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const outDir = outputFolder(opts, s, tree.root, io);
   progress.stage("Putting the pack together");
   const state = describeWorktree(tree, submissionPaths(s));
+  const scope = opts.scope === "visit" ? visitScope(s) : null;
   const doc = buildDocument(s, {
     introduction: readIntroduction(tree, s),
     attachments: hashAttachments(tree, s, opts.includeDrafts === true),
@@ -106,7 +107,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     },
     lastChanged: lastChangedOfItems(s),
     since: sinceOf(opts, tree, s, asOf),
-    scope: opts.scope === "visit" ? visitScope(s) : null,
+    scope,
   });
   const files = [];
   for (const format of formats) {
@@ -137,7 +138,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
       ? `${left} ${left === 1 ? "draft" : "drafts"} left out`
       : "no drafts";
   io.stdout.write(
-    `${plural(s.elements.length, "element")}, ${plural(countIn(doc, "evidence"), "evidence item")}, ${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`,
+    `${scope ? `${scope.elements.length} of ${plural(s.elements.length, "element")} (the visit's scope)` : plural(s.elements.length, "element")}, ${plural(countIn(doc, "evidence"), "evidence item")}, ${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`,
   );
   if (checked.warningCount > 0)
     io.stderr.write(
