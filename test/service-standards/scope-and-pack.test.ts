@@ -135,7 +135,7 @@ describe("the pack", () => {
       /1\.2\.1<\/a><\/th>\s*<td[^>]*>rated Partial Compliance at the assessment on 10 March 2014/,
     );
     expect(html).toMatch(
-      /2\.1\.1<\/a><\/th>\s*<td[^>]*>listed in the visit&#x27;s scope \(sub-criterion 2\.1\)/,
+      /2\.1\.1<\/a><\/th>\s*<td[^>]*>named for this visit \(sub-criterion 2\.1\)/,
     );
     expect(html).not.toContain('id="el-1.1.1"');
     expect(html).toContain('id="progress-1.2.1"');
