@@ -82,7 +82,7 @@ function basisSentence(ctx: PackContext, scope: VisitScope): string {
   const visit = kind ? VISIT[kind] : "This visit";
   if (scope.basis === "kind") return `${visit} looks at every element of the standard.`;
   if (scope.basis === "nothing-set")
-    return "No part of the standard was named for this visit and there is no earlier assessment, so it covers every element.";
+    return "Nothing narrows this visit (no part of the standard named, no earlier assessment): it covers every element.";
   const named = ctx.s.config.assessment.scope?.map((x) => x.id) ?? [];
   const parts = [
     ...(named.length ? [`what the certification body named for it (${andList(named)})`] : []),
