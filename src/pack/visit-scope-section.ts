@@ -76,13 +76,15 @@ const VISIT = {
   reassessment: "A reassessment",
 };
 
+const NOTHING_SET =
+  "No part of the standard was named for this visit and there is no earlier assessment: it covers every element.";
+
 /** Why the visit covers what it does, in words for the assessor. */
 function basisSentence(ctx: PackContext, scope: VisitScope): string {
   const kind = ctx.s.config.assessment.kind;
   const visit = kind ? VISIT[kind] : "This visit";
   if (scope.basis === "kind") return `${visit} looks at every element of the standard.`;
-  if (scope.basis === "nothing-set")
-    return "Nothing narrows this visit (no part of the standard named, no earlier assessment): it covers every element.";
+  if (scope.basis === "nothing-set") return NOTHING_SET;
   const named = ctx.s.config.assessment.scope?.map((x) => x.id) ?? [];
   const parts = [
     ...(named.length ? [`what the certification body named for it (${andList(named)})`] : []),
