@@ -134,9 +134,7 @@ describe("the pack", () => {
     expect(html).toMatch(
       /1\.2\.1<\/a><\/th>\s*<td[^>]*>rated Partial Compliance at the assessment on 10 March 2014/,
     );
-    expect(html).toMatch(
-      /2\.1\.1<\/a><\/th>\s*<td[^>]*>named for this visit \(sub-criterion 2\.1\)/,
-    );
+    expect(html).toMatch(/2\.1\.1<\/a><\/th>\s*<td[^>]*>named for this visit \(sub-criterion 2\.1\)/);
     expect(html).not.toContain('id="el-1.1.1"');
     expect(html).toContain('id="progress-1.2.1"');
     expect(html).toContain("Changes since the last visit (2014-03-10)");
