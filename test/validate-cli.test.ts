@@ -180,6 +180,7 @@ describe("cse schema", () => {
       "cse.schema.json",
       "evidence.schema.json",
       "finding.schema.json",
+      "service-standard.schema.json",
       "standard.schema.json",
     ]);
     for (const n of names)

@@ -25,20 +25,24 @@ export function calendarEvents(s: Submission): CalendarEvent[] {
   const org = s.config.organisation;
   const { date, kind, assessor, evidenceDue } = s.config.assessment;
   const visit = kind ? KIND_NAMES[kind] : "assessment";
+  const standardName = s.standard.title || "the standard";
+  const to = assessor ?? "the assessor";
   const events: CalendarEvent[] = [];
   if (date)
     events.push({
       uid: uidOf(org, "visit"),
       date,
       summary: `${capitalise(visit)}: the assessor's visit`,
-      description: `${assessor ?? "The assessor"} visits ${org} for the ${visit} against ${s.standard.title || "the standard"}.`,
+      description: `${assessor ?? "The assessor"} visits ${org} for the ${visit} against ${standardName}.`,
     });
   if (evidenceDue)
     events.push({
       uid: uidOf(org, "evidence-due"),
       date: evidenceDue,
       summary: `Evidence due to the assessor (${visit})`,
-      description: `The day the evidence for the ${visit}${date ? ` on ${date}` : ""} goes to ${assessor ?? "the assessor"}.`,
+      description: date
+        ? `The day the evidence for the ${visit} on ${date} goes to ${to}.`
+        : `The day the evidence for the ${visit} goes to ${to}.`,
     });
   const names = new Map(s.config.people.map((p) => [p.id, p.name]));
   const seen = new Map<string, number>();
@@ -54,11 +58,17 @@ export function calendarEvents(s: Submission): CalendarEvent[] {
         uid: uidOf(org, "action", element.id, action.title, ...(n > 1 ? [String(n)] : [])),
         date: action.due,
         summary: `${element.id}: ${action.title}`,
-        description: `${owner ? `Owner: ${names.get(owner) ?? owner}. ` : "No owner named. "}An action of the self-assessment for element ${element.id}: ${element.text}`,
+        description: actionDescription(owner === null ? null : (names.get(owner) ?? owner), element),
       });
     }
   }
   return events;
+}
+
+/** Who owns an action, and which element it is for. */
+function actionDescription(owner: string | null, element: { id: string; text: string }): string {
+  const who = owner ? `Owner: ${owner}.` : "No owner named.";
+  return `${who} An action of the self-assessment for element ${element.id}: ${element.text}`;
 }
 
 /** A UID from what the event is: the organisation and the event's identity, hashed. */

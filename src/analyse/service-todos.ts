@@ -24,7 +24,8 @@ export function missedTargetText(standings: readonly ServiceStanding[]): string 
   const missed = standings.filter((x) => x.missed && x.latestRecorded?.result);
   const parts = missed.map((x) => {
     const { period, result } = x.latestRecorded!;
-    return `${x.standard.id} missed its target in ${periodName(period)} (${figure(x.target, result!.value)}; target ${targetText(x.target)})`;
+    const how = `${figure(x.target, result!.value)}; target ${targetText(x.target)}`;
+    return `${x.standard.id} missed its target in ${periodName(period)} (${how})`;
   });
   return `${parts.join("; ")}: say what is being done about it`;
 }

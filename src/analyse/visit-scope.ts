@@ -12,19 +12,13 @@ export type ScopeReason =
 export interface VisitScope {
   /** Whether the visit looks at every element. */
   all: boolean;
-  /** Why it looks at every element, or at a part: a sentence for a reader. */
-  summary: string;
+  /** Why: every element by the kind of visit, every element as nothing narrows it, or a part. */
+  basis: "kind" | "nothing-set" | "part";
   /** The elements in scope, in standard order, each with why. */
   elements: { id: string; reasons: ScopeReason[] }[];
   /** The latest finding, when there is one. */
   finding: Finding | null;
 }
-
-const KIND_PHRASE = {
-  initial: "An initial assessment",
-  "annual-review": "An annual review",
-  reassessment: "A reassessment",
-} as const;
 
 /**
  * The coming visit's scope: every element at an initial assessment or reassessment, or when
@@ -35,18 +29,14 @@ const KIND_PHRASE = {
 export function visitScope(s: Submission): VisitScope {
   const { kind, scope } = s.config.assessment;
   const finding = latestFinding(s);
-  const everything = (summary: string): VisitScope => ({
+  const everything = (basis: VisitScope["basis"]): VisitScope => ({
     all: true,
-    summary,
+    basis,
     elements: s.elements.map((e) => ({ id: e.id, reasons: [] })),
     finding,
   });
-  if (kind === "initial" || kind === "reassessment")
-    return everything(`${KIND_PHRASE[kind]} looks at every element of the standard.`);
-  if (scope === null && finding === null)
-    return everything(
-      "No scope is set in cse.yaml and there is no earlier assessment on record, so the visit covers every element.",
-    );
+  if (kind === "initial" || kind === "reassessment") return everything("kind");
+  if (scope === null && finding === null) return everything("nothing-set");
   const listed = new Set((scope ?? []).map((x) => x.id));
   const ratings = new Map(s.standard.ratings.map((r) => [r.id, r]));
   const elements = s.elements.flatMap((e) => {
@@ -60,22 +50,10 @@ export function visitScope(s: Submission): VisitScope {
   });
   return {
     all: elements.length === s.elements.length,
-    summary: partSummary(
-      kind === "annual-review" ? KIND_PHRASE[kind] : "The visit",
-      scope?.length ?? 0,
-      finding,
-    ),
+    basis: "part",
     elements,
     finding,
   };
-}
-
-function partSummary(visit: string, listed: number, finding: Finding | null): string {
-  const parts = [
-    ...(listed ? ["what cse.yaml's assessment.scope lists"] : []),
-    ...(finding ? [`every element the assessment of ${finding.date} rated below the standard`] : []),
-  ];
-  return `${visit} looks at part of the standard: ${parts.join(", and ")}.`;
 }
 
 /** Element ids in scope, for filtering. */

@@ -45,7 +45,11 @@ export function serviceStandardsSection(ctx: PackContext, standards: ServiceStan
 
 function introText(total: number, met: number): string {
   const standards = count(total, "service standard", "service standards");
-  return `We publish ${standards} and measure how we do against each. ${met} of ${total} met the target in the latest period reported. For each: the target, the recent results, and what lies behind the figures.`;
+  return [
+    `We publish ${standards} and measure how we do against each.`,
+    `${met} of ${total} met the target in the latest period reported.`,
+    "For each: the target, the recent results, and what lies behind the figures.",
+  ].join(" ");
 }
 
 function standardSection(ctx: PackContext, x: ServiceStanding): Section {
@@ -89,7 +93,8 @@ function latestSentence(x: ServiceStanding): string {
   const latest = x.latestRecorded;
   const due = periodName(x.latestComplete);
   if (!latest?.result) return `No result is recorded yet; the latest is due for ${due}.`;
-  const said = `In ${periodName(latest.period)}: ${figure(x.target, latest.result.value)}, which ${latest.met ? "met" : "missed"} the target.`;
+  const result = figure(x.target, latest.result.value);
+  const said = `In ${periodName(latest.period)}: ${result}, which ${latest.met ? "met" : "missed"} the target.`;
   return x.noRecentResult ? `${said} The result for ${due} is not recorded yet.` : said;
 }
 
@@ -122,14 +127,14 @@ function trendBlock(x: ServiceStanding): TrendBlock {
   const points = x.recent.slice(firstRecorded(x));
   const first = periodName(points[0]!.period);
   const last = periodName(points[points.length - 1]!.period);
-  const each = points.map(
-    (r) =>
-      `${periodName(r.period)}: ${r.result ? `${figure(x.target, r.result.value)}, ${verdict(r).toLowerCase()}` : "no result recorded"}.`,
-  );
+  const each = points.map((r) => `${periodName(r.period)}: ${pointText(x, r)}.`);
   return {
     type: "trend",
     title: `${x.standard.id}: results, ${first === last ? first : `${first} to ${last}`}`,
-    description: `Line chart of ${x.standard.id}'s results against its target of ${targetText(x.target)}. ${each.join(" ")}`,
+    description: [
+      `Line chart of ${x.standard.id}'s results against its target of ${targetText(x.target)}.`,
+      ...each,
+    ].join(" "),
     target: x.target.value,
     direction: x.target.direction,
     unitSuffix: SUFFIX[x.target.unit],
@@ -140,6 +145,11 @@ function trendBlock(x: ServiceStanding): TrendBlock {
       met: r.met,
     })),
   };
+}
+
+/** "93.4%, met", or "no result recorded". */
+function pointText(x: ServiceStanding, r: PeriodResult): string {
+  return r.result ? `${figure(x.target, r.result.value)}, ${verdict(r).toLowerCase()}` : "no result recorded";
 }
 
 /** The notes recorded with recent results, latest first, under a heading. */

@@ -37,10 +37,11 @@ export function narrowToScope(s: Submission, scope: VisitScope): Submission {
 
 /** "Scope of this visit": which elements the visit looks at, and why each is in. */
 export function visitScopeSection(ctx: PackContext, scope: VisitScope, allElements: number): Section {
-  const listed = ctx.s.config.assessment.scope?.map((x) => x.id) ?? [];
   const blocks = [
-    para([text(scope.summary)], "lead"),
-    para([text(coverageSentence(scope.elements.length, allElements, listed))]),
+    para([text(basisSentence(ctx, scope))], "lead"),
+    para([
+      text(`This pack covers ${scope.elements.length} of the ${count(allElements, "element", "elements")}.`),
+    ]),
   ];
   if (!scope.all || scope.elements.some((e) => e.reasons.length > 0)) {
     blocks.push({
@@ -69,15 +70,41 @@ export function visitScopeSection(ctx: PackContext, scope: VisitScope, allElemen
   };
 }
 
-function coverageSentence(inScope: number, all: number, listed: string[]): string {
-  const of = `This pack covers ${count(inScope, "element", "elements")} of the ${all} in the standard`;
-  return listed.length ? `${of}. cse.yaml lists ${listed.join(", ")} for this visit.` : `${of}.`;
+const VISIT = {
+  initial: "An initial assessment",
+  "annual-review": "An annual review",
+  reassessment: "A reassessment",
+};
+
+const NOTHING_SET =
+  "No part of the standard was named for this visit and there is no earlier assessment: it covers every element.";
+
+/** Why the visit covers what it does, in words for the assessor. */
+function basisSentence(ctx: PackContext, scope: VisitScope): string {
+  const kind = ctx.s.config.assessment.kind;
+  const visit = kind ? VISIT[kind] : "This visit";
+  if (scope.basis === "kind") return `${visit} looks at every element of the standard.`;
+  if (scope.basis === "nothing-set") return NOTHING_SET;
+  const named = ctx.s.config.assessment.scope?.map((x) => x.id) ?? [];
+  const parts = [
+    ...(named.length ? [`what the certification body named for it (${andList(named)})`] : []),
+    ...(scope.finding
+      ? [`every element the assessment of ${formatDate(scope.finding.date)} rated below the standard`]
+      : []),
+  ];
+  return `${visit} looks at part of the standard: ${parts.join(", and ")}.`;
+}
+
+function andList(items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 function reasonText(ctx: PackContext, r: ScopeReason): string {
   if (r.kind === "below-standard")
     return `rated ${ctx.rating(r.rating)?.label ?? r.rating} at the assessment on ${formatDate(r.date)}`;
-  if (ctx.s.elementById.has(r.via)) return "listed in the visit's scope";
+  if (ctx.s.elementById.has(r.via)) return "named for this visit";
   const isCriterion = ctx.s.standard.criteria.some((c) => c.id === r.via);
-  return `listed in the visit's scope (${isCriterion ? "criterion" : "sub-criterion"} ${r.via})`;
+  return `named for this visit (${isCriterion ? "criterion" : "sub-criterion"} ${r.via})`;
 }

@@ -28,7 +28,8 @@ export function serviceStandardYaml(ss: NewServiceStandard): string {
       `# yaml-language-server: $schema=${ss.schema}`,
       "#",
       yamlComment(
-        `A service standard: a promise published to customers, and its results. Record a result\nwith  cse record ${ss.id} ${EXAMPLE[ss.period]} 93.4  (it goes under results:).`,
+        "A service standard: a promise published to customers, and its results. Record a result\n" +
+          `with  cse record ${ss.id} ${EXAMPLE[ss.period]} 93.4  (it goes under results:).`,
       ),
       `id: ${yamlString(ss.id)}`,
       `title: ${yamlString(ss.title)}`,

@@ -160,7 +160,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
       ? `${plural(left, "draft")} left out`
       : "no drafts";
   io.stdout.write(
-    `${plural(s.elements.length, "element")}, ${plural(countIn(doc, "evidence"), "evidence item")}, ` +
+    `${elementsShown(s, opts)}, ${plural(countIn(doc, "evidence"), "evidence item")}, ` +
       `${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`,
   );
   if (checked.warningCount > 0)
@@ -175,6 +175,12 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
 function sinceOf(opts: BuildOptions, tree: SourceTree, s: Submission, asOf: string) {
   if (opts.since !== undefined) return changesSince(opts.since, tree, s, asOf);
   return opts.scope === "visit" ? changesSinceLastVisit(tree, s, asOf) : null;
+}
+
+/** "57 elements", or for a review pack "12 of 57 elements (the visit's scope)". */
+function elementsShown(s: Submission, opts: BuildOptions): string {
+  const all = plural(s.elements.length, "element");
+  return opts.scope === "visit" ? `${visitScope(s).elements.length} of ${all} (the visit's scope)` : all;
 }
 
 /** The pack's document model from a checked submission and what the build reads besides it. */

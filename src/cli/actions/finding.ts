@@ -75,5 +75,6 @@ function findingNextSteps(date: string, visitDate: string | null): string {
     date === visitDate
       ? "\nThen set the next visit: cse visit next --date YYYY-MM-DD --kind annual-review\n"
       : "\n";
-  return `Change each rating to the assessor's and copy their comments in; elements the\nassessor did not rate can be deleted.${move}`;
+  const change = "Change each rating to the assessor's and copy their comments in; elements the";
+  return `${change}\nassessor did not rate can be deleted.${move}`;
 }

@@ -52,11 +52,16 @@ export async function recordAction(
   if (!edit.ok) throw new CliError(`${ss.src.file} is not well-formed YAML; run cse validate to see where`);
   const replaced = applyResult(edit, ss, period, value, opts);
   writeSubmissionFile(root, ss.src.file, edit.result());
-  const verdict = meetsTarget(ss.target, value) ? "meets" : "misses";
-  io.stdout.write(
-    `${replaced ? "Changed" : "Recorded"} ${ss.id} for ${periodName(period)}: ${figure(ss.target, value)}, which ${verdict} the target (${targetText(ss.target)}).\n${ss.src.file}\n`,
-  );
+  io.stdout.write(`${recordedText(replaced, ss, period, value)}\n${ss.src.file}\n`);
   return EXIT.OK;
+}
+
+/** "Recorded SS-IT-1 for November 2026: 93.4%, which meets the target (at least 90%)." */
+function recordedText(replaced: boolean, ss: ServiceStandard, period: Period, value: number): string {
+  const target = ss.target!;
+  const verdict = meetsTarget(target, value) ? "meets" : "misses";
+  const what = `${ss.id} for ${periodName(period)}: ${figure(target, value)}`;
+  return `${replaced ? "Changed" : "Recorded"} ${what}, which ${verdict} the target (${targetText(target)}).`;
 }
 
 function checkPeriod(text: string, ss: ServiceStandard, asOf: string): Period {
@@ -97,9 +102,10 @@ function applyResult(
         `${ss.id} already has ${existing.value} for ${periodName(period)}; add --replace to change it`,
       );
     const item = edit.node(["results", existing.path[1] as number]);
-    if (isMap(item) && item.flow)
-      edit.replaceScalar(item, flowMap(fields, edit.text.slice(item.range![0], item.range![1])));
-    else if (opts.note !== undefined)
+    if (isMap(item) && item.flow) {
+      const written = edit.text.slice(item.range![0], item.range![1]);
+      edit.replaceScalar(item, flowMap(fields, written));
+    } else if (opts.note !== undefined)
       throw new CliError(
         `--note with --replace works on results written on one line; edit ${ss.src.file} by hand`,
       );

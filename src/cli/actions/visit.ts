@@ -58,7 +58,8 @@ export async function visitAction(action: string, opts: VisitOptions, io: Io): P
     );
   if (old.date !== null && !s.findings.some((f) => f.date === old.date))
     io.stderr.write(
-      `No finding is recorded for the last visit (${old.date}); record it with cse finding new --date ${old.date} --kind ${old.kind}\n`,
+      `No finding is recorded for the last visit (${old.date}); record it with\n` +
+        `cse finding new --date ${old.date} --kind ${old.kind}\n`,
     );
   return EXIT.OK;
 }

@@ -5,8 +5,8 @@ export const recordCommand: CommandDef = (program, run) => {
   program
     .command("record")
     .description("record a service standard's result for a month, quarter or year")
-    .argument("<standard>", "the service standard's id, e.g. SS-IT-1")
-    .argument("<period>", "the period: a month 2026-11, a quarter 2026-Q3 or a year 2026")
+    .argument("<id>", "the service standard's id, e.g. SS-IT-1")
+    .argument("<when>", "the period: a month 2026-11, a quarter 2026-Q3 or a year 2026")
     .argument("<value>", "the result, in the target's unit, e.g. 93.4")
     .option("--note <text>", "what lies behind the figure (shown in the pack)")
     .option("--replace", "change the result already recorded for that period")

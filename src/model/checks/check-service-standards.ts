@@ -10,7 +10,8 @@ const EXAMPLE = { month: '"2026-09"', quarter: '"2026-Q3"', year: '"2026"' } as 
 /** A result's period of another kind than the standard's `period`. */
 function wrongKindMessage(written: string, ss: ServiceStandard): string {
   const kind = ss.period!;
-  return `period "${written}" does not fit \`period: ${kind}\`: this standard records one result a ${kind}, written like ${EXAMPLE[kind]}`;
+  const fix = `this standard records one result a ${kind}, written like ${EXAMPLE[kind]}`;
+  return `period "${written}" does not fit \`period: ${kind}\`: ${fix}`;
 }
 
 /** A second result for one period. */
@@ -75,5 +76,6 @@ const WHERE = {
 
 function unknownMessage(what: keyof typeof WHERE, id: string, known: string[]): string {
   const near = closest(id, known, 2);
-  return `unknown ${what} "${id}" in the service standard: ${WHERE[what]}.${near.length ? ` Did you mean ${orList(near)}?` : ""}`;
+  const hint = near.length ? ` Did you mean ${orList(near)}?` : "";
+  return `unknown ${what} "${id}" in the service standard: ${WHERE[what]}.${hint}`;
 }

@@ -5,7 +5,9 @@ import { orList } from "./context.js";
 /** An `assessment.scope` entry that names nothing in the standard. */
 function unknownScopeMessage(id: string, known: string[]): string {
   const near = closest(id, known, 3);
-  return `unknown id "${id}" in \`assessment.scope\`: the standard has no criterion, sub-criterion or element of that id.${near.length ? ` Did you mean ${orList(near)}?` : ""}`;
+  const hint = near.length ? ` Did you mean ${orList(near)}?` : "";
+  const why = "the standard has no criterion, sub-criterion or element of that id";
+  return `unknown id "${id}" in \`assessment.scope\`: ${why}.${hint}`;
 }
 
 /** `unknown-element`: `assessment.scope` names criterion, sub-criterion or element ids of the standard. */
