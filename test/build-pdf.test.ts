@@ -53,7 +53,7 @@ beforeAll(async () => {
   pdf = await openPdf(bytes);
   texts = await pageTexts(pdf);
   outline = await pdf.getOutline();
-});
+}, 300_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
