@@ -27,6 +27,11 @@ export default tseslint.config(
         "error",
         { considerDefaultExhaustiveForUnions: true },
       ],
+    },
+  },
+  {
+    // Every file, TypeScript and JavaScript alike.
+    rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
@@ -67,6 +72,12 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js"],
+    rules: {
+      "no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+    },
     languageOptions: {
       globals: {
         process: "readonly",

@@ -461,7 +461,7 @@ async function main() {
   process.stdout.write(`\n${text}`);
   if (opts.doc) writeDoc(path.resolve(opts.doc), text);
   if (opts.json) {
-    const plain = results.map(({ prepare: _prepare, check: _check, argvs, ...r }) => ({
+    const plain = results.map(({ prepare, check, argvs, ...r }) => ({
       ...r,
       argvs: argvs?.map((a) => a.map((x) => (x === process.execPath ? "node" : x))),
     }));

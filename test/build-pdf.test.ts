@@ -54,7 +54,7 @@ beforeAll(async () => {
   pdf = await openPdf(bytes);
   texts = await pageTexts(pdf);
   outline = (await pdf.getOutline()) as OutlineItem[];
-}, 180_000); // two builds of the whole sample, each laying the PDF out twice for its page numbers
+}, 300_000); // two builds of the whole sample, each laying the PDF out twice for its page numbers
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -54,7 +54,7 @@ export function fuzzParameters(defaultRuns: number): fc.Parameters<unknown> {
 
 /** A test timeout that grows with the number of cases: generous, since a busy machine is slow. */
 export function fuzzTimeout(defaultRuns: number): number {
-  return Math.max(120_000, runsFor(defaultRuns) * 1000);
+  return Math.max(300_000, runsFor(defaultRuns) * 2000);
 }
 
 function runsFor(defaultRuns: number): number {
