@@ -132,8 +132,12 @@ async function main() {
   ];
   for (const r of rows) {
     const t = TARGETS[r.size] ?? TARGETS[30000];
-    const ratio = (x, target) => `${(x / r.plain).toFixed(2)}× (≤ ${target}×: ${x / r.plain <= target ? "met" : "missed"})`;
-    const pv = r.preview === null ? "–" : `${Math.round(r.preview)} ms (${r.preview <= PREVIEW_TARGET_MS ? "met" : "missed"})`;
+    const ratio = (x, target) =>
+      `${(x / r.plain).toFixed(2)}× (≤ ${target}×: ${x / r.plain <= target ? "met" : "missed"})`;
+    const pv =
+      r.preview === null
+        ? "–"
+        : `${Math.round(r.preview)} ms (${r.preview <= PREVIEW_TARGET_MS ? "met" : "missed"})`;
     lines.push(
       `| ${r.size.toLocaleString("en-GB")} | ${f(r.plain)} | ${f(r.unchanged)} | ${ratio(r.unchanged, t.unchanged)} | ${f(r.oneFile)} | ${ratio(r.oneFile, t.oneFile)} | ${pv} |`,
     );

@@ -24,7 +24,8 @@ function refsOf(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => refsOf(n, out));
   else if (node && typeof node === "object")
     for (const [k, v] of Object.entries(node))
-      k === "$ref" && typeof v === "string" ? out.push(v) : refsOf(v, out);
+      if (k === "$ref" && typeof v === "string") out.push(v);
+      else refsOf(v, out);
   return out;
 }
 

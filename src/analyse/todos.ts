@@ -3,7 +3,6 @@ import type { GapCode } from "./gap-codes.js";
 import type { ElementGaps, FindingSummary, OverdueAction, OwnerTodos, Todo } from "./gaps-report.js";
 import { findingRatingOf } from "./latest-finding.js";
 import { missedTargetText, noRecentResultText } from "./service-todos.js";
-import type { ServiceStanding } from "./service-standing.js";
 import { staleReason } from "./staleness.js";
 import { plural } from "../util/plural.js";
 import { isBelowStandard, isOverdue } from "./judgements.js";

@@ -68,7 +68,7 @@ export function saveCache({ cache, file }: OpenedCache, io: Io): void {
   }
 }
 
-/** Where the cache lives: `--cache-location` (a file, or a folder holding `.cse-cache`), else the root's `.cse-cache`. */
+/** Where the cache lives: `--cache-location` (a file, or a folder holding `.cse-cache`), else `<root>/.cse-cache`. */
 export function cacheFilePath(root: string, location: string | undefined, cwd: string): string {
   if (location === undefined) return path.join(root, CACHE_FILE);
   const resolved = path.resolve(cwd, location);

@@ -7,8 +7,6 @@ import { terminalSafe } from "./terminal-safe.js";
 
 /** Every escape sequence in `text` that is not a colour (SGR). */
 const nonColourEscapes = (text: string) => [...text.matchAll(/\x1b(?!\[[0-9;]*m)/g)].length;
-/** Every colour (SGR) in `text`. */
-const colours = (text: string) => text.match(/\x1b\[[0-9;]*m/g) ?? [];
 
 describe("terminalSafe", () => {
   it("keeps text, line ends, and cse's own colours and progress line's erase", () => {

@@ -69,7 +69,7 @@ export class FileCache {
     }
   }
 
-  /** The cache for a next run in the same process (`cse preview`): this run's entries, without a round trip through bytes. */
+  /** The cache for a next run in the same process (`cse preview`): this run's entries, not round-tripped. */
   nextRun(): FileCache {
     return new FileCache(new Map(this.next), this.stamp);
   }

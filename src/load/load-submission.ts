@@ -18,7 +18,7 @@ import { errorReason } from "../util/error-reason.js";
 export interface LoadedFile {
   kind: FileKind;
   yaml: YamlFile;
-  /** With a cache: the file's own diagnostics from an earlier run of the same bytes (then nothing else is checked again). */
+  /** With a cache: the file's own diagnostics from an earlier run of the same bytes (not checked again). */
   cached?: Diagnostic[];
   /** With a cache and a file read afresh: its content key, and what parsing it said, to keep with its checks. */
   fresh?: { key: string; diagnostics: Diagnostic[] };

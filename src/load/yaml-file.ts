@@ -119,7 +119,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
         text,
       );
     docs = parsed.docs;
-  } catch (err) {
+  } catch {
     return fail("yaml-limit", TOO_COMPLEX, undefined, text);
   }
   if (!Array.isArray(docs) || docs.length === 0) {
@@ -436,7 +436,11 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   if (sample.length < 4) return false;
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
   const half = sample.length / 2;
   return Math.max(evenZeros, oddZeros) >= half * 0.6 && Math.min(evenZeros, oddZeros) <= half * 0.1;
 }

@@ -360,12 +360,13 @@ function readServiceStandard(src: YamlFile, d: Obj): ServiceStandard | null {
   if (!id) return null;
   const t = obj(d.target);
   const unit = str(t?.unit);
+  const direction: TargetDirection = t?.direction === "at-most" ? "at-most" : "at-least";
   const target =
     t && typeof t.value === "number" && unit && UNITS.has(unit)
       ? {
           value: t.value,
           unit: unit as TargetUnit,
-          direction: (t.direction === "at-most" ? "at-most" : "at-least") as TargetDirection,
+          direction,
         }
       : null;
   const period = d.period === "month" || d.period === "quarter" || d.period === "year" ? d.period : null;

@@ -1,5 +1,4 @@
 import { createStyle, type Style } from "../util/terminal-style.js";
-import type { SubmissionDiff } from "../analyse/submission-diff.js";
 import type { DiffReporter } from "./diff-formats.js";
 import {
   actionPhrases,

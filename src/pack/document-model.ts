@@ -5,7 +5,8 @@
  * the shared renderer (src/pack/markdown.ts) turns into HTML or into tokens.
  *
  * Anchors (made by anchors.ts) are stable and unique in the document: `el-<element>`, `ev-<evidence>`,
- * `cs-<case study>`, `crit-<criterion>`, `sc-<sub-criterion>`, `progress-<element>`, (v2) `ss-<service standard>`, and the
+ * `cs-<case study>`, `crit-<criterion>`, `sc-<sub-criterion>`, `progress-<element>`,
+ * (v2) `ss-<service standard>`, and the
  * fixed section anchors listed in `SectionKind`'s comment. Every value is a string that is
  * safe as an HTML id and a PDF destination name (ids match `^[A-Za-z0-9][A-Za-z0-9._-]*$`).
  */

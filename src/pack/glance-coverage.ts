@@ -27,7 +27,8 @@ export function coverageBlocks(ctx: PackContext): Block[] {
     para([
       text(`${covered} of ${count(total, "element", "elements")} (${pct}%) are covered`, true),
       text(
-        ` by at least one evidence item or case study. The pack cites ${itemsAndStudies(ctx.evidence.length, ctx.caseStudies.length)}.`,
+        " by at least one evidence item or case study. " +
+          `The pack cites ${itemsAndStudies(ctx.evidence.length, ctx.caseStudies.length)}.`,
       ),
     ]),
     {

@@ -4,7 +4,6 @@ import { claimsOfBest, belowStandard, ratingCounts } from "./glance-ratings.js";
 import { coverageBlocks } from "./glance-coverage.js";
 import { elementMatrix } from "./glance-matrix.js";
 import type { PackContext } from "./pack-context.js";
-import { anchorOf } from "./anchors.js";
 
 /**
  * At a glance, the assessor's dashboard: the self-assessment in numbers beside the latest

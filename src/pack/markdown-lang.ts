@@ -33,7 +33,7 @@ export function langBlockRule(
   openToken.block = true;
   const oldParent = state.parentType;
   const oldLineMax = state.lineMax;
-  state.parentType = "blockquote" as typeof state.parentType;
+  state.parentType = "blockquote";
   state.lineMax = close;
   state.md.block.tokenize(state, startLine + 1, close);
   state.lineMax = oldLineMax;
@@ -44,7 +44,7 @@ export function langBlockRule(
 }
 
 function lineText(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
+  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
 }
 
 /**

@@ -12,10 +12,6 @@ export const PACKAGE_NAME = "cse-submission";
  * Never a bare `npx cse`: on the public registry that name belongs to an unrelated package.
  */
 // A GitHub annotation on the workflow file itself, shown when CSE_PACKAGE is not set.
-const NO_PACKAGE_ANNOTATION =
-  "::error file=.github/workflows/cse.yml::" +
-  "Set CSE_PACKAGE in .github/workflows/cse.yml to where cse is installed from.";
-
 export function workflowYaml(cseVersion: string, packageSpec: string | null): string {
   const spec = packageSpec ?? `${PACKAGE_NAME}@${cseVersion}`;
   return `# Checks the submission on every push and pull request: see docs/ci.md of cse.

@@ -46,7 +46,7 @@ function entryLines(owners: [string, string][], indent: string): string[] {
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return (map.items as Pair[]).find((p) => (isScalar(p.key) ? String(p.key.value) : p.key) === key);
+  return map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : p.key) === key);
 }
 
 /** The one change that gives the entry of `pair` the owner `person`. */

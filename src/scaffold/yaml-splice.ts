@@ -30,7 +30,7 @@ export class YamlEdit {
 
   /** The key–value pair of `key` in the mapping at `path`, or null. */
   pair(path: (string | number)[], key: string): Pair<YamlNode, YamlNode> | null {
-    const map = path.length ? this.node(path) : (this.doc.contents as YamlNode | null);
+    const map = path.length ? this.node(path) : this.doc.contents;
     if (!isMap(map)) return null;
     return (
       (map.items as Pair<YamlNode, YamlNode>[]).find((p) => isScalar(p.key) && String(p.key.value) === key) ??
@@ -61,8 +61,8 @@ export class YamlEdit {
    * lines right above it at its indentation (they speak about it).
    */
   removePair(pair: Pair<YamlNode, YamlNode>): void {
-    const keyStart = (pair.key as YamlNode).range![0];
-    const valueEnd = (pair.value as YamlNode | null)?.range?.[1] ?? (pair.key as YamlNode).range![1];
+    const keyStart = pair.key.range![0];
+    const valueEnd = pair.value?.range?.[1] ?? pair.key.range![1];
     let from = this.lineStart(keyStart);
     const indent = keyStart - from;
     for (;;) {

@@ -18,7 +18,7 @@ export function schemaDiagnostics(file: YamlFile, errors: readonly ErrorObject[]
     // `if` only says a branch failed, and `propertyNames` repeats its inner error.
     if (e.keyword === "if" || e.keyword === "propertyNames") continue;
     // A date's `pattern` is there for validators that ignore `format`; cse words the format's error.
-    if (e.keyword === "pattern" && (e.parentSchema as SchemaNode | undefined)?.format === "date") continue;
+    if (e.keyword === "pattern" && e.parentSchema?.format === "date") continue;
     // When a value has the wrong type, its other complaints are noise.
     if (e.keyword !== "type" && typed.has(e.instancePath) && e.propertyName === undefined) continue;
     const path = toPath(file.data, e.instancePath);

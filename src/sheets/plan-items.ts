@@ -238,5 +238,8 @@ function readyWithoutText(item: SheetItem): string {
 }
 
 function storyMissing(id: string): string {
-  return `${id} is a new case study marked ready, but a sheet has no room for its story (narrative); import it as a draft`;
+  return (
+    `${id} is a new case study marked ready, but a sheet has no room for its story (narrative); ` +
+    "import it as a draft"
+  );
 }

@@ -12,13 +12,14 @@ export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<Raw
   const text = decode(bytes);
   let records: string[][];
   try {
-    records = parse(text, {
+    const parsed: unknown = parse(text, {
       delimiter: separatorOf(text),
       relax_column_count: true,
       skip_empty_lines: false,
       max_record_size: SHEET_LIMITS.maxCellChars * 20,
       to: SHEET_LIMITS.maxRows + 1,
-    }) as string[][];
+    });
+    records = parsed as string[][];
   } catch (err) {
     throw new SheetRefusedError(`it cannot be read as CSV: ${plainCsvError(err as Error)}`);
   }

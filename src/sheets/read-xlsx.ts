@@ -95,7 +95,7 @@ function valueOf(v: CellValue, numFmt: string | undefined): RawCell | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { kind: "date", date: dateOf(v) };
   if ("richText" in v) return valueOf(v.richText.map((r) => r.text).join(""), undefined);
   if ("hyperlink" in v) {
-    const text = valueOf(v.text as CellValue, undefined);
+    const text = valueOf(v.text, undefined);
     const link = typeof v.hyperlink === "string" ? v.hyperlink : undefined;
     if (text?.kind === "text") return link ? { ...text, link } : text;
     return link ? { kind: "text", text: link, link } : text;

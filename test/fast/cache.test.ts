@@ -74,7 +74,7 @@ describe("--cache", () => {
 
     // cse.yaml changes what other files mean (a person removed): checked again.
     const cse = fs.readFileSync(path.join(dir, "cse.yaml"), "utf8");
-    write(dir, "cse.yaml", cse.replace(/  - id: ann\n    name: Ann Example\n    section: library\n/, ""));
+    write(dir, "cse.yaml", cse.replace(/ {2}- id: ann\n {4}name: Ann Example\n {4}section: library\n/, ""));
     await expectSameOutput(dir);
     expect((await runCse(["validate", "--cache", ...AS_OF], { cwd: dir })).stdout).toContain(
       "unknown-person",

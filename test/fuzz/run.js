@@ -8,10 +8,15 @@ import path from "node:path";
 const args = process.argv.slice(2);
 const USAGE = "usage: npm run fuzz -- [--runs N] [--seed S]";
 if (args.includes("--help") || args.includes("-h")) {
-  console.log(`${USAGE}\n\nRuns the property tests of test/fuzz with N cases (default 3000) from seed S (default: new each run).`);
+  console.log(
+    `${USAGE}\n\nRuns the property tests of test/fuzz with N cases (default 3000) from seed S (default: new each run).`,
+  );
   process.exit(0);
 }
-const unknown = args.filter((a, i) => a.startsWith("-") && a !== "--runs" && a !== "--seed" && !/^-?\d+$/.test(a) && args[i - 1] !== "--seed");
+const unknown = args.filter(
+  (a, i) =>
+    a.startsWith("-") && a !== "--runs" && a !== "--seed" && !/^-?\d+$/.test(a) && args[i - 1] !== "--seed",
+);
 if (unknown.length > 0) {
   console.error(`unknown option ${unknown[0]}\n${USAGE}`);
   process.exit(2);

@@ -33,7 +33,7 @@ describe("cse record", () => {
       (await runCse(["record", "SS-L", "2027-01", "96", "--note", "Back on track, at last", ...asOf])).code,
     ).toBe(0);
     expect(read(dir, "service-standards/lapsed.yaml")).toMatch(
-      /value: 80 }\n  - { period: "2027-01", value: 96, note: Back on track, at last }\n$/,
+      /value: 80 }\n {2}- { period: "2027-01", value: 96, note: Back on track, at last }\n$/,
     );
     const again = await runCse(["record", "SS-L", "2027-01", "97", ...asOf]);
     expect(again.code).toBe(2);
@@ -81,7 +81,7 @@ describe("cse record", () => {
     expect(
       (await runCse(["record", "SS-IT-1", "2026-11", "0.8", "--dir", dir, "--as-of", "2026-12-02"])).code,
     ).toBe(0);
-    expect(read(dir, file)).toMatch(/\nresults:\n  - { period: "2026-11", value: 0.8 }\n$/);
+    expect(read(dir, file)).toMatch(/\nresults:\n {2}- { period: "2026-11", value: 0.8 }\n$/);
     expect((await runCse(["validate", "--dir", dir])).code).toBe(0);
   });
 });
@@ -102,7 +102,7 @@ describe("cse finding new and cse visit next", () => {
     expect(written).toContain(
       'results:\n  "1.2.1":\n    rating: partial-compliance\n    comment: ""\n  "2.1.1":\n',
     );
-    expect(written).toMatch(/"2.1.2":\n    rating: compliance {4}# not self-rated/);
+    expect(written).toMatch(/"2.1.2":\n {4}rating: compliance {4}# not self-rated/);
     expect(written).not.toContain('"1.1.1"');
 
     const next = await runCse([
@@ -117,10 +117,9 @@ describe("cse finding new and cse visit next", () => {
     ]);
     expect(next.code).toBe(0);
     expect(read(dir, "cse.yaml")).toBe(
-      files["cse.yaml"]!.replace("2015-03-10   # the review", "2016-03-08   # the review").replace(
-        '  # what the body asked for\n  scope: ["2.1"]\n  evidence_due: 2015-02-16\n',
-        "",
-      ),
+      files["cse.yaml"]
+        .replace("2015-03-10   # the review", "2016-03-08   # the review")
+        .replace('  # what the body asked for\n  scope: ["2.1"]\n  evidence_due: 2015-02-16\n', ""),
     );
     expect(next.stdout).toContain("Removed assessment.scope and assessment.evidence_due");
     const validate = await runCse(["validate", "--dir", dir, "--as-of", "2015-04-01"]);

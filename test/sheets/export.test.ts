@@ -1,3 +1,4 @@
+import type { Entry as YauzlEntry } from "yauzl";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ async function zipTimes(bytes: Buffer): Promise<string[]> {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
       if (err) return reject(err);
       const days: string[] = [];
-      zip.on("entry", (e: import("yauzl").Entry) => {
+      zip.on("entry", (e: YauzlEntry) => {
         days.push(e.getLastModDate({ timezone: "UTC", forceDosFormat: true }).toISOString().slice(0, 10));
         zip.readEntry();
       });

@@ -10,7 +10,7 @@ export async function writeWorkbook(file: string, sheets: Record<string, TestCel
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);
-    for (const row of rows) ws.addRow(row as ExcelJS.CellValue[]);
+    for (const row of rows) ws.addRow(row);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await wb.xlsx.writeFile(file);

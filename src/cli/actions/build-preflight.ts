@@ -31,7 +31,7 @@ export function preflight(s: Submission, asOf: string, failOn: readonly GapCode[
     (e) => e.rating !== null && meets.has(e.rating) && e.gaps.some((g) => EVIDENCE_GAPS.includes(g)),
   );
   const lines = weak.map((e) => {
-    const words = e.gaps.flatMap((g) => (GAP_WORDS[g] ? [GAP_WORDS[g]!] : []));
+    const words = e.gaps.flatMap((g) => (GAP_WORDS[g] ? [GAP_WORDS[g]] : []));
     return `  ${e.id.padEnd(8)} ${words.join(", ")}\n`;
   });
   const summary = weak.length === 0 ? "" : `cse build: ${claimedWithout(weak.length)}:\n${lines.join("")}`;

@@ -22,7 +22,6 @@ import { failOnMessage, preflight } from "./build-preflight.js";
 import { parseGapCodes } from "./gaps.js";
 import { visitScope } from "../../analyse/visit-scope.js";
 import { plural } from "../../util/plural.js";
-import { errorReason } from "../../util/error-reason.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
 import { holdBeforeRename } from "../hold-before-rename.js";
 
@@ -260,7 +259,8 @@ function makeFolder(dir: string, root: string): void {
 
 function writeError(err: unknown, outDir: string, root: string): CliError {
   return new CliError(
-    `could not write the pack to ${shown(outDir, root)} (${writeFailureReason(err)}); any earlier pack is left as it was`,
+    `could not write the pack to ${shown(outDir, root)} (${writeFailureReason(err)}); ` +
+      "any earlier pack is left as it was",
   );
 }
 

@@ -10,7 +10,6 @@ import { writeFailureReason, writeInsideRoot } from "../../util/write-inside-roo
 import { isCalendarDate, subtractMonths, today } from "../../util/dates.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import type { Io } from "../io.js";
-import { errorReason } from "../../util/error-reason.js";
 
 /** Options of `cse init`. */
 export interface InitOptions {

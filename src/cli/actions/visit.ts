@@ -1,4 +1,3 @@
-import type { Node as YamlNode } from "yaml";
 import { readSubmission } from "../../model/read-submission.js";
 import { YamlEdit } from "../../scaffold/yaml-splice.js";
 import { yamlQuoted, yamlString } from "../../scaffold/yaml-text.js";
@@ -74,14 +73,12 @@ function requireDate(flag: string, value: string | undefined): string {
 /** Sets `assessment.<key>` in place, or adds it under the visit's date. */
 function setField(edit: YamlEdit, key: string, yamlText: string): void {
   const pair = edit.pair(["assessment"], key);
-  if (pair?.value) return edit.replaceScalar(pair.value as YamlNode, yamlText);
+  if (pair?.value) return edit.replaceScalar(pair.value, yamlText);
   const anchor = edit.pair(["assessment"], "date") ?? edit.pair(["assessment"], "kind");
-  const keyNode = anchor?.key as YamlNode | undefined;
+  const keyNode = anchor?.key;
   if (!keyNode?.range) throw new CliError("cse.yaml's assessment is not a mapping of fields; mend it first");
   const indent = " ".repeat(edit.column(keyNode.range[0]));
-  edit.insertLinesAfter((anchor!.value as YamlNode | null)?.range?.[0] ?? keyNode.range[0], [
-    `${indent}${key}: ${yamlText}`,
-  ]);
+  edit.insertLinesAfter(anchor!.value?.range?.[0] ?? keyNode.range[0], [`${indent}${key}: ${yamlText}`]);
 }
 
 /** Replaces `assessment.<key>` when a new value is given, else removes it; returns what was removed. */

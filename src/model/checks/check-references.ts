@@ -99,7 +99,10 @@ export const checkPeople: Check = (ctx) => {
   const message = (id: string) => {
     const cause = likelyCause(id, declared, "person");
     if (cause) return `unknown person "${id}": ${cause}`;
-    return `unknown person "${id}": add them to \`people\` in cse.yaml, or use a declared id.${didYouMean(id, known, 2)}`;
+    return (
+      `unknown person "${id}": add them to \`people\` in cse.yaml, or use a declared id.` +
+      didYouMean(id, known, 2)
+    );
   };
   for (const item of [...s.evidence, ...s.caseStudies]) {
     if (item.owner !== null && !known.has(item.owner))

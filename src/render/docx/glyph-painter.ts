@@ -120,7 +120,7 @@ function fill(raster: Raster, edges: Edge[]): void {
     }
   }
   for (let row = 0; row < maxY - minY; row++)
-    for (let col = 0; col < w; col++) raster.blend(minX + col, minY + row, INK, cover[row * w + col]!);
+    for (let col = 0; col < w; col++) raster.blend(minX + col, minY + row, INK, cover[row * w + col]);
 }
 
 /** Adds a sub-row's span [a, b) to the coverage of the pixels it crosses. */

@@ -107,7 +107,7 @@ function layOut(
   const ctx = { mentions: model.mentions };
   for (const section of model.sections) renderSection(flow, section, root, doc.outline, ctx);
   if (attach) renderAttachedFiles(flow, model.attachments, root, doc.outline);
-  const discard = () => output.catch(() => undefined);
+  const discard = (): void => void output.catch(() => undefined);
   // A pass whose pages are thrown away is never ended: its output is simply dropped.
   if (flow.dry) return { flow, output, discard };
 
