@@ -17,7 +17,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ["analyse"],
   ["inspect"],
   ["pack"],
-  ["render", "output", "scaffold", "completion"],
+  ["scaffold"],
+  ["sheets"],
+  ["render", "output", "completion"],
   ["cli"],
 ];
 

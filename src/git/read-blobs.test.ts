@@ -18,7 +18,7 @@ describe("readBlobs", () => {
     const gone = "0123456789abcdef0123456789abcdef01234567";
     expect(() => readBlobs(dir, [gone])).toThrow(GitError);
     expect(() => readBlobs(dir, [gone])).toThrow(
-      /could not give cse the file with object id 0123456789ab.*git fsck/,
+      /repository is damaged: object 0123456789ab.*git fsck/,
     );
   });
 });

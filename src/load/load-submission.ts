@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostic.js";
-import { discoverFiles, listUnreadFiles, normaliseStandardDir, type FileKind } from "./discover.js";
+import { discoverFiles, normaliseStandardDir, type FileKind } from "./discover.js";
 import { ignoredFileDiagnostics } from "./ignored-files.js";
 import {
   isAbsolutePath,
@@ -126,7 +126,6 @@ export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): Loa
     }
     files.push(load(f.kind, f.file));
   }
-  unread.push(...listUnreadFiles(tree, "service-standards"));
   diagnostics.push(...ignoredFileDiagnostics(unread, attachmentsOf(files)));
   checkTotalText(files, diagnostics);
   return { files, diagnostics };

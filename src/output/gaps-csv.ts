@@ -1,3 +1,4 @@
+import { csvField } from "../util/csv-field.js";
 import type { GapsReporter } from "./gaps-formats.js";
 
 const HEADER = [
@@ -34,11 +35,3 @@ export const formatGapsCsv: GapsReporter = (report) => {
   return rows.map((r) => r.map(csvField).join(",") + "\r\n").join("");
 };
 
-/**
- * One CSV field. A text starting with `=`, `+`, `-`, `@`, tab or CR would be run as a formula by
- * spreadsheet programs, so it is neutralised with a leading `'` (OWASP's advice on CSV injection).
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}

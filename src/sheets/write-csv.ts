@@ -1,4 +1,4 @@
-import { csvField } from "../output/gaps-csv.js";
+import { csvField } from "../util/csv-field.js";
 import type { CellValue, SheetTable } from "./sheet-table.js";
 
 /** UTF-8's byte-order mark: spreadsheet programs need it to open Welsh and other letters right. */

@@ -80,6 +80,12 @@ export function temporaryFor(target: string): string {
   return path.join(makeStaging(path.dirname(target)), "streamed.new");
 }
 
+/** Removes a streamed file that will not be written after all, with the staging folder made for it. */
+export function discardTemporary(file: string): void {
+  fs.rmSync(file, { force: true });
+  removeStreamStaging(file);
+}
+
 function isWrittenTemporary(content: OutputFile["content"]): content is WrittenTemporary {
   return typeof content === "object" && content !== null && "temporary" in content;
 }

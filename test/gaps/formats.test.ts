@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField } from "../../src/output/gaps-csv.js";
+import { csvField } from "../../src/util/csv-field.js";
 import { runCse } from "../helpers/run-cli.js";
 import { testdir } from "../helpers/testdir.js";
 import { everyGapSubmission } from "./every-gap-fixture.js";

@@ -1,3 +1,4 @@
+import { csvField } from "../../util/csv-field.js";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { Readable, Transform } from "node:stream";
@@ -5,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
 import { WorkTree, type SourceTree } from "../../load/source-tree.js";
 import type { PackDocument, Section } from "../../pack/document-model.js";
-import { temporaryFor, type WrittenTemporary } from "../../util/atomic-write.js";
+import { discardTemporary, temporaryFor, type WrittenTemporary } from "../../util/atomic-write.js";
 import { zipEntryTime } from "../../util/zip-time.js";
 import { CliError } from "../exit-codes.js";
 import { renderHtmlWith } from "./build-html.js";
@@ -54,7 +55,7 @@ export async function renderZipBundle(
   try {
     await writeZip(entries, context.tree, temporary, zipEntryTime(doc.build.date));
   } catch (err) {
-    fs.rmSync(temporary, { force: true });
+    discardTemporary(temporary);
     throw err;
   }
   return { temporary };
@@ -95,12 +96,6 @@ export function manifestCsv(entries: readonly BundleEntry[]): string {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((e) => [e.path, String(e.size), e.sha256, e.citedBy].map(csvField).join(","));
   return ["path,bytes,sha256,cited_by", ...rows].join("\r\n") + "\r\n";
-}
-
-/** An RFC 4180 field; a value a spreadsheet would run as a formula gets a leading apostrophe. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 async function writeZip(
