@@ -14,7 +14,14 @@ describe("describeWorktree", () => {
     const first = commitAll(dir, "first", "2014-01-01");
     const tree = new WorkTree(dir);
     const paths = submissionPaths(readSubmission(tree, { asOf: "2015-01-10" }).submission);
-    expect(paths).toEqual(["cse.yaml", "criteria", "evidence", "assessment", "service-standards", "templates"]);
+    expect(paths).toEqual([
+      "cse.yaml",
+      "criteria",
+      "evidence",
+      "assessment",
+      "service-standards",
+      "templates",
+    ]);
     expect(describeWorktree(tree, paths)).toEqual({ commit: first, dirty: false });
 
     // A build's output and other files beside the submission do not count.

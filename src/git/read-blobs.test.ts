@@ -17,8 +17,6 @@ describe("readBlobs", () => {
     commitAll(dir, "first", "2014-01-01");
     const gone = "0123456789abcdef0123456789abcdef01234567";
     expect(() => readBlobs(dir, [gone])).toThrow(GitError);
-    expect(() => readBlobs(dir, [gone])).toThrow(
-      /repository is damaged: object 0123456789ab.*git fsck/,
-    );
+    expect(() => readBlobs(dir, [gone])).toThrow(/repository is damaged: object 0123456789ab.*git fsck/);
   });
 });

@@ -34,4 +34,3 @@ export const formatGapsCsv: GapsReporter = (report) => {
   ];
   return rows.map((r) => r.map(csvField).join(",") + "\r\n").join("");
 };
-
