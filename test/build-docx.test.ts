@@ -24,6 +24,8 @@ description: |
   2. Second point, backing 1.2.1
 
   - a bullet
+
+  [Read in English too]{lang=en-GB}.
 type: report
 date: 2014-06-01
 owner: ann
@@ -143,6 +145,13 @@ describe("cse build --format docx", () => {
     expect(core).toContain("<dc:language>cy</dc:language>");
     expect(core).toMatch(/<dcterms:created [^>]*>2015-01-11T00:00:00Z<\/dcterms:created>/);
     expect(core).toMatch(/<dcterms:modified [^>]*>2015-01-11T00:00:00Z<\/dcterms:modified>/);
+    expect(parts.get("word/styles.xml")).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="cy"\/>/);
+  });
+
+  it("marks a passage in another language (a Pandoc span) with w:lang on its runs", () => {
+    const run = /<w:r>((?:(?!<\/w:r>).)*?)<w:t[^>]*>Read in English too<\/w:t>/.exec(document);
+    expect(run?.[1]).toMatch(/<w:lang w:val="en-GB"\/>/);
+    // The text around it keeps the pack's own language, declared once in the default style.
     expect(parts.get("word/styles.xml")).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="cy"\/>/);
   });
 

@@ -56,6 +56,28 @@ describe("placeholder-text", () => {
     ).toEqual([]);
   });
 
+  it("looks at every service standard, ready or not: its title and its results' notes", async () => {
+    const found = await diagnostics({
+      "service-standards/ss.yaml": [
+        "id: SS-1",
+        "title: We answer within TODO days",
+        'elements: ["1.1.1"]',
+        "target: { value: 90, unit: percent, direction: at-least }",
+        "period: month",
+        "results:",
+        '  - period: "2014-11"',
+        "    value: 95",
+        "    note: TODO say why",
+        "",
+      ].join("\n"),
+    });
+    expect(found.map(where)).toEqual([
+      ["service-standards/ss.yaml", 2, 25, "placeholder-text"],
+      ["service-standards/ss.yaml", 9, 11, "placeholder-text"],
+    ]);
+    expect(found[0]!.message).toMatch(/service standard SS-1 still holds the placeholder TODO/);
+  });
+
   it("looks at statements and case studies too", async () => {
     const found = await diagnostics({
       "assessment/self.yaml": minimal["assessment/self.yaml"]!.replace(

@@ -37,6 +37,16 @@ export const checkPlaceholders: Check = (ctx) => {
       if (f.text !== null && PLACEHOLDER.test(f.text))
         ctx.report(f, "placeholder-text", readyItemMessage(f.name, item.kind), { within: PLACEHOLDER });
   }
+  // Service standards go to the assessor whole (the contract names "any service standard").
+  for (const ss of s.serviceStandards) {
+    const fields: TextField[] = [
+      { src: ss.src, path: ["title"], name: "title", text: ss.title },
+      ...ss.results.map((r) => ({ src: r.src, path: [...r.path, "note"], name: "note", text: r.note })),
+    ];
+    for (const f of fields)
+      if (f.text !== null && PLACEHOLDER.test(f.text))
+        ctx.report(f, "placeholder-text", serviceStandardMessage(f.name, ss.id), { within: PLACEHOLDER });
+  }
   for (const a of s.selfAssessmentEntries) {
     if (a.statement !== null && PLACEHOLDER.test(a.statement))
       ctx.report(
@@ -60,6 +70,13 @@ function readyItemMessage(field: string, kind: "evidence" | "case-study"): strin
   return (
     `the ${field} still holds the placeholder TODO, and this ${what} is ready, so the unfinished text would go ` +
     "to the assessor; write the text in its place, or mark the item `status: draft` until it is written"
+  );
+}
+
+function serviceStandardMessage(field: string, id: string): string {
+  return (
+    `the ${field} of service standard ${id} still holds the placeholder TODO, and service standards go ` +
+    "to the assessor; write the text in its place"
   );
 }
 
