@@ -15,7 +15,7 @@ const SCHEMA_LINE = /^#[ \t]*yaml-language-server:[ \t]*\$schema=(\S+)/m;
 export function schemaLineDiagnostic(
   yaml: YamlFile,
   schemaFile: string,
-  tree: SourceTree,
+  tree: Pick<SourceTree, "stat">,
 ): Diagnostic | null {
   const m = SCHEMA_LINE.exec(yaml.text);
   if (!m) return null;

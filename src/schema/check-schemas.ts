@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostic.js";
 import { commentInTextDiagnostics } from "../load/comment-in-text.js";
 import type { LoadedFile } from "../load/load-submission.js";
 import { schemaLineDiagnostic } from "../load/schema-line.js";
-import type { SourceTree } from "../load/source-tree.js";
+import type { PathStatus, SourceTree } from "../load/source-tree.js";
 import { numericKeyDiagnostics } from "./numeric-keys.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
 import { SCHEMA_FILES } from "./schemas.js";
@@ -28,5 +28,12 @@ export function checkSchemas(files: LoadedFile[]): Diagnostic[] {
 
 /** `schema-line`: each file's `$schema=` line against the schemas folder (depends on the tree, so never cached). */
 export function checkSchemaLines(files: LoadedFile[], tree: SourceTree): Diagnostic[] {
-  return files.flatMap(({ kind, yaml }) => schemaLineDiagnostic(yaml, SCHEMA_FILES[kind], tree) ?? []);
+  // Thousands of files name the same few schema files: look each path up once.
+  const seen = new Map<string, PathStatus>();
+  const stat = (file: string): PathStatus => {
+    const known = seen.get(file) ?? tree.stat(file);
+    seen.set(file, known);
+    return known;
+  };
+  return files.flatMap(({ kind, yaml }) => schemaLineDiagnostic(yaml, SCHEMA_FILES[kind], { stat }) ?? []);
 }
