@@ -33,6 +33,11 @@ describe("writing commands and links out of the root", () => {
     ["new case-study", "evidence/case-studies", NEW_CASE_STUDY],
     ["new evidence", "evidence", NEW_EVIDENCE],
     ["schema", "schemas", ["schema"]],
+    [
+      "new service-standard",
+      "service-standards",
+      ["new", "service-standard", "--title", "We answer", "--target", "90", "--elements", "1.1.1"],
+    ],
   ])("cse %s refuses to write through %s linked out", async (_name, linked, args) => {
     const out = outside();
     const root = testdir(minimalSubmission());

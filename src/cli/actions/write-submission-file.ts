@@ -1,25 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
-import { writeFilesAtomically } from "../../util/atomic-write.js";
+import { writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { CliError } from "../exit-codes.js";
 
 /**
- * Writes one file of the submission (root-relative path), whole or not at all. The one place
- * the writing commands (record, finding new, visit next, new service-standard) write through,
- * so a shared rule about where cse may write can be put here once.
+ * Writes one file of the submission (root-relative path), whole or not at all, through the one
+ * inside-the-root rule every writing command uses (util/write-inside-root.ts): the writing
+ * commands of the year (record, finding new, visit next, new service-standard) write here.
  */
 export function writeSubmissionFile(root: string, file: string, content: string): void {
-  const abs = path.resolve(root, ...file.split("/"));
-  const rel = path.relative(root, abs);
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel))
-    throw new CliError(`${file} is outside the submission's folder; cse writes only inside it`);
   try {
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    writeFilesAtomically([{ path: abs, content }]);
+    writeInsideRoot(root, [{ path: file, content }]);
   } catch (err) {
-    throw new CliError(
-      `could not write ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
+    throw new CliError(`could not write ${file} (${writeFailureReason(err)})`);
   }
 }
 
