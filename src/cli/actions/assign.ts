@@ -6,7 +6,7 @@ import { formatAssignText } from "../../output/assign-text.js";
 import { formatDiagnosticsText } from "../../output/diagnostics-text.js";
 import { planOwners, type OwnerChange } from "../../scaffold/plan-owners.js";
 import { newAssessmentFile, setOwners } from "../../scaffold/set-owners.js";
-import { writeFilesAtomically } from "../../util/atomic-write.js";
+import { writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { didYouMean } from "../../util/closest.js";
 import { today } from "../../util/dates.js";
 import { openTree, resolveRoot, type SubmissionOptions } from "../common.js";
@@ -152,13 +152,14 @@ function writeChanges(root: string, changes: OwnerChange[], person: string): voi
     const content = isNew
       ? newAssessmentFile(owners, schemas ? "../schemas/assessment.schema.json" : null)
       : setOwners(fs.readFileSync(abs, "utf8"), owners);
-    return { path: abs, content };
+    return { path: file, content };
   });
   try {
-    for (const f of files) fs.mkdirSync(path.dirname(f.path), { recursive: true });
-    writeFilesAtomically(files);
+    // The one inside-the-root rule of every writing command: folders resolved, links included, now.
+    writeInsideRoot(root, files);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new CliError(`could not write the self-assessment files (${code}); nothing was changed`);
+    throw new CliError(
+      `could not write the self-assessment files (${writeFailureReason(err)}); nothing was changed`,
+    );
   }
 }
