@@ -67,6 +67,27 @@ describe("writing commands and links out of the root", () => {
     expect(fs.readdirSync(elsewhere)).toEqual(["submission.html"]);
   });
 
+  it.each([["export", ["export"]]])(
+    "cse %s refuses a build.output linked out, while --out goes where the user says",
+    async (_n, args) => {
+      const out = outside();
+      const root = testdir(minimalSubmission());
+      const before = out.snapshot();
+      linkOut(root, "out", out.dir);
+      const r = await runCse([...args, "--dir", root], { cwd: root });
+      // Export reads a submission with errors too, so the refusal comes at the write. (Calendar, like
+      // build, refuses earlier: a build.output linked out is an outside-root error of validate.)
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/\bout\b|has errors/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(out.snapshot()).toEqual(before);
+      const chosen = path.join(out.dir, "chosen.file");
+      const mine = await runCse([...args, "--out", chosen], { cwd: root });
+      expect(mine.code, mine.stderr).toBe(0);
+      expect(fs.existsSync(chosen)).toBe(true);
+    },
+  );
+
   it("cse init refuses a folder whose evidence/ is a link out", async () => {
     const out = outside();
     const root = testdir({});

@@ -101,3 +101,22 @@ export function writeFailureReason(err: unknown): string {
   if (code !== undefined && code in WRITE_FAILURES) return `${WRITE_FAILURES[code]}, ${code}`;
   return code ?? String((err as Error)?.message ?? err);
 }
+
+/**
+ * Writes one output file (a workbook, a calendar) whole: where the user named it with --out,
+ * as they said; else (a place worked out from cse.yaml's build.output) through writeInsideRoot,
+ * so a submission cannot send cse's writing out of its own folder.
+ */
+export function writeOutputFile(
+  root: string,
+  target: string,
+  content: string | Uint8Array,
+  userChose: boolean,
+): void {
+  if (userChose) {
+    makeFolders(path.dirname(target));
+    writeFilesAtomically([{ path: target, content }]);
+    return;
+  }
+  writeInsideRoot(root, [{ path: path.relative(root, target).split(path.sep).join("/"), content }]);
+}

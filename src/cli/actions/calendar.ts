@@ -1,9 +1,8 @@
 import path from "node:path";
-import fs from "node:fs";
 import { calendarEvents } from "../../analyse/calendar-events.js";
 import { readSubmission } from "../../model/read-submission.js";
 import { formatICalendar } from "../../output/icalendar.js";
-import { writeFilesAtomically } from "../../util/atomic-write.js";
+import { writeFailureReason, writeOutputFile } from "../../util/write-inside-root.js";
 import { today } from "../../util/dates.js";
 import { openTree, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -34,12 +33,9 @@ export async function calendarAction(opts: CalendarOptions, io: Io): Promise<num
   });
   const out = outFile(opts, root, s.config.build.output, io);
   try {
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    writeFilesAtomically([{ path: out, content: text }]);
+    writeOutputFile(root, out, text, opts.out !== undefined);
   } catch (err) {
-    throw new CliError(
-      `could not write ${out} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-    );
+    throw new CliError(`could not write ${out} (${writeFailureReason(err)})`);
   }
   const rel = path.relative(root, out);
   const shown = rel.startsWith("..") || path.isAbsolute(rel) ? out : rel.split(path.sep).join("/");

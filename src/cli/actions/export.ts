@@ -1,10 +1,9 @@
-import fs from "node:fs";
 import path from "node:path";
 import { readSubmission } from "../../model/read-submission.js";
 import { exportTables } from "../../sheets/export-tables.js";
 import { SHEET_NAMES, sheetNamed } from "../../sheets/sheet-layout.js";
 import { writeCsv } from "../../sheets/write-csv.js";
-import { writeFilesAtomically } from "../../util/atomic-write.js";
+import { writeFailureReason, writeOutputFile } from "../../util/write-inside-root.js";
 import { plural } from "../../util/plural.js";
 import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -42,10 +41,9 @@ export async function exportAction(opts: ExportOptions, io: Io): Promise<number>
   } else {
     const target = outputFile(opts, format, sheet, tree.root, checked.submission.config.build.output, io);
     try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      writeFilesAtomically([{ path: target, content: bytes }]);
+      writeOutputFile(tree.root, target, bytes, opts.out !== undefined);
     } catch (err) {
-      throw new CliError(`could not write ${target} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      throw new CliError(`could not write ${target} (${writeFailureReason(err)})`);
     }
     io.stdout.write(`${shownPath(target, io.cwd)}\n`);
   }
