@@ -1,9 +1,10 @@
+import { inNumber, oneOrCount } from "../../util/plural.js";
 import fs from "node:fs";
 import path from "node:path";
 import type { Submission } from "../../model/types.js";
 import { readSubmission } from "../../model/read-submission.js";
 import { formatAssignText } from "../../output/assign-text.js";
-import { formatDiagnosticsText } from "../../output/diagnostics-text.js";
+import { printBlockingErrors } from "../print-errors.js";
 import { planOwners, type OwnerChange } from "../../scaffold/plan-owners.js";
 import { newAssessmentFile, setOwners } from "../../scaffold/set-owners.js";
 import { writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
@@ -11,7 +12,7 @@ import { didYouMean } from "../../util/closest.js";
 import { today } from "../../util/dates.js";
 import { openTree, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
-import { useColor, type Io } from "../io.js";
+import type { Io } from "../io.js";
 
 /** Options of `cse assign`. */
 export interface AssignOptions extends SubmissionOptions {
@@ -33,15 +34,8 @@ export async function assignAction(
   const checked = readSubmission(tree, { asOf: today() });
   if (checked.errorCount > 0) {
     // Writing into files cse cannot read properly could make things worse: mend them first.
-    const errors = checked.diagnostics.filter((d) => d.severity === "error");
-    const counted = { files: 0, elements: 0, evidence: 0, caseStudies: 0 };
-    io.stderr.write(
-      formatDiagnosticsText(
-        { root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted },
-        { color: useColor(io.stderr, io.env, undefined) },
-      ),
-    );
-    io.stderr.write(`cse assign: ${refusedMessage(errors.length)}\n`);
+    const errorCount = printBlockingErrors(tree.root, checked.diagnostics, io, undefined);
+    io.stderr.write(`cse assign: ${refusedMessage(errorCount)}\n`);
     return EXIT.FINDINGS;
   }
   const s = checked.submission;
@@ -68,8 +62,10 @@ function nothingNamedMessage(person: string): string {
 }
 
 function refusedMessage(errors: number): string {
-  const them = errors === 1 ? "an error" : `${errors} errors`;
-  return `the submission has ${them}, so no owner was written; fix ${errors === 1 ? "it" : "them"} first`;
+  return (
+    `the submission has ${oneOrCount(errors, "an error", "errors")}, so no owner was written; ` +
+    `fix ${inNumber(errors, "it", "them")} first`
+  );
 }
 
 /** A person id, or a name as cse.yaml writes it (any case); otherwise a usage error with the nearest. */

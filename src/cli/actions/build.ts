@@ -7,14 +7,14 @@ import type { SourceTree } from "../../load/source-tree.js";
 import type { Submission } from "../../model/types.js";
 import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
-import { formatDiagnosticsText } from "../../output/diagnostics-text.js";
+import { printBlockingErrors } from "../print-errors.js";
 import { writeFilesAtomically, type OutputFile, type WrittenTemporary } from "../../util/atomic-write.js";
 import { makeFolders, writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { today } from "../../util/dates.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import { createProgress, type Progress } from "../progress.js";
-import { useColor, type Io } from "../io.js";
+import type { Io } from "../io.js";
 import { readSubmissionWithCache, type CacheOptions } from "../cache-file.js";
 import { hashAttachments, readIntroduction } from "./build-inputs.js";
 import { changesSince, changesSinceLastVisit } from "./build-since.js";
@@ -102,17 +102,10 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   );
   if (checked.errorCount > 0) {
     progress.done();
-    const errors = checked.diagnostics.filter((d) => d.severity === "error");
-    const counted = { files: 0, elements: 0, evidence: 0, caseStudies: 0 };
+    const errorCount = printBlockingErrors(tree.root, checked.diagnostics, io, undefined);
     io.stderr.write(
-      formatDiagnosticsText(
-        { root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted },
-        { color: useColor(io.stderr, io.env, undefined) },
-      ),
-    );
-    io.stderr.write(
-      `cse build: refusing to build from a submission with ${oneOrCount(errors.length, "an error", "errors")}; ` +
-        `fix ${inNumber(errors.length, "it", "them")} first (cse validate shows every problem). ` +
+      `cse build: refusing to build from a submission with ${oneOrCount(errorCount, "an error", "errors")}; ` +
+        `fix ${inNumber(errorCount, "it", "them")} first (cse validate shows every problem). ` +
         "Any earlier pack is left as it was.\n",
     );
     return EXIT.FINDINGS;

@@ -4,7 +4,7 @@ import type { GapsFilter } from "../../analyse/gaps-filter.js";
 import { scopeIds, visitScope } from "../../analyse/visit-scope.js";
 import { lastChangedOfItems } from "../../git/last-changed.js";
 import type { Submission } from "../../model/types.js";
-import { formatDiagnosticsText } from "../../output/diagnostics-text.js";
+import { printBlockingErrors } from "../print-errors.js";
 import { GAPS_FORMATS } from "../../output/gaps-formats.js";
 import { didYouMean } from "../../util/closest.js";
 import { openTree, parseAsOf, pickFormat, resolveRoot, type SubmissionOptions } from "../common.js";
@@ -42,17 +42,10 @@ export async function gapsAction(opts: GapsOptions, io: Io): Promise<number> {
   );
   if (checked.errorCount > 0) {
     // A report computed from broken data would mislead (a misspelt element id looks like a gap).
-    const errors = checked.diagnostics.filter((d) => d.severity === "error");
-    const counted = { files: 0, elements: 0, evidence: 0, caseStudies: 0 };
+    const errorCount = printBlockingErrors(tree.root, checked.diagnostics, io, opts.color);
     io.stderr.write(
-      formatDiagnosticsText(
-        { root: tree.root, diagnostics: errors, errorCount: errors.length, warningCount: 0, counted },
-        { color: useColor(io.stderr, io.env, opts.color) },
-      ),
-    );
-    io.stderr.write(
-      `cse gaps: the submission has ${oneOrCount(errors.length, "an error", "errors")}; ` +
-        `fix ${inNumber(errors.length, "it", "them")} first (cse validate shows every problem)\n`,
+      `cse gaps: the submission has ${oneOrCount(errorCount, "an error", "errors")}; ` +
+        `fix ${inNumber(errorCount, "it", "them")} first (cse validate shows every problem)\n`,
     );
     return EXIT.FINDINGS;
   }
