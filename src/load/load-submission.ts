@@ -14,6 +14,10 @@ import { parseYamlFile, unreadableYaml, YAML_LIMITS, yamlFileFromCache, type Yam
 import type { FileCache } from "./file-cache.js";
 import { errorReason } from "../util/error-reason.js";
 
+/** Said of a YAML file that is a link to outside the root (found so, or swapped in before its read). */
+const LINKED_OUT =
+  "this file is a link to somewhere outside the submission's root; cse does not read it: copy the file in instead";
+
 /** A YAML file of the submission, parsed, with its kind. */
 export interface LoadedFile {
   kind: FileKind;
@@ -118,9 +122,7 @@ export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): Loa
         column: 1,
         severity: "error",
         code: "outside-root",
-        message:
-          "this file is a link to somewhere outside the submission's root; " +
-          "cse does not read it: copy the file in instead",
+        message: LINKED_OUT,
       });
       continue;
     }
@@ -227,9 +229,7 @@ function readBytes(tree: SourceTree, file: string, out: Diagnostic[]): Uint8Arra
         column: 1,
         severity: "error",
         code: "outside-root",
-        message:
-          "this file is a link to somewhere outside the submission's root; " +
-          "cse does not read it: copy the file in instead",
+        message: LINKED_OUT,
       });
       return null;
     }
