@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,5 +97,83 @@ describe("writeFilesAtomically", () => {
     }
     expect(fs.readdirSync(dir).sort()).toEqual(["a.html", "b.pdf"]);
     expect([read(dir, "a.html"), read(dir, "b.pdf")]).toEqual(["old a", "old b"]);
+  });
+});
+
+// B7 with a real kill: a writer killed at any rename (or while putting files back) leaves a
+// journal, and the next write into the folder finishes that set before anything else.
+describe("a writer killed between renames", () => {
+  const moduleUrl = new URL("../../dist/util/atomic-write.js", import.meta.url).href;
+  const names = ["a.html", "b.pdf", "c.docx"];
+
+  /** Runs a writer of new a, b, c in a child process that kills itself at the planned moment. */
+  function killedWriter(
+    dir: string,
+    killAt: { rename: number } | { failAt: number; restore: number },
+  ): number {
+    const script = `
+      import { atomicWriteHooks, writeFilesAtomically } from ${JSON.stringify(moduleUrl)};
+      const killAt = ${JSON.stringify(killAt)};
+      let restores = 0;
+      atomicWriteHooks.beforeRename = (_t, i) => {
+        if (i === killAt.rename) process.kill(process.pid, "SIGKILL");
+        if (i === killAt.failAt) throw Object.assign(new Error("injected"), { code: "EIO" });
+      };
+      atomicWriteHooks.beforeRestore = () => {
+        if (restores++ === killAt.restore) process.kill(process.pid, "SIGKILL");
+      };
+      writeFilesAtomically(${JSON.stringify(names)}.map((n) => ({
+        path: ${JSON.stringify(dir)} + "/" + n, content: "new " + n[0] })));
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script]);
+    return r.signal === "SIGKILL" ? 1 : 0;
+  }
+
+  const contents = (dir: string) =>
+    names.map((n) => (fs.existsSync(path.join(dir, n)) ? read(dir, n) : null));
+
+  it.each([0, 1, 2])("killed before rename %i: the next write finishes the new set", (k) => {
+    const dir = testdir({ "a.html": "old a", "b.pdf": "old b" });
+    expect(killedWriter(dir, { rename: k })).toBe(1);
+    // Until the next write, what the killed writer had renamed is new and the rest is earlier.
+    expect(contents(dir)).toEqual(
+      names.map((n, i) => (i < k ? `new ${n[0]}` : n === "c.docx" ? null : `old ${n[0]}`)),
+    );
+    writeFilesAtomically([{ path: path.join(dir, "other.txt"), content: "x" }]);
+    expect(contents(dir)).toEqual(["new a", "new b", "new c"]);
+    expect(fs.readdirSync(dir).sort()).toEqual([...names, "other.txt"].sort());
+  });
+
+  it.each([
+    [1, 0],
+    [2, 0],
+    [2, 1],
+  ])(
+    "failing at rename %i and killed while putting back file %i: the next write restores the earlier set",
+    (failAt, restore) => {
+      const dir = testdir({ "a.html": "old a", "b.pdf": "old b" });
+      expect(killedWriter(dir, { failAt, restore })).toBe(1);
+      writeFilesAtomically([{ path: path.join(dir, "other.txt"), content: "x" }]);
+      expect(contents(dir)).toEqual(["old a", "old b", null]);
+      expect(fs.readdirSync(dir).sort()).toEqual(["a.html", "b.pdf", "other.txt"]);
+    },
+  );
+
+  it("a journal naming a path outside its folder is not followed", () => {
+    const dead = 2 ** 22 + 12345;
+    const mark =
+      "A staging folder of cse: removed when the write ends, or by a later write if cse was stopped.\n";
+    const outside = testdir({ "victim.txt": "keep me" });
+    const dir = testdir({
+      [`.cse-staging-${dead}-aB3dE6/made-by-cse`]: mark,
+      [`.cse-staging-${dead}-aB3dE6/0.new`]: "hostile",
+      [`.cse-staging-${dead}-aB3dE6/plan.json`]: JSON.stringify([
+        { new: "0.new", old: null, target: `../${path.basename(outside)}/victim.txt` },
+      ]),
+      [`.cse-staging-${dead}-aB3dE6/commit`]: "",
+    });
+    writeFilesAtomically([{ path: path.join(dir, "a.html"), content: "new a" }]);
+    expect(read(outside, "victim.txt")).toBe("keep me");
+    expect(fs.readdirSync(dir)).toEqual(["a.html"]);
   });
 });

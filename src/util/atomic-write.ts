@@ -29,15 +29,27 @@ const MARK_TEXT =
   "A staging folder of cse: removed when the write ends, or by a later write if cse was stopped.\n";
 
 /** Test hooks: called before each rename into place, so a test can fail one (never set in use). */
-export const atomicWriteHooks: { beforeRename?: (target: string, index: number) => void } = {};
+export const atomicWriteHooks: {
+  beforeRename?: (target: string, index: number) => void;
+  beforeRestore?: (target: string) => void;
+} = {};
 
 /**
  * Writes files whole or not at all: each goes to a staging folder beside its target, and only
  * when every one is written are they renamed into place (a rename replaces a file in one step,
- * so a reader sees the old file or the new one, never half of one). When a rename fails, the
- * files already renamed are put back as they were (earlier versions are kept in the staging
- * folder until the end), so a failed write leaves the earlier set. A process killed between two
- * renames leaves a mixed set until the next write; its staging folder is removed then.
+ * so a reader sees the old file or the new one, never half of one).
+ *
+ * The set is kept whole too, through a journal in each staging folder (`plan.json`, then the
+ * one-step decision `commit`, written before the first rename):
+ * - a rename that fails puts back the files already renamed (earlier versions are kept in the
+ *   staging folder until the end) after turning `commit` into `abort`, so a failed write leaves
+ *   the earlier set;
+ * - a process killed between two renames leaves its staging folder behind with `commit` (or
+ *   `abort`) in it; the next write into that folder first finishes the set from it (renames the
+ *   staged files still waiting) or puts the earlier files back, and only then removes it.
+ * What a reader sees at each instant: the whole earlier set until the first rename; during the
+ * renames (microseconds apart) new files beside earlier ones; then the whole new set. A set
+ * left mixed by a kill in that window stays so only until the next write there.
  */
 export function writeFilesAtomically(files: OutputFile[], hooks: AtomicWriteHooks = {}): void {
   const dirs = [...new Set(files.map((f) => path.dirname(f.path)))];
@@ -63,6 +75,7 @@ export function writeFilesAtomically(files: OutputFile[], hooks: AtomicWriteHook
       return { temp, target: f.path, earlier: keepEarlier(f.path, earlier) ? earlier : null };
     });
     hooks.beforeRename?.();
+    for (const dir of staging.values()) writeJournal(dir, moves);
     renameAll(moves);
   } finally {
     for (const dir of staging.values()) fs.rmSync(dir, { recursive: true, force: true });
@@ -117,7 +130,10 @@ function renameAll(moves: Move[]): void {
       done++;
     }
   } catch (err) {
+    // Decided first, in one step: a process killed while it puts files back is finished the same way.
+    for (const dir of new Set(moves.map((m) => path.dirname(m.temp)))) decide(dir, "abort");
     for (const m of moves.slice(0, done).reverse()) {
+      atomicWriteHooks.beforeRestore?.(m.target);
       try {
         if (m.earlier !== null) fs.renameSync(m.earlier, m.target);
         else fs.rmSync(m.target, { force: true });
@@ -127,6 +143,81 @@ function renameAll(moves: Move[]): void {
     }
     throw err;
   }
+}
+
+// The journal of a staging folder: what goes where, then the decision in a file of its own.
+const PLAN_FILE = "plan.json";
+const COMMIT = "commit";
+const ABORT = "abort";
+
+/** One rename of the plan, by file names: `new` in the staging folder to `target` beside it. */
+interface PlannedMove {
+  new: string;
+  old: string | null;
+  target: string;
+}
+
+/** Writes the plan of the moves staged in `dir`, then `commit`: from here on the set is decided. */
+function writeJournal(dir: string, moves: Move[]): void {
+  const plan: PlannedMove[] = moves
+    .filter((m) => path.dirname(m.temp) === dir)
+    .map((m) => ({
+      new: path.basename(m.temp),
+      old: m.earlier === null ? null : path.basename(m.earlier),
+      target: path.basename(m.target),
+    }));
+  writeDurably(path.join(dir, PLAN_FILE), JSON.stringify(plan));
+  writeDurably(path.join(dir, `${COMMIT}.new`), "");
+  fs.renameSync(path.join(dir, `${COMMIT}.new`), path.join(dir, COMMIT));
+}
+
+/** Replaces the folder's decision (a rename: one step). */
+function decide(dir: string, decision: typeof ABORT): void {
+  try {
+    fs.renameSync(path.join(dir, COMMIT), path.join(dir, decision));
+  } catch {
+    // No journal yet: nothing was renamed, there is nothing to finish.
+  }
+}
+
+/**
+ * Finishes the set a killed writer left half-moved in `staging` (a folder of `dir`): with
+ * `commit`, the staged files still waiting are renamed into place; with `abort`, the files
+ * already moved in are put back as they were. Without a decision nothing was moved yet.
+ */
+function finishLeftOver(dir: string, staging: string): void {
+  const decision = [COMMIT, ABORT].find((d) => fs.existsSync(path.join(staging, d)));
+  if (!decision) return;
+  let plan: PlannedMove[];
+  try {
+    plan = JSON.parse(fs.readFileSync(path.join(staging, PLAN_FILE), "utf8")) as PlannedMove[];
+  } catch {
+    return;
+  }
+  for (const m of plan) {
+    if (!isPlainName(m.new) || !isPlainName(m.target) || (m.old !== null && !isPlainName(m.old))) continue;
+    const staged = path.join(staging, m.new);
+    const target = path.join(dir, m.target);
+    if (decision === COMMIT) {
+      if (fs.existsSync(staged) && !isInTheWay(target)) fs.renameSync(staged, target);
+    } else if (!fs.existsSync(staged)) {
+      // Moved in before the abort: put the earlier file back (or remove the new one).
+      const earlier = m.old === null ? null : path.join(staging, m.old);
+      if (earlier !== null && fs.existsSync(earlier)) fs.renameSync(earlier, target);
+      else if (m.old === null && !isInTheWay(target)) fs.rmSync(target, { force: true });
+    }
+  }
+}
+
+/** A bare file name (the plan is data on disk: never a path that leaves the folder). */
+function isPlainName(name: unknown): name is string {
+  return typeof name === "string" && name !== "" && name !== "." && name !== ".." && !/[/\\\0]/.test(name);
+}
+
+/** Something other than a file (a folder, a link) in a target's place: never replaced by a recovery. */
+function isInTheWay(target: string): boolean {
+  const st = fs.lstatSync(target, { throwIfNoEntry: false });
+  return st !== undefined && !st.isFile();
 }
 
 function makeStaging(dir: string): string {
@@ -171,8 +262,9 @@ function removeStaleStaging(dir: string): void {
     if (!m || isRunning(Number(m[1]))) continue;
     const folder = path.join(dir, name);
     if (!fs.lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
-    if (readMark(path.join(folder, MARK_FILE)) === MARK_TEXT)
-      fs.rmSync(folder, { recursive: true, force: true });
+    if (readMark(path.join(folder, MARK_FILE)) !== MARK_TEXT) continue;
+    finishLeftOver(dir, folder);
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 
