@@ -1,33 +1,34 @@
 import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from "yaml";
+import { YamlSplicer } from "./yaml-splice.js";
 
-/** Replace `remove` characters at `at` with `insert`. */
+/**
+ * Gives elements an owner in the text of one self-assessment file and returns the new text.
+ * The text is changed only where the owners go (through YamlSplicer, cse's one in-place YAML
+ * editor), so comments (and their alignment), blank lines, quoting and line ends everywhere
+ * else stay byte for byte as written. An element without an entry gets one at the end of
+ * `elements`; the owner goes first in an entry that has none.
+ */
+export function setOwners(text: string, owners: ReadonlyMap<string, string>): string {
+  const edit = new YamlSplicer(text);
+  const nl = edit.newline;
+  const top = edit.doc.contents;
+  const elements = isMap(top) ? top.get("elements", true) : null;
+  if (!isMap(elements) || elements.flow || !isMap(top) || top.flow) return appendSection(text, owners, nl);
+  const missing: [string, string][] = [];
+  for (const [element, person] of owners) {
+    const pair = findPair(elements, element);
+    if (pair) splice(edit, ownerSplice(edit, pair, person));
+    else missing.push([element, person]);
+  }
+  if (missing.length) splice(edit, appendEntries(edit, elements, missing));
+  return edit.result();
+}
+
+/** Insert `insert` at `at`, replacing `remove` characters. */
 interface Splice {
   at: number;
   remove: number;
   insert: string;
-}
-
-/**
- * Gives elements an owner in the text of one self-assessment file and returns the new text.
- * yaml's Document API finds the places; the text is then changed only there, so comments (and
- * their alignment), blank lines, quoting and line ends everywhere else stay byte for byte as
- * written. An element without an entry gets one at the end of `elements`.
- */
-export function setOwners(text: string, owners: ReadonlyMap<string, string>): string {
-  const doc = parseDocument(text);
-  const nl = text.includes("\r\n") ? "\r\n" : "\n";
-  const top = doc.contents;
-  const elements = isMap(top) ? top.get("elements", true) : null;
-  if (!isMap(elements) || elements.flow || !isMap(top) || top.flow) return appendSection(text, owners, nl);
-  const splices: Splice[] = [];
-  const missing: [string, string][] = [];
-  for (const [element, person] of owners) {
-    const pair = findPair(elements, element);
-    if (pair) splices.push(ownerSplice(text, pair, person, nl));
-    else missing.push([element, person]);
-  }
-  if (missing.length) splices.push(appendEntries(text, elements, missing, nl));
-  return applySplices(text, splices);
 }
 
 /** A new self-assessment file holding `owners`, with the schema line when `schemaPath` is given. */
@@ -50,9 +51,10 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
 }
 
 /** The one change that gives the entry of `pair` the owner `person`. */
-function ownerSplice(text: string, pair: Pair, person: string, nl: string): Splice {
+function ownerSplice(edit: YamlSplicer, pair: Pair, person: string): Splice {
+  const { text, newline: nl } = edit;
   const keyStart = isScalar(pair.key) ? pair.key.range![0] : 0;
-  const indent = " ".repeat(columnOf(text, keyStart) + 2);
+  const indent = " ".repeat(edit.column(keyStart) + 2);
   const value = pair.value;
   if (isMap(value)) {
     const owner = findPair(value, "owner");
@@ -71,7 +73,7 @@ function ownerSplice(text: string, pair: Pair, person: string, nl: string): Spli
     const first = value.items[0]!.key;
     const at = isScalar(first) ? first.range![0] : start + 1;
     if (value.flow) return { at, remove: 0, insert: `owner: ${person}, ` };
-    return { at, remove: 0, insert: `owner: ${person}${nl}${" ".repeat(columnOf(text, at))}` };
+    return { at, remove: 0, insert: `owner: ${person}${nl}${" ".repeat(edit.column(at))}` };
   }
   if (isScalar(value) && value.range && value.range[1] > value.range[0]) {
     // `"1.1.2": ~` or `null`: the entry becomes a mapping.
@@ -79,16 +81,17 @@ function ownerSplice(text: string, pair: Pair, person: string, nl: string): Spli
     return { at: start, remove: end - start, insert: `${nl}${indent}owner: ${person}` };
   }
   // `"1.1.2":` with nothing after it: the owner goes on the next line.
-  const at = lineEnd(text, keyStart);
+  const at = lineEndBeforeCr(text, keyStart);
   return { at, remove: 0, insert: `${nl}${indent}owner: ${person}` };
 }
 
 /** New entries after the last line of the `elements` mapping, indented like its keys. */
-function appendEntries(text: string, elements: YAMLMap, owners: [string, string][], nl: string): Splice {
+function appendEntries(edit: YamlSplicer, elements: YAMLMap, owners: [string, string][]): Splice {
+  const { text, newline: nl } = edit;
   const first = elements.items[0]?.key;
-  const indent = " ".repeat(isScalar(first) && first.range ? columnOf(text, first.range[0]) : 2);
+  const indent = " ".repeat(isScalar(first) && first.range ? edit.column(first.range[0]) : 2);
   // After the line holding the mapping's last character, so trailing blank lines stay below.
-  const at = lineEnd(text, Math.max(0, elements.range![1] - 1));
+  const at = lineEndBeforeCr(text, Math.max(0, elements.range![1] - 1));
   return { at, remove: 0, insert: nl + entryLines(owners, indent).join(nl) };
 }
 
@@ -112,28 +115,17 @@ function appendSection(text: string, owners: ReadonlyMap<string, string>, nl: st
   return text === "" || text.endsWith("\n") ? text + body : text + nl + body;
 }
 
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
-}
-
-/** The offset of the end of the line holding `offset` (before its line break). */
-function lineEnd(text: string, offset: number): number {
+/** The offset of the end of the line holding `offset`, before its line break ("\r\n" or "\n"). */
+function lineEndBeforeCr(text: string, offset: number): number {
   const at = text.indexOf("\n", offset);
   if (at < 0) return text.length;
   return text[at - 1] === "\r" ? at - 1 : at;
 }
 
-function applySplices(text: string, splices: Splice[]): string {
-  let out = text;
-  for (const s of [...splices].map((x) => trimBefore(text, x)).sort((a, b) => b.at - a.at))
-    out = out.slice(0, s.at) + s.insert + out.slice(s.at + s.remove);
-  return out;
-}
-
-/** A value moved to the next line takes the spaces before it along, so no line ends in a space. */
-function trimBefore(text: string, s: Splice): Splice {
-  if (!/^\r?\n/.test(s.insert)) return s;
+/** Adds a splice; a value moved to the next line takes the spaces before it along, so no line ends in a space. */
+function splice(edit: YamlSplicer, s: Splice): void {
   let at = s.at;
-  while (at > 0 && (text[at - 1] === " " || text[at - 1] === "\t")) at--;
-  return { at, remove: s.remove + (s.at - at), insert: s.insert };
+  if (/^\r?\n/.test(s.insert))
+    while (at > 0 && (edit.text[at - 1] === " " || edit.text[at - 1] === "\t")) at--;
+  edit.splice(at, s.at + s.remove, s.insert);
 }

@@ -66,4 +66,20 @@ describe("editYamlText", () => {
     const out2 = editYamlText("id: E1\n", [{ path: [], key: "title", value: "1.10" }]);
     expect(parse(out2).title).toBe("1.10");
   });
+
+  it("writes the lines it adds with the file's own Windows line endings", () => {
+    const text = 'id: E1\r\nelements:\r\n  - "1.1.1"\r\nnotes: |\r\n  Two\r\n  lines\r\n';
+    const out = editYamlText(text, [
+      { path: [], key: "elements", value: "1.2.1", append: true },
+      { path: [], key: "owner", value: "ann" },
+      { path: [], key: "notes", value: "One\nmore" },
+    ]);
+    expect(out.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(parse(out)).toEqual({
+      id: "E1",
+      elements: ["1.1.1", "1.2.1"],
+      notes: "One\nmore\n",
+      owner: "ann",
+    });
+  });
 });

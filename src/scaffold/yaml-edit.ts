@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { YamlSplicer } from "./yaml-splice.js";
 import { yamlString } from "./yaml-text.js";
 
 /** A value cse writes into YAML: text, yes/no, a list or a mapping of them. */
@@ -16,9 +17,10 @@ export interface YamlEdit {
 }
 
 /**
- * Applies edits to a YAML text in place: only the edited values' text changes, so comments,
- * quoting, blank lines and the layout of everything else stay as they were (a re-serialised
- * document would re-flow long text and lose its author's layout). Mappings on `path` that do not
+ * Applies edits to a YAML text in place (through YamlSplicer, cse's one in-place YAML editor):
+ * only the edited values' text changes, so comments, quoting, blank lines, line endings and the
+ * layout of everything else stay as they were (a re-serialised document would re-flow long text
+ * and lose its author's layout). Mappings on `path` that do not
  * exist are added. A flow mapping on the way (`{a: 1}`) is edited through yaml's Document API,
  * which keeps comments but may re-lay that file out.
  */
@@ -29,7 +31,8 @@ export function editYamlText(text: string, edits: YamlEdit[]): string {
 }
 
 function applyEdit(text: string, edit: YamlEdit): string {
-  const doc = parseDocument(text);
+  const t = new YamlSplicer(text);
+  const doc = t.doc;
   if (doc.errors.length > 0) throw new Error(`cannot edit YAML with errors: ${doc.errors[0]!.message}`);
   // Walk down to the deepest existing mapping on the path; what is missing is added as one value.
   let map: unknown = doc.contents;
@@ -47,57 +50,62 @@ function applyEdit(text: string, edit: YamlEdit): string {
   if (!isMap(map) || map.flow || !map.range) return viaDocument(text, edit);
   const [key, v] = Object.entries(value as Record<string, YamlValue>)[0]!;
   const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-  if (!pair) return insertPair(text, map, key, v);
-  if (edit.append && missing.length === 0) return appendItem(text, pair, edit.value);
-  return replaceValue(text, pair, v);
+  if (!pair) insertPair(t, map, key, v);
+  else if (edit.append && missing.length === 0) appendItem(t, pair, edit.value);
+  else replaceValue(t, pair, v);
+  return t.result();
+}
+
+/** Lines rendered with "\n" in the file's own line ending. */
+function inFileEndings(t: YamlSplicer, rendered: string): string {
+  return t.newline === "\n" ? rendered : rendered.replace(/\n/g, t.newline);
+}
+
+/** The offset just after the line holding `end - 1` when `end` does not already start a line. */
+function afterLine(t: YamlSplicer, end: number): number {
+  return t.text[end - 1] === "\n" ? end : Math.min(t.text.length, t.lineEnd(end) + 1);
 }
 
 /** Adds an item at the end of a block list (or turns an empty or flow list into one that holds it). */
-function appendItem(text: string, pair: Pair, item: YamlValue): string {
+function appendItem(t: YamlSplicer, pair: Pair, item: YamlValue): void {
   const list = pair.value;
   if (!isSeq(list) || list.flow || !list.range) {
     const current = isSeq(list) ? (list.toJSON() as YamlValue[]) : [];
-    return replaceValue(text, pair, [...current, item]);
+    return replaceValue(t, pair, [...current, item]);
   }
-  const indent = columnOf(text, list.range[0]);
-  const end = list.range[1];
-  const at = text[end - 1] === "\n" ? end : lineEnd(text, end);
-  const before = text.slice(0, at);
-  const line = " ".repeat(indent) + "-" + renderSeqItem(item, indent + 2);
-  return (before.endsWith("\n") ? before : before + "\n") + line + text.slice(at);
+  const indent = t.column(list.range[0]);
+  const at = afterLine(t, list.range[1]);
+  const lead = at > 0 && t.text[at - 1] !== "\n" ? "\n" : "";
+  t.splice(at, at, inFileEndings(t, lead + " ".repeat(indent) + "-" + renderSeqItem(item, indent + 2)));
 }
 
 /** Replaces a pair's value text; a block list or mapping keeps the comment on its key's line. */
-function replaceValue(text: string, pair: Pair, value: YamlValue): string {
+function replaceValue(t: YamlSplicer, pair: Pair, value: YamlValue): void {
   const key = pair.key as Node;
   const old = pair.value as Node | null;
   const keyEnd = key.range![1];
-  const valueEnd = old?.range ? trimNewline(text, old.range[1]) : keyEnd;
+  const valueEnd = old?.range ? trimNewline(t.text, old.range[1]) : keyEnd;
   const isBlockCollection = (isMap(old) || isSeq(old)) && !old.flow && old.range;
-  const rendered = renderAfterKey(value, columnOf(text, key.range![0]));
+  const rendered = renderAfterKey(value, t.column(key.range![0]));
   if (isBlockCollection && typeof value === "object" && rendered.startsWith("\n")) {
     const start = old.range![0];
-    const indent = columnOf(text, start);
-    const items = renderBlock(value, indent).replace(/^ */, "");
-    return text.slice(0, start) + items.replace(/\n$/, "") + text.slice(valueEnd);
+    const items = renderBlock(value, t.column(start)).replace(/^ */, "");
+    return t.splice(start, valueEnd, inFileEndings(t, items.replace(/\n$/, "")));
   }
-  return text.slice(0, keyEnd) + ":" + rendered.replace(/\n$/, "") + text.slice(valueEnd);
+  t.splice(keyEnd, valueEnd, inFileEndings(t, ":" + rendered.replace(/\n$/, "")));
 }
 
 /** Adds `key: value` after the mapping's last pair, at its keys' indentation. */
-function insertPair(text: string, map: YAMLMap, key: string, value: YamlValue): string {
+function insertPair(t: YamlSplicer, map: YAMLMap, key: string, value: YamlValue): void {
   const first = map.items[0]?.key as Node | undefined;
-  const indent = first?.range ? columnOf(text, first.range[0]) : 0;
+  const indent = first?.range ? t.column(first.range[0]) : 0;
   const last = map.items[map.items.length - 1];
-  let at = text.length;
-  if (last) {
-    const end = (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1];
-    at = text[end - 1] === "\n" ? end : lineEnd(text, end);
-  }
+  let at = t.text.length;
+  if (last) at = afterLine(t, (last.value as Node | null)?.range?.[1] ?? (last.key as Node).range![1]);
   const line =
     " ".repeat(indent) + keyText(key) + ":" + renderAfterKey(value, indent).replace(/\n$/, "") + "\n";
-  const before = text.slice(0, at);
-  return (before === "" || before.endsWith("\n") ? before : before + "\n") + line + text.slice(at);
+  const lead = at > 0 && t.text[at - 1] !== "\n" ? "\n" : "";
+  t.splice(at, at, inFileEndings(t, lead + line));
 }
 
 function viaDocument(text: string, edit: YamlEdit): string {
@@ -167,14 +175,6 @@ function withNewline(s: string): string {
 }
 
 function trimNewline(text: string, end: number): number {
-  return text[end - 1] === "\n" ? end - 1 : end;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
-}
-
-function lineEnd(text: string, from: number): number {
-  const nl = text.indexOf("\n", from);
-  return nl === -1 ? text.length : nl + 1;
+  if (text[end - 1] !== "\n") return end;
+  return text[end - 2] === "\r" ? end - 2 : end - 1;
 }

@@ -1,10 +1,11 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from "yaml";
 
-// Commands that change a submission's YAML (cse record, cse visit next) edit the text in place:
+// The one way cse changes a YAML file that someone wrote (cse record, visit, assign, import):
 // yaml's Document API finds the nodes and their ranges, and only the characters of the changed
-// values are replaced, so every comment, blank line, quote and alignment the author chose stays
-// exactly as it was. (Printing the whole Document again would re-space flow mappings and
-// trailing comments on lines nobody touched.)
+// values are replaced, so every comment, blank line, quote, alignment and line ending the author
+// chose stays exactly as it was. (Printing the whole Document again would re-space flow
+// mappings and trailing comments on lines nobody touched.) The operations built on it:
+// editYamlText (yaml-edit.ts: set or append a value at a path) and setOwners (set-owners.ts).
 
 /** One change to a file's text: replace `from`..`to` with `insert`. */
 interface Splice {
@@ -14,12 +15,15 @@ interface Splice {
 }
 
 /** A YAML file being edited: its text, parsed with ranges, and the changes so far. */
-export class YamlEdit {
+export class YamlSplicer {
   readonly doc: Document;
+  /** The file's line ending ("\r\n" when it has any), for the lines an edit adds. */
+  readonly newline: string;
   private readonly splices: Splice[] = [];
 
   constructor(readonly text: string) {
     this.doc = parseDocument(text, { keepSourceTokens: true });
+    this.newline = text.includes("\r\n") ? "\r\n" : "\n";
   }
 
   /** The node at a path of mapping keys and sequence indexes, or null. */
@@ -38,17 +42,23 @@ export class YamlEdit {
     );
   }
 
+  /** Replaces the text from `from` to `to` (offsets in the original text) with `insert`. */
+  splice(from: number, to: number, insert: string): void {
+    this.splices.push({ from, to, insert });
+  }
+
   /** Replaces a scalar value in place (its quotes and any comment after it stay). */
   replaceScalar(node: YamlNode, yamlText: string): void {
     const [from, to] = node.range!;
-    this.splices.push({ from, to, insert: yamlText });
+    this.splice(from, to, yamlText);
   }
 
   /** Inserts whole lines before the line holding `offset` (or at the end of the text). */
   insertLinesBefore(offset: number, lines: string[]): void {
     const at = offset >= this.text.length ? this.text.length : this.lineStart(offset);
-    const lead = at === this.text.length && !this.text.endsWith("\n") && this.text !== "" ? "\n" : "";
-    this.splices.push({ from: at, to: at, insert: lead + lines.map((l) => `${l}\n`).join("") });
+    const nl = this.newline;
+    const lead = at === this.text.length && !this.text.endsWith("\n") && this.text !== "" ? nl : "";
+    this.splice(at, at, lead + lines.map((l) => `${l}${nl}`).join(""));
   }
 
   /** Inserts whole lines after the line holding `offset`. */
@@ -72,11 +82,7 @@ export class YamlEdit {
       if (!new RegExp(`^ {${indent}}#`).test(line)) break;
       from = prev;
     }
-    this.splices.push({
-      from,
-      to: Math.min(this.text.length, this.lineEnd(Math.max(keyStart, valueEnd - 1)) + 1),
-      insert: "",
-    });
+    this.splice(from, Math.min(this.text.length, this.lineEnd(Math.max(keyStart, valueEnd - 1)) + 1), "");
   }
 
   /** The column (0-based) of an offset. */
@@ -84,26 +90,29 @@ export class YamlEdit {
     return offset - this.lineStart(offset);
   }
 
-  /** The text with every change applied. */
+  /** The offset where the line holding `offset` starts. */
+  lineStart(offset: number): number {
+    return this.text.lastIndexOf("\n", offset - 1) + 1;
+  }
+
+  /** The offset of the "\n" that ends the line holding `offset` (the text's length on the last line). */
+  lineEnd(offset: number): number {
+    const nl = this.text.indexOf("\n", offset);
+    return nl === -1 ? this.text.length : nl;
+  }
+
+  /** The text with every change applied (changes at one offset in the order they were made). */
   result(): string {
     let out = this.text;
-    for (const s of [...this.splices].sort((a, b) => b.from - a.from))
-      out = out.slice(0, s.from) + s.insert + out.slice(s.to);
+    const order = this.splices.map((s, i) => ({ s, i }));
+    order.sort((a, b) => b.s.from - a.s.from || b.i - a.i);
+    for (const { s } of order) out = out.slice(0, s.from) + s.insert + out.slice(s.to);
     return out;
   }
 
   /** Whether the file parsed without errors (an edit of a broken file is refused). */
   get ok(): boolean {
     return this.doc.errors.length === 0;
-  }
-
-  private lineStart(offset: number): number {
-    return this.text.lastIndexOf("\n", offset - 1) + 1;
-  }
-
-  private lineEnd(offset: number): number {
-    const nl = this.text.indexOf("\n", offset);
-    return nl === -1 ? this.text.length : nl;
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from "../../model/periods.js";
 import { readSubmission } from "../../model/read-submission.js";
 import type { ServiceStandard } from "../../model/types.js";
-import { isBlockSeq, YamlEdit } from "../../scaffold/yaml-splice.js";
+import { isBlockSeq, YamlSplicer } from "../../scaffold/yaml-splice.js";
 import { yamlString } from "../../scaffold/yaml-text.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
@@ -48,7 +48,7 @@ export async function recordAction(
     throw new CliError(`${ss.src.file} has problems cse must see mended first; run cse validate`);
   const period = checkPeriod(periodArg, ss, asOf);
   const value = parseValue(valueArg);
-  const edit = new YamlEdit(readSubmissionFile(root, ss.src.file));
+  const edit = new YamlSplicer(readSubmissionFile(root, ss.src.file));
   if (!edit.ok) throw new CliError(`${ss.src.file} is not well-formed YAML; run cse validate to see where`);
   const replaced = applyResult(edit, ss, period, value, opts);
   writeSubmissionFile(root, ss.src.file, edit.result());
@@ -87,7 +87,7 @@ function parseValue(text: string): number {
 
 /** Edits the file's text; true when an existing result was replaced. */
 function applyResult(
-  edit: YamlEdit,
+  edit: YamlSplicer,
   ss: ServiceStandard,
   period: Period,
   value: number,
@@ -124,7 +124,7 @@ function applyResult(
 }
 
 /** Adds the result before the first later period, or after the last, in the style of its neighbour. */
-function insertInOrder(edit: YamlEdit, seq: YAMLSeq<YamlNode>, period: Period, fields: string[]): void {
+function insertInOrder(edit: YamlSplicer, seq: YAMLSeq<YamlNode>, period: Period, fields: string[]): void {
   const items = seq.items;
   const later = items.findIndex((item) => {
     const p = parsePeriod(String((isMap(item) ? item.get("period") : "") ?? ""));

@@ -1,5 +1,5 @@
 import { readSubmission } from "../../model/read-submission.js";
-import { YamlEdit } from "../../scaffold/yaml-splice.js";
+import { YamlSplicer } from "../../scaffold/yaml-splice.js";
 import { yamlQuoted, yamlString } from "../../scaffold/yaml-text.js";
 import { isCalendarDate, today } from "../../util/dates.js";
 import { openTree, resolveRoot, type SubmissionOptions } from "../common.js";
@@ -37,7 +37,7 @@ export async function visitAction(action: string, opts: VisitOptions, io: Io): P
     throw new CliError(
       `--date ${date} is not after the visit cse.yaml holds now (${old.date}); give the next visit's day`,
     );
-  const edit = new YamlEdit(readSubmissionFile(root, "cse.yaml"));
+  const edit = new YamlSplicer(readSubmissionFile(root, "cse.yaml"));
   if (!edit.ok || !edit.pair([], "assessment"))
     throw new CliError(
       "cse.yaml cannot be read or has no assessment: mend it first (cse validate shows where)",
@@ -71,7 +71,7 @@ function requireDate(flag: string, value: string | undefined): string {
 }
 
 /** Sets `assessment.<key>` in place, or adds it under the visit's date. */
-function setField(edit: YamlEdit, key: string, yamlText: string): void {
+function setField(edit: YamlSplicer, key: string, yamlText: string): void {
   const pair = edit.pair(["assessment"], key);
   if (pair?.value) return edit.replaceScalar(pair.value, yamlText);
   const anchor = edit.pair(["assessment"], "date") ?? edit.pair(["assessment"], "kind");
@@ -82,7 +82,7 @@ function setField(edit: YamlEdit, key: string, yamlText: string): void {
 }
 
 /** Replaces `assessment.<key>` when a new value is given, else removes it; returns what was removed. */
-function replaceOrRemove(edit: YamlEdit, key: string, yamlText: string | undefined): string[] {
+function replaceOrRemove(edit: YamlSplicer, key: string, yamlText: string | undefined): string[] {
   const pair = edit.pair(["assessment"], key);
   if (yamlText !== undefined) {
     setField(edit, key, yamlText);
