@@ -3,9 +3,21 @@ import { defineConfig } from "vitest/config";
 // CI asks for a JSON summary beside the usual output, to print one plain closing line.
 const results = process.env.CSE_TEST_RESULTS;
 
+// Two tiers. `npm test` runs the quick one (about three minutes on two cores); `npm run
+// test:thorough` runs the tests that are slow by nature: installing the packed tarball,
+// generated fuzz cases, real browsers, and real processes killed or run side by side. CI
+// (.ci/run) runs both.
+const THOROUGH = [
+  "test/install-tarball.test.ts",
+  "test/fuzz/**/*.test.ts",
+  "test/build-html-browser.test.ts",
+  "test/hostile-browser.test.ts",
+  "test/fast/preview.test.ts",
+  "test/hostile-concurrent-builds.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     // Builds dist/ once when a source is newer, for the tests that run the real binary.
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
@@ -13,5 +25,12 @@ export default defineConfig({
     pool: "forks",
     reporters: results ? ["default", "json"] : ["default"],
     outputFile: results ? { json: results } : undefined,
+    projects: [
+      {
+        extends: true,
+        test: { name: "quick", include: ["src/**/*.test.ts", "test/**/*.test.ts"], exclude: THOROUGH },
+      },
+      { extends: true, test: { name: "thorough", include: THOROUGH } },
+    ],
   },
 });
