@@ -1,5 +1,6 @@
 import { git, GitError } from "./git-command.js";
 import type { Repository } from "./repository.js";
+import { isAbsolutePath } from "../load/source-tree.js";
 
 /** One entry of a revision's tree, from `git ls-tree -r -l`. */
 export interface ListedEntry {
@@ -99,7 +100,7 @@ export function resolvePath(
     if (entry?.kind === "link") {
       if (++hops > MAX_LINK_HOPS) return { kind: "missing" };
       const target = linkTarget(entry);
-      if (target.startsWith("/") || /^[A-Za-z]:/.test(target)) return { kind: "outside" };
+      if (isAbsolutePath(target)) return { kind: "outside" };
       queue.unshift(...target.split("/"));
       continue;
     }

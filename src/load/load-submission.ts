@@ -60,7 +60,7 @@ export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): Loa
   // Lazily: a position re-parses the file, and is wanted only for a diagnostic.
   const at = () => positionOf(cse, ["standard"]);
   // Judged on the value as written: "/" loses its slash when normalised, and would read as the root.
-  const absolute = typeof declared === "string" && /^([\\/]|[A-Za-z]:)/.test(declared);
+  const absolute = typeof declared === "string" && isAbsolutePath(declared);
   if (
     absolute ||
     isAbsolutePath(standardDir) ||
