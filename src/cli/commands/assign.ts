@@ -1,4 +1,5 @@
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse assign PERSON [IDS...]`. */
 export const assignCommand: CommandDef = (program, run) => {
@@ -10,7 +11,7 @@ export const assignCommand: CommandDef = (program, run) => {
     .option("--unowned", "only elements with no owner yet; the others keep theirs")
     .option("--all", "every element of the standard (with --unowned: every element with no owner)")
     .option("--dry-run", "say what would change, and write nothing")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `

@@ -1,5 +1,6 @@
 import { Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import { cacheLocationOption, cacheOption, dirOption, refOption } from "./shared-options.js";
 
 /** `cse build`. */
 export const buildCommand: CommandDef = (program, run) => {
@@ -29,16 +30,10 @@ export const buildCommand: CommandDef = (program, run) => {
       "--fail-on <codes>",
       "refuse to build (exit 1) while any element has one of these gap codes, comma-separated (as cse gaps)",
     )
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
-    .option(
-      "--cache",
-      "reuse what the last run learnt about files that have not changed (kept in .cse-cache)",
-    )
-    .option("--cache-location <path>", "with --cache: the cache file, or a folder to keep .cse-cache in")
-    .option(
-      "--ref <rev>",
-      "build from the submission as at this git revision (branch, tag or commit), not the work tree",
-    )
+    .addOption(dirOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(refOption("build from the submission"))
     .option(
       "--since <rev>",
       'add a section "Changes since REV": what changed from that revision (as cse diff REV shows)',

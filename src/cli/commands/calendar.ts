@@ -1,4 +1,5 @@
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse calendar`. */
 export const calendarCommand: CommandDef = (program, run) => {
@@ -6,7 +7,7 @@ export const calendarCommand: CommandDef = (program, run) => {
     .command("calendar")
     .description("write the visit, the evidence due day and open actions' due days as a calendar file")
     .option("--out <file>", "the file to write (default: submission.ics in build.output, else out)")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `

@@ -1,5 +1,6 @@
 import { Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import { colorOption, noColorOption, dirOption } from "./shared-options.js";
 
 /** `cse diff FROM [TO]`. */
 export const diffCommand: CommandDef = (program, run) => {
@@ -16,9 +17,9 @@ export const diffCommand: CommandDef = (program, run) => {
         .default("table"),
     )
     .option("--as-of <date>", "judge coverage and gaps of both as of this day, YYYY-MM-DD (default: today)")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
-    .option("--color", "colour the output")
-    .option("--no-color", "never colour the output")
+    .addOption(dirOption())
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .addHelpText(
       "after",
       `

@@ -1,5 +1,6 @@
 import { Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import { dirOption, refOption } from "./shared-options.js";
 
 /** `cse export`. */
 export const exportCommand: CommandDef = (program, run) => {
@@ -18,8 +19,8 @@ export const exportCommand: CommandDef = (program, run) => {
       "with --format csv: Evidence, Case studies, Self-assessment or Actions (default Evidence)",
     )
     .option("--as-of <date>", "judge the Gaps column as of this day, YYYY-MM-DD (default: today)")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
-    .option("--ref <rev>", "read the submission as at this git revision, not the work tree")
+    .addOption(dirOption())
+    .addOption(refOption())
     .addHelpText(
       "after",
       `

@@ -1,5 +1,6 @@
 import { Argument, Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse finding new`. */
 export const findingCommand: CommandDef = (program, run) => {
@@ -16,7 +17,7 @@ export const findingCommand: CommandDef = (program, run) => {
       ]),
     )
     .option("--assessor <name>", "the certification body or assessor (default: assessment.assessor)")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `

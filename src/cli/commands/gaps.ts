@@ -1,5 +1,13 @@
 import { Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import {
+  cacheLocationOption,
+  cacheOption,
+  colorOption,
+  noColorOption,
+  dirOption,
+  refOption,
+} from "./shared-options.js";
 
 /** `cse gaps`. */
 export const gapsCommand: CommandDef = (program, run) => {
@@ -26,18 +34,12 @@ export const gapsCommand: CommandDef = (program, run) => {
     .option("--only <codes>", "only these gap codes, comma-separated, and the elements that have them")
     .option("--all", "table: one row per element, even where elements not started are alike")
     .option("--fail-on <codes>", "exit 1 when a listed element has one of these gap codes, comma-separated")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
-    .option(
-      "--cache",
-      "reuse what the last run learnt about files that have not changed (kept in .cse-cache)",
-    )
-    .option("--cache-location <path>", "with --cache: the cache file, or a folder to keep .cse-cache in")
-    .option(
-      "--ref <rev>",
-      "read the submission as at this git revision (branch, tag or commit), not the work tree",
-    )
-    .option("--color", "colour the output")
-    .option("--no-color", "never colour the output")
+    .addOption(dirOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(refOption())
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .addHelpText(
       "after",
       `

@@ -1,5 +1,6 @@
 import { Argument, Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse import`. */
 export const importCommand: CommandDef = (program, run) => {
@@ -15,7 +16,7 @@ export const importCommand: CommandDef = (program, run) => {
     )
     .option("--dry-run", "say what would change, and change nothing")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `

@@ -1,5 +1,6 @@
 import { Argument, Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse list elements|evidence|case-studies`. */
 export const listCommand: CommandDef = (program, run) => {
@@ -25,7 +26,7 @@ export const listCommand: CommandDef = (program, run) => {
         "draft",
       ]),
     )
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `

@@ -1,6 +1,7 @@
 import { Argument } from "commander";
 import { collectList } from "../lookup.js";
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse new evidence|case-study`. */
 export const newCommand: CommandDef = (program, run) => {
@@ -47,7 +48,7 @@ export const newCommand: CommandDef = (program, run) => {
       "--ready",
       "write status: ready instead of draft (only when you will fill in the text straight away)",
     )
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `

@@ -1,4 +1,5 @@
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse preview`. */
 export const previewCommand: CommandDef = (program, run) => {
@@ -8,7 +9,7 @@ export const previewCommand: CommandDef = (program, run) => {
     .option("--port <number>", "the port to serve on (default: 4173, or the next free one)")
     .option("--as-of <date>", "judge dates as of this day, YYYY-MM-DD (default: today)")
     .option("--include-drafts", "put draft evidence items and case studies in the pack too")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .option("--cache-location <path>", "the cache file, or a folder to keep .cse-cache in")
     .addHelpText(
       "after",

@@ -1,4 +1,5 @@
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse record`. */
 export const recordCommand: CommandDef = (program, run) => {
@@ -11,7 +12,7 @@ export const recordCommand: CommandDef = (program, run) => {
     .option("--note <text>", "what lies behind the figure (shown in the pack)")
     .option("--replace", "change the result already recorded for that period")
     .option("--as-of <date>", "judge which periods have ended as of this day, YYYY-MM-DD (default: today)")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `

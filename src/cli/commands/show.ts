@@ -1,5 +1,6 @@
 import { Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse show ID`. */
 export const showCommand: CommandDef = (program, run) => {
@@ -10,7 +11,7 @@ export const showCommand: CommandDef = (program, run) => {
     )
     .argument("<id>", "an element, evidence item, case study, criterion or sub-criterion id")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `

@@ -1,5 +1,13 @@
 import { Option } from "commander";
 import type { CommandDef } from "./command-def.js";
+import {
+  cacheLocationOption,
+  cacheOption,
+  colorOption,
+  noColorOption,
+  dirOption,
+  refOption,
+} from "./shared-options.js";
 
 /** `cse validate`. */
 export const validateCommand: CommandDef = (program, run) => {
@@ -11,18 +19,12 @@ export const validateCommand: CommandDef = (program, run) => {
     )
     .option("--as-of <date>", "judge dates as of this day, YYYY-MM-DD (default: today)")
     .option("--strict", "fail (exit 1) on warnings too")
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
-    .option(
-      "--cache",
-      "reuse what the last run learnt about files that have not changed (kept in .cse-cache)",
-    )
-    .option("--cache-location <path>", "with --cache: the cache file, or a folder to keep .cse-cache in")
-    .option(
-      "--ref <rev>",
-      "read the submission as at this git revision (branch, tag or commit), not the work tree",
-    )
-    .option("--color", "colour the output")
-    .option("--no-color", "never colour the output")
+    .addOption(dirOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(refOption())
+    .addOption(colorOption())
+    .addOption(noColorOption())
     .addHelpText(
       "after",
       `

@@ -1,6 +1,7 @@
 import { Argument, Option } from "commander";
 import { collectList } from "../lookup.js";
 import type { CommandDef } from "./command-def.js";
+import { dirOption } from "./shared-options.js";
 
 /** `cse visit next`. */
 export const visitCommand: CommandDef = (program, run) => {
@@ -21,7 +22,7 @@ export const visitCommand: CommandDef = (program, run) => {
       "criteria, sub-criteria or elements the visit covers, comma-separated",
       collectList,
     )
-    .option("--dir <path>", "the submission's folder (default: found from the current folder)")
+    .addOption(dirOption())
     .addHelpText(
       "after",
       `
