@@ -6,6 +6,7 @@ import type { BuildInfo, Inline } from "./document-model.js";
 import { cite, formatDate, text } from "./inline.js";
 import { latestFinding } from "../analyse/latest-finding.js";
 import { analyseCoverage } from "../analyse/analyse-coverage.js";
+import { itemCitations } from "../analyse/citations.js";
 import type { GapCode } from "../analyse/gap-codes.js";
 import { badgeOf } from "./rating-badge.js";
 import type { VisitScope } from "../analyse/visit-scope.js";
@@ -89,14 +90,9 @@ export function packContext(s: Submission, inputs: PackInputs): PackContext {
   const caseStudies = included(s.caseStudies);
   const cites = new Map<string, ElementCitations>();
   for (const item of [...evidence, ...caseStudies]) {
-    const seen = new Set<string>();
-    for (const c of item.elements) {
-      if (seen.has(c.element)) continue;
-      seen.add(c.element);
-      let entry = cites.get(c.element);
-      if (!entry) cites.set(c.element, (entry = { evidence: [], caseStudies: [] }));
-      // Several mappings of one item to one element: keep the first that has a note.
-      const note = item.elements.find((x) => x.element === c.element && x.note)?.note ?? null;
+    for (const { element, note } of itemCitations(item)) {
+      let entry = cites.get(element);
+      if (!entry) cites.set(element, (entry = { evidence: [], caseStudies: [] }));
       if (item.kind === "evidence") entry.evidence.push({ item, note });
       else entry.caseStudies.push({ item, note });
     }
