@@ -2,9 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveWriteTarget, writeInsideRoot } from "../src/util/write-inside-root.js";
+import { fingerprint } from "./helpers/fingerprint.js";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
+import { serviceStandardsSubmission } from "./service-standards/fixture.js";
 
 // Every command that writes into a submission resolves its target inside the root at the
 // moment of writing, links and all (src/util/write-inside-root.ts), with the rule the readers
@@ -87,6 +89,41 @@ describe("writing commands and links out of the root", () => {
       expect(fs.existsSync(chosen)).toBe(true);
     },
   );
+
+  // The rest of the writing commands (B8's list): each with the folder it writes into linked
+  // out, that folder's files copied outside first so the command has what it reads. Whether
+  // the refusal comes from reading (outside-root) or from writing, nothing outside changes.
+  it.each([
+    ["assign", "assessment", ["assign", "ann", "1.1.1"], minimalSubmission],
+    ["finding new", "assessment/findings", ["finding", "new"], minimalSubmission],
+    ["calendar", "out", ["calendar"], minimalSubmission],
+    ["import", "evidence/imported", ["import", "log.csv"], minimalSubmission],
+    ["record", "service-standards", ["record", "SS-Q", "2026-Q1", "2.5"], serviceStandardsSubmission],
+  ] as const)("cse %s writes nothing through %s linked out", async (_name, linked, args, files) => {
+    const out = outside();
+    const root = testdir({ ...files(), "log.csv": "ID,Title,Element\nE900,Survey 2026,1.1.1\n" });
+    const here = path.join(root, linked);
+    if (fs.existsSync(here)) fs.cpSync(here, out.dir, { recursive: true });
+    const before = fingerprint(out.dir);
+    linkOut(root, linked, out.dir);
+    const r = await runCse([...args, "--dir", root], { cwd: root });
+    expect(r.code, r.stdout + r.stderr).not.toBe(0);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(fingerprint(out.dir)).toEqual(before);
+  });
+
+  it("cse visit next writes nothing through a cse.yaml linked out", async () => {
+    const out = outside();
+    const root = testdir(minimalSubmission());
+    fs.copyFileSync(path.join(root, "cse.yaml"), path.join(out.dir, "cse.yaml"));
+    const before = out.snapshot();
+    fs.rmSync(path.join(root, "cse.yaml"));
+    fs.symlinkSync(path.join(out.dir, "cse.yaml"), path.join(root, "cse.yaml"));
+    const r = await runCse(["visit", "next", "--date", "2016-03-10", "--dir", root], { cwd: root });
+    expect(r.code, r.stdout + r.stderr).not.toBe(0);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(out.snapshot()).toEqual(before);
+  });
 
   it("cse init refuses a folder whose evidence/ is a link out", async () => {
     const out = outside();
