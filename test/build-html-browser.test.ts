@@ -72,22 +72,25 @@ async function open(file: string, viewport = { width: 1100, height: 900 }): Prom
   return o;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
+/** axe-core's violations on the page, or only within the elements `only` selects. */
+async function axeViolations(page: Page, only?: string[]): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            o: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-      resultTypes: ["violations"],
-    }),
+  const result = await page.evaluate(
+    (selectors) =>
+      (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document | { include: string[][] },
+              o: object,
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run(selectors ? { include: selectors.map((s) => [s]) } : document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        resultTypes: ["violations"],
+      }),
+    only,
   );
   return result.violations.map(
     (v) =>
@@ -306,10 +309,15 @@ describe("the sample's pack on a phone and on paper", () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   });
 
-  it("has no axe-core violation at WCAG 2.2 AA on a phone", { timeout: 180_000 }, async () => {
-    const { page } = await open(file, { width: 390, height: 844 });
-    expect(await axeViolations(page)).toEqual([]);
-  });
+  // The whole page is checked at a desk's width above; what a phone changes is the tables and charts.
+  it(
+    "has no axe-core violation at WCAG 2.2 AA in its cards and charts on a phone",
+    { timeout: 180_000 },
+    async () => {
+      const { page } = await open(file, { width: 390, height: 844 });
+      expect(await axeViolations(page, ["table", "figure.chart"])).toEqual([]);
+    },
+  );
 
   it(
     "prints on A4 with every line inside the margins and the contents unnumbered",
