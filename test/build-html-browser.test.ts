@@ -11,7 +11,7 @@ import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { copySample, testdir } from "./helpers/testdir.js";
 import { sampleCounts } from "./helpers/sample-counts.js";
-import { openPdf, pageTexts, type PdfText } from "./helpers/pdf-read.js";
+import { joined, openPdf, pageTexts, type PdfText } from "./helpers/pdf-read.js";
 
 // One browser for the whole file (CI has two cores): the sample's pack and a hostile one.
 const CHROMIUM = "/usr/bin/chromium";
@@ -320,7 +320,7 @@ describe("the sample's pack on a phone and on paper", () => {
   );
 
   it(
-    "prints on A4 with every line inside the margins and the contents unnumbered",
+    "prints on A4, numbered, with every line inside the margins and the contents unnumbered",
     { timeout: 180_000 },
     async () => {
       const { page } = await open(file);
@@ -352,6 +352,10 @@ describe("the sample's pack on a phone and on paper", () => {
       expect(body).toBeGreaterThan(1);
       const endings = pages.slice(body).map((items) => lastLine(items));
       expect(endings.filter((line) => headings.includes(line))).toEqual([]);
+      // Every page but the cover is numbered at its foot.
+      const feet = pages.map((items) => joined(items.filter((t) => t.y < BODY_BOTTOM)).trim());
+      expect(feet[0]).toBe("");
+      expect(feet.slice(1)).toEqual(feet.slice(1).map((_, i) => `Page ${i + 2} of ${pages.length}`));
     },
   );
 });
@@ -366,8 +370,11 @@ function firstLine(items: PdfText[]): string {
   return lineAt(items, (ys) => Math.max(...ys));
 }
 
+/** The bottom margin is 20 mm (56.7 points): below it only the page number. */
+const BODY_BOTTOM = 56;
+
 function lineAt(items: PdfText[], pick: (ys: number[]) => number): string {
-  const shown = items.filter((t) => t.str.trim() !== "");
+  const shown = items.filter((t) => t.str.trim() !== "" && t.y > BODY_BOTTOM);
   const y = pick(shown.map((t) => t.y));
   return shown
     .filter((t) => Math.abs(t.y - y) < 2)
