@@ -304,7 +304,7 @@ describe("the sample's pack on a phone and on paper", () => {
     expect(new Set(displays)).toEqual(new Set(["table-row"]));
   });
 
-  it.each([375, 320])("fits %i px without sideways scrolling", async (width) => {
+  it.each([375, 320, 600, 700])("fits %i px without sideways scrolling", async (width) => {
     const { page } = await open(file, { width, height: 800 });
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Inline, TableBlock, TableColumn } from "../../pack/document-model.js";
-import { cellText, fitsPhone, unbreakablePieces } from "./table-fit.js";
+import { cellText, tableLayout, unbreakablePieces } from "./table-fit.js";
 
 const column = (label: string, extra: Partial<TableColumn> = {}): TableColumn => ({
   label,
@@ -38,29 +38,47 @@ describe("cellText", () => {
   });
 });
 
-describe("fitsPhone", () => {
+describe("tableLayout", () => {
   it("keeps three short columns as a table", () => {
-    expect(
-      fitsPhone(table([column("Period"), column("Result"), column("Met")], [["May 2026", "93%", "Met"]])),
-    ).toBe(true);
+    const periods = table([column("Period"), column("Result"), column("Met")], [["May 2026", "93%", "Met"]]);
+    expect(tableLayout(periods)).toBe("");
   });
 
-  it("turns a table into cards when its longest words cannot sit side by side", () => {
-    const columns = ["Element", "CS01", "CS02", "CS03", "CS04", "CS05", "CS06", "CS07", "CS08"].map((l) =>
-      column(l),
-    );
-    expect(fitsPhone(table(columns, [["1.1.1", "", "", "", "", "", "", "", ""]]))).toBe(false);
+  it("makes cards on narrow screens of a table whose longest words cannot sit side by side on a phone", () => {
+    const ids = ["Element", "CS01", "CS02", "CS03", "CS04", "CS05", "CS06", "CS07", "CS08"];
+    expect(
+      tableLayout(
+        table(
+          ids.map((l) => column(l)),
+          [ids.map(() => "")],
+        ),
+      ),
+    ).toBe("cards");
+  });
+
+  it("makes cards everywhere of a table that fits no screen", () => {
+    const ids = ["Element", ...Array.from({ length: 50 }, (_, i) => `CS${String(i + 1).padStart(5, "0")}`)];
+    expect(
+      tableLayout(
+        table(
+          ids.map((l) => column(l)),
+          [ids.map(() => "")],
+        ),
+      ),
+    ).toBe("cards cards-always");
   });
 
   it("counts a column kept on one line by its whole cell, its header by words", () => {
     const cells = [["x", "15 September 2026 and then some more"]];
-    expect(fitsPhone(table([column("Id"), column("When it was done")], cells))).toBe(true);
-    expect(fitsPhone(table([column("Id"), column("When it was done", { nowrap: true })], cells))).toBe(false);
+    expect(tableLayout(table([column("Id"), column("When it was done")], cells))).toBe("");
+    expect(tableLayout(table([column("Id"), column("When it was done", { nowrap: true })], cells))).toBe(
+      "cards",
+    );
   });
 
   it("leaves out a column only paged output shows", () => {
     const wide = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c";
-    expect(fitsPhone(table([column("Id"), column("Page", { paged: true })], [["E1", wide]]))).toBe(true);
-    expect(fitsPhone(table([column("Id"), column("Page")], [["E1", wide]]))).toBe(false);
+    expect(tableLayout(table([column("Id"), column("Page", { paged: true })], [["E1", wide]]))).toBe("");
+    expect(tableLayout(table([column("Id"), column("Page")], [["E1", wide]]))).toBe("cards");
   });
 });

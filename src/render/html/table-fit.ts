@@ -5,21 +5,31 @@ import type { Inline, TableBlock } from "../../pack/document-model.js";
  * screen less the page's side padding (2 × 12) and an element's left rule and padding (about 14).
  */
 export const PHONE_TABLE_WIDTH = 282;
+/** The widest a table can be on any screen: the page's 52rem less its padding and an element's indent. */
+export const WIDEST_TABLE_WIDTH = 786;
 /**
- * A generous average width of one character of table text on a phone (0.85rem, 13.6 px): bold
- * capitals and digits of the system sans-serif fonts stay under it.
+ * A generous average width of a character, in ems: bold capitals and digits of the system
+ * sans-serif fonts stay under it.
  */
-const PX_PER_CHAR = 8.8;
-/** A cell's padding on a phone: 0.25rem each side. */
-const CELL_PADDING = 8;
+const EM_PER_CHAR = 0.65;
 
 /**
- * Whether a table's columns fit side by side on a phone without breaking a word: each column
- * needs room for its longest unbreakable piece (a word of its header or cells; a whole cell in a
- * column kept on one line). A table that does not fit is shown on phones as stacked cards, one
- * per row, each cell as "label: value" (styles.css, `table.cards`).
+ * How a table is shown where it cannot fit: "" when its columns fit side by side on a phone;
+ * "cards" when they do not, so that narrow screens (up to 48rem) show it as stacked cards, one
+ * per row, each cell as "label: value" (styles.css); "cards cards-always" when they fit on no
+ * screen at all (a case study × element table of fifty case studies), so it is cards everywhere.
  */
-export function fitsPhone(table: TableBlock): boolean {
+export function tableLayout(table: TableBlock): string {
+  if (minTableWidth(table, 16, 16) > WIDEST_TABLE_WIDTH) return "cards cards-always";
+  return minTableWidth(table, 13.6, 8) > PHONE_TABLE_WIDTH ? "cards" : "";
+}
+
+/**
+ * The narrowest a table's columns can sit side by side without breaking a word, in CSS pixels,
+ * at a font size and a cell's padding (both sides): each column needs room for its longest
+ * unbreakable piece (a word of its header or cells; a whole cell in a column kept on one line).
+ */
+export function minTableWidth(table: TableBlock, fontPx: number, cellPaddingPx: number): number {
   let width = 0;
   table.columns.forEach((column, c) => {
     if (column.paged === true) return;
@@ -27,9 +37,9 @@ export function fitsPhone(table: TableBlock): boolean {
       // The header row wraps like any text; only body cells keep the column's nowrap.
       i > 0 && column.nowrap ? [text] : unbreakablePieces(text),
     );
-    width += Math.max(0, ...pieces.map((p) => [...p].length)) * PX_PER_CHAR + CELL_PADDING;
+    width += Math.max(0, ...pieces.map((p) => [...p].length)) * EM_PER_CHAR * fontPx + cellPaddingPx;
   });
-  return width <= PHONE_TABLE_WIDTH;
+  return width;
 }
 
 /** The text a cell shows in the HTML (a badge's shape and words, a citation's id and title). */
