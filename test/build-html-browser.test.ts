@@ -3,6 +3,7 @@
 // The callbacks given to page.evaluate run in the browser, so this file also sees the DOM types.
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { copySample, testdir } from "./helpers/testdir.js";
 import { sampleCounts } from "./helpers/sample-counts.js";
+import { joined, openPdf, pageTexts, type PdfText } from "./helpers/pdf-read.js";
 
 // One browser for the whole file (CI has two cores): the sample's pack and a hostile one.
 const CHROMIUM = "/usr/bin/chromium";
@@ -43,6 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  for (const dir of keptFolders) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** Opens a file, recording console errors, dialogs and every request that is not the file itself. */
@@ -69,22 +72,25 @@ async function open(file: string, viewport = { width: 1100, height: 900 }): Prom
   return o;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
+/** axe-core's violations on the page, or only within the elements `only` selects. */
+async function axeViolations(page: Page, only?: string[]): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            o: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-      resultTypes: ["violations"],
-    }),
+  const result = await page.evaluate(
+    (selectors) =>
+      (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document | { include: string[][] },
+              o: object,
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run(selectors ? { include: selectors.map((s) => [s]) } : document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        resultTypes: ["violations"],
+      }),
+    only,
   );
   return result.violations.map(
     (v) =>
@@ -103,13 +109,29 @@ async function brokenInternalLinks(page: Page): Promise<string[]> {
   );
 }
 
-describe("the sample's pack in Chromium", () => {
-  let o: Opened;
-  beforeAll(async () => {
+/**
+ * The sample's pack, built once for the file and kept in a folder of its own until the browser
+ * closes (a test's temporary folder is removed after that test).
+ */
+let samplePack: Promise<string> | undefined;
+const keptFolders: string[] = [];
+function buildSamplePack(): Promise<string> {
+  samplePack ??= (async () => {
     const dir = copySample();
     const r = await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH });
     expect(r.code).toBe(0);
-    o = await open(path.join(dir, "out/submission.html"));
+    const kept = fs.mkdtempSync(path.join(os.tmpdir(), "cse-pack-"));
+    keptFolders.push(kept);
+    fs.copyFileSync(path.join(dir, "out/submission.html"), path.join(kept, "submission.html"));
+    return path.join(kept, "submission.html");
+  })();
+  return samplePack;
+}
+
+describe("the sample's pack in Chromium", () => {
+  let o: Opened;
+  beforeAll(async () => {
+    o = await open(await buildSamplePack());
   });
 
   it("has every internal link's target, unique ids, and links both ways", async () => {
@@ -181,6 +203,186 @@ describe("the sample's pack in Chromium", () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+/**
+ * Words of table cells, captions, the contents and the facts that the browser split across two
+ * lines other than after a hyphen, dash or slash ("Nove|mber"). Tokens over 30 characters (a
+ * hash, an address) may break anywhere; hidden text is skipped.
+ */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const range = document.createRange();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const el = node.parentElement!;
+      if (!el.closest("td, th, caption, .contents, .facts") || !el.checkVisibility()) continue;
+      for (const m of node.data.matchAll(/\S+/g)) {
+        const word = m[0];
+        if (word.length > 30) continue;
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + word.length);
+        if (range.getClientRects().length < 2) continue;
+        let top: number | null = null;
+        for (let i = 0; i < word.length; i++) {
+          range.setStart(node, m.index + i);
+          range.setEnd(node, m.index + i + 1);
+          const r = range.getBoundingClientRect();
+          if (top !== null && r.top > top + 2 && !/[-\u2010-\u2014/]/.test(word[i - 1]!)) {
+            broken.push(`${word.slice(0, i)}|${word.slice(i)}`);
+            break;
+          }
+          top = r.top;
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+/** Each chart: whether it is shown, the smallest size its labels are drawn at, and its fallback line. */
+async function charts(page: Page): Promise<{ shown: boolean; smallestLabel: number; note: boolean }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("figure.chart")].map((figure) => {
+      const svg = figure.querySelector("svg")!;
+      const shown = svg.checkVisibility();
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const sizes = [...svg.querySelectorAll("text")].map(
+        (t) => parseFloat(getComputedStyle(t).fontSize) * scale,
+      );
+      return {
+        shown,
+        smallestLabel: shown ? Math.min(...sizes) : 0,
+        note: figure.querySelector(".chart-narrow")?.checkVisibility() ?? false,
+      };
+    }),
+  );
+}
+
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+describe("the sample's pack on a phone and on paper", () => {
+  let file: string;
+  beforeAll(async () => {
+    file = await buildSamplePack();
+  });
+
+  it("at 390 px shows wide tables as cards and breaks no word of a cell, caption or the contents", async () => {
+    const { page } = await open(file, { width: 390, height: 844 });
+    expect(await brokenWords(page)).toEqual([]);
+    const cards = await page.evaluate(() =>
+      [...document.querySelectorAll("table.cards")].map((t) => ({
+        row: getComputedStyle(t.querySelector("tbody > tr")!).display,
+        header: (t.querySelector("thead") as HTMLElement).getBoundingClientRect().height,
+      })),
+    );
+    expect(cards.length).toBeGreaterThan(0);
+    expect(new Set(cards.map((c) => c.row))).toEqual(new Set(["block"]));
+    expect(Math.max(...cards.map((c) => c.header))).toBeLessThanOrEqual(1);
+  });
+
+  it("keeps a chart's labels at 12 px or more, or gives way to its table on a phone", async () => {
+    const wide = await open(file, { width: 1280, height: 900 });
+    const atDesk = await charts(wide.page);
+    expect(atDesk.length).toBeGreaterThan(0);
+    for (const c of atDesk) expect(c).toMatchObject({ shown: true, note: false });
+    expect(Math.min(...atDesk.map((c) => c.smallestLabel))).toBeGreaterThanOrEqual(12);
+    const phone = await open(file, { width: 390, height: 844 });
+    for (const c of await charts(phone.page)) {
+      if (c.shown) expect(c.smallestLabel).toBeGreaterThanOrEqual(12);
+      else expect(c.note).toBe(true);
+    }
+  });
+
+  it("shows whole tables as tables at 1280 px", async () => {
+    const { page } = await open(file, { width: 1280, height: 900 });
+    const displays = await page.evaluate(() =>
+      [...document.querySelectorAll("table.cards tbody > tr")].map((tr) => getComputedStyle(tr).display),
+    );
+    expect(new Set(displays)).toEqual(new Set(["table-row"]));
+  });
+
+  it.each([375, 320, 600, 700])("fits %i px without sideways scrolling", async (width) => {
+    const { page } = await open(file, { width, height: 800 });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  // The whole page is checked at a desk's width above; what a phone changes is the tables and charts.
+  it(
+    "has no axe-core violation at WCAG 2.2 AA in its cards and charts on a phone",
+    { timeout: 180_000 },
+    async () => {
+      const { page } = await open(file, { width: 390, height: 844 });
+      expect(await axeViolations(page, ["table", "figure.chart"])).toEqual([]);
+    },
+  );
+
+  it(
+    "prints on A4, numbered, with every line inside the margins and the contents unnumbered",
+    { timeout: 180_000 },
+    async () => {
+      const { page } = await open(file);
+      const headings = await page.evaluate(() =>
+        [...document.querySelectorAll("main :is(h2, h3, h4, h5, h6), main caption")].map((h) =>
+          h.textContent.replace(/\s+/g, ""),
+        ),
+      );
+      const pdf = await openPdf(await page.pdf({ preferCSSPageSize: true }));
+      const first = await pdf.getPage(1);
+      const [x0, y0, width, height] = first.view;
+      // A4 is 595.28 × 841.89 points; Chromium rounds the page to whole CSS pixels.
+      expect([x0, y0]).toEqual([0, 0]);
+      expect(Math.abs(width! - 595.28)).toBeLessThan(1);
+      expect(Math.abs(height! - 841.89)).toBeLessThan(1);
+      const pages = await pageTexts(pdf);
+      // The side margins are 16 mm (Chromium: 60 CSS px, 45 points): nothing, not even a list
+      // number, sits in them (a point's leeway for rounding).
+      const outside = pages.flatMap((items, i) =>
+        items
+          .filter((t) => t.str.trim() !== "" && (t.x < 44 || t.x + t.width > width! - 44))
+          .map((t) => `p. ${i + 1}: ${t.str}`),
+      );
+      expect(outside).toEqual([]);
+      const contents = pages.find((items) => items.some((t) => t.str === "Contents"))!;
+      expect(contents.filter((t) => /^\d+\.$/.test(t.str.trim()))).toEqual([]);
+      // No page of the body (the contents list the same titles) ends with a heading or a caption.
+      const body = pages.findIndex((items) => firstLine(items) === headings[0]);
+      expect(body).toBeGreaterThan(1);
+      const endings = pages.slice(body).map((items) => lastLine(items));
+      expect(endings.filter((line) => headings.includes(line))).toEqual([]);
+      // Every page but the cover is numbered at its foot.
+      const feet = pages.map((items) => joined(items.filter((t) => t.y < BODY_BOTTOM)).trim());
+      expect(feet[0]).toBe("");
+      expect(feet.slice(1)).toEqual(feet.slice(1).map((_, i) => `Page ${i + 2} of ${pages.length}`));
+    },
+  );
+});
+
+/** The text of the lowest line of a page, without spaces. */
+function lastLine(items: PdfText[]): string {
+  return lineAt(items, (ys) => Math.min(...ys));
+}
+
+/** The text of the highest line of a page, without spaces. */
+function firstLine(items: PdfText[]): string {
+  return lineAt(items, (ys) => Math.max(...ys));
+}
+
+/** The bottom margin is 20 mm (56.7 points): below it only the page number. */
+const BODY_BOTTOM = 56;
+
+function lineAt(items: PdfText[], pick: (ys: number[]) => number): string {
+  const shown = items.filter((t) => t.str.trim() !== "" && t.y > BODY_BOTTOM);
+  const y = pick(shown.map((t) => t.y));
+  return shown
+    .filter((t) => Math.abs(t.y - y) < 2)
+    .sort((a, b) => a.x - b.x)
+    .map((t) => t.str)
+    .join("")
+    .replace(/\s+/g, "");
+}
 
 describe("a pack built from hostile input", () => {
   let o: Opened;

@@ -121,6 +121,39 @@ describe("cse build --format html", () => {
   });
 });
 
+describe("the HTML on a phone and on paper", () => {
+  it("labels every body cell with its column's header, and marks too-wide tables as cards", async () => {
+    const dir = testdir(minimalSubmission());
+    expect((await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH })).code).toBe(0);
+    const html = read(dir);
+    const tables = [...html.matchAll(/<table( class="cards")?>([\s\S]*?)<\/table>/g)];
+    expect(tables.length).toBeGreaterThan(1);
+    const kinds = new Set<boolean>();
+    for (const [, cards, body] of tables) {
+      kinds.add(cards !== undefined);
+      const thead = /<thead><tr>(.*?)<\/tr><\/thead>/.exec(body!)![1]!;
+      const labels = [...thead.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]);
+      const rows = [...body!.matchAll(/<tr>(.*?)<\/tr>/g)].slice(1);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [, row] of rows) {
+        const cellLabels = [...row!.matchAll(/<t[hd] [^>]*data-label="([^"]*)"/g)].map((m) => m[1]);
+        expect(cellLabels).toEqual(labels);
+      }
+    }
+    // The fixture has a wide table (the evidence index) and narrow ones (the elements by rating).
+    expect([...kinds].sort()).toEqual([false, true]);
+  });
+
+  it("numbers no contents entry itself (the titles carry the numbers) and prints on A4", async () => {
+    const dir = testdir(minimalSubmission());
+    expect((await runCse(["build", "--format", "html"], { cwd: dir, env: EPOCH })).code).toBe(0);
+    const html = read(dir);
+    expect(html).toMatch(/\.contents ol \{\s*list-style: none;/);
+    expect(html).toMatch(/@page \{\s*size: A4;/);
+    expect(html).toContain('<li><a href="#crit-1">Criterion 1: Customer Insight</a>');
+  });
+});
+
 describe("template overrides", () => {
   it("a submission's templates/ replaces a built-in template by file name", async () => {
     const dir = testdir({

@@ -5,6 +5,7 @@ import type {
   MarkdownBlock,
   Mention,
   PackDocument,
+  TableBlock,
   TableColumn,
   TrendBlock,
 } from "../../pack/document-model.js";
@@ -13,6 +14,7 @@ import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
 import { renderMarkdownHtml } from "../../pack/markdown.js";
 import { chartLayout } from "./chart-layout.js";
 import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
+import { tableLayout } from "./table-fit.js";
 import { limitTemplateWork, TemplateBudgetError } from "./template-budget.js";
 import { trendLayout } from "./trend-layout.js";
 import type { TemplateSet } from "./template-set.js";
@@ -62,6 +64,9 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet, options: H
       return total > 0 ? Math.round((1000 * (Number(columns?.[index]?.width) || 0)) / total) / 10 : 0;
     },
     pagedColumn: (columns: TableColumn[] | undefined, index: number) => columns?.[index]?.paged === true,
+    columnLabel: (columns: TableColumn[] | undefined, index: number) => String(columns?.[index]?.label ?? ""),
+    tableLayout: (table: TableBlock | undefined) =>
+      Array.isArray(table?.columns) && Array.isArray(table?.rows) ? tableLayout(table) : "",
     badgeSymbol: (shape: unknown) => BADGE_SYMBOLS[shape as keyof typeof BADGE_SYMBOLS] ?? "",
     formatDate: (d: unknown) => formatDate(typeof d === "string" ? d : null, doc.language),
     fileHref: (file: unknown) => String(file).split("/").map(encodeURIComponent).join("/"),
