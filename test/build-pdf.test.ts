@@ -232,7 +232,7 @@ describe("cse build --format pdf (the sample)", () => {
 
   it("extracts Welsh text intact", () => {
     const all = texts.map((t) => joined(t)).join(" ");
-    expect(all).toContain("Croeso i Dŷ'r Llyfrgell");
+    expect(all).toContain("Croeso i Dŷ’r Llyfrgell");
     expect(all).toContain("Dŵr yfed / Drinking water");
     expect(all).toContain("Cŵn cymorth yn unig");
   });

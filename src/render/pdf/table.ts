@@ -12,7 +12,9 @@ interface Column {
 }
 
 const SETTING: TextSetting = { size: TABLE.size, leading: 1.35 };
-const STRIPE = "#f5f7fa";
+const STRIPE = "#f3f5f8";
+/** Width of the rule under each row, in points. */
+const RULE = 0.6;
 
 /**
  * A table that breaks across pages between rows, repeating its header row at the top of every
@@ -54,7 +56,15 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
 
   const drawHeader = (owners: (Owner | null)[]) => {
     const y = flow.y;
-    flow.artifact(() => flow.doc.rect(box.x, y, box.width, headerHeight).fill(COLOUR.tableHead));
+    flow.artifact(() => {
+      flow.doc.rect(box.x, y, box.width, headerHeight).fill(COLOUR.tableHead);
+      flow.doc
+        .moveTo(box.x, y + headerHeight)
+        .lineTo(box.x + box.width, y + headerHeight)
+        .lineWidth(2 * RULE)
+        .strokeColor(COLOUR.heading)
+        .stroke();
+    });
     const draw = () =>
       cols.forEach((c, i) =>
         drawCell(flow, header[i]!, 0, header[i]!.length, inner(c), y, c.align, owners[i] ?? null),
@@ -96,11 +106,12 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
       const y = flow.y;
       const height = n * lh + 2 * TABLE.padY;
       flow.artifact(() => {
-        if (r % 2 === 1) flow.doc.rect(box.x, y, box.width, height).fill(STRIPE);
+        // The shading stops short of the rules above and below, so no row paints over a rule.
+        if (r % 2 === 1) flow.doc.rect(box.x, y + RULE, box.width, height - 2 * RULE).fill(STRIPE);
         flow.doc
           .moveTo(box.x, y + height)
           .lineTo(box.x + box.width, y + height)
-          .lineWidth(0.5)
+          .lineWidth(RULE)
           .strokeColor(COLOUR.rule)
           .stroke();
       });
