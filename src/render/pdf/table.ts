@@ -3,7 +3,7 @@ import { type Box, type Flow, lineHeight, type Owner, type TextSetting } from ".
 import type { Line } from "./line-breaker.js";
 import type { StructElement } from "./pdfkit-extras.js";
 import { runsFromInline } from "./runs.js";
-import { COLOUR, TABLE } from "./theme.js";
+import { COLOUR, PAGE, TABLE, TEXT_WIDTH } from "./theme.js";
 
 interface Column {
   x: number;
@@ -22,7 +22,8 @@ const RULE = 0.6;
  * taller than a whole page is split between lines. Tagged Table > Caption, THead > TR > TH
  * (scope Column), TBody > TR > TH (scope Row, when the first cell heads its row) / TD.
  */
-export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: StructElement): void {
+export function renderTable(flow: Flow, block: TableBlock, body: Box, parent: StructElement): void {
+  const box = tableBox(block, body);
   const lh = lineHeight(SETTING);
   let x = box.x;
   const cols: Column[] = columnWidths(flow, block, box.width).map((width, i) => {
@@ -125,6 +126,16 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
   });
   tbody.end();
   table.end();
+}
+
+/**
+ * The box a table is set in: a wide one (five or more columns) in the text column reaches out
+ * into the margins on both sides, so its columns are not squeezed into a 70-character measure.
+ */
+function tableBox(block: TableBlock, body: Box): Box {
+  const column = { x: PAGE.left, width: TEXT_WIDTH };
+  if (block.columns.length < 5 || body.x !== column.x || body.width !== column.width) return body;
+  return { x: PAGE.outer, width: PAGE.width - 2 * PAGE.outer };
 }
 
 function drawCell(

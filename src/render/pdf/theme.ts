@@ -11,6 +11,8 @@ export const PAGE = {
   bottom: 64,
   left: 108,
   right: 104,
+  /** The margin a wide table (five or more columns) reaches out to on either side of the column. */
+  outer: 62,
   /** Baseline area of the running header and footer, from the page's top and bottom edges. */
   headerY: 30,
   footerY: 36,
