@@ -123,10 +123,12 @@ export function renderFacts(flow: Flow, block: FactsBlock, box: Box, parent: Str
     return { term, value, rows: Math.max(term.length, value.length) };
   });
   // The first two pairs start together (so a heading above keeps more than one line with it),
-  // and a pair is never split.
-  const opening = laid.slice(0, 2).reduce((n, f) => n + f.rows * lh + 1.5, 0);
+  // the last two end together (so no pair is left alone at the top of a page), and a pair is
+  // never split.
+  const height = (from: number, to: number) =>
+    laid.slice(from, to).reduce((n, f) => n + f.rows * lh + 1.5, 0);
   laid.forEach(({ term, value, rows }, k) => {
-    flow.need(k === 0 ? opening : lh * rows);
+    flow.need(k === 0 ? height(0, 2) : k === laid.length - 2 ? height(k, k + 2) : lh * rows);
     const li = flow.struct(list, "LI");
     const lbl = flow.struct(li, "Lbl");
     term.forEach((line, i) =>

@@ -40,26 +40,29 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
   // Citations print the page of what they cite, which is known only once the pages are laid
   // out: lay out with three-digit stand-ins first (placing text without drawing it, which is
   // what takes the time), then again with the pages found, until the pages stop moving (the
-  // numbers' widths can move a line; twice is the norm, four the cap).
+  // numbers' widths can move a line; twice is the norm, five the cap).
   //
   // Each pass also finds the units (elements, case studies) whose last page would hold only a
-  // few lines, and the next pass sets them a little tighter (keep.ts `tighten`); the pages are
-  // settled when neither the page numbers nor that plan change.
+  // few lines, and the next pass fits them (keep.ts `fitTail`); the pages are settled when
+  // neither the page numbers nor that plan change. The sample: two placing passes, one drawn.
   const numbered = printsPageNumbers(model.sections);
   // A model that prints no page numbers in its text starts with a real pass.
   let pages: ReadonlyMap<string, number> | null = numbered ? null : new Map();
   let plan: ReadonlyMap<string, TailFit> = new Map();
+  // A pass after the plan changed moves pages: it only places text (it is not the last).
+  let replanned = false;
   for (let pass = 0; pass < 5; pass++) {
-    const laid = layOut(model, options, pages, plan);
+    const laid = layOut(model, options, pages, plan, pages === null || replanned);
     const next = nextPlan(plan, laid.flow);
     const settled =
-      pages !== null && (!numbered || samePages(pages, laid.flow.anchors)) && samePlan(plan, next);
+      !laid.flow.dry && (!numbered || samePages(pages!, laid.flow.anchors)) && samePlan(plan, next);
     if (settled) return finishPdf(laid.flow.doc, laid.output);
     if (numbered) pages = new Map(laid.flow.anchors);
+    replanned = !samePlan(plan, next);
     plan = next;
     laid.discard();
   }
-  const last = layOut(model, options, pages, plan);
+  const last = layOut(model, options, pages, plan, false);
   return finishPdf(last.flow.doc, last.output);
 }
 
@@ -96,12 +99,13 @@ function layOut(
   options: PdfOptions,
   pages: ReadonlyMap<string, number> | null,
   tightness: ReadonlyMap<string, TailFit>,
+  dry: boolean,
 ): { flow: Flow; output: Promise<Uint8Array>; discard: () => void } {
   const attach = options.readAttachment ? model.attachments.length > 0 : false;
   const { doc, output } = createPdfDocument(model, attach);
   registerFonts(doc);
   const flow = new Flow(doc);
-  flow.dry = pages === null;
+  flow.dry = dry;
   flow.plan = tightness;
   flow.measurer = () => {
     const scratch = new PDFDocument({ size: [PAGE.width, PAGE.height], bufferPages: true });
