@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { markdownTokens, renderMarkdownHtml } from "./markdown.js";
 import { setDashes } from "./markdown-typography.js";
+import { firstSentence } from "./plain-text.js";
 
 const html = (s: string) => renderMarkdownHtml(s).trim();
 
@@ -42,5 +43,11 @@ describe("typographic quotes and dashes", () => {
   it("gives the PDF and Word renderers the same text", () => {
     const inline = markdownTokens('"Plan" 2025-26').find((t) => t.type === "inline")!;
     expect(inline.children!.map((c) => c.content).join("")).toBe("‘Plan’ 2025\u201326");
+  });
+});
+
+describe("first sentences after the typographer", () => {
+  it("ends a sentence before one opening with a quotation", () => {
+    expect(firstSentence('We asked. "Why?" they said.')).toBe("We asked.");
   });
 });
