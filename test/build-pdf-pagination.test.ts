@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { paginationFaults, type TaggedLine, taggedLines } from "./helpers/pdf-pages.js";
-import { openPdf } from "./helpers/pdf-read.js";
+import { joined, openPdf, pageTexts, type PdfText } from "./helpers/pdf-read.js";
 import { runCse } from "./helpers/run-cli.js";
 import { PROJECT_ROOT } from "./helpers/testdir.js";
 import { PAGE } from "../src/render/pdf/theme.js";
@@ -23,12 +23,14 @@ function tempDir(): string {
   return dir;
 }
 
-async function faultsOf(dir: string): Promise<string[]> {
+async function build(dir: string): Promise<{ faults: string[]; texts: PdfText[][]; lines: TaggedLine[][] }> {
   const r = await runCse(["build", "--format", "pdf", "--as-of", "2027-01-15"], { cwd: dir, env: EPOCH });
   expect(r.code).toBe(0);
   const pdf = await openPdf(fs.readFileSync(path.join(dir, "out/submission.pdf")));
   // From page 2: the cover is set on its own.
-  return paginationFaults(await taggedLines(pdf), 1).map((f) => `p. ${f.page}: ${f.fault}`);
+  const lines = await taggedLines(pdf);
+  const faults = paginationFaults(lines, 1).map((f) => `p. ${f.page}: ${f.fault}`);
+  return { faults, texts: await pageTexts(pdf), lines };
 }
 
 describe("the PDF's pages", () => {
@@ -36,7 +38,21 @@ describe("the PDF's pages", () => {
     const dir = tempDir();
     for (const name of ["cse.yaml", "criteria", "evidence", "assessment", "docs"])
       fs.cpSync(path.join(PROJECT_ROOT, name), path.join(dir, name), { recursive: true });
-    expect(await faultsOf(dir)).toEqual([]);
+    const { faults, texts, lines } = await build(dir);
+    expect(faults).toEqual([]);
+    // A page carrying on an element says which in its foot; the element starts on an earlier page.
+    const continued = texts.flatMap((items, i) => {
+      const m = /· Element (\d+\.\d+\.\d+), continued/.exec(joined(items));
+      return m ? [{ page: i, element: m[1]! }] : [];
+    });
+    expect(continued.length).toBeGreaterThan(0);
+    for (const { page, element } of continued) {
+      const start = lines.findIndex((page) =>
+        page.some((l) => l.tags.has("H3") && l.text === `Element ${element}`),
+      );
+      expect(start, `Element ${element}, continued on page ${page + 1}`).toBeGreaterThanOrEqual(0);
+      expect(start).toBeLessThan(page);
+    }
   }, 300_000);
 
   it("have none of those faults either in a generated submission of 300 items", async () => {
@@ -48,7 +64,7 @@ describe("the PDF's pages", () => {
       "--out",
       dir,
     ]);
-    expect(await faultsOf(dir)).toEqual([]);
+    expect((await build(dir)).faults).toEqual([]);
   }, 600_000);
 });
 
