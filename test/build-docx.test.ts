@@ -167,15 +167,15 @@ describe("cse build --format docx", () => {
   it("embeds the PDF's fonts, obfuscated as Word does, with a common fallback named", () => {
     const table = parts.get("word/fontTable.xml")!;
     expect(table).toMatch(
-      /<w:font w:name="DejaVu Sans"><w:altName w:val="Arial"\/>.*<w:embedRegular .*<w:embedBold /,
+      /<w:font w:name="Noto Sans"><w:altName w:val="Arial"\/>.*<w:embedRegular .*<w:embedBold .*<w:embedItalic .*<w:embedBoldItalic /,
     );
     const rels = parts.get("word/_rels/fontTable.xml.rels")!;
-    const id = /<w:font w:name="DejaVu Sans">.*?<w:embedRegular r:id="([^"]+)" w:fontKey="\{([^}]+)\}"/.exec(
+    const id = /<w:font w:name="Noto Sans">.*?<w:embedRegular r:id="([^"]+)" w:fontKey="\{([^}]+)\}"/.exec(
       table,
     )!;
     const target = new RegExp(`Id="${id[1]}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
     const odttf = entries.find((e) => e.name === `word/${target}`)!.bytes;
-    const original = fs.readFileSync(path.join(import.meta.dirname, "../fonts/DejaVuSans.ttf"));
+    const original = fs.readFileSync(path.join(import.meta.dirname, "../fonts/NotoSans-Regular.ttf"));
     expect(obfuscate(odttf, id[2]!).equals(original)).toBe(true);
     expect(odttf.subarray(0, 32).equals(original.subarray(0, 32))).toBe(false);
     expect(parts.get("word/settings.xml")).toContain("<w:embedTrueTypeFonts/>");

@@ -23,7 +23,7 @@ describe("cse build --format html", () => {
     expect(r.stdout.split("\n")[1]).toBe(sampleBuildLine());
     const html = read(dir);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
-    expect(html).toContain("Croeso i Dŷ'r Llyfrgell"); // Welsh from the introduction, intact
+    expect(html).toContain("Croeso i Dŷ’r Llyfrgell"); // Welsh from the introduction, intact (the apostrophe set as ’)
     expect(html).toContain("<p>Built by cse ");
     expect(html).toContain("10 January 2027");
   });

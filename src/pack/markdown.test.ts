@@ -70,7 +70,7 @@ describe("language of parts and abbreviations (FORMAT.md v2)", () => {
 
   it("leaves braces holding anything but lang as text", () => {
     expect(renderMarkdownHtml('[x]{lang=cy class=y} [z]{lang="no tag"}')).toBe(
-      "<p>[x]{lang=cy class=y} [z]{lang=&quot;no tag&quot;}</p>\n",
+      "<p>[x]{lang=cy class=y} [z]{lang=‘no tag’}</p>\n",
     );
   });
 

@@ -4,6 +4,7 @@ import type { Nesting } from "markdown-it/lib/token.mjs";
 import type { Abbreviation, Mention } from "./document-model.js";
 import { langBlockRule, langSpanRule } from "./markdown-lang.js";
 import { markAbbreviationTokens } from "./markdown-abbr.js";
+import { BRITISH_QUOTES, dashesRule } from "./markdown-typography.js";
 
 export type { Token };
 
@@ -23,11 +24,19 @@ const SAFE_LINK = /^(?:https?:|mailto:)/i;
  * The one Markdown parser of cse (FORMAT.md): CommonMark with raw HTML shown as text, no
  * automatic linking of bare URLs, no images (an image would be a network request in a
  * self-contained pack) and links only to http, https and mailto targets. A link with any other
- * target (javascript:, data:, a relative path) stays text.
+ * target (javascript:, data:, a relative path) stays text. Typographic quotes, British style,
+ * and dashes (markdown-typography.ts) are set in text, never in code spans, blocks or links.
  */
 export function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
+  const md = new MarkdownIt("commonmark", {
+    html: false,
+    linkify: false,
+    typographer: true,
+    quotes: BRITISH_QUOTES,
+  });
   md.disable("image");
+  md.enable("smartquotes");
+  md.core.ruler.after("smartquotes", "cse_dashes", dashesRule);
   // FORMAT.md v2 language of parts: `[text]{lang=cy}` and `::: {lang=cy}` … `:::`.
   md.block.ruler.before("fence", "cse_lang_block", langBlockRule, {
     alt: ["paragraph", "blockquote", "list"],

@@ -16,7 +16,7 @@ export function plainTextOf(source: string): string {
  */
 export function firstSentence(source: string): string {
   const text = plainTextOf(source);
-  const m = /^.*?[.!?](?=\s+[\p{Lu}\p{N}"“(]|$)/u.exec(text);
+  const m = /^.*?[.!?](?=\s+[\p{Lu}\p{N}"“‘(]|$)/u.exec(text);
   return m ? m[0] : text;
 }
 

@@ -7,8 +7,10 @@ const FONT_DIR = new URL("../../../fonts/", import.meta.url);
 
 /** The faces embedded, by Word's name for the family and the face's slot. */
 const FACES = [
-  { family: FONT.body, slot: "embedRegular", file: "DejaVuSans.ttf" },
-  { family: FONT.body, slot: "embedBold", file: "DejaVuSans-Bold.ttf" },
+  { family: FONT.body, slot: "embedRegular", file: "NotoSans-Regular.ttf" },
+  { family: FONT.body, slot: "embedBold", file: "NotoSans-Bold.ttf" },
+  { family: FONT.body, slot: "embedItalic", file: "NotoSans-Italic.ttf" },
+  { family: FONT.body, slot: "embedBoldItalic", file: "NotoSans-BoldItalic.ttf" },
   { family: FONT.code, slot: "embedRegular", file: "DejaVuSansMono.ttf" },
 ] as const;
 
@@ -24,8 +26,8 @@ const FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006
 let files: Buffer[] | null = null;
 
 /**
- * Embeds the PDF's faces (DejaVu Sans and Sans Mono, whose licence allows it) in the Word file, so
- * Word and LibreOffice show the pack as the PDF looks, with a common fallback named for each.
+ * Embeds the PDF's faces (Noto Sans and DejaVu Sans Mono, whose licences allow it) in the Word file,
+ * so Word and LibreOffice show the pack as the PDF looks, with a common fallback named for each.
  * Each face is obfuscated as ECMA-376 asks, with a key derived from the face's bytes, so the
  * same font gives the same bytes. Replaces the package's empty font table; returns the parts.
  */

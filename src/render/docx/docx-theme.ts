@@ -4,8 +4,8 @@
  * twentieths of a point (twips) for spacing, as the docx package takes them.
  */
 
-/** The PDF's faces (DejaVu, free to embed); Word shows them when installed, else the fallback. */
-export const FONT = { body: "DejaVu Sans", code: "DejaVu Sans Mono", fallback: "Arial" } as const;
+/** The PDF's faces (Noto Sans and DejaVu Sans Mono, free to embed); Word shows them, else the fallback. */
+export const FONT = { body: "Noto Sans", code: "DejaVu Sans Mono", fallback: "Arial" } as const;
 
 /** A4 in twips, with the PDF's margins (62 pt sides, 68 pt top, 64 pt bottom). */
 export const PAGE = {

@@ -127,10 +127,9 @@ export function renderAttachedFiles(
 ): void {
   const files = uniqueAttachments(list);
   flow.section = ATTACHED_TITLE;
-  flow.newPage();
+  flow.startUnit(ATTACHED_ANCHOR, ATTACHED_TITLE);
   const sect = flow.struct(parent, "Sect");
-  const top = heading(flow, ATTACHED_TITLE, 2, BODY_BOX, sect);
-  flow.destination(ATTACHED_ANCHOR, top);
+  heading(flow, ATTACHED_TITLE, 2, BODY_BOX, sect, ATTACHED_ANCHOR);
   pointOutlineAt(outline.addItem(ATTACHED_TITLE), ATTACHED_ANCHOR);
   const intro: Inline[] = [
     {
@@ -165,5 +164,6 @@ export function renderAttachedFiles(
     BODY_BOX,
     sect,
   );
+  flow.flush();
   sect.end();
 }

@@ -9,6 +9,7 @@ import { runsFromInline } from "./runs.js";
 import { renderTable } from "./table.js";
 import { renderTrend } from "./trend.js";
 import { BLOCK_GAP, BODY, COLOUR } from "./theme.js";
+import { keepTogether } from "./keep.js";
 
 /** What block renderers share besides the flow. */
 export interface BlockContext {
@@ -53,21 +54,30 @@ function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, 
     case "facts":
       renderFacts(flow, block, box, parent);
       return;
-    case "list":
+    case "list": {
+      // An item's blocks: its text, then any note under it (muted).
+      const itemBlocks = (f: Flow, item: readonly Block[], inner: Box, body: StructElement) =>
+        item.forEach((b, i) => {
+          if (i > 0) f.gap(3);
+          renderBlock(f, b, inner, body, i === 0 ? ctx : { ...ctx, muted: true });
+        });
+      const lh = lineHeight({ size: BODY.size });
       renderList(
         flow,
-        block.items.map(
-          (item) => (inner: Box, body: StructElement) =>
-            item.forEach((b, i) => {
-              if (i > 0) flow.gap(3);
-              renderBlock(flow, b, inner, body, i === 0 ? ctx : { ...ctx, muted: true });
-            }),
-        ),
+        block.items.map((item) => (inner: Box, body: StructElement) => itemBlocks(flow, item, inner, body)),
         { ordered: false, depth: 0 },
         box,
         parent,
+        // An item with a note keeps the note with it.
+        (inner, i) => {
+          const item = block.items[i]!;
+          if (item.length < 2) return 0;
+          const height = flow.heightOf((f, body) => itemBlocks(f, item, inner, body));
+          return keepTogether(height, 2 * lh, flow.bottom - flow.pageTop);
+        },
       );
       return;
+    }
     case "table":
       renderTable(flow, block, box, parent);
       return;
@@ -82,7 +92,7 @@ function renderBlock(flow: Flow, block: Block, box: Box, parent: StructElement, 
 
 const ROLE = {
   plain: { size: BODY.size, style: "regular", color: COLOUR.text },
-  lead: { size: 11.5, style: "regular", color: COLOUR.text },
+  lead: { size: 12, style: "regular", color: COLOUR.text },
   note: { size: BODY.size, style: "italic", color: COLOUR.muted },
   alert: { size: BODY.size, style: "regular", color: COLOUR.notice },
 } as const;
@@ -101,23 +111,24 @@ function paragraph(flow: Flow, block: ParagraphBlock, box: Box, parent: StructEl
  * Term and value pairs side by side, tagged as a list: each pair an LI with the term as its
  * label (Lbl) and the value as its body (LBody).
  */
-export function renderFacts(
-  flow: Flow,
-  block: FactsBlock,
-  box: Box,
-  parent: StructElement,
-  size = 9.5,
-): void {
+export function renderFacts(flow: Flow, block: FactsBlock, box: Box, parent: StructElement, size = 10): void {
   const setting = { size, leading: 1.4 };
   const lh = lineHeight(setting);
   const widest = Math.max(0, ...block.items.map((f) => flow.measure(f.term, "bold", size)));
   const termWidth = Math.min(widest + 14, box.width * 0.38);
   const list = flow.struct(parent, "L");
-  for (const fact of block.items) {
+  const laid = block.items.map((fact) => {
     const term = flow.lines([{ text: fact.term, style: "bold", link: null }], termWidth - 10, size);
     const value = flow.lines(runsFromInline(fact.value, "regular", flow.refs), box.width - termWidth, size);
-    const rows = Math.max(term.length, value.length);
-    flow.need(lh * rows);
+    return { term, value, rows: Math.max(term.length, value.length) };
+  });
+  // The first two pairs start together (so a heading above keeps more than one line with it),
+  // the last two end together (so no pair is left alone at the top of a page), and a pair is
+  // never split.
+  const height = (from: number, to: number) =>
+    laid.slice(from, to).reduce((n, f) => n + f.rows * lh + 1.5, 0);
+  laid.forEach(({ term, value, rows }, k) => {
+    flow.need(k === 0 ? height(0, 2) : k === laid.length - 2 ? height(k, k + 2) : lh * rows);
     const li = flow.struct(list, "LI");
     const lbl = flow.struct(li, "Lbl");
     term.forEach((line, i) =>
@@ -140,6 +151,6 @@ export function renderFacts(
     body.end();
     li.end();
     flow.y += rows * lh + 1.5;
-  }
+  });
   list.end();
 }

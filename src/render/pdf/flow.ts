@@ -10,7 +10,8 @@ import {
   type StructElement,
   type StructOptions,
 } from "./pdfkit-extras.js";
-import type { InlineRefs, Run, RunLink } from "./runs.js";
+import { type InlineRefs, type Run, type RunLink, withFallback } from "./runs.js";
+import { AS_DESIGNED, linesHere, type TailFit, TIGHTEN, type UnitRecord } from "./keep.js";
 
 /** A horizontal slot for content: left edge and width, in points. */
 export interface Box {
@@ -40,9 +41,10 @@ export interface Owner {
 export const BODY_BOX: Box = { x: PAGE.left, width: TEXT_WIDTH };
 
 const CODE_SCALE = 0.9;
-// DejaVu's ascender and descender as fractions of the size: the line's ink box is centred in it.
-const ASCENT = 0.928;
-const INK = 1.164;
+// Noto Sans's ascender and descender (hhea: 1069 and 293 per 1000) as fractions of the size:
+// the line's ink box is centred in it.
+const ASCENT = 1.069;
+const INK = 1.362;
 
 /**
  * The cursor that lays content down the pages: the current page and `y`, page breaks, named
@@ -63,7 +65,22 @@ export class Flow {
   dry = false;
   /** Adds a file-attachment annotation opening an embedded file; set when files are embedded. */
   openFile: ((path: string, rect: Rect, label: string, el: StructElement) => void) | null = null;
+  /**
+   * How each page-starting unit is fitted to its pages (keep.ts `fitTail`), by key, from an
+   * earlier pass.
+   */
+  plan: ReadonlyMap<string, TailFit> = new Map();
+  /** What this pass found of each page-starting unit, by key (for the next pass's plan). */
+  readonly units = new Map<string, UnitRecord>();
+  /** A flow on a scratch document with no page foot, for measuring blocks (see `heightOf`). */
+  measurer: (() => Flow) | null = null;
   private empty = true;
+  /** Content held back to go on the page of what follows it (a heading), in order. */
+  private pending: { height: number; draw: () => void }[] = [];
+  private tight = 0;
+  private unit: { key: string; label: string; first: number; fit: TailFit; record: UnitRecord } | null = null;
+  private scratch: Flow | null = null;
+  private measuring = false;
 
   constructor(readonly doc: PDFKit.PDFDocument) {}
 
@@ -77,29 +94,124 @@ export class Flow {
     return PAGE.top;
   }
 
-  /** The lowest `y` content may reach on a page. */
+  /** The lowest `y` content may reach on a page (none when measuring). */
   get bottom(): number {
-    return PAGE.height - PAGE.bottom;
+    if (this.measuring) return Infinity;
+    const unit = this.unit;
+    const shorten = unit && this.page === unit.first + unit.fit.page ? unit.fit.shorten : 0;
+    return PAGE.height - PAGE.bottom - shorten;
   }
 
-  /** Starts a new page, unless the current one is still empty (never leaves a blank page behind). */
+  /**
+   * Starts a new page, unless the current one is still empty (never leaves a blank page behind).
+   * Content held back for what follows goes with it to the new page. A page that continues a
+   * unit says so in its footer ("Criterion 3 · Element 3.2.1, continued").
+   */
   newPage(force = false): void {
     if (this.empty && !force) return;
+    if (this.measuring) return;
     sealPageContent(this.doc, this.doc.page);
     this.doc.addPage();
     this.y = PAGE.top;
     this.empty = true;
-    this.pageSection[this.page] = this.section;
+    const unit = this.unit;
+    const continued = unit && this.page > unit.first ? `${unit.label}, continued` : "";
+    this.pageSection[this.page] =
+      continued && unit!.label !== this.section
+        ? `${this.section} \u00b7 ${continued}`
+        : continued || this.section;
   }
 
-  /** Moves to a new page unless `height` more points fit below the cursor. */
+  /**
+   * Starts a page-starting unit (an element, a case study, a top-level section) on a new page:
+   * records the one before for the next pass's plan, and sets this one as tightly as the plan says.
+   */
+  startUnit(key: string, label: string, breakPage = true): void {
+    this.flush();
+    this.endUnit();
+    if (breakPage) this.newPage();
+    const fit = this.plan.get(key) ?? AS_DESIGNED;
+    this.tight = fit.tight;
+    this.unit = {
+      key,
+      label,
+      first: this.page,
+      fit,
+      record: { pages: 1, lastPageUsed: 0, lines: 0, gaps: 0 },
+    };
+  }
+
+  /** Records the unit being laid out (at the end of the layout, or when the next one starts). */
+  endUnit(): void {
+    const unit = this.unit;
+    if (!unit) return;
+    unit.record.pages = this.page - unit.first + 1;
+    unit.record.lastPageUsed = this.empty ? 0 : this.y - this.pageTop;
+    this.units.set(unit.key, unit.record);
+    this.unit = null;
+    this.tight = 0;
+  }
+
+  /** Moves to a new page unless `height` more points (after what is held back) fit below the cursor. */
   need(height: number): void {
-    if (this.y + height > this.bottom + 0.01 && !this.empty) this.newPage();
+    if (this.y + this.pendingHeight() + height > this.bottom + 0.01 && !this.empty) this.newPage();
+    this.flush();
   }
 
-  /** Vertical space between blocks; none at the top of a page. */
+  /**
+   * Holds content of `height` back (a heading) until what follows asks for room with `need`: it
+   * then goes on whichever page the first lines of what follows go on, so no page ends with it.
+   * `draw` sets it at the cursor and moves the cursor past it.
+   */
+  keepWithNext(height: number, draw: () => void): void {
+    this.pending.push({ height, draw });
+  }
+
+  /** Sets whatever is held back, where the cursor is. */
+  flush(): void {
+    const held = this.pending;
+    if (held.length === 0) return;
+    this.pending = [];
+    for (const h of held) h.draw();
+  }
+
+  private pendingHeight(): number {
+    return this.pending.reduce((n, h) => n + h.height, 0);
+  }
+
+  /** Vertical space between blocks; none at the top of a page. A unit set tighter has less. */
   gap(height: number): void {
-    if (!this.empty) this.y += height;
+    const space = height * (1 - TIGHTEN.gaps * this.tight);
+    if (this.pending.length > 0) {
+      this.pending.push({ height: space, draw: () => this.gap(height) });
+      return;
+    }
+    if (this.empty) return;
+    this.y += space;
+    if (this.unit) this.unit.record.gaps += height;
+  }
+
+  /** Line height of a setting in the unit being laid out (a little less when it is set tighter). */
+  lineHeight(setting: TextSetting): number {
+    return lineHeight(setting) * (1 - TIGHTEN.leading * this.tight);
+  }
+
+  /**
+   * The height `render` takes when laid out on a page with no foot: a list item with its note,
+   * measured before it is set so it can be kept whole. Nothing is drawn on this document.
+   */
+  heightOf(render: (flow: Flow, parent: StructElement) => void): number {
+    if (!this.measurer) return 0;
+    const m = (this.scratch ??= this.measurer());
+    m.measuring = true;
+    m.dry = true;
+    m.refs = this.refs;
+    m.y = 0;
+    m.empty = false;
+    m.pending = [];
+    render(m, m.struct(struct(m.doc, "Div"), "Div"));
+    m.flush();
+    return m.y;
   }
 
   /** Marks the page as holding content (so the next `newPage` is not skipped). */
@@ -122,6 +234,7 @@ export class Flow {
 
   /** Draws decoration (rules, backgrounds, running heads) as an artifact, outside the structure. */
   artifact(draw: () => void, type: "Layout" | "Pagination" = "Layout"): void {
+    this.flush();
     this.doc.markContent("Artifact", { type });
     draw();
     this.doc.endMarkedContent();
@@ -134,7 +247,7 @@ export class Flow {
 
   /** Breaks runs into lines for a box. */
   lines(runs: readonly Run[], width: number, size: number): Line[] {
-    return breakLines(runs, width, (t, s) => this.measure(t, s, size));
+    return breakLines(withFallback(runs), width, (t, s) => this.measure(t, s, size));
   }
 
   /**
@@ -150,16 +263,34 @@ export class Flow {
     options: StructOptions = {},
   ): StructElement {
     const lines = this.lines(runs, box.width, setting.size);
-    const lh = lineHeight(setting);
     const el = this.struct(parent, type, options);
-    this.need(lh * Math.min(lines.length, 2));
-    for (const line of lines) {
-      this.need(lh);
-      this.drawLine(line, box, this.y, setting, { el, tag: type });
-      this.y += lh;
-    }
+    this.setLines(lines, box, setting, { el, tag: type });
     el.end();
     return el;
+  }
+
+  /**
+   * Sets lines down the pages as content of `owner`, breaking between them where the widow and
+   * orphan rules (keep.ts `linesHere`) allow.
+   */
+  setLines(lines: readonly Line[], box: Box, setting: TextSetting, owner: Owner): void {
+    const lh = this.lineHeight(setting);
+    for (let i = 0; i < lines.length;) {
+      const room = (this.bottom - this.y - this.pendingHeight()) / lh;
+      const n = linesHere(lines.length - i, room, this.empty);
+      if (n === 0) {
+        this.newPage();
+        continue;
+      }
+      this.flush();
+      for (const line of lines.slice(i, i + n)) {
+        this.drawLine(line, box, this.y, setting, owner);
+        this.y += lh;
+      }
+      if (this.unit) this.unit.record.lines += n * lineHeight(setting);
+      i += n;
+      if (i < lines.length) this.newPage();
+    }
   }
 
   /**
@@ -168,6 +299,7 @@ export class Flow {
    * an artifact open (a repeated table header).
    */
   drawLine(line: Line, box: Box, y: number, setting: TextSetting, owner: Owner | null): void {
+    this.flush();
     if (this.dry) {
       this.touch();
       return;
@@ -194,12 +326,11 @@ export class Flow {
         (linkEl ?? spanEl ?? owner.el).add(content);
       }
       for (const f of group) {
-        const { oblique } = useFont(doc, f.style, sizeOf(f.style, setting.size));
+        useFont(doc, f.style, sizeOf(f.style, setting.size));
         doc.fillColor(link ? COLOUR.link : (setting.color ?? COLOUR.text));
         doc.text(f.text, x0 + f.x, baseline, {
           lineBreak: false,
           baseline: "alphabetic",
-          oblique: oblique ? 11 : false,
         } as PDFKit.Mixins.TextOptions);
       }
       const start = x0 + group[0]!.x;

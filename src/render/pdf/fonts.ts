@@ -1,13 +1,24 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 
-/** How a run of text is set. `italic` is slanted by pdfkit (the package ships no oblique face). */
-export type TextStyle = "regular" | "bold" | "italic" | "boldItalic" | "code";
+/**
+ * How a run of text is set. `symbol` is the fallback face for characters Noto Sans lacks (the
+ * rating badges' ★ ● ◐ ○, arrows, the list bullets ◦ ▪): `withFallback` in runs.ts hands them to it.
+ */
+export type TextStyle = "regular" | "bold" | "italic" | "boldItalic" | "code" | "symbol";
 
-/** The fonts shipped in the package's fonts/ folder (DejaVu, see fonts/LICENSE-DejaVu.txt). */
+/**
+ * The fonts shipped in the package's fonts/ folder: Noto Sans with its true italics for text
+ * (fonts/LICENSE-Noto.txt), DejaVu Sans Mono for code and DejaVu Sans for the symbols Noto Sans
+ * does not have (fonts/LICENSE-DejaVu.txt).
+ */
 const FILES = {
-  sans: "DejaVuSans.ttf",
-  sansBold: "DejaVuSans-Bold.ttf",
+  sans: "NotoSans-Regular.ttf",
+  sansBold: "NotoSans-Bold.ttf",
+  sansItalic: "NotoSans-Italic.ttf",
+  sansBoldItalic: "NotoSans-BoldItalic.ttf",
   mono: "DejaVuSansMono.ttf",
+  symbol: "DejaVuSans.ttf",
 } as const;
 type FontName = keyof typeof FILES;
 
@@ -18,11 +29,9 @@ let loaded: Record<FontName, Buffer> | null = null;
 
 /** Reads the font files once per process (they are part of the package, not user input). */
 function fontFiles(): Record<FontName, Buffer> {
-  loaded ??= {
-    sans: fs.readFileSync(new URL(FILES.sans, FONT_DIR)),
-    sansBold: fs.readFileSync(new URL(FILES.sansBold, FONT_DIR)),
-    mono: fs.readFileSync(new URL(FILES.mono, FONT_DIR)),
-  };
+  loaded ??= Object.fromEntries(
+    (Object.keys(FILES) as FontName[]).map((name) => [name, fs.readFileSync(new URL(FILES[name], FONT_DIR))]),
+  ) as Record<FontName, Buffer>;
   return loaded;
 }
 
@@ -33,31 +42,49 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
   doc.font("sans");
 }
 
-/** The registered font and pdfkit options for a style. */
-export function fontOf(style: TextStyle): { font: FontName; oblique: boolean } {
-  switch (style) {
-    case "bold":
-      return { font: "sansBold", oblique: false };
-    case "italic":
-      return { font: "sans", oblique: true };
-    case "boldItalic":
-      return { font: "sansBold", oblique: true };
-    case "code":
-      return { font: "mono", oblique: false };
-    default:
-      return { font: "sans", oblique: false };
-  }
+const FONT_OF: Record<TextStyle, FontName> = {
+  regular: "sans",
+  bold: "sansBold",
+  italic: "sansItalic",
+  boldItalic: "sansBoldItalic",
+  code: "mono",
+  symbol: "symbol",
+};
+
+/** The registered font of a style. */
+export function fontOf(style: TextStyle): FontName {
+  return FONT_OF[style];
 }
 
 /** Selects a style's font and size on the document. */
-export function useFont(doc: PDFKit.PDFDocument, style: TextStyle, size: number): { oblique: boolean } {
-  const f = fontOf(style);
-  doc.font(f.font).fontSize(size);
-  return { oblique: f.oblique };
+export function useFont(doc: PDFKit.PDFDocument, style: TextStyle, size: number): void {
+  doc.font(fontOf(style)).fontSize(size);
 }
 
 /** Width of `text` in a style at a size, in points. */
 export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle, size: number): number {
-  doc.font(fontOf(style).font).fontSize(size);
+  doc.font(fontOf(style)).fontSize(size);
   return doc.widthOfString(text);
+}
+
+let textFace: { hasGlyphForCodePoint(cp: number): boolean } | null = null;
+const covered = new Map<number, boolean>();
+
+/**
+ * Whether Noto Sans (the text face; its four styles cover the same characters) has a glyph for
+ * a code point. Code points it lacks are set in the symbol face instead.
+ */
+export function textFaceHas(codePoint: number): boolean {
+  // Latin (with Welsh's ŵ ŷ) and the combining marks are all in Noto Sans: no look-up for them.
+  if (codePoint < 0x0370) return true;
+  let has = covered.get(codePoint);
+  if (has === undefined) {
+    const fontkit = createRequire(import.meta.url)("fontkit") as {
+      create(data: Buffer): { hasGlyphForCodePoint(cp: number): boolean };
+    };
+    textFace ??= fontkit.create(fontFiles().sans);
+    has = textFace.hasGlyphForCodePoint(codePoint);
+    covered.set(codePoint, has);
+  }
+  return has;
 }

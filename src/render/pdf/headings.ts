@@ -11,20 +11,31 @@ export function headingTag(rank: number): string {
 }
 
 /**
- * Sets a heading of a rank, kept on one page with the first lines after it. Returns the `y` of
- * its top (where a destination pointing at it belongs).
+ * Sets a heading of a rank, kept with what follows it (keep.ts): it is held back until the first
+ * lines after it are placed, and goes on their page. `anchor`, when given, names its top as a
+ * destination. The structure element is added to `parent` now, so it stays before what follows.
  */
-export function heading(flow: Flow, text: string, rank: number, box: Box, parent: StructElement): number {
+export function heading(
+  flow: Flow,
+  text: string,
+  rank: number,
+  box: Box,
+  parent: StructElement,
+  anchor?: string,
+): void {
   const size = HEADING_SIZE[rank] ?? BODY.size;
   const space = HEADING_SPACE[rank] ?? { before: 8, after: 2 };
   const setting = { size, leading: 1.25, color: COLOUR.heading };
   const lines = flow.lines([{ text, style: "bold", link: null }], box.width, size);
+  const tag = headingTag(rank);
+  const el = flow.struct(parent, tag);
   flow.gap(space.before);
-  flow.need(lines.length * size * 1.25 + space.after + 3 * BODY.size * BODY.leading);
-  const top = flow.y;
-  flow.paragraph([{ text, style: "bold", link: null }], box, setting, parent, headingTag(rank));
-  flow.y += space.after;
-  return top;
+  flow.keepWithNext(lines.length * flow.lineHeight(setting) + space.after, () => {
+    if (anchor) flow.destination(anchor);
+    flow.setLines(lines, box, setting, { el, tag });
+    el.end();
+    flow.y += space.after;
+  });
 }
 
 /** A heading inside a section's content (not in the contents or the outline). */

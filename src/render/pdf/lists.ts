@@ -20,7 +20,9 @@ const ITEM_GAP = 3;
 
 /**
  * A list: L > LI > (Lbl, LBody). The label is set on the first line of the item, after making
- * sure that line and the next fit on the page, so a bullet is never left alone at a page foot.
+ * sure that line and the next fit on the page, so a bullet is never left alone at a page foot;
+ * `keep`, when given, is the height an item asks to have before it starts (the whole item, when
+ * it is short and carries a note: keep.ts `keepTogether`).
  */
 export function renderList(
   flow: Flow,
@@ -28,6 +30,7 @@ export function renderList(
   style: ListStyle,
   box: Box,
   parent: StructElement,
+  keep?: (inner: Box, index: number) => number,
 ): void {
   const list = flow.struct(parent, "L");
   const setting = { size: BODY.size, color: COLOUR.muted };
@@ -38,7 +41,8 @@ export function renderList(
     : INDENT;
   items.forEach((render, i) => {
     if (i > 0) flow.gap(ITEM_GAP);
-    flow.need(2 * lh);
+    const inner = { x: box.x + labelWidth, width: box.width - labelWidth };
+    flow.need(Math.max(2 * lh, keep?.(inner, i) ?? 0));
     const li = flow.struct(list, "LI");
     const label = style.ordered ? `${first + i}.` : BULLETS[style.depth % BULLETS.length]!;
     const lbl = flow.struct(li, "Lbl");
@@ -52,7 +56,7 @@ export function renderList(
     );
     lbl.end();
     const body = flow.struct(li, "LBody");
-    render({ x: box.x + labelWidth, width: box.width - labelWidth }, body);
+    render(inner, body);
     body.end();
     li.end();
   });

@@ -1,5 +1,5 @@
 import { markdownTokens, type MarkdownOptions, type Token } from "../../pack/markdown.js";
-import { type Box, type Flow, lineHeight } from "./flow.js";
+import type { Box, Flow } from "./flow.js";
 import { heading } from "./headings.js";
 import { renderList } from "./lists.js";
 import type { StructElement } from "./pdfkit-extras.js";
@@ -147,24 +147,27 @@ function itemRanges(tokens: readonly Token[], from: number, to: number): [number
   return ranges;
 }
 
-/** Preformatted text in the fixed-width font, each source line broken only where it must be. */
+/**
+ * Preformatted text in the fixed-width font, each source line broken only where it must be,
+ * broken across pages by the same widow and orphan rules as a paragraph.
+ */
 function codeBlock(flow: Flow, content: string, box: Box, parent: StructElement): void {
   const setting = { size: 9.2, leading: 1.35, color: COLOUR.text };
-  const lh = lineHeight(setting);
   const el = flow.struct(parent, "P");
   const sourceLines = content.replace(/\n$/, "").split("\n");
-  for (const source of sourceLines) {
-    const text = source.replace(/\t/g, "    ").replace(/ /g, "\u00a0");
-    const lines = flow.lines(
-      [{ text: text || "\u00a0", style: "code", link: null }],
+  const lines = sourceLines.flatMap((source) =>
+    flow.lines(
+      [
+        {
+          text: source.replace(/\t/g, "    ").replace(/ /g, "\u00a0") || "\u00a0",
+          style: "code",
+          link: null,
+        },
+      ],
       box.width - 8,
       setting.size,
-    );
-    for (const line of lines) {
-      flow.need(lh);
-      flow.drawLine(line, { x: box.x + 8, width: box.width - 8 }, flow.y, setting, { el, tag: "P" });
-      flow.y += lh;
-    }
-  }
+    ),
+  );
+  flow.setLines(lines, { x: box.x + 8, width: box.width - 8 }, setting, { el, tag: "P" });
   el.end();
 }

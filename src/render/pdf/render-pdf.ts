@@ -9,12 +9,15 @@ import {
 } from "./attachments.js";
 import { drawContents, planContents } from "./contents.js";
 import { renderCover } from "./cover.js";
-import { Flow } from "./flow.js";
+import PDFDocument from "pdfkit";
+import { Flow, lineHeight } from "./flow.js";
+import { AS_DESIGNED, fitTail, sameFit, type TailFit } from "./keep.js";
 import { registerFonts } from "./fonts.js";
 import { drawPageFurniture } from "./page-furniture.js";
 import { createPdfDocument, finishPdf } from "./pdf-document.js";
 import { pointOutlineAt, struct } from "./pdfkit-extras.js";
 import { renderSection } from "./sections.js";
+import { BODY, PAGE } from "./theme.js";
 
 export type { ReadAttachment } from "./attachments.js";
 
@@ -37,19 +40,46 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
   // Citations print the page of what they cite, which is known only once the pages are laid
   // out: lay out with three-digit stand-ins first (placing text without drawing it, which is
   // what takes the time), then again with the pages found, until the pages stop moving (the
-  // numbers' widths can move a line; twice is the norm, four the cap).
-  let pages: ReadonlyMap<string, number> | null = null;
-  // A model that prints no page numbers in its text needs one pass.
-  if (!printsPageNumbers(model.sections)) pages = new Map();
-  for (let pass = 0; pass < 4; pass++) {
-    const laid = layOut(model, options, pages);
-    const settled = pages !== null && (pages.size === 0 || samePages(pages, laid.flow.anchors));
+  // numbers' widths can move a line; twice is the norm, five the cap).
+  //
+  // Each pass also finds the units (elements, case studies) whose last page would hold only a
+  // few lines, and the next pass fits them (keep.ts `fitTail`); the pages are settled when
+  // neither the page numbers nor that plan change. The sample: two placing passes, one drawn.
+  const numbered = printsPageNumbers(model.sections);
+  // A model that prints no page numbers in its text starts with a real pass.
+  let pages: ReadonlyMap<string, number> | null = numbered ? null : new Map();
+  let plan: ReadonlyMap<string, TailFit> = new Map();
+  // A pass after the plan changed moves pages: it only places text (it is not the last).
+  let replanned = false;
+  for (let pass = 0; pass < 5; pass++) {
+    const laid = layOut(model, options, pages, plan, pages === null || replanned);
+    const next = nextPlan(plan, laid.flow);
+    const settled =
+      !laid.flow.dry && (!numbered || samePages(pages!, laid.flow.anchors)) && samePlan(plan, next);
     if (settled) return finishPdf(laid.flow.doc, laid.output);
-    pages = new Map(laid.flow.anchors);
+    if (numbered) pages = new Map(laid.flow.anchors);
+    replanned = !samePlan(plan, next);
+    plan = next;
     laid.discard();
   }
-  const last = layOut(model, options, pages);
+  const last = layOut(model, options, pages, plan, false);
   return finishPdf(last.flow.doc, last.output);
+}
+
+/** The plan for the next pass: how each unit a pass found with a short tail is fitted. */
+function nextPlan(plan: ReadonlyMap<string, TailFit>, flow: Flow): Map<string, TailFit> {
+  const next = new Map(plan);
+  const bodyLine = lineHeight({ size: BODY.size });
+  for (const [key, unit] of flow.units) {
+    const current = plan.get(key) ?? AS_DESIGNED;
+    const fit = fitTail(unit, current, bodyLine);
+    if (!sameFit(fit, current)) next.set(key, fit);
+  }
+  return next;
+}
+
+function samePlan(a: ReadonlyMap<string, TailFit>, b: ReadonlyMap<string, TailFit>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.has(k) && sameFit(b.get(k)!, v));
 }
 
 function printsPageNumbers(sections: readonly Section[]): boolean {
@@ -68,12 +98,20 @@ function layOut(
   model: PackDocument,
   options: PdfOptions,
   pages: ReadonlyMap<string, number> | null,
+  tightness: ReadonlyMap<string, TailFit>,
+  dry: boolean,
 ): { flow: Flow; output: Promise<Uint8Array>; discard: () => void } {
   const attach = options.readAttachment ? model.attachments.length > 0 : false;
   const { doc, output } = createPdfDocument(model, attach);
   registerFonts(doc);
   const flow = new Flow(doc);
-  flow.dry = pages === null;
+  flow.dry = dry;
+  flow.plan = tightness;
+  flow.measurer = () => {
+    const scratch = new PDFDocument({ size: [PAGE.width, PAGE.height], bufferPages: true });
+    registerFonts(scratch);
+    return new Flow(scratch);
+  };
   const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
   flow.refs = {
     pageOf: (anchor) => {
@@ -107,6 +145,7 @@ function layOut(
   const ctx = { mentions: model.mentions };
   for (const section of model.sections) renderSection(flow, section, root, doc.outline, ctx);
   if (attach) renderAttachedFiles(flow, model.attachments, root, doc.outline);
+  flow.endUnit();
   const discard = (): void => void output.catch(() => undefined);
   // A pass whose pages are thrown away is never ended: its output is simply dropped.
   if (flow.dry) return { flow, output, discard };

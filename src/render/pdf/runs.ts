@@ -1,6 +1,6 @@
 import type { Inline } from "../../pack/document-model.js";
 import type { Token } from "../../pack/markdown.js";
-import type { TextStyle } from "./fonts.js";
+import { textFaceHas, type TextStyle } from "./fonts.js";
 import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
 
 /** Where a run of text links to: a named destination, a web address, or a file embedded in the PDF. */
@@ -147,4 +147,34 @@ function boldOf(style: TextStyle): TextStyle {
 /** The plain text of runs (for alternative text and tests). */
 export function plainText(runs: readonly Run[]): string {
   return runs.map((r) => r.text).join("");
+}
+
+/**
+ * The runs with every character the text face lacks (★, ●, ◐, ○, arrows) moved into a run of
+ * its own in the symbol face, keeping its link and span. Code keeps its fixed-width face.
+ */
+export function withFallback(runs: readonly Run[], has: (codePoint: number) => boolean = textFaceHas): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    if (run.style === "code" || run.style === "symbol") {
+      out.push(run);
+      continue;
+    }
+    let piece = "";
+    let inSymbol = false;
+    const flush = () => {
+      if (piece) out.push({ ...run, text: piece, style: inSymbol ? "symbol" : run.style });
+      piece = "";
+    };
+    for (const ch of run.text) {
+      const symbol = !has(ch.codePointAt(0)!);
+      if (symbol !== inSymbol) {
+        flush();
+        inSymbol = symbol;
+      }
+      piece += ch;
+    }
+    flush();
+  }
+  return out;
 }

@@ -25,36 +25,40 @@ export function renderSection(
   if (section.level <= 2) flow.section = section.shortTitle;
   breakBefore(flow, section, where);
   const sect = flow.struct(parent, "Sect");
-  const top = heading(flow, section.title, section.level, BODY_BOX, sect);
-  flow.destination(section.anchor, top);
+  heading(flow, section.title, section.level, BODY_BOX, sect, section.anchor);
   const item = outline.addItem(section.title);
   pointOutlineAt(item, section.anchor);
   renderBlocks(flow, section.blocks, BODY_BOX, sect, ctx);
   section.children.forEach((child, i) => renderSection(flow, child, sect, item, ctx, { first: i === 0 }));
+  // A heading with nothing after it is set here, on this section's page.
+  flow.flush();
   sect.end();
 }
 
 /**
  * Page breaks: every top-level section, criterion and case study starts a page, and so does
  * every element (its sub-criterion's heading comes with the first one), so an assessor can
- * print, annotate and file an element on its own sheet. Evidence items and progress items run
- * on, each kept with its first lines.
+ * print, annotate and file an element on its own sheet. Each of these is a unit for the
+ * pagination rules (keep.ts): its continued pages say so in the footer, and a short last page is
+ * pulled back by setting it a little tighter. Evidence items and progress items run on, each
+ * heading kept with its first lines.
  */
 function breakBefore(flow: Flow, section: Section, where: Placement): void {
   switch (section.kind) {
     case "subcriterion":
+      flow.startUnit(section.anchor, section.shortTitle, !where.first);
+      return;
     case "element":
-      if (!where.first) flow.newPage();
+      flow.startUnit(section.anchor, `Element ${section.shortTitle}`, !where.first);
       return;
     case "case-study":
-      flow.newPage();
+      flow.startUnit(section.anchor, `Case study ${section.shortTitle}`);
       return;
     case "evidence":
     case "progress-item":
       flow.gap(where.first ? 10 : 22);
-      flow.need(90);
       return;
     default:
-      if (section.level <= 2) flow.newPage();
+      if (section.level <= 2) flow.startUnit(section.anchor, section.shortTitle);
   }
 }

@@ -3,7 +3,7 @@ import { type Box, type Flow, lineHeight, type Owner, type TextSetting } from ".
 import type { Line } from "./line-breaker.js";
 import type { StructElement } from "./pdfkit-extras.js";
 import { runsFromInline } from "./runs.js";
-import { COLOUR, TABLE } from "./theme.js";
+import { COLOUR, PAGE, TABLE, TEXT_WIDTH } from "./theme.js";
 
 interface Column {
   x: number;
@@ -12,7 +12,9 @@ interface Column {
 }
 
 const SETTING: TextSetting = { size: TABLE.size, leading: 1.35 };
-const STRIPE = "#f5f7fa";
+const STRIPE = "#f3f5f8";
+/** Width of the rule under each row, in points. */
+const RULE = 0.6;
 
 /**
  * A table that breaks across pages between rows, repeating its header row at the top of every
@@ -20,7 +22,8 @@ const STRIPE = "#f5f7fa";
  * taller than a whole page is split between lines. Tagged Table > Caption, THead > TR > TH
  * (scope Column), TBody > TR > TH (scope Row, when the first cell heads its row) / TD.
  */
-export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: StructElement): void {
+export function renderTable(flow: Flow, block: TableBlock, body: Box, parent: StructElement): void {
+  const box = tableBox(block, body);
   const lh = lineHeight(SETTING);
   let x = box.x;
   const cols: Column[] = columnWidths(flow, block, box.width).map((width, i) => {
@@ -54,7 +57,15 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
 
   const drawHeader = (owners: (Owner | null)[]) => {
     const y = flow.y;
-    flow.artifact(() => flow.doc.rect(box.x, y, box.width, headerHeight).fill(COLOUR.tableHead));
+    flow.artifact(() => {
+      flow.doc.rect(box.x, y, box.width, headerHeight).fill(COLOUR.tableHead);
+      flow.doc
+        .moveTo(box.x, y + headerHeight)
+        .lineTo(box.x + box.width, y + headerHeight)
+        .lineWidth(2 * RULE)
+        .strokeColor(COLOUR.heading)
+        .stroke();
+    });
     const draw = () =>
       cols.forEach((c, i) =>
         drawCell(flow, header[i]!, 0, header[i]!.length, inner(c), y, c.align, owners[i] ?? null),
@@ -96,11 +107,12 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
       const y = flow.y;
       const height = n * lh + 2 * TABLE.padY;
       flow.artifact(() => {
-        if (r % 2 === 1) flow.doc.rect(box.x, y, box.width, height).fill(STRIPE);
+        // The shading stops short of the rules above and below, so no row paints over a rule.
+        if (r % 2 === 1) flow.doc.rect(box.x, y + RULE, box.width, height - 2 * RULE).fill(STRIPE);
         flow.doc
           .moveTo(box.x, y + height)
           .lineTo(box.x + box.width, y + height)
-          .lineWidth(0.5)
+          .lineWidth(RULE)
           .strokeColor(COLOUR.rule)
           .stroke();
       });
@@ -114,6 +126,16 @@ export function renderTable(flow: Flow, block: TableBlock, box: Box, parent: Str
   });
   tbody.end();
   table.end();
+}
+
+/**
+ * The box a table is set in: a wide one (five or more columns) in the text column reaches out
+ * into the margins on both sides, so its columns are not squeezed into a 70-character measure.
+ */
+function tableBox(block: TableBlock, body: Box): Box {
+  const column = { x: PAGE.left, width: TEXT_WIDTH };
+  if (block.columns.length < 5 || body.x !== column.x || body.width !== column.width) return body;
+  return { x: PAGE.outer, width: PAGE.width - 2 * PAGE.outer };
 }
 
 function drawCell(

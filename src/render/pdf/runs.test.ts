@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { withFallback } from "./runs.js";
+
+describe("withFallback", () => {
+  const has = (cp: number) => cp < 0x2000;
+
+  it("moves characters the text face lacks into symbol runs, keeping link and span", () => {
+    const link = { kind: "url" as const, href: "https://e.test" };
+    expect(withFallback([{ text: "\u25cf Met \u2192 yes", style: "bold", link }], has)).toEqual([
+      { text: "\u25cf", style: "symbol", link },
+      { text: " Met ", style: "bold", link },
+      { text: "\u2192", style: "symbol", link },
+      { text: " yes", style: "bold", link },
+    ]);
+  });
+
+  it("leaves code and covered text alone", () => {
+    const runs = [
+      { text: "a \u2192 b", style: "code" as const, link: null },
+      { text: "Ŵy ŷ", style: "italic" as const, link: null },
+    ];
+    expect(withFallback(runs, has)).toEqual(runs);
+  });
+
+  it("knows Noto Sans has Welsh letters and typographic quotes but not the badge shapes", () => {
+    const runs = withFallback([{ text: "ŵ ‘’ – \u2605", style: "regular", link: null }]);
+    expect(runs.map((r) => r.style)).toEqual(["regular", "symbol"]);
+  });
+});
