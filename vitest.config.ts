@@ -5,7 +5,8 @@ const results = process.env.CSE_TEST_RESULTS;
 
 // Two tiers. `npm test` runs the quick one (about three minutes on two cores); `npm run
 // test:thorough` runs the tests that are slow by nature: installing the packed tarball,
-// generated fuzz cases, real browsers, and real processes killed or run side by side. CI
+// generated fuzz cases, real browsers, real processes killed or run side by side, and the
+// page-by-page scan of whole PDFs (the sample and a 300-item submission). CI
 // (.ci/run) runs both.
 const THOROUGH = [
   "test/install-tarball.test.ts",
@@ -14,6 +15,7 @@ const THOROUGH = [
   "test/hostile-browser.test.ts",
   "test/fast/preview.test.ts",
   "test/hostile-concurrent-builds.test.ts",
+  "test/build-pdf-pagination.test.ts",
 ];
 
 export default defineConfig({
