@@ -255,23 +255,39 @@ function withDocumentOnDemand(parts: Omit<YamlFile, "doc">): YamlFile {
 }
 
 /**
- * A well-formed file whose data an earlier run produced from the same bytes (`--cache`): the
- * text is decoded again, and its lines and document are worked out only if a position is asked for.
+ * A well-formed file whose data an earlier run produced from the same bytes (`--cache`): its text
+ * is decoded only when something asks for it, from `bytes`, or from what the function `bytes`
+ * reads then (a file taken by its signature is not read at all); its lines and document are
+ * worked out only if a position is asked for.
  */
-export function yamlFileFromCache(file: string, bytes: Uint8Array, data: unknown): YamlFile {
-  let text = new TextDecoder("utf-8").decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+export function yamlFileFromCache(
+  file: string,
+  bytes: Uint8Array | (() => Uint8Array),
+  data: unknown,
+): YamlFile {
+  let text: string | undefined;
+  const textOf = (): string => {
+    if (text === undefined) {
+      text = new TextDecoder("utf-8").decode(typeof bytes === "function" ? bytes() : bytes);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    return text;
+  };
   let lineCounter: LineCounter | undefined;
-  const parts = Object.defineProperty({ file, text, data, ok: true }, "lineCounter", {
-    enumerable: true,
-    get(): LineCounter {
-      if (lineCounter === undefined) {
-        lineCounter = new LineCounter();
-        countLines(text, lineCounter);
-      }
-      return lineCounter;
+  // The keys in the order a parsed file has them (`text` is redefined in its place).
+  const parts = Object.defineProperties({ file, text: "", data, ok: true } as Omit<YamlFile, "doc">, {
+    text: { enumerable: true, get: textOf },
+    lineCounter: {
+      enumerable: true,
+      get(): LineCounter {
+        if (lineCounter === undefined) {
+          lineCounter = new LineCounter();
+          countLines(textOf(), lineCounter);
+        }
+        return lineCounter;
+      },
     },
-  }) as Omit<YamlFile, "doc">;
+  });
   return withDocumentOnDemand(parts);
 }
 
