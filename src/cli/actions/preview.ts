@@ -9,7 +9,8 @@ import type { Io } from "../io.js";
 import { startPreviewServer, type PreviewBuild } from "../preview/preview-server.js";
 import { watchSubmission } from "../preview/watch-submission.js";
 import { assembleDocument, buildDateFrom, type BuildOptions } from "./build.js";
-import { renderHtmlPack } from "./build-html.js";
+import { renderHtmlText } from "./build-html.js";
+import { SectionMemo } from "../../render/html/section-memo.js";
 
 /** Options of `cse preview`. */
 export interface PreviewOptions extends SubmissionOptions, CacheOptions {
@@ -40,6 +41,8 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
   let ignore = [path.join(root, "out"), path.join(root, "node_modules")];
 
   let opened = openCache(root, opts.cacheLocation, io);
+  // The sections of the last page, so that a rebuild renders only those whose content changed.
+  const sections = new SectionMemo();
 
   const buildOnce = async (): Promise<PreviewBuild> => {
     const buildDate = buildDateFrom(io.env);
@@ -64,7 +67,7 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
     }
     try {
       const doc = assembleDocument(tree, s, buildOpts, { asOf, buildDate });
-      const html = new TextDecoder().decode(await renderHtmlPack(doc, { tree, opts: buildOpts }));
+      const html = renderHtmlText(doc, tree, { sectionMemo: sections });
       const attachments = new Set(
         [...s.evidence, ...s.caseStudies]
           .filter((item) => item.status !== "draft" || buildOpts.includeDrafts)
