@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SourceTree } from "../../load/source-tree.js";
 import { safeRequestPath } from "./request-path.js";
+import { LAST_GOOD_PATH } from "../../render/html/preview-page.js";
 
 /** What one build of the preview gives: the page, and the attachments it may link to. */
 export interface PreviewBuild {
@@ -10,6 +11,8 @@ export interface PreviewBuild {
   /** Root-relative paths of the attachments the page may link to, and the tree to read them from. */
   attachments: ReadonlySet<string>;
   tree: SourceTree | null;
+  /** While the submission has errors: the last pack that built, for the error page's links. */
+  lastGood?: (version: number) => string | null;
 }
 
 /** A preview being served. */
@@ -57,6 +60,11 @@ export async function startPreviewServer(
     if (url === "/" || url === "/index.html") {
       const body = page();
       if (body === null) return send(res, 500, "text/plain", "The pack could not be prepared for preview\n");
+      return send(res, 200, "text/html; charset=utf-8", body);
+    }
+    if (url === LAST_GOOD_PATH) {
+      const body = build.lastGood?.(version) ?? null;
+      if (body === null) return send(res, 404, "text/plain", "Not found\n");
       return send(res, 200, "text/html; charset=utf-8", body);
     }
     if (url === "/__cse/events") {
