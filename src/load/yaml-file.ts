@@ -1,4 +1,5 @@
-import { Composer, Lexer, LineCounter, Parser, visit, type CST, type Document } from "yaml";
+import type { CST, Document, LineCounter } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import type { Diagnostic, DiagnosticCode } from "../diagnostic.js";
 import { explainYamlError } from "./yaml-messages.js";
 import { undefinedReference } from "./yaml-mistake-words.js";
@@ -52,7 +53,7 @@ export interface Position {
 
 /** Parses `bytes` as one YAML document, pushing any syntax or limit problem to `out`. */
 export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]): YamlFile {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLib().LineCounter)();
   const fail = (
     code: DiagnosticCode,
     message: string,
@@ -281,7 +282,7 @@ export function yamlFileFromCache(
       enumerable: true,
       get(): LineCounter {
         if (lineCounter === undefined) {
-          lineCounter = new LineCounter();
+          lineCounter = new (yamlLib().LineCounter)();
           countLines(textOf(), lineCounter);
         }
         return lineCounter;
@@ -293,7 +294,7 @@ export function yamlFileFromCache(
 
 /** A file that could not be read: no data, nothing for later stages to look at. */
 export function unreadableYaml(file: string): YamlFile {
-  return { file, text: "", doc: null, data: null, ok: false, lineCounter: new LineCounter() };
+  return { file, text: "", doc: null, data: null, ok: false, lineCounter: new (yamlLib().LineCounter)() };
 }
 
 /** Line and column (1-based) of an offset. */
@@ -309,10 +310,10 @@ function findDocumentMarker(text: string, from: number): number {
 
 function firstAlias(doc: Document.Parsed): number | null {
   let found: number | null = null;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Alias(_, node) {
       found = node.range?.[0] ?? null;
-      return visit.BREAK;
+      return yamlLib().visit.BREAK;
     },
   });
   return found;
@@ -321,11 +322,11 @@ function firstAlias(doc: Document.Parsed): number | null {
 /** The first `*name` that names no `&name` before it: text that happens to start with `*`. */
 function unresolvedAlias(doc: Document.Parsed): { offset: number; name: string } | null {
   let found: { offset: number; name: string } | null = null;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Alias(_, node) {
       if (node.resolve(doc) !== undefined) return undefined;
       found = { offset: node.range?.[0] ?? 0, name: node.source };
-      return visit.BREAK;
+      return yamlLib().visit.BREAK;
     },
   });
   return found;
@@ -393,14 +394,14 @@ const PARSE_OPTIONS = {
  * block indentation or compact `- - -` alike) stops it before yaml's recursive stages meet it.
  */
 function parseWithinDepth(text: string): { docs: Document.Parsed[] } | { tooDeep: number } {
-  const parser = new Parser();
+  const parser = new (yamlLib().Parser)();
   const tokens: CST.Token[] = [];
-  for (const lexeme of new Lexer().lex(text)) {
+  for (const lexeme of new (yamlLib().Lexer)().lex(text)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     if (parser.stack.length > YAML_LIMITS.maxDepth) return { tooDeep: parser.offset };
   }
   for (const token of parser.end()) tokens.push(token);
-  return { docs: Array.from<Document.Parsed>(new Composer(PARSE_OPTIONS).compose(tokens)) };
+  return { docs: Array.from<Document.Parsed>(new (yamlLib().Composer)(PARSE_OPTIONS).compose(tokens)) };
 }
 
 function badBytePosition(bytes: Uint8Array): Position {
