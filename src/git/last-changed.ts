@@ -76,6 +76,21 @@ export function readLastChanged(tree: SourceTree, files: readonly string[]): Fil
   return { known: true, files: result };
 }
 
+/**
+ * The last history read, by folder and commit. The history up to a commit never changes, so a
+ * process that builds again and again (`cse preview`) runs git log once per commit, not per build.
+ */
+let lastHistory: { key: string; stdout: string } | null = null;
+
+function historyOutput(repo: Repository, args: string[]): string {
+  const key = `${repo.dir}\0${args.join("\0")}`;
+  if (lastHistory?.key === key) return lastHistory.stdout;
+  const r = runGit(repo.dir, args);
+  if (r.status !== 0) throw new GitError(`git log failed: ${r.stderr.split("\n")[0]}`);
+  lastHistory = { key, stdout: r.stdout.toString("utf8") };
+  return lastHistory.stdout;
+}
+
 function walkHistory(
   repo: Repository,
   commit: string,
@@ -100,13 +115,12 @@ function walkHistory(
     "--",
     ".",
   ];
-  const r = runGit(repo.dir, args);
-  if (r.status !== 0) throw new GitError(`git log failed: ${r.stderr.split("\n")[0]}`);
+  const stdout = historyOutput(repo, args);
   const settle = (path: string, at: { date: string; commit: string }) => {
     for (const f of pending.get(path) ?? []) found.set(f, at);
     pending.delete(path);
   };
-  for (const record of r.stdout.toString("utf8").split("\x1e")) {
+  for (const record of stdout.split("\x1e")) {
     if (pending.size === 0) break;
     const headerEnd = record.indexOf("\0");
     if (headerEnd < 0) continue;

@@ -1,4 +1,4 @@
-import { isPair, isScalar, Scalar, visit } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { quoteYaml } from "./yaml-quote.js";
 import { toPosition, type YamlFile } from "./yaml-file.js";
@@ -15,11 +15,16 @@ export function commentInTextDiagnostics(yaml: YamlFile): Diagnostic[] {
   // Most files have no text followed by ` #`: look at the text first, the parsed document only then.
   if (!yaml.ok || !/[^\s#][ \t]+#/.test(yaml.text) || !yaml.doc) return [];
   const out: Diagnostic[] = [];
-  visit(yaml.doc, {
+  yamlLib().visit(yaml.doc, {
     Pair(_, pair) {
-      if (!isPair(pair) || !isScalar(pair.key) || !TEXT_FIELDS.has(String(pair.key.value))) return;
+      if (
+        !yamlLib().isPair(pair) ||
+        !yamlLib().isScalar(pair.key) ||
+        !TEXT_FIELDS.has(String(pair.key.value))
+      )
+        return;
       const value = pair.value;
-      if (!isScalar(value) || value.type !== Scalar.PLAIN || !value.range) return;
+      if (!yamlLib().isScalar(value) || value.type !== yamlLib().Scalar.PLAIN || !value.range) return;
       if (yaml.text.slice(value.range[0], value.range[1]).includes("\n")) return;
       const rest = restOfLine(yaml.text, value.range[1]);
       const hash = /^[ \t]+#/.exec(rest);

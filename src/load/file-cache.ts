@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import type { Diagnostic } from "../diagnostic.js";
+import { sameSignature, type FileSignature } from "./source-tree.js";
+import type { SchemaLine } from "./schema-line.js";
 
 /**
  * What reading, parsing and schema-checking one YAML file produced, kept so that a later run
@@ -13,15 +15,24 @@ export interface CachedFile {
   data: unknown;
   /** The file's own diagnostics (schema and every other check of that file alone). */
   diagnostics: Diagnostic[];
+  /** The editor's schema line written in the file, if any (checked against the tree on every run). */
+  schemaLine: SchemaLine | null;
 }
 
 interface Entry extends CachedFile {
   /** SHA-256 of the file's bytes and the context the result depends on. */
   key: string;
+  /** The kind of file it was read as (a file's kind follows from its place and cse.yaml's `standard`). */
+  kindKey: string;
+  /**
+   * The file's signature when it was read (a settled file only): the same signature next time
+   * means the same bytes, so the file need not be read or hashed again.
+   */
+  signature?: FileSignature;
 }
 
 /** The first bytes of a cache file: anything else is not a cache of cse's and is ignored. */
-const MAGIC = "cse-cache/1\n";
+const MAGIC = "cse-cache/2\n";
 
 /**
  * The per-file results of an earlier run, keyed by path; a result is used only when the file's
@@ -34,6 +45,8 @@ export class FileCache {
   private dirty = false;
   /** How many files this run took from the cache, and how many it read afresh. */
   readonly counts = { hits: 0, misses: 0 };
+  /** How many of the hits were taken by their signature, without reading the file. */
+  unread = 0;
 
   private constructor(
     private readonly previous: Map<string, Entry>,
@@ -79,21 +92,67 @@ export class FileCache {
     return createHash("sha256").update(this.stamp).update("\0").update(bytes).digest("hex");
   }
 
-  /** The earlier result for `file` when its key is unchanged; the entry is kept for the next run. */
-  get(file: string, key: string): CachedFile | undefined {
+  /** Whether the earlier result for `file` has a signature to compare with (else it must be read). */
+  hasSignature(file: string): boolean {
+    return this.previous.get(file)?.signature !== undefined;
+  }
+
+  /**
+   * The earlier result for `file` when its signature is the one kept with it and it was read as
+   * the same kind of file (`kindKey`, as for `keyOf`): the file is unchanged and need not be read.
+   */
+  getBySignature(file: string, kindKey: string, signature: FileSignature): CachedFile | undefined {
+    const entry = this.previous.get(file);
+    if (entry?.signature === undefined || !sameSignature(entry.signature, signature)) return undefined;
+    if (entry.kindKey !== kindKey) return undefined;
+    this.counts.hits++;
+    this.unread++;
+    this.next.set(file, entry);
+    return entry;
+  }
+
+  /**
+   * The earlier result for `file` when its key is unchanged; the entry is kept for the next run,
+   * with the file's new signature (a file touched but not changed is then taken by its signature
+   * next time).
+   */
+  get(file: string, key: string, signature: FileSignature | null = null): CachedFile | undefined {
     const entry = this.previous.get(file);
     if (entry === undefined || entry.key !== key) {
       this.counts.misses++;
       return undefined;
     }
     this.counts.hits++;
-    this.next.set(file, entry);
-    return { data: entry.data, diagnostics: entry.diagnostics };
+    const kept = signatureOrNone(signature);
+    const same =
+      kept.signature === undefined
+        ? entry.signature === undefined
+        : entry.signature !== undefined && sameSignature(entry.signature, kept.signature);
+    if (same) this.next.set(file, entry);
+    else {
+      const { signature: _old, ...rest } = entry;
+      this.next.set(file, { ...rest, ...kept });
+      this.dirty = true;
+    }
+    return entry;
   }
 
-  /** Keeps this run's result for `file`. */
-  set(file: string, key: string, result: CachedFile): void {
-    this.next.set(file, { key, data: result.data, diagnostics: result.diagnostics });
+  /** Keeps this run's result for `file` (read as `kindKey`, with its signature when it has one). */
+  set(
+    file: string,
+    key: string,
+    kindKey: string,
+    result: CachedFile,
+    signature: FileSignature | null = null,
+  ): void {
+    this.next.set(file, {
+      key,
+      kindKey,
+      data: result.data,
+      diagnostics: result.diagnostics,
+      schemaLine: result.schemaLine,
+      ...signatureOrNone(signature),
+    });
     this.dirty = true;
   }
 
@@ -112,6 +171,10 @@ export class FileCache {
   }
 }
 
+function signatureOrNone(signature: FileSignature | null): { signature?: FileSignature } {
+  return signature === null ? {} : { signature: { ...signature } };
+}
+
 function isCacheBody(value: unknown): value is { stamp: string; entries: [unknown, unknown][] } {
   if (typeof value !== "object" || value === null) return false;
   const v = value as { stamp?: unknown; entries?: unknown };
@@ -121,7 +184,26 @@ function isCacheBody(value: unknown): value is { stamp: string; entries: [unknow
 function isEntry(value: unknown): value is Entry {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Partial<Entry>;
-  return typeof v.key === "string" && Array.isArray(v.diagnostics) && v.diagnostics.every(isDiagnostic);
+  return (
+    typeof v.key === "string" &&
+    typeof v.kindKey === "string" &&
+    Array.isArray(v.diagnostics) &&
+    v.diagnostics.every(isDiagnostic) &&
+    (v.schemaLine === null || isSchemaLine(v.schemaLine)) &&
+    (v.signature === undefined || isSignature(v.signature))
+  );
+}
+
+function isSchemaLine(value: unknown): value is SchemaLine {
+  if (typeof value !== "object" || value === null) return false;
+  const s = value as Partial<SchemaLine>;
+  return typeof s.declared === "string" && Number.isInteger(s.line) && Number.isInteger(s.column);
+}
+
+function isSignature(value: unknown): value is FileSignature {
+  if (typeof value !== "object" || value === null) return false;
+  const s = value as Record<string, unknown>;
+  return ["size", "mtimeMs", "ctimeMs", "ino", "dev"].every((k) => Number.isFinite(s[k]));
 }
 
 function isDiagnostic(value: unknown): value is Diagnostic {

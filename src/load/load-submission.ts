@@ -6,12 +6,14 @@ import {
   OutsideRootError,
   resolveInside,
   TooLargeError,
+  type FileSignature,
   type SourceTree,
 } from "./source-tree.js";
 import { expandedTextSize } from "./expanded-size.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, yamlFileFromCache, type YamlFile } from "./yaml-file.js";
 import type { FileCache } from "./file-cache.js";
+import { findSchemaLine, type SchemaLine } from "./schema-line.js";
 import { errorReason } from "../util/error-reason.js";
 
 /** Said of a YAML file that is a link to outside the root (found so, or swapped in before its read). */
@@ -25,7 +27,9 @@ export interface LoadedFile {
   /** With a cache: the file's own diagnostics from an earlier run of the same bytes (not checked again). */
   cached?: Diagnostic[];
   /** With a cache and a file read afresh: its content key, and what parsing it said, to keep with its checks. */
-  fresh?: { key: string; diagnostics: Diagnostic[] };
+  fresh?: { key: string; kindKey: string; diagnostics: Diagnostic[]; signature: FileSignature | null };
+  /** The editor's schema line written in the file (known without its text when it came from the cache). */
+  schemaLine?: SchemaLine | null;
 }
 
 /** Every YAML file of a submission, parsed (schema/check-schemas.ts then checks each against its schema). */
@@ -197,29 +201,68 @@ function loadFile(
   out: Diagnostic[],
   cache: FileCache | undefined,
 ): LoadedFile {
-  const bytes = readBytes(tree, file, out);
-  if (bytes === null) return { kind, yaml: unreadableYaml(file) };
-  const key = cache?.keyOf(Buffer.concat([Buffer.from(`${kind}\0`), bytes]));
-  const hit = key === undefined ? undefined : cache?.get(file, key);
-  // Copies: a caller may reword a diagnostic (cse.yaml's), which must not change the cache.
-  if (hit)
-    return {
-      kind,
-      yaml: yamlFileFromCache(file, bytes, hit.data),
-      cached: hit.diagnostics.map((d) => ({ ...d })),
-    };
+  const kindKey = `${kind}\0`;
+  // The shortcut: a file whose signature is the one kept with its result is not read at all.
+  if (cache?.hasSignature(file) && tree.signature) {
+    const signature = tree.signature(file);
+    const hit = signature === null ? undefined : cache.getBySignature(file, kindKey, signature);
+    if (hit) return fromCache(kind, file, () => readLater(tree, file), hit);
+  }
+  const read = readBytes(tree, file, out, cache !== undefined);
+  if (read === null) return { kind, yaml: unreadableYaml(file) };
+  const { bytes, signature } = read;
+  const key = cache?.keyOf(Buffer.concat([Buffer.from(kindKey), bytes]));
+  const hit = key === undefined ? undefined : cache?.get(file, key, signature);
+  if (hit) return fromCache(kind, file, bytes, hit);
   const own: Diagnostic[] = [];
   const yaml = parseYamlFile(file, bytes, own);
   out.push(...own);
-  return key === undefined
-    ? { kind, yaml }
-    : { kind, yaml, fresh: { key, diagnostics: own.map((d) => ({ ...d })) } };
+  if (key === undefined) return { kind, yaml };
+  return {
+    kind,
+    yaml,
+    fresh: { key, kindKey, diagnostics: own.map((d) => ({ ...d })), signature },
+    schemaLine: yaml.ok ? findSchemaLine(yaml) : undefined,
+  };
 }
 
-function readBytes(tree: SourceTree, file: string, out: Diagnostic[]): Uint8Array | null {
-  let bytes: Uint8Array;
+/**
+ * The bytes of a file taken from the cache by its signature, read only if its text is asked for
+ * (to point at a line); a file gone since then reads as empty, as if the position were unknown.
+ */
+function readLater(tree: SourceTree, file: string): Uint8Array {
   try {
-    bytes = tree.read(file, YAML_LIMITS.maxBytes);
+    return tree.read(file, YAML_LIMITS.maxBytes);
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+function fromCache(
+  kind: FileKind,
+  file: string,
+  bytes: Uint8Array | (() => Uint8Array),
+  hit: { data: unknown; diagnostics: Diagnostic[]; schemaLine: SchemaLine | null },
+): LoadedFile {
+  return {
+    kind,
+    yaml: yamlFileFromCache(file, bytes, hit.data),
+    // Copies: a caller may reword a diagnostic (cse.yaml's), which must not change the cache.
+    cached: hit.diagnostics.map((d) => ({ ...d })),
+    schemaLine: hit.schemaLine,
+  };
+}
+
+function readBytes(
+  tree: SourceTree,
+  file: string,
+  out: Diagnostic[],
+  signed: boolean,
+): { bytes: Uint8Array; signature: FileSignature | null } | null {
+  try {
+    return signed && tree.readSigned
+      ? tree.readSigned(file, YAML_LIMITS.maxBytes)
+      : { bytes: tree.read(file, YAML_LIMITS.maxBytes), signature: null };
   } catch (err) {
     if (err instanceof OutsideRootError) {
       // A link swapped in after discovery: still never read.
@@ -248,5 +291,4 @@ function readBytes(tree: SourceTree, file: string, out: Diagnostic[]): Uint8Arra
     });
     return null;
   }
-  return bytes;
 }

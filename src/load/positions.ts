@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from "yaml";
+import type { Node as YamlNode } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import { toPosition, type Position, type YamlFile } from "./yaml-file.js";
 
 /** A place in a file's data: object keys and array indexes from the document's root. */
@@ -15,17 +16,17 @@ export function locate(file: YamlFile, path: DataPath): Located {
   let node: unknown = file.doc?.contents ?? null;
   let key: YamlNode | null = null;
   for (const seg of path) {
-    if (isAlias(node) && file.doc) node = node.resolve(file.doc) ?? null;
-    if (isMap(node)) {
+    if (yamlLib().isAlias(node) && file.doc) node = node.resolve(file.doc) ?? null;
+    if (yamlLib().isMap(node)) {
       const pair = node.items.find((p) => keyText(p.key) === String(seg));
       if (!pair) break;
       key = (pair.key as YamlNode) ?? null;
       node = pair.value ?? null;
-    } else if (isSeq(node) && typeof seg === "number") {
+    } else if (yamlLib().isSeq(node) && typeof seg === "number") {
       const item = node.items[seg];
       if (item === undefined) break;
       key = null;
-      node = isPair(item) ? item.value : item;
+      node = yamlLib().isPair(item) ? item.value : item;
     } else break;
   }
   return { node: (node as YamlNode) ?? null, key };
@@ -37,7 +38,7 @@ export function locate(file: YamlFile, path: DataPath): Located {
  */
 export function positionOf(file: YamlFile, path: DataPath, opts: { key?: boolean } = {}): Position {
   const { node, key } = locate(file, path);
-  const valueEmpty = !node || (isScalar(node) && node.value === null && rangeEmpty(node));
+  const valueEmpty = !node || (yamlLib().isScalar(node) && node.value === null && rangeEmpty(node));
   const target = (opts.key || valueEmpty) && key ? key : node;
   const offset = target?.range?.[0];
   if (offset === undefined) return { line: 1, column: 1 };
@@ -57,20 +58,20 @@ export function keysOf(
   path: DataPath,
 ): { text: string; value: unknown; position: Position }[] {
   const { node } = locate(file, path);
-  if (!isMap(node)) return [];
+  if (!yamlLib().isMap(node)) return [];
   return node.items.map((p) => {
     const k = p.key as YamlNode | null;
     const range = k?.range;
     return {
       text: range ? file.text.slice(range[0], range[1]) : String(keyText(k)),
-      value: isScalar(k) ? k.value : k,
+      value: yamlLib().isScalar(k) ? k.value : k,
       position: range ? toPosition(file.lineCounter, range[0]) : { line: 1, column: 1 },
     };
   });
 }
 
 function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return String(key);
 }
 

@@ -29,6 +29,46 @@ export interface SourceTree {
   read(file: string, maxBytes?: number): Uint8Array;
   /** What a root-relative path is, never following a link out of the root. */
   stat(file: string): PathStatus;
+  /**
+   * `--cache`'s shortcut (the work tree only): the file's bytes with the signature of the file as
+   * it was opened (null when it changed too lately to be trusted, see `FileSignature`).
+   */
+  readSigned?(file: string, maxBytes?: number): { bytes: Uint8Array; signature: FileSignature | null };
+  /** The signature of the file a path leads to now, without reading it; null when there is none. */
+  signature?(file: string): FileSignature | null;
+}
+
+/**
+ * What the file system says of a file (the way git's index keeps it): equal signatures mean the
+ * same file, unchanged. A signature is kept only for a file whose last change (mtime and ctime)
+ * was at least `SETTLED_MS` before it was opened: any later change, even in the same tick of a
+ * coarse clock (one second, two on FAT), then gives another mtime or ctime. A file changed more
+ * lately is "racy": it has no signature and is hashed again next time.
+ */
+export interface FileSignature {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+}
+
+/** How long before it was opened a file must have last changed for its signature to be kept. */
+export const SETTLED_MS = 2000;
+
+/** Whether two signatures are of the same, unchanged file. */
+export function sameSignature(a: FileSignature, b: FileSignature): boolean {
+  return (
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs &&
+    a.ino === b.ino &&
+    a.dev === b.dev
+  );
+}
+
+function signatureOf(st: fs.Stats): FileSignature {
+  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, dev: st.dev };
 }
 
 /** A submission as it is on disk. Links may be followed only while they stay inside the root. */
@@ -36,9 +76,13 @@ export class WorkTree implements SourceTree {
   readonly root: string;
   private readonly realRoot: string;
 
-  constructor(root: string) {
+  /** The clock files' times are judged by (tests move it on rather than wait). */
+  private readonly now: () => number;
+
+  constructor(root: string, options: { now?: () => number } = {}) {
     this.root = path.resolve(root);
     this.realRoot = realpath(this.root);
+    this.now = options.now ?? Date.now;
   }
 
   list(dir: string): TreeEntry[] {
@@ -65,23 +109,45 @@ export class WorkTree implements SourceTree {
   }
 
   read(file: string, maxBytes = Infinity): Uint8Array {
-    const { fd, size } = this.openFile(file);
+    return this.readSigned(file, maxBytes).bytes;
+  }
+
+  readSigned(file: string, maxBytes = Infinity): { bytes: Uint8Array; signature: FileSignature | null } {
+    // The clock is read before the file is opened: a change after the open is then later than
+    // SETTLED_MS after any kept signature's mtime and ctime, so it cannot leave them as they were.
+    const now = this.now();
+    const { fd, stats } = this.openFile(file);
     try {
-      if (size > maxBytes) throw new TooLargeError(size);
-      return readAll(fd, size, maxBytes);
+      if (stats.size > maxBytes) throw new TooLargeError(stats.size);
+      const settled = Math.max(stats.mtimeMs, stats.ctimeMs) <= now - SETTLED_MS;
+      return { bytes: readAll(fd, stats.size, maxBytes), signature: settled ? signatureOf(stats) : null };
     } finally {
       fs.closeSync(fd);
     }
   }
 
+  /**
+   * One stat of the path as it is (links followed): no realpath, since a signature is only ever
+   * compared with one taken from a file opened through the inside-the-root rule, and equal
+   * device and inode numbers mean that very file.
+   */
+  signature(file: string): FileSignature | null {
+    try {
+      const st = fs.statSync(this.abs(file));
+      return st.isFile() ? signatureOf(st) : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** A stream of a file's bytes, guarded as `read` is: for attachments too large to hold in memory. */
   readStream(file: string): { stream: fs.ReadStream; size: number } {
-    const { fd, size } = this.openFile(file);
-    return { stream: fs.createReadStream("", { fd, autoClose: true }), size };
+    const { fd, stats } = this.openFile(file);
+    return { stream: fs.createReadStream("", { fd, autoClose: true }), size: stats.size };
   }
 
   /** Opens a regular file inside the root; the caller closes the descriptor. */
-  private openFile(file: string): { fd: number; size: number } {
+  private openFile(file: string): { fd: number; stats: fs.Stats } {
     // Resolve links first and open the real path without following a link at its end, so a
     // link (or one swapped in since a caller's stat) cannot make cse read outside the root;
     // non-blocking, so a named pipe put in a file's place cannot make it wait for ever.
@@ -95,7 +161,7 @@ export class WorkTree implements SourceTree {
         throw Object.assign(new Error(`${file} is not a file`), {
           code: st.isDirectory() ? "EISDIR" : "ENOTFILE",
         });
-      return { fd, size: st.size };
+      return { fd, stats: st };
     } catch (err) {
       fs.closeSync(fd);
       throw err;
@@ -121,6 +187,10 @@ export class WorkTree implements SourceTree {
   }
 
   private abs(file: string): string {
+    // A plain relative path (what discovery gives: thousands a run) is joined without path.join's
+    // normalising walk; anything else goes through it.
+    if (path.sep === "/" && file !== "" && !/(^|\/)\.{0,2}(\/|$)/.test(file))
+      return this.root === "/" ? `/${file}` : `${this.root}/${file}`;
     return path.join(this.root, ...file.split("/"));
   }
 

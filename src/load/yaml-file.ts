@@ -1,4 +1,5 @@
-import { Composer, Lexer, LineCounter, Parser, visit, type CST, type Document } from "yaml";
+import type { CST, Document, LineCounter } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import type { Diagnostic, DiagnosticCode } from "../diagnostic.js";
 import { explainYamlError } from "./yaml-messages.js";
 import { undefinedReference } from "./yaml-mistake-words.js";
@@ -52,7 +53,7 @@ export interface Position {
 
 /** Parses `bytes` as one YAML document, pushing any syntax or limit problem to `out`. */
 export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]): YamlFile {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLib().LineCounter)();
   const fail = (
     code: DiagnosticCode,
     message: string,
@@ -255,29 +256,45 @@ function withDocumentOnDemand(parts: Omit<YamlFile, "doc">): YamlFile {
 }
 
 /**
- * A well-formed file whose data an earlier run produced from the same bytes (`--cache`): the
- * text is decoded again, and its lines and document are worked out only if a position is asked for.
+ * A well-formed file whose data an earlier run produced from the same bytes (`--cache`): its text
+ * is decoded only when something asks for it, from `bytes`, or from what the function `bytes`
+ * reads then (a file taken by its signature is not read at all); its lines and document are
+ * worked out only if a position is asked for.
  */
-export function yamlFileFromCache(file: string, bytes: Uint8Array, data: unknown): YamlFile {
-  let text = new TextDecoder("utf-8").decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+export function yamlFileFromCache(
+  file: string,
+  bytes: Uint8Array | (() => Uint8Array),
+  data: unknown,
+): YamlFile {
+  let text: string | undefined;
+  const textOf = (): string => {
+    if (text === undefined) {
+      text = new TextDecoder("utf-8").decode(typeof bytes === "function" ? bytes() : bytes);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    return text;
+  };
   let lineCounter: LineCounter | undefined;
-  const parts = Object.defineProperty({ file, text, data, ok: true }, "lineCounter", {
-    enumerable: true,
-    get(): LineCounter {
-      if (lineCounter === undefined) {
-        lineCounter = new LineCounter();
-        countLines(text, lineCounter);
-      }
-      return lineCounter;
+  // The keys in the order a parsed file has them (`text` is redefined in its place).
+  const parts = Object.defineProperties({ file, text: "", data, ok: true } as Omit<YamlFile, "doc">, {
+    text: { enumerable: true, get: textOf },
+    lineCounter: {
+      enumerable: true,
+      get(): LineCounter {
+        if (lineCounter === undefined) {
+          lineCounter = new (yamlLib().LineCounter)();
+          countLines(textOf(), lineCounter);
+        }
+        return lineCounter;
+      },
     },
-  }) as Omit<YamlFile, "doc">;
+  });
   return withDocumentOnDemand(parts);
 }
 
 /** A file that could not be read: no data, nothing for later stages to look at. */
 export function unreadableYaml(file: string): YamlFile {
-  return { file, text: "", doc: null, data: null, ok: false, lineCounter: new LineCounter() };
+  return { file, text: "", doc: null, data: null, ok: false, lineCounter: new (yamlLib().LineCounter)() };
 }
 
 /** Line and column (1-based) of an offset. */
@@ -293,10 +310,10 @@ function findDocumentMarker(text: string, from: number): number {
 
 function firstAlias(doc: Document.Parsed): number | null {
   let found: number | null = null;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Alias(_, node) {
       found = node.range?.[0] ?? null;
-      return visit.BREAK;
+      return yamlLib().visit.BREAK;
     },
   });
   return found;
@@ -305,11 +322,11 @@ function firstAlias(doc: Document.Parsed): number | null {
 /** The first `*name` that names no `&name` before it: text that happens to start with `*`. */
 function unresolvedAlias(doc: Document.Parsed): { offset: number; name: string } | null {
   let found: { offset: number; name: string } | null = null;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Alias(_, node) {
       if (node.resolve(doc) !== undefined) return undefined;
       found = { offset: node.range?.[0] ?? 0, name: node.source };
-      return visit.BREAK;
+      return yamlLib().visit.BREAK;
     },
   });
   return found;
@@ -377,14 +394,14 @@ const PARSE_OPTIONS = {
  * block indentation or compact `- - -` alike) stops it before yaml's recursive stages meet it.
  */
 function parseWithinDepth(text: string): { docs: Document.Parsed[] } | { tooDeep: number } {
-  const parser = new Parser();
+  const parser = new (yamlLib().Parser)();
   const tokens: CST.Token[] = [];
-  for (const lexeme of new Lexer().lex(text)) {
+  for (const lexeme of new (yamlLib().Lexer)().lex(text)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     if (parser.stack.length > YAML_LIMITS.maxDepth) return { tooDeep: parser.offset };
   }
   for (const token of parser.end()) tokens.push(token);
-  return { docs: Array.from<Document.Parsed>(new Composer(PARSE_OPTIONS).compose(tokens)) };
+  return { docs: Array.from<Document.Parsed>(new (yamlLib().Composer)(PARSE_OPTIONS).compose(tokens)) };
 }
 
 function badBytePosition(bytes: Uint8Array): Position {

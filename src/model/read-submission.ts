@@ -51,9 +51,16 @@ function ownDiagnostics(file: LoadedFile, cache: FileCache | undefined): Diagnos
   if (file.cached) return file.cached;
   const own = fileDiagnostics(file);
   if (cache && file.fresh && file.yaml.ok)
-    cache.set(file.yaml.file, file.fresh.key, {
-      data: file.yaml.data,
-      diagnostics: [...file.fresh.diagnostics, ...own].map((d) => ({ ...d })),
-    });
+    cache.set(
+      file.yaml.file,
+      file.fresh.key,
+      file.fresh.kindKey,
+      {
+        data: file.yaml.data,
+        diagnostics: [...file.fresh.diagnostics, ...own].map((d) => ({ ...d })),
+        schemaLine: file.schemaLine ?? null,
+      },
+      file.fresh.signature,
+    );
   return own;
 }

@@ -65,6 +65,20 @@ function dateFormatter(language: string): Intl.DateTimeFormat {
  */
 export function formatDate(date: string | null, language = "en-GB"): string {
   if (date === null) return "";
+  // A pack writes a few hundred dates thousands of times over, and Intl is slow: each once.
+  const key = `${language}\0${date}`;
+  let written = FORMATTED.get(key);
+  if (written === undefined) {
+    if (FORMATTED.size >= 10_000) FORMATTED.clear();
+    written = formatDateNow(date, language);
+    FORMATTED.set(key, written);
+  }
+  return written;
+}
+
+const FORMATTED = new Map<string, string>();
+
+function formatDateNow(date: string, language: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));

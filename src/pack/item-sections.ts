@@ -1,5 +1,5 @@
 import { compareIds } from "../model/natural-order.js";
-import type { CaseStudy, Citable } from "../model/types.js";
+import type { CaseStudy, Citable, EvidenceItem } from "../model/types.js";
 import type { Attachment, Block, Fact, Inline, Section } from "./document-model.js";
 import { code, count, formatBytes, heading, para, ref, text } from "./inline.js";
 import { ACCESS_LONG } from "./access-labels.js";
@@ -10,8 +10,9 @@ import { anchorOf } from "./anchors.js";
 /** The case studies, in full, by id. */
 export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]): Section {
   const n = ctx.caseStudies.length;
-  // A set, not a search of the evidence list per case study: that was quadratic in big packs.
-  const inPack = new Set(ctx.evidence.map((e) => e.id));
+  // A map made once, not a search (or a map) of the evidence list per case study: that was
+  // quadratic in big packs.
+  const inPack = new Map(ctx.evidence.map((e) => [e.id, e]));
   return {
     anchor: "case-studies",
     kind: "case-studies",
@@ -76,7 +77,7 @@ function caseStudySection(
   ctx: PackContext,
   cs: CaseStudy,
   attachments: Attachment[],
-  inPack: ReadonlySet<string>,
+  inPack: ReadonlyMap<string, EvidenceItem>,
 ): Section {
   const anchor = anchorOf.caseStudy(cs.id);
   const facts: Fact[] = [
@@ -86,7 +87,6 @@ function caseStudySection(
     ...itemFacts(ctx, cs),
   ];
   if (cs.status === "draft") facts.push({ term: "Status", value: [text("Draft", true)] });
-  const byId = new Map(ctx.evidence.map((e) => [e.id, e]));
   const backing = [...new Set(cs.evidence.map((e) => e.id))].filter((id) => inPack.has(id)).sort(compareIds);
   const blocks: Block[] = [
     { type: "facts", items: facts },
@@ -97,7 +97,7 @@ function caseStudySection(
   if (backing.length > 0)
     blocks.push(heading(4, "Evidence behind it"), {
       type: "list",
-      items: backing.map((id) => [para([ctx.cite(byId.get(id)!)])]),
+      items: backing.map((id) => [para([ctx.cite(inPack.get(id)!)])]),
     });
   blocks.push(heading(4, "The story"), markdownBlock(cs.narrative, 5));
   blocks.push(...filesAndLinks(ctx, cs, anchor, attachments));

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { commentInTextDiagnostics } from "../load/comment-in-text.js";
 import type { LoadedFile } from "../load/load-submission.js";
-import { schemaLineDiagnostic } from "../load/schema-line.js";
+import { findSchemaLine, schemaLineDiagnostic } from "../load/schema-line.js";
 import type { PathStatus, SourceTree } from "../load/source-tree.js";
 import { numericKeyDiagnostics } from "./numeric-keys.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";
@@ -35,5 +35,13 @@ export function checkSchemaLines(files: LoadedFile[], tree: SourceTree): Diagnos
     seen.set(file, known);
     return known;
   };
-  return files.flatMap(({ kind, yaml }) => schemaLineDiagnostic(yaml, SCHEMA_FILES[kind], { stat }) ?? []);
+  return files.flatMap(
+    ({ kind, yaml, schemaLine }) =>
+      schemaLineDiagnostic(
+        yaml,
+        schemaLine !== undefined ? schemaLine : findSchemaLine(yaml),
+        SCHEMA_FILES[kind],
+        { stat },
+      ) ?? [],
+  );
 }

@@ -1,4 +1,4 @@
-import { isScalar } from "yaml";
+import { yamlLib } from "../load/yaml-lib.js";
 import type { Diagnostic } from "../diagnostic.js";
 import type { DataPath } from "../load/positions.js";
 import { locate, positionOf, sourceOf } from "../load/positions.js";
@@ -37,7 +37,7 @@ function keyDiagnostic(file: YamlFile, path: DataPath, e: ErrorObject): Diagnost
   const { key } = locate(file, keyPath);
   const src = key?.range ? file.text.slice(key.range[0], key.range[1]) : name;
   const pos = positionOf(file, keyPath, { key: true });
-  const numeric = isScalar(key) && typeof key.value === "number";
+  const numeric = yamlLib().isScalar(key) && typeof key.value === "number";
   const message = numeric
     ? `the key ${src} in ${fieldName(path)} is read by YAML as a number; quote it: "${src}"`
     : `the key "${name}" in ${fieldName(path)} is not a valid id: ` +

@@ -96,6 +96,12 @@ describe("cse preview", () => {
         timeout: 30_000,
       });
       expect(await page.textContent("main")).toMatch(/evidence\/E001\.yaml:\d+:\d+/);
+      // The error links to the item's place in the last pack that built, which is served.
+      const link = page.locator('a[href="/__cse/last-good#ev-E001"]');
+      expect(await link.textContent()).toBe("E001: Customer profile, revised");
+      const lastGood = await fetch(`${preview.url}__cse/last-good`);
+      expect(lastGood.status).toBe(200);
+      expect(await lastGood.text()).toContain('id="ev-E001"');
 
       // Mended: the pack returns.
       fs.writeFileSync(file, text);
@@ -151,6 +157,10 @@ describe("cse preview", () => {
       const html = await res.text();
       expect(html).toContain("unknown-element");
       expect(html).toContain("evidence/E002.yaml:");
+      // The item the error is in, by id and title; no pack has built yet, so no link.
+      expect(html).toContain("In E002: Customer strategy");
+      expect(html).not.toContain("/__cse/last-good");
+      expect((await fetch(`${preview.url}__cse/last-good`)).status).toBe(404);
     } finally {
       preview.stop();
     }

@@ -19,9 +19,14 @@ export async function renderHtmlPack(doc: PackDocument, { tree }: PackRenderCont
 
 /** The HTML pack rendered with options (the zip bundle's links its attachments). */
 export function renderHtmlWith(doc: PackDocument, tree: SourceTree, options: HtmlOptions): Uint8Array {
+  return new TextEncoder().encode(renderHtmlText(doc, tree, options));
+}
+
+/** The HTML pack as text (`cse preview` serves it with a few tags added). */
+export function renderHtmlText(doc: PackDocument, tree: SourceTree, options: HtmlOptions): string {
   const templates = mergeTemplates(readBuiltinTemplates(), readSubmissionTemplates(tree));
   try {
-    return new TextEncoder().encode(renderHtml(doc, templates, options));
+    return renderHtml(doc, templates, options);
   } catch (err) {
     if (err instanceof TemplateError)
       throw new CliError(`cannot build the HTML pack: ${err.message}`, EXIT.FINDINGS);

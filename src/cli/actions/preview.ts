@@ -1,6 +1,14 @@
 import path from "node:path";
 import { WorkTree } from "../../load/source-tree.js";
-import { renderErrorPage, withReloadScript, type PreviewProblem } from "../../render/html/preview-page.js";
+import {
+  LAST_GOOD_PATH,
+  renderErrorPage,
+  withReloadScript,
+  type PreviewProblem,
+} from "../../render/html/preview-page.js";
+import { anchorOf } from "../../pack/anchors.js";
+import type { Section } from "../../pack/document-model.js";
+import type { Submission } from "../../model/types.js";
 import { openCache, saveCache, type CacheOptions } from "../cache-file.js";
 import { readSubmission } from "../../model/read-submission.js";
 import { parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
@@ -9,7 +17,8 @@ import type { Io } from "../io.js";
 import { startPreviewServer, type PreviewBuild } from "../preview/preview-server.js";
 import { watchSubmission } from "../preview/watch-submission.js";
 import { assembleDocument, buildDateFrom, type BuildOptions } from "./build.js";
-import { renderHtmlPack } from "./build-html.js";
+import { renderHtmlText } from "./build-html.js";
+import { SectionMemo } from "../../render/html/section-memo.js";
 
 /** Options of `cse preview`. */
 export interface PreviewOptions extends SubmissionOptions, CacheOptions {
@@ -40,6 +49,14 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
   let ignore = [path.join(root, "out"), path.join(root, "node_modules")];
 
   let opened = openCache(root, opts.cacheLocation, io);
+  // The sections of the last page, so that a rebuild renders only those whose content changed.
+  const sections = new SectionMemo();
+  // The last pack that built and the anchors in it: the error page links each error there.
+  let lastGood: {
+    html: string;
+    anchors: ReadonlySet<string>;
+    held: ReadonlyMap<string, { label: string; anchor: string }>;
+  } | null = null;
 
   const buildOnce = async (): Promise<PreviewBuild> => {
     const buildDate = buildDateFrom(io.env);
@@ -56,15 +73,33 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
     ignore = [path.resolve(root, s.config.build.output), path.join(root, "node_modules")];
     if (checked.errorCount > 0) {
       const errors = checked.diagnostics.filter((d) => d.severity === "error");
-      return errorBuild(
-        errors.map((d) => ({ place: `${d.file}:${d.line}:${d.column}`, code: d.code, message: d.message })),
-        language,
-        title,
-      );
+      const held = heldIn(s);
+      const good = lastGood;
+      const concerns = (file: string): PreviewProblem["concerns"] => {
+        // A file that no longer parses holds nothing now: what it held in the last pack that built.
+        const what = held.get(file) ?? good?.held.get(file);
+        if (what === undefined) return undefined;
+        const href = good?.anchors.has(what.anchor) ? `${LAST_GOOD_PATH}#${what.anchor}` : null;
+        return { label: what.label, href };
+      };
+      return {
+        ...errorBuild(
+          errors.map((d) => ({
+            place: `${d.file}:${d.line}:${d.column}`,
+            code: d.code,
+            message: d.message,
+            concerns: concerns(d.file),
+          })),
+          language,
+          title,
+        ),
+        lastGood: good === null ? undefined : (version) => withReloadScript(good.html, version),
+      };
     }
     try {
       const doc = assembleDocument(tree, s, buildOpts, { asOf, buildDate });
-      const html = new TextDecoder().decode(await renderHtmlPack(doc, { tree, opts: buildOpts }));
+      const html = renderHtmlText(doc, tree, { sectionMemo: sections });
+      lastGood = { html, anchors: anchorsOf(doc.sections), held: heldIn(s) };
       const attachments = new Set(
         [...s.evidence, ...s.caseStudies]
           .filter((item) => item.status !== "draft" || buildOpts.includeDrafts)
@@ -124,6 +159,26 @@ function errorBuild(problems: readonly PreviewProblem[], language: string, title
     attachments: new Set(),
     tree: null,
   };
+}
+
+/** The criterion or item each YAML file holds, by root-relative path: its id and title, and its anchor. */
+function heldIn(s: Submission): Map<string, { label: string; anchor: string }> {
+  const held = new Map<string, { label: string; anchor: string }>();
+  for (const c of s.standard.criteria)
+    held.set(c.src.file, { label: `criterion ${c.id}: ${c.title}`, anchor: anchorOf.criterion(c.id) });
+  for (const e of s.evidence)
+    held.set(e.src.file, { label: `${e.id}: ${e.title}`, anchor: anchorOf.evidence(e.id) });
+  for (const c of s.caseStudies)
+    held.set(c.src.file, { label: `${c.id}: ${c.title}`, anchor: anchorOf.caseStudy(c.id) });
+  return held;
+}
+
+function anchorsOf(sections: readonly Section[], into = new Set<string>()): Set<string> {
+  for (const section of sections) {
+    into.add(section.anchor);
+    anchorsOf(section.children, into);
+  }
+  return into;
 }
 
 function parsePort(value: string | undefined): number | undefined {

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SourceTree } from "../../load/source-tree.js";
 import { safeRequestPath } from "./request-path.js";
+import { LAST_GOOD_PATH } from "../../render/html/preview-page.js";
 
 /** What one build of the preview gives: the page, and the attachments it may link to. */
 export interface PreviewBuild {
@@ -10,6 +11,8 @@ export interface PreviewBuild {
   /** Root-relative paths of the attachments the page may link to, and the tree to read them from. */
   attachments: ReadonlySet<string>;
   tree: SourceTree | null;
+  /** While the submission has errors: the last pack that built, for the error page's links. */
+  lastGood?: (version: number) => string | null;
 }
 
 /** A preview being served. */
@@ -37,6 +40,15 @@ export async function startPreviewServer(
 ): Promise<PreviewServer> {
   let build = first;
   let version = 1;
+  // The page of the current version, encoded once: a 3,000-item pack is some 13 MB.
+  let encoded: { version: number; body: Buffer | null } | null = null;
+  const page = (): Buffer | null => {
+    if (encoded?.version !== version) {
+      const text = build.page(version);
+      encoded = { version, body: text === null ? null : Buffer.from(text, "utf8") };
+    }
+    return encoded.body;
+  };
   const listeners = new Set<http.ServerResponse>();
 
   const server = http.createServer((req, res) => {
@@ -46,8 +58,13 @@ export async function startPreviewServer(
       return send(res, 405, "text/plain", "Only GET is served\n");
     const url = req.url ?? "/";
     if (url === "/" || url === "/index.html") {
-      const body = build.page(version);
+      const body = page();
       if (body === null) return send(res, 500, "text/plain", "The pack could not be prepared for preview\n");
+      return send(res, 200, "text/html; charset=utf-8", body);
+    }
+    if (url === LAST_GOOD_PATH) {
+      const body = build.lastGood?.(version) ?? null;
+      if (body === null) return send(res, 404, "text/plain", "Not found\n");
       return send(res, 200, "text/html; charset=utf-8", body);
     }
     if (url === "/__cse/events") {
@@ -74,6 +91,7 @@ export async function startPreviewServer(
     publish(next) {
       build = next;
       version++;
+      encoded = null;
       for (const res of listeners) res.write(`event: version\ndata: ${version}\n\n`);
     },
     close: () =>

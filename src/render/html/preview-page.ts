@@ -46,7 +46,15 @@ export interface PreviewProblem {
   /** The diagnostic code, when it is one. */
   code?: string;
   message: string;
+  /**
+   * The criterion or item the problem's file holds, by its id and title; with the address of its
+   * place in the last pack that built (`/__cse/last-good#anchor`) when there is one.
+   */
+  concerns?: { label: string; href: string | null };
 }
+
+/** Where preview serves the last pack that built while the submission has errors. */
+export const LAST_GOOD_PATH = "/__cse/last-good";
 
 /** The page preview shows while the submission has errors: each as file:line and its message. */
 export function renderErrorPage(
@@ -59,7 +67,7 @@ export function renderErrorPage(
       (d) =>
         `<li><code>${escapeHtml(d.place)}</code> ` +
         (d.code ? `<span class="code">${escapeHtml(d.code)}</span>` : "") +
-        `<br>${escapeHtml(d.message)}</li>`,
+        `<br>${escapeHtml(d.message)}${concernsLine(d.concerns)}</li>`,
     )
     .join("\n");
   const count = errors.length === 1 ? "1 error" : `${errors.length} errors`;
@@ -87,6 +95,13 @@ ${items}
 </body>
 </html>
 `;
+}
+
+function concernsLine(concerns: PreviewProblem["concerns"]): string {
+  if (concerns === undefined) return "";
+  const label = escapeHtml(concerns.label);
+  if (concerns.href === null) return `<br>In ${label}`;
+  return `<br>In <a href="${escapeHtml(concerns.href)}">${label}</a> (as it was in the last pack that built)`;
 }
 
 function escapeHtml(text: string): string {

@@ -18,6 +18,7 @@ import { tableLayout } from "./table-fit.js";
 import { limitTemplateWork, TemplateBudgetError } from "./template-budget.js";
 import { trendLayout } from "./trend-layout.js";
 import type { TemplateSet } from "./template-set.js";
+import type { SectionMemo } from "./section-memo.js";
 
 /** A template that cannot be parsed or run; names the file when it is known. */
 export class TemplateError extends Error {
@@ -38,6 +39,8 @@ export interface HtmlOptions {
    * index.html sits at the top of the unzipped folder with the attachments at their paths.
    */
   attachmentLinks?: boolean;
+  /** `cse preview`: sections whose model is unchanged since the last page are not rendered again. */
+  sectionMemo?: SectionMemo;
 }
 
 /**
@@ -47,8 +50,7 @@ export interface HtmlOptions {
  */
 export function renderHtml(doc: PackDocument, templates: TemplateSet, options: HtmlOptions = {}): string {
   const hb = Handlebars.create();
-  let charts = 0;
-  let trends = 0;
+  const counters = { charts: 0, trends: 0 };
   hb.registerHelper({
     eq: (a: unknown, b: unknown) => a === b,
     and: (a: unknown, b: unknown) => Boolean(a) && Boolean(b),
@@ -70,8 +72,8 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet, options: H
     badgeSymbol: (shape: unknown) => BADGE_SYMBOLS[shape as keyof typeof BADGE_SYMBOLS] ?? "",
     formatDate: (d: unknown) => formatDate(typeof d === "string" ? d : null, doc.language),
     fileHref: (file: unknown) => String(file).split("/").map(encodeURIComponent).join("/"),
-    chartLayout: (chart: ChartBlock) => chartLayout(chart, charts++),
-    trendLayout: (trend: TrendBlock) => trendLayout(trend, trends++),
+    chartLayout: (chart: ChartBlock) => chartLayout(chart, counters.charts++),
+    trendLayout: (trend: TrendBlock) => trendLayout(trend, counters.trends++),
     markdown: (block: MarkdownBlock, options: Handlebars.HelperOptions) => {
       const mentions = (options.data?.root as { mentions?: Mention[] } | undefined)?.mentions ?? [];
       return new hb.SafeString(
@@ -97,6 +99,15 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet, options: H
     // here, so that every use of a partial passes through the budget's count.
     if (name !== "layout.hbs")
       hb.registerPartial(name.slice(0, -4), hb.compile(text.replace(/\r?\n$/, ""), { preventIndent: true }));
+  }
+  const section = hb.partials.section as Parameters<SectionMemo["wrap"]>[0] | undefined;
+  if (options.sectionMemo && templates.overridden.length === 0 && section) {
+    const text = [...templates.files].map(([name, t]) => `${name}\0${t}`).join("\0");
+    const attachmentLinks = options.attachmentLinks === true;
+    hb.registerPartial(
+      "section",
+      options.sectionMemo.wrap(section, doc, { templates: text, attachmentLinks }, counters),
+    );
   }
   limitTemplateWork(hb, (stack) => blame(stack, templates.overridden));
   const layout = templates.files.get("layout.hbs");
