@@ -15,6 +15,7 @@ import { chartLayout } from "./chart-layout.js";
 import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
 import { limitTemplateWork, TemplateBudgetError } from "./template-budget.js";
 import { trendLayout } from "./trend-layout.js";
+import { linkAcrossVolumes } from "./volume-links.js";
 import type { TemplateSet } from "./template-set.js";
 
 /** A template that cannot be parsed or run; names the file when it is known. */
@@ -120,7 +121,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet, options: H
   const active = findActiveElement(html);
   if (active !== null)
     throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
-  return withContentSecurityPolicy(html).split(cssToken).join(css);
+  return withContentSecurityPolicy(linkAcrossVolumes(html, doc)).split(cssToken).join(css);
 }
 
 function activeElementMessage(whoWrites: string, element: string): string {
