@@ -204,6 +204,28 @@ describe("cse build --split: settings, refusals and whole-or-nothing", () => {
     expect(fs.existsSync(path.join(dir, "out/submission.html"))).toBe(true);
   });
 
+  it("with --attach, each volume carries the attachments of the items in it, and only those", async () => {
+    const files = fixture();
+    const dir = testdir({
+      ...files,
+      "evidence/E001.yaml": `${files["evidence/E001.yaml"]}files: [files/profile.csv]\n`,
+      "evidence/files/profile.csv": "group,size\nstudents,900\n",
+    });
+    const r = await runCse(["build", "--format", "pdf", "--split", "criterion", "--attach"], {
+      cwd: dir,
+      env: EPOCH,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const carried = async (v: string) => {
+      const pdf = await openPdf(fs.readFileSync(path.join(dir, `out/submission-volumes/${v}.pdf`)));
+      const found = (await pdf.getAttachments()) as Record<string, { filename: string }> | null;
+      return Object.values(found ?? {}).map((a) => a.filename);
+    };
+    expect(await carried("05-evidence-index")).toEqual(["profile.csv"]);
+    expect(await carried("02-criterion-1")).toEqual([]);
+    expect(await carried("00-contents")).toEqual([]);
+  });
+
   it("refuses to split a Word document or zip bundle, in plain words, before writing", async () => {
     const dir = testdir(fixture());
     const r = await runCse(["build", "--format", "pdf,docx", "--split", "criterion"], {
