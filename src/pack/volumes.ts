@@ -28,11 +28,12 @@ interface Group {
  * Splits a pack into volumes by criterion: the contents volume first, then the front matter
  * (everything before the first criterion: document control, introduction, organisation, at a
  * glance, progress …), one volume per criterion, the service standards, the case studies, the
- * evidence index, and the appendices (glossary, how the pack was built). Each volume keeps the
- * cover, with the volume named on it, and has contents of its own sections.
+ * evidence index, and the appendices (glossary, how the pack was built); the case studies and
+ * the evidence index run on in further volumes beyond `limits`. Each volume keeps the cover,
+ * with the volume named on it, and has contents of its own sections.
  */
-export function splitByCriterion(doc: PackDocument): PackDocument[] {
-  const groups = groupSections(doc.sections);
+export function splitByCriterion(doc: PackDocument, limits: VolumeLimits = LIMITS): PackDocument[] {
+  const groups = groupSections(doc.sections, limits);
   const width = Math.max(2, String(groups.length).length);
   const fileOf = (n: number, key: string) => `${String(n).padStart(width, "0")}-${key}`;
   const volumes: VolumeRef[] = [
@@ -87,7 +88,19 @@ export function volumeElsewhere(doc: PackDocument, anchor: string): VolumeRef | 
   return n === v.number ? null : (v.volumes[n] ?? null);
 }
 
-function groupSections(sections: readonly Section[]): Group[] {
+/**
+ * How many entries a volume of the case studies or of the evidence index holds at most: beyond
+ * that they run on in further volumes ("Evidence index, part 2 of 30"), so that no volume of a
+ * very large submission is too long to open. Every case study starts a page; evidence items run on.
+ */
+export interface VolumeLimits {
+  caseStudies: number;
+  evidence: number;
+}
+
+const LIMITS: VolumeLimits = { caseStudies: 500, evidence: 1000 };
+
+function groupSections(sections: readonly Section[], limits: VolumeLimits): Group[] {
   const groups: Group[] = [];
   let seenCriterion = false;
   const add = (key: string, title: string, section: Section) => {
@@ -99,12 +112,56 @@ function groupSections(sections: readonly Section[]): Group[] {
     if (s.kind === "criterion") {
       seenCriterion = true;
       add(`criterion-${fileSafe(s.anchor.replace(/^crit-/, ""))}`, s.title, s);
-    } else if (s.kind === "service-standards" || s.kind === "case-studies" || s.kind === "evidence-index") {
+    } else if (s.kind === "case-studies" || s.kind === "evidence-index") {
+      const parts = partsOf(s, s.kind === "case-studies" ? limits.caseStudies : limits.evidence);
+      for (const [i, part] of parts.entries())
+        if (parts.length === 1) add(s.kind, s.title, part);
+        else add(`${s.kind}-${i + 1}`, `${s.title}, part ${i + 1} of ${parts.length}${rangeOf(part)}`, part);
+    } else if (s.kind === "service-standards") {
       add(s.kind, s.title, s);
     } else if (!seenCriterion) add("front-matter", "Front matter", s);
     else add("appendices", "Appendices", s);
   }
   return groups;
+}
+
+/**
+ * A section of many entries cut into parts of at most `size` entries: the first keeps the
+ * heading and what comes before the entries (the index table), each further part is a section
+ * of its own ("Evidence index, part 2: E01001 to E02000") holding the entries that follow.
+ */
+function partsOf(s: Section, size: number): Section[] {
+  const per = Math.max(1, Math.floor(size));
+  if (s.children.length <= per) return [s];
+  const parts: Section[] = [];
+  for (let i = 0; i < s.children.length; i += per) {
+    const children = s.children.slice(i, i + per);
+    const n = parts.length + 1;
+    parts.push(
+      n === 1
+        ? { ...s, children }
+        : {
+            anchor: `${s.anchor}-part-${n}`,
+            kind: s.kind,
+            level: s.level,
+            title: `${s.title}, part ${n}${rangeOf({ children })}`,
+            shortTitle: `${s.shortTitle}, part ${n}`,
+            inContents: true,
+            blocks: [],
+            children,
+          },
+    );
+  }
+  return parts;
+}
+
+/** ": E01001 to E02000", from the short titles of a part's first and last entries of its kind. */
+function rangeOf(part: Pick<Section, "children">): string {
+  const entries = part.children.filter((c) => c.kind === "evidence" || c.kind === "case-study");
+  const first = entries[0]?.shortTitle;
+  const last = entries[entries.length - 1]?.shortTitle;
+  if (first === undefined || last === undefined) return "";
+  return first === last ? `: ${first}` : `: ${first} to ${last}`;
 }
 
 /** A criterion id as part of a file name: the anchor's characters, shortened. */
