@@ -91,7 +91,7 @@ describe("splitByCriterion", () => {
     // The first part keeps the heading and the index table; later parts hold the entries only.
     expect(evidence[0]!.sections[0]!.anchor).toBe("evidence-index");
     expect(evidence[0]!.sections[0]!.blocks.length).toBeGreaterThan(0);
-    expect(evidence[1]!.sections[0]!.blocks).toEqual([]);
+    expect(evidence[1]!.sections[0]!.blocks).toHaveLength(1); // the note on the way back only
     expect(evidence.flatMap((v) => v.sections[0]!.children.map((c) => c.anchor))).toEqual(
       ["E001", "E002", "E003", "E004", "E005"].map((id) => `ev-${id}`),
     );
@@ -111,6 +111,17 @@ describe("splitByCriterion", () => {
         .slice(1)
         .map((v) => `Volume ${v.volume!.number}: ${v.volume!.volumes[v.volume!.number]!.title}`),
     );
+    // Each volume opens with a note linking to the list of every volume, in the contents volume.
+    for (const v of volumes.slice(1)) {
+      const note = v.sections[0]!.blocks[0]!;
+      expect(note).toMatchObject({ type: "paragraph", role: "note" });
+      expect(note.type === "paragraph" && note.content).toContainEqual({
+        type: "ref",
+        anchor: "volumes",
+        text: "Every volume",
+      });
+      expect(volumeElsewhere(v, "volumes")?.file).toBe("00-contents");
+    }
     expect(volumes[2]!.cover.facts[0]).toEqual({
       term: "Volume",
       value: [{ type: "text", text: "2 of 6: Criterion 1: Customer Insight", strong: false }],

@@ -72,7 +72,7 @@ export function splitByCriterion(doc: PackDocument, limits: VolumeLimits = LIMIT
         title: `${doc.title} \u2013 volume ${i + 1}, ${g.title}`,
         cover: withFact(doc, "Volume", `${i + 1} of ${count}: ${g.title}`),
         contents: contentsOfSections(doc.contents, g.sections),
-        sections: g.sections,
+        sections: withWayBack(g.sections, i + 1, count),
         attachments: doc.attachments.filter((a) => inside.has(a.owner)),
         volume: info(i + 1),
       };
@@ -173,6 +173,20 @@ function collectAnchors(s: Section, n: number, into: Record<string, number> | Se
   if (into instanceof Set) into.add(s.anchor);
   else into[s.anchor] = n;
   for (const c of s.children) collectAnchors(c, n, into);
+}
+
+/**
+ * The volume's sections, the first opening with a note that says which volume this is and links
+ * to the list of every volume, so a reader who opened it directly can find the others.
+ */
+function withWayBack(sections: readonly Section[], n: number, count: number): Section[] {
+  const [first, ...rest] = sections;
+  if (!first) return [];
+  const note = para(
+    [text(`This is volume ${n} of ${count} of the pack. `), ref(VOLUMES_ANCHOR, "Every volume"), text(".")],
+    "note",
+  );
+  return [{ ...first, blocks: [note, ...first.blocks] }, ...rest];
 }
 
 function withFact(doc: PackDocument, term: string, value: string): PackDocument["cover"] {
