@@ -26,7 +26,16 @@ import {
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const FLOOR = fileURLToPath(new URL("./floor-parse.js", import.meta.url));
-const TASK_KEYS = ["validate", "gaps", "ajv-cli", "build-html", "chromium", "build-pdf", "build-docx"];
+const TASK_KEYS = [
+  "validate",
+  "gaps",
+  "ajv-cli",
+  "build-html",
+  "chromium",
+  "build-pdf",
+  "build-pdf-split",
+  "build-docx",
+];
 const USAGE = `usage: node bench/run.js [options]   (npm run bench -- [options])
 
   --sizes LIST     evidence items per submission (default 300,3000,30000)
@@ -322,6 +331,22 @@ function tasksForSize(size, dir, scratch, tools, opts) {
           check: () =>
             fs.existsSync(path.join(dir, "out", "submission.pdf")) ? null : "no out/submission.pdf written",
           ...(commands.buildPdf.ok ? {} : unavailable(commands.buildPdf.why)),
+        },
+      ),
+    );
+  if (want("build-pdf-split"))
+    list.push(
+      task(
+        "build-pdf-split",
+        "cse build --format pdf --split criterion",
+        size,
+        [cse(["build", "--format", "pdf", "--split", "criterion"], commands.buildPdfSplit.asOf)],
+        {
+          check: () =>
+            fs.existsSync(path.join(dir, "out", "submission-volumes", "00-contents.pdf"))
+              ? null
+              : "no out/submission-volumes/00-contents.pdf written",
+          ...(commands.buildPdfSplit.ok ? {} : unavailable(commands.buildPdfSplit.why)),
         },
       ),
     );

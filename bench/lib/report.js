@@ -26,6 +26,7 @@ const LABELS = {
   gaps: "cse gaps",
   "build-html": "cse build --format html",
   "build-pdf": "cse build --format pdf",
+  "build-pdf-split": "cse build --format pdf --split criterion",
   "build-docx": "cse build --format docx",
   "floor-parse": "floor: read + parse YAML",
 };
@@ -121,7 +122,15 @@ export function evaluateTargets(results, sizes) {
   }
   // Growth: from one size to the next, time may grow at most as fast as the item count.
   const sorted = [...sizes].sort((a, b) => a - b);
-  for (const key of ["floor-parse", "validate", "gaps", "build-html", "build-pdf", "build-docx"]) {
+  for (const key of [
+    "floor-parse",
+    "validate",
+    "gaps",
+    "build-html",
+    "build-pdf",
+    "build-pdf-split",
+    "build-docx",
+  ]) {
     for (let i = 1; i < sorted.length; i++) {
       const a = find(results, key, sorted[i - 1]);
       const b = find(results, key, sorted[i]);
@@ -158,7 +167,7 @@ export function evaluateTargets(results, sizes) {
     1,
     sizes.includes(300) ? pair(pdf, true, "`build --format pdf`") : "300 not run",
   );
-  for (const key of ["validate", "gaps", "build-html", "build-pdf"]) {
+  for (const key of ["validate", "gaps", "build-html", "build-pdf", "build-pdf-split"]) {
     const r = find(results, key, 30_000);
     const label = LABELS[key];
     const missing = !sizes.includes(30_000)

@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 export const CSE_BIN = path.join(REPO, "bin", "cse.js");
 
 /**
- * Which cse commands exist, read from their --help: {validate, gaps, buildHtml, buildPdf, buildDocx}, each
+ * Which cse commands exist, read from their --help: {validate, gaps, buildHtml, buildPdf, buildPdfSplit, buildDocx}, each
  * {ok, asOf (takes --as-of), why (when not ok)}.
  */
 export function detectCseCommands() {
@@ -36,6 +36,7 @@ export function detectCseCommands() {
     buildHtml: describe("build", (t) => /html/.test(t), "`cse build` does not offer html yet"),
     buildPdf: describe("build", (t) => /pdf/.test(t), "`cse build` does not offer pdf yet"),
     buildDocx: describe("build", (t) => /docx/.test(t), "`cse build` does not offer docx yet"),
+    buildPdfSplit: describe("build", (t) => /--split/.test(t), "`cse build` does not offer --split yet"),
   };
 }
 

@@ -135,6 +135,7 @@ function readConfig(src: YamlFile | null): Config {
     build: {
       output: str(build.output) ?? "out",
       formats: formats.length ? [...new Set(formats)] : ["html", "pdf"],
+      split: build.split === "criterion" ? "criterion" : "none",
       language: str(build.language) ?? "en-GB",
       introduction: str(build.introduction),
     },

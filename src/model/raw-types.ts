@@ -110,6 +110,8 @@ export interface RawBuild {
   output?: string;
   /** Formats to write. */
   formats?: ("html" | "pdf" | "docx" | "zip")[];
+  /** One file per format, or volumes by criterion. */
+  split?: "none" | "criterion";
   /** BCP 47 language tag. */
   language?: string;
   /** Path to the introduction's Markdown. */

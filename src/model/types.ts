@@ -70,6 +70,8 @@ export interface Config {
   build: {
     output: string;
     formats: ("html" | "pdf" | "docx" | "zip")[];
+    /** One file per format (`none`), or volumes by criterion. */
+    split: "none" | "criterion";
     language: string;
     introduction: string | null;
   };

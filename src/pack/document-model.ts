@@ -29,6 +29,34 @@ export interface PackDocument {
   mentions: Mention[];
   /** Every attachment of the items in the pack, in the order they appear (for embedding in a PDF). */
   attachments: Attachment[];
+  /**
+   * Set when the pack is split into volumes (`--split criterion`, see volumes.ts): which volume
+   * this document is, and which volume holds every anchor of the pack, so links to an anchor
+   * outside it open the right file. Absent for the single-file pack.
+   */
+  volume?: VolumeInfo;
+}
+
+/** A document that is one volume of a split pack. */
+export interface VolumeInfo {
+  /** Its number: 0 for the contents volume, then 1, 2, … in reading order. */
+  number: number;
+  /** Every volume of the pack, by number (index = number). */
+  volumes: VolumeRef[];
+  /** The number of the volume holding each anchor of the pack (shared by every volume). */
+  anchors: Record<string, number>;
+}
+
+/** One volume of a split pack. */
+export interface VolumeRef {
+  /** Its number (0 for the contents). */
+  number: number;
+  /** Its file name without the extension, e.g. "02-criterion-1"; the renderer adds ".html" or ".pdf". */
+  file: string;
+  /** What it holds, e.g. "Criterion 1: Customer Insight". */
+  title: string;
+  /** The anchor of its first section (where a link to the volume opens). */
+  first: string;
 }
 
 /** An attachment of an evidence item or case study. */
@@ -89,7 +117,8 @@ export interface ContentsEntry {
  * What a section is, so templates and renderers can treat kinds differently. Fixed anchors:
  * `document-control`, `introduction`, `organisation`, `customers`, `at-a-glance`,
  * `changes-since`, `progress`, `case-studies`, `case-study-matrix`, `evidence-index`, `glossary`,
- * `build-record`, (v2) `visit-scope` and `service-standards`.
+ * `build-record`, (v2) `visit-scope` and `service-standards`, and in the contents volume of a
+ * split pack `volumes` and `volume-<file>` (one per volume).
  */
 export type SectionKind =
   | "document-control"
@@ -112,7 +141,9 @@ export type SectionKind =
   | "case-study"
   | "case-study-matrix"
   | "evidence-index"
-  | "evidence";
+  | "evidence"
+  | "volumes"
+  | "volume";
 
 /** A section with a heading, content and sub-sections. */
 export interface Section {

@@ -99,6 +99,60 @@ export function discardTemporary(file: string): void {
   removeStreamStaging(file);
 }
 
+/** A folder being filled in a staging folder beside its target, to replace the target whole. */
+export interface StagedFolder {
+  /** The folder to write the files into (empty at first). */
+  readonly dir: string;
+  /** Writes one file into it, durably (flushed to the disk). */
+  write(name: string, content: string | Uint8Array): void;
+  /**
+   * Puts the folder in the target's place, replacing any folder there in one step (the earlier
+   * one is kept until the new one is in, and put back if that fails), and removes the staging.
+   */
+  commit(hooks?: AtomicWriteHooks): void;
+  /** Removes everything staged; the target is left as it was. */
+  discard(): void;
+}
+
+/**
+ * Stages a whole folder of files (a pack split into volumes) beside `target`, to be written
+ * whole or not at all: nothing is in the target's place until `commit`, and a set of files
+ * that stops half-way is discarded with its staging folder. A folder already at the target is
+ * replaced as a whole, so no file of an earlier, larger set is left among the new ones.
+ */
+export function stageFolder(target: string): StagedFolder {
+  const parent = path.dirname(target);
+  removeStaleStaging(parent);
+  const st = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (st && !st.isDirectory())
+    throw Object.assign(new Error(`${target} is in the way: it is not a folder`), { code: "EEXIST" });
+  const staging = makeStaging(parent);
+  const dir = path.join(staging, "new");
+  fs.mkdirSync(dir);
+  const discard = () => fs.rmSync(staging, { recursive: true, force: true });
+  return {
+    dir,
+    write: (name, content) => writeDurably(path.join(dir, name), content),
+    commit: (hooks = {}) => {
+      try {
+        hooks.beforeRename?.();
+        const earlier = path.join(staging, "old");
+        const had = fs.existsSync(target);
+        if (had) fs.renameSync(target, earlier);
+        try {
+          fs.renameSync(dir, target);
+        } catch (err) {
+          if (had) fs.renameSync(earlier, target);
+          throw err;
+        }
+      } finally {
+        discard();
+      }
+    },
+    discard,
+  };
+}
+
 function isWrittenTemporary(content: OutputFile["content"]): content is WrittenTemporary {
   return typeof content === "object" && content !== null && "temporary" in content;
 }

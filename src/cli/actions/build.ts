@@ -8,7 +8,12 @@ import type { Submission } from "../../model/types.js";
 import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
 import { printBlockingErrors } from "../print-errors.js";
-import { writeFilesAtomically, type OutputFile, type WrittenTemporary } from "../../util/atomic-write.js";
+import {
+  writeFilesAtomically,
+  type AtomicWriteHooks,
+  type OutputFile,
+  type WrittenTemporary,
+} from "../../util/atomic-write.js";
 import { makeFolders, writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { today } from "../../util/dates.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
@@ -24,6 +29,7 @@ import { visitScope } from "../../analyse/visit-scope.js";
 import { plural } from "../../util/plural.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
 import { holdBeforeRename } from "../hold-before-rename.js";
+import { writeVolumes, type WrittenVolumes } from "./build-volumes.js";
 
 /** Options of `cse build`. */
 export interface BuildOptions extends SubmissionOptions, CacheOptions {
@@ -39,6 +45,8 @@ export interface BuildOptions extends SubmissionOptions, CacheOptions {
   failOn?: string;
   /** (v2) `--scope visit`: the pack of the coming visit's scope only. */
   scope?: string;
+  /** `--split none|criterion`: one file per format, or volumes by criterion (default build.split). */
+  split?: string;
 }
 
 /** An output format of the pack. */
@@ -122,27 +130,17 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   }
   progress.stage("Putting the pack together");
   const doc = assembleDocument(tree, s, opts, { asOf, buildDate });
-  const files = await renderFormats(doc, formats, { tree, opts, outDir, progress });
-  progress.stage("Writing");
-  try {
-    const hooks = { beforeRename: holdBeforeRename(io.env) };
-    if (opts.out !== undefined) {
-      makeFolders(outDir);
-      writeFilesAtomically(files, hooks);
-    } else {
-      // build.output comes from cse.yaml: resolved inside the root again now, at the write.
-      const inRoot = (p: string) => path.relative(tree.root, p).split(path.sep).join("/");
-      writeInsideRoot(
-        tree.root,
-        files.map((f) => ({ ...f, path: inRoot(f.path) })),
-        hooks,
-      );
+  const hooks = { beforeRename: holdBeforeRename(io.env) };
+  if (splitOf(opts, s) === "criterion") {
+    let written: WrittenVolumes;
+    try {
+      written = await writeVolumes(doc, formats, { tree, opts, outDir, progress, renderer, hooks });
+    } catch (err) {
+      throw err instanceof CliError ? err : writeError(err, outDir, tree.root);
     }
-  } catch (err) {
-    throw writeError(err, outDir, tree.root);
-  }
-  progress.done();
-  for (const f of files) io.stdout.write(`Wrote ${shown(f.path, tree.root)} (${kib(sizeOf(f))})\n`);
+    progress.done();
+    io.stdout.write(volumesWritten(written, tree.root));
+  } else await writeFiles(doc, formats, { tree, opts, outDir, progress, hooks, io });
   const left =
     s.evidence.filter((e) => e.status === "draft").length +
     s.caseStudies.filter((c) => c.status === "draft").length;
@@ -161,6 +159,63 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
         "(cse validate shows them)\n",
     );
   return EXIT.OK;
+}
+
+/** The single-file pack: every format rendered, then written together. */
+async function writeFiles(
+  doc: PackDocument,
+  formats: readonly PackFormat[],
+  run: {
+    tree: SourceTree;
+    opts: BuildOptions;
+    outDir: string;
+    progress: Progress;
+    hooks: AtomicWriteHooks;
+    io: Io;
+  },
+): Promise<void> {
+  const { tree, opts, outDir, progress, hooks, io } = run;
+  const files = await renderFormats(doc, formats, { tree, opts, outDir, progress });
+  progress.stage("Writing");
+  try {
+    if (opts.out !== undefined) {
+      makeFolders(outDir);
+      writeFilesAtomically(files, hooks);
+    } else {
+      // build.output comes from cse.yaml: resolved inside the root again now, at the write.
+      const inRoot = (p: string) => path.relative(tree.root, p).split(path.sep).join("/");
+      writeInsideRoot(
+        tree.root,
+        files.map((f) => ({ ...f, path: inRoot(f.path) })),
+        hooks,
+      );
+    }
+  } catch (err) {
+    throw writeError(err, outDir, tree.root);
+  }
+  progress.done();
+  for (const f of files) io.stdout.write(`Wrote ${shown(f.path, tree.root)} (${kib(sizeOf(f))})\n`);
+}
+
+/** `--split`, else build.split: whether the pack is one file per format or volumes by criterion. */
+function splitOf(opts: BuildOptions, s: Submission): "none" | "criterion" {
+  const split = opts.split ?? s.config.build.split;
+  if (split !== "none" && split !== "criterion")
+    throw new CliError(`--split takes none or criterion, not "${split}"`);
+  return split;
+}
+
+/** The renderer of a format, loaded on demand. */
+function renderer(format: PackFormat): Promise<PackRenderer> {
+  return RENDERERS[format]();
+}
+
+/** "Wrote out/submission-volumes/ (…)": the folder, what it holds, and which file to open first. */
+function volumesWritten(w: WrittenVolumes, root: string): string {
+  return (
+    `Wrote ${shown(w.folder, root)}/ (${plural(w.files, "file")}, ${kib(w.bytes)}): ` +
+    `${plural(w.volumes, "volume")} and the contents, ${w.contents.join(" and ")}, to open first\n`
+  );
 }
 
 /** `--since REV`; or for a review pack (`--scope visit`) in git, the changes since the last visit. */

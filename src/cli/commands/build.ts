@@ -20,6 +20,13 @@ export const buildCommand: CommandDef = (program, run) => {
         "visit: a pack of the coming visit's scope only, saying why each element is in it",
       ).choices(["visit"]),
     )
+    .addOption(
+      new Option(
+        "--split <how>",
+        "criterion: volumes in out/submission-volumes/, one per criterion, with a contents volume " +
+          "(default: build.split in cse.yaml, else none: one file)",
+      ).choices(["none", "criterion"]),
+    )
     .option("--include-drafts", "put draft evidence and case studies in, marked Draft (a working copy)")
     .option("--attach", "embed every attachment in the PDF as a file attachment, listed with its SHA-256")
     .option(
@@ -49,6 +56,9 @@ Examples:
   cse build --fail-on no-evidence,stale-evidence
                          refuses while an element has no or only stale evidence
   cse build --format docx            out/submission.docx, to edit in Word
+  cse build --format pdf --split criterion
+                         out/submission-volumes/: 00-contents.pdf, then one
+                         PDF per criterion, the evidence index and so on
   cse build --format html,pdf,zip
                          the pack, and the evidence bundle: index.html, the PDF,
                          every attachment and manifest.csv

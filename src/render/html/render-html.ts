@@ -17,6 +17,7 @@ import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
 import { tableLayout } from "./table-fit.js";
 import { limitTemplateWork, TemplateBudgetError } from "./template-budget.js";
 import { trendLayout } from "./trend-layout.js";
+import { linkAcrossVolumes } from "./volume-links.js";
 import type { TemplateSet } from "./template-set.js";
 import type { SectionMemo } from "./section-memo.js";
 
@@ -136,7 +137,7 @@ export function renderHtml(doc: PackDocument, templates: TemplateSet, options: H
   const active = findActiveElement(html);
   if (active !== null)
     throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
-  return withContentSecurityPolicy(html).split(cssToken).join(css);
+  return withContentSecurityPolicy(linkAcrossVolumes(html, doc)).split(cssToken).join(css);
 }
 
 function activeElementMessage(whoWrites: string, element: string): string {

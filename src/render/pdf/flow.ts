@@ -5,6 +5,7 @@ import { breakLines, type Line } from "./line-breaker.js";
 import {
   type Rect,
   linkToDestination,
+  linkToOtherFile,
   linkToUrl,
   struct,
   type StructElement,
@@ -375,6 +376,11 @@ function sizeOf(style: TextStyle, size: number): number {
 function annotate(flow: Flow, link: RunLink, rect: Rect, text: string, el: StructElement): void {
   const doc = flow.doc;
   if (link.kind === "file") flow.openFile?.(link.path, rect, `Open the attached file ${link.path}`, el);
-  else if (link.kind === "dest") linkToDestination(doc, rect, link.anchor, `Go to ${text}`, el);
-  else linkToUrl(doc, rect, link.href, text === link.href ? text : `${text} (${link.href})`, el);
+  else if (link.kind === "dest") {
+    // In a pack split into volumes, an anchor in another volume opens that file at it.
+    const other = flow.refs.volumeOf?.(link.anchor) ?? null;
+    if (other)
+      linkToOtherFile(doc, rect, other.file, link.anchor, `Go to ${text}, in volume ${other.number}`, el);
+    else linkToDestination(doc, rect, link.anchor, `Go to ${text}`, el);
+  } else linkToUrl(doc, rect, link.href, text === link.href ? text : `${text} (${link.href})`, el);
 }

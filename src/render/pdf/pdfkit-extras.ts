@@ -44,6 +44,33 @@ export function linkToDestination(
   } as object);
 }
 
+/**
+ * A link annotation opening another PDF file beside this one (`file`, a bare file name, so it
+ * is found in the same folder) at its named destination `anchor`: a remote go-to action
+ * (GoToR), tagged as part of `parent` (a Link element).
+ */
+export function linkToOtherFile(
+  doc: PDFKit.PDFDocument,
+  rect: Rect,
+  file: string,
+  anchor: string,
+  label: string,
+  parent: StructElement,
+): void {
+  const action = doc.ref({
+    S: "GoToR",
+    F: { Type: "Filespec", F: new String(file), UF: new String(file) },
+    D: new String(anchor),
+  });
+  action.end(""); // no stream: a dictionary only
+  doc.annotate(rect.x, rect.y, rect.w, rect.h, {
+    Subtype: "Link",
+    A: action,
+    structParent: parent,
+    Contents: new String(label),
+  } as object);
+}
+
 /** A link annotation to a web address, tagged as part of `parent` (a Link element). */
 export function linkToUrl(
   doc: PDFKit.PDFDocument,

@@ -18,6 +18,7 @@ import { createPdfDocument, finishPdf } from "./pdf-document.js";
 import { pointOutlineAt, struct } from "./pdfkit-extras.js";
 import { renderSection } from "./sections.js";
 import { BODY, PAGE } from "./theme.js";
+import { volumeElsewhere } from "../../pack/volumes.js";
 
 export type { ReadAttachment } from "./attachments.js";
 
@@ -120,6 +121,10 @@ function layOut(
       return page === undefined ? "" : String(page + 1);
     },
     embedded: (path) => embedded.has(path),
+    volumeOf: (anchor) => {
+      const volume = volumeElsewhere(model, anchor);
+      return volume ? { number: volume.number, file: `${volume.file}.pdf` } : null;
+    },
   };
   const date = new Date(`${model.build.date}T00:00:00Z`);
   if (attach && options.readAttachment)
@@ -152,7 +157,8 @@ function layOut(
 
   drawContents(flow, plan, contentsPage, contents);
   contents.end();
-  drawPageFurniture(flow, model.organisation, model.title);
+  // The pack's own title (a volume's title adds its number and name, told on its cover and feet).
+  drawPageFurniture(flow, model.organisation, model.cover.title);
   if (attach && options.readAttachment)
     embedAttachments(doc, model.attachments, options.readAttachment, date);
   root.end();

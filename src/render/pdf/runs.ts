@@ -31,6 +31,11 @@ export interface InlineRefs {
   pageOf(anchor: string): string;
   /** Whether a file (root-relative path) is embedded, so a citation can open it. */
   embedded(path: string): boolean;
+  /**
+   * In a pack split into volumes: the volume (its number and file) holding an anchor that is not
+   * in this file, else null. Its links open that file; its page is not known here.
+   */
+  volumeOf?(anchor: string): { number: number; file: string } | null;
 }
 
 /**
@@ -54,12 +59,14 @@ export function runsFromInline(
         return [{ text: i.text, style: "code", link: null }];
       case "cite": {
         const link: RunLink = { kind: "dest", anchor: i.anchor };
-        const page = refs?.pageOf(i.anchor) ?? "";
+        const volume = refs?.volumeOf?.(i.anchor) ?? null;
+        const page = volume ? "" : (refs?.pageOf(i.anchor) ?? "");
+        const where = volume ? `, in volume\u00a0${volume.number}` : page ? `, p.\u00a0${page}` : "";
         const file = i.attachment !== null && refs?.embedded(i.attachment) ? i.attachment : null;
         return [
           { text: i.id, style: boldOf(base), link },
           { text: ` ${i.title}`, style: base, link },
-          ...(page ? [{ text: `, p.\u00a0${page}`, style: base, link: null }] : []),
+          ...(where ? [{ text: where, style: base, link: null }] : []),
           ...(file
             ? [{ text: " (open the file)", style: base, link: { kind: "file" as const, path: file } }]
             : []),
@@ -70,7 +77,8 @@ export function runsFromInline(
       case "badge":
         return [{ text: `${BADGE_SYMBOLS[i.shape]} ${i.text}`, style: base, link: null }];
       case "page": {
-        const page = refs?.pageOf(i.anchor) ?? "";
+        const volume = refs?.volumeOf?.(i.anchor) ?? null;
+        const page = volume ? `vol.\u00a0${volume.number}` : (refs?.pageOf(i.anchor) ?? "");
         return page ? [{ text: page, style: base, link: { kind: "dest", anchor: i.anchor } }] : [];
       }
     }

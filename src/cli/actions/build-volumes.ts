@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PackDocument } from "../../pack/document-model.js";
+import { splitByCriterion } from "../../pack/volumes.js";
+import type { SourceTree } from "../../load/source-tree.js";
+import { stageFolder, type AtomicWriteHooks } from "../../util/atomic-write.js";
+import { makeFolders, resolveWriteTarget } from "../../util/write-inside-root.js";
+import { CliError } from "../exit-codes.js";
+import type { Progress } from "../progress.js";
+import type { BuildOptions, PackFormat, PackRenderer } from "./build.js";
+
+/** The folder, inside the output folder, that a pack split into volumes is written to. */
+export const VOLUMES_FOLDER = "submission-volumes";
+
+/** What a split build wrote. */
+export interface WrittenVolumes {
+  /** The folder, absolute. */
+  folder: string;
+  /** How many volumes besides the contents. */
+  volumes: number;
+  /** The contents volume's file names, one per format (what to open first). */
+  contents: string[];
+  /** The bytes written in all. */
+  bytes: number;
+  /** How many files. */
+  files: number;
+}
+
+/**
+ * Splits the pack into volumes (the contents, the front matter, one per criterion, the case
+ * studies, the evidence index, the appendices), renders each in every format one at a time into
+ * a staging folder beside `<out>/submission-volumes/`, and only when all are written puts the
+ * folder in place of any earlier one: a failure leaves no volume and the earlier set as it was.
+ * Holding one volume at a time, memory follows the largest volume, not the pack.
+ */
+export async function writeVolumes(
+  doc: PackDocument,
+  formats: readonly PackFormat[],
+  run: {
+    tree: SourceTree;
+    opts: BuildOptions;
+    outDir: string;
+    progress: Progress;
+    renderer: (format: PackFormat) => Promise<PackRenderer>;
+    hooks: AtomicWriteHooks;
+  },
+): Promise<WrittenVolumes> {
+  const unsplittable = formats.filter((f) => f !== "html" && f !== "pdf");
+  if (unsplittable.length > 0) throw new CliError(unsplittableMessage(unsplittable));
+  const volumes = splitByCriterion(doc);
+  const madeOut = !fs.existsSync(run.outDir);
+  const target = targetFolder(run);
+  const staged = stageFolder(target);
+  let bytes = 0;
+  try {
+    for (const format of formats) {
+      const render = await run.renderer(format);
+      for (const volume of volumes) {
+        const v = volume.volume!;
+        run.progress.stage(
+          `Rendering ${format.toUpperCase()}, volume ${v.number} of ${volumes.length - 1}` +
+            (v.number === 0 ? " (the contents)" : ""),
+        );
+        const name = `${v.volumes[v.number]!.file}.${format}`;
+        const content = await render(volume, {
+          tree: run.tree,
+          opts: run.opts,
+          target: path.join(target, name),
+        });
+        if (!(content instanceof Uint8Array)) throw new Error(`the ${format} renderer streamed a volume`);
+        staged.write(name, content);
+        bytes += content.length;
+      }
+    }
+    run.progress.stage("Writing");
+    staged.commit(run.hooks);
+  } catch (err) {
+    staged.discard();
+    if (madeOut) removeIfEmpty(run.outDir);
+    throw err;
+  }
+  const contents = volumes[0]!.volume!.volumes[0]!.file;
+  return {
+    folder: target,
+    volumes: volumes.length - 1,
+    contents: formats.map((f) => `${contents}.${f}`),
+    bytes,
+    files: volumes.length * formats.length,
+  };
+}
+
+/** The folder to write: under --out as the user said; under build.output resolved inside the root now. */
+function targetFolder(run: { tree: SourceTree; opts: BuildOptions; outDir: string }): string {
+  if (run.opts.out !== undefined) {
+    makeFolders(run.outDir);
+    return path.join(run.outDir, VOLUMES_FOLDER);
+  }
+  const rel = path.relative(run.tree.root, path.join(run.outDir, VOLUMES_FOLDER)).split(path.sep).join("/");
+  return resolveWriteTarget(run.tree.root, rel);
+}
+
+/** Removes a folder the build made, when nothing else has been put in it meanwhile. */
+function removeIfEmpty(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // Not empty, or gone: leave it.
+  }
+}
+
+function unsplittableMessage(formats: readonly PackFormat[]): string {
+  const names = formats.map((f) => (f === "docx" ? "the Word document (docx)" : "the evidence bundle (zip)"));
+  return (
+    `a pack split into volumes (--split criterion, or build.split in cse.yaml) can be HTML and PDF, ` +
+    `but not ${names.join(" or ")}: build ${formats.length === 1 ? "that" : "those"} with --split none ` +
+    "(for example cse build --format docx --split none), and the volumes with --format html,pdf"
+  );
+}
