@@ -52,12 +52,14 @@ describe("aliases", () => {
     const perFile = YAML_LIMITS.maxExpandedChars / MIB - 1; // MiB of text each, just under a file's limit
     const count = Math.floor(YAML_LIMITS.maxSubmissionChars / MIB / perFile) + 1;
     const files: Record<string, string> = {};
+    // Ids of one width, so the files load in the order they are numbered.
+    const id = (i: number) => `E1${String(i).padStart(3, "0")}`;
     for (let i = 0; i < count; i++)
-      files[`evidence/E1${i}.yaml`] = repeatingEvidence(`E1${i}`, 1, perFile - 1);
+      files[`evidence/${id(i)}.yaml`] = repeatingEvidence(id(i), 1, perFile - 1);
     const r = await limits(files);
     expect(r.diagnostics.map((d) => d.message)).toEqual([
       expect.stringContaining("the submission's YAML holds more"),
     ]);
-    expect(r.diagnostics[0]?.file).toBe(`evidence/E1${count - 1}.yaml`);
+    expect(r.diagnostics[0]?.file).toBe(`evidence/${id(count - 1)}.yaml`);
   });
 });

@@ -18,8 +18,11 @@ export const YAML_LIMITS = {
    * twice the largest file, so only aliases can reach it.
    */
   maxExpandedChars: 8 * 1024 * 1024,
-  /** Most text in all the submission's YAML files together, aliases written out: what a pack can print. */
-  maxSubmissionChars: 32 * 1024 * 1024,
+  /**
+   * Most text in all the submission's YAML files together, aliases written out: what a pack can
+   * print. A generated 30,000-item submission (bench/generate.js) is about 58 MiB of YAML files.
+   */
+  maxSubmissionChars: 128 * 1024 * 1024,
   /** Deepest nesting of collections (the YAML parser's stack: a list of mappings counts two a level). */
   maxDepth: 200,
 };
