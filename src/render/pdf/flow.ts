@@ -1,4 +1,3 @@
-import { sealPageContent } from "./pdfkit-extras.js";
 import { BODY, COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
 import { measure, type TextStyle, useFont } from "./fonts.js";
 import { breakLines, type Line } from "./line-breaker.js";
@@ -46,8 +45,8 @@ const INK = 1.164;
 
 /**
  * The cursor that lays content down the pages: the current page and `y`, page breaks, named
- * destinations, and text set line by line as tagged content. Pages are buffered so the contents,
- * running heads and page numbers can be drawn once every page exists.
+ * destinations, and text set line by line as tagged content. Pages are not kept: each is written
+ * out when the next begins, its running head drawn just before (`onPageEnd`).
  */
 export class Flow {
   y: number = PAGE.top;
@@ -63,13 +62,16 @@ export class Flow {
   dry = false;
   /** Adds a file-attachment annotation opening an embedded file; set when files are embedded. */
   openFile: ((path: string, rect: Rect, label: string, el: StructElement) => void) | null = null;
+  /** Called on a page just before the next one begins (the running head and page number). */
+  onPageEnd: ((page: number) => void) | null = null;
   private empty = true;
 
   constructor(readonly doc: PDFKit.PDFDocument) {}
 
   /** Index of the current page, 0-based. */
   get page(): number {
-    return this.doc.bufferedPageRange().count - 1;
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count - 1;
   }
 
   /** The highest `y` content starts at on a page. */
@@ -85,7 +87,7 @@ export class Flow {
   /** Starts a new page, unless the current one is still empty (never leaves a blank page behind). */
   newPage(force = false): void {
     if (this.empty && !force) return;
-    sealPageContent(this.doc, this.doc.page);
+    this.onPageEnd?.(this.page);
     this.doc.addPage();
     this.y = PAGE.top;
     this.empty = true;
