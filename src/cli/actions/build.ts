@@ -8,7 +8,12 @@ import type { Submission } from "../../model/types.js";
 import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
 import { printBlockingErrors } from "../print-errors.js";
-import { writeFilesAtomically, type OutputFile, type WrittenTemporary } from "../../util/atomic-write.js";
+import {
+  discardTemporary,
+  writeFilesAtomically,
+  type OutputFile,
+  type WrittenTemporary,
+} from "../../util/atomic-write.js";
 import { makeFolders, writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { today } from "../../util/dates.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
@@ -223,12 +228,13 @@ async function renderFormats(
 ): Promise<OutputFile[]> {
   const rendered = new Map<PackFormat, Uint8Array | WrittenTemporary>();
   const files: OutputFile[] = [];
+  // A streamed output (HTML, PDF, zip) writes beside its target as it goes, so the folder must
+  // exist first; made here, it is removed again if the build fails (when nothing else is in it).
+  const made = !fs.existsSync(run.outDir);
   try {
     for (const format of formats) {
       run.progress.stage(`Rendering ${format.toUpperCase()}`);
       const target = path.join(run.outDir, `submission.${format}`);
-      // A streamed output (the PDF, the zip) writes beside its target as it goes, so the folder
-      // must exist first.
       if (format !== "docx") makeFolder(run.outDir, run.tree.root);
       const render = await RENDERERS[format]();
       const content = await render(doc, { tree: run.tree, opts: run.opts, rendered, target });
@@ -238,8 +244,17 @@ async function renderFormats(
     makeFolder(run.outDir, run.tree.root);
     return files;
   } catch (err) {
-    for (const f of files) if (isTemporary(f.content)) fs.rmSync(f.content.temporary, { force: true });
+    for (const f of files) if (isTemporary(f.content)) discardTemporary(f.content.temporary);
+    if (made) removeIfEmpty(run.outDir);
     throw err;
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // Not empty, or gone: left as it is.
   }
 }
 
