@@ -67,14 +67,18 @@ export async function renderPdfTo(
   sink: PdfSink,
   options: PdfOptions = {},
 ): Promise<void> {
-  const ignore = () => undefined;
-  let dry = layOut(model, options, { known: null, draw: false }, ignore);
+  // Only what a dry pass learnt is kept: its document (every page, the whole structure tree) goes.
+  const dryPass = (known: Pagination | null) => {
+    const { pagination, printed } = layOut(model, options, { known, draw: false }, () => undefined);
+    return { pagination, printed };
+  };
+  let dry = dryPass(null);
   // Another dry pass while many of the page numbers citations print change their number of
   // digits (the 000 stand-ins of a pack of thousands of pages): their lines, and so the pages,
   // would move. Dry passes cost about a third of drawing. With only a few changing, the pages
   // rarely move, and the drawing pass checks that they did not.
   for (let pass = 0; pass < 3 && changedWidths(dry.printed, dry.pagination.anchors) > 0.25; pass++)
-    dry = layOut(model, options, { known: dry.pagination, draw: false }, ignore);
+    dry = dryPass(dry.pagination);
   let known = dry.pagination;
   for (let pass = 0; ; pass++) {
     sink.reset();
