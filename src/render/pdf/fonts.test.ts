@@ -1,0 +1,41 @@
+import PDFDocument from "pdfkit";
+import { describe, expect, it } from "vitest";
+import { fontOf, measure, registerFonts, type TextStyle } from "./fonts.js";
+
+const TEXTS = [
+  "The library's opening hours changed after the 2025 survey (see https://example.org/a-b/c).",
+  'Self-assessment: AV, To, Wa, Ty, "quoted", fi ffl — 12.5% ±3 and £1,200',
+  "  two  spaces and a trailing one ",
+  "ÆØÅ Ünïcödé façade naïve Ωμέγα Привет 1/2",
+  "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+  "",
+];
+const STYLES: TextStyle[] = ["regular", "bold", "italic", "boldItalic", "code"];
+
+/** pdfkit's own measure of the whole text, as cse measured before words were cached. */
+function measuredWhole(doc: PDFKit.PDFDocument, text: string, style: TextStyle, size: number): number {
+  doc.font(fontOf(style)).fontSize(size);
+  return doc.widthOfString(text);
+}
+
+describe("measure", () => {
+  it("gives, from cached word widths, what pdfkit measures for the whole text, within 0.01 pt", () => {
+    const doc = new PDFDocument({ autoFirstPage: true });
+    registerFonts(doc);
+    for (const style of STYLES)
+      for (const size of [7.5, 10, 19])
+        for (const text of TEXTS) {
+          const twice = [measure(doc, text, style, size), measure(doc, text, style, size)];
+          expect(twice[1]).toBe(twice[0]);
+          expect(Math.abs(twice[0]! - measuredWhole(doc, text, style, size))).toBeLessThan(0.01);
+        }
+  });
+
+  it("is the same for a second document, whose fonts are registered afresh", () => {
+    const a = new PDFDocument();
+    registerFonts(a);
+    const b = new PDFDocument();
+    registerFonts(b);
+    for (const text of TEXTS) expect(measure(b, text, "bold", 11)).toBe(measure(a, text, "bold", 11));
+  });
+});
