@@ -91,9 +91,14 @@ export async function renderPdfTo(
     dry = dryPass(dry.pagination, plan);
   }
   let known = dry.pagination;
+  // Only the current drawing writes: a drawing thrown away may still deliver bytes it had made.
+  let drawing = 0;
   for (let pass = 0; ; pass++) {
     sink.reset();
-    const laid = layOut(model, options, { known, draw: true, plan }, (chunk) => sink.add(chunk));
+    const mine = ++drawing;
+    const laid = layOut(model, options, { known, draw: true, plan }, (chunk) => {
+      if (mine === drawing) sink.add(chunk);
+    });
     if (samePagination(known, laid.pagination) || pass === 3) return laid.finish();
     known = laid.pagination;
     laid.discard();
