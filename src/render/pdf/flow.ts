@@ -113,7 +113,12 @@ export class Flow {
   newPage(force = false): void {
     if (this.empty && !force) return;
     if (this.measuring) return;
+    // The page's running head and foot are drawn as it ends; what is held back for the next
+    // page (a heading) must not be set by them on this one.
+    const held = this.pending;
+    this.pending = [];
     this.onPageEnd?.(this.page);
+    this.pending = held;
     this.doc.addPage();
     this.y = PAGE.top;
     this.empty = true;
