@@ -1,9 +1,15 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { PackDocument } from "../../pack/document-model.js";
-import { renderHtml, TemplateError, type HtmlOptions } from "../../render/html/render-html.js";
+import {
+  renderHtml,
+  renderHtmlParts,
+  TemplateError,
+  type HtmlOptions,
+} from "../../render/html/render-html.js";
 import { mergeTemplates, TEMPLATE_FILE } from "../../render/html/template-set.js";
 import type { SourceTree } from "../../load/source-tree.js";
+import { discardTemporary, temporaryFor, type WrittenTemporary } from "../../util/atomic-write.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import type { PackRenderContext } from "./build.js";
 
@@ -12,9 +18,33 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../../templates/", im
 
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
-/** The HTML pack: the built-in templates, overridden by the submission's templates/ folder. */
-export async function renderHtmlPack(doc: PackDocument, { tree }: PackRenderContext): Promise<Uint8Array> {
-  return renderHtmlWith(doc, tree, {});
+/**
+ * The HTML pack: the built-in templates, overridden by the submission's templates/ folder. With
+ * a target, written piece by piece to a temporary beside it (never encoded whole), which joins the
+ * build's other files when all are ready; without, the bytes.
+ */
+export async function renderHtmlPack(
+  doc: PackDocument,
+  context: PackRenderContext & { target?: undefined },
+): Promise<Uint8Array>;
+export async function renderHtmlPack(
+  doc: PackDocument,
+  context: PackRenderContext,
+): Promise<Uint8Array | WrittenTemporary>;
+export async function renderHtmlPack(
+  doc: PackDocument,
+  { tree, target }: PackRenderContext,
+): Promise<Uint8Array | WrittenTemporary> {
+  if (target === undefined) return renderHtmlWith(doc, tree, {});
+  const parts = withTemplateErrors(() => renderHtmlParts(doc, templatesOf(tree), {}));
+  const temporary = temporaryFor(target);
+  try {
+    writeParts(temporary, parts);
+  } catch (err) {
+    discardTemporary(temporary);
+    throw err;
+  }
+  return { temporary };
 }
 
 /** The HTML pack rendered with options (the zip bundle's links its attachments). */
@@ -24,15 +54,44 @@ export function renderHtmlWith(doc: PackDocument, tree: SourceTree, options: Htm
 
 /** The HTML pack as text (`cse preview` serves it with a few tags added). */
 export function renderHtmlText(doc: PackDocument, tree: SourceTree, options: HtmlOptions): string {
-  const templates = mergeTemplates(readBuiltinTemplates(), readSubmissionTemplates(tree));
+  const templates = templatesOf(tree);
+  return withTemplateErrors(() => renderHtml(doc, templates, options));
+}
+
+function templatesOf(tree: SourceTree) {
+  return mergeTemplates(readBuiltinTemplates(), readSubmissionTemplates(tree));
+}
+
+function withTemplateErrors<T>(render: () => T): T {
   try {
-    return renderHtml(doc, templates, options);
+    return render();
   } catch (err) {
     if (err instanceof TemplateError)
       throw new CliError(`cannot build the HTML pack: ${err.message}`, EXIT.FINDINGS);
     throw err;
   }
 }
+
+/** Writes the pieces to a new file as UTF-8, a million characters at a time, and makes it durable. */
+function writeParts(file: string, parts: readonly string[]): void {
+  const fd = fs.openSync(file, "wx");
+  try {
+    for (const part of parts) {
+      for (let i = 0; i < part.length;) {
+        let end = Math.min(part.length, i + PIECE);
+        // Never between the two halves of a character outside the Basic Multilingual Plane.
+        if (end < part.length && /[\ud800-\udbff]/.test(part[end - 1]!)) end++;
+        fs.writeSync(fd, part.slice(i, end));
+        i = end;
+      }
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const PIECE = 1 << 20;
 
 function readBuiltinTemplates(): Map<string, string> {
   const files = new Map<string, string>();

@@ -62,11 +62,9 @@ export async function writeVolumes(
             (v.number === 0 ? " (the contents)" : ""),
         );
         const name = `${v.volumes[v.number]!.file}.${format}`;
-        const content = await render(volume, {
-          tree: run.tree,
-          opts: run.opts,
-          target: path.join(target, name),
-        });
+        // No target: each volume comes back as bytes (a volume is small; the renderers stream only
+        // a single-file pack to a temporary beside it), and is staged with the others.
+        const content = await render(volume, { tree: run.tree, opts: run.opts });
         if (!(content instanceof Uint8Array)) throw new Error(`the ${format} renderer streamed a volume`);
         staged.write(name, content);
         bytes += content.length;

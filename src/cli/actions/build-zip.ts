@@ -18,6 +18,8 @@ interface BundleEntry {
   path: string;
   /** Its bytes when cse made them; null for an attachment, streamed from the submission. */
   bytes: Uint8Array | null;
+  /** A file cse made and streamed to a temporary (the PDF), to be read from there. */
+  made?: string;
   size: number;
   sha256: string;
   /** Ids of the items citing it, `;`-joined (attachments only). */
@@ -39,14 +41,15 @@ export async function renderZipBundle(
   doc: PackDocument,
   context: PackRenderContext,
 ): Promise<WrittenTemporary> {
-  const made: [string, Uint8Array][] = [
-    ["index.html", renderHtmlWith(doc, context.tree, { attachmentLinks: true })],
+  const made: BundleEntry[] = [
+    madeEntry("index.html", renderHtmlWith(doc, context.tree, { attachmentLinks: true })),
   ];
   for (const format of ["pdf", "docx"] as const) {
-    const bytes = context.rendered?.get(format);
-    if (bytes) made.push([`submission.${format}`, bytes]);
+    const content = context.rendered?.get(format);
+    if (content instanceof Uint8Array) made.push(madeEntry(`submission.${format}`, content));
+    else if (content) made.push(streamedEntry(`submission.${format}`, content.temporary));
   }
-  const entries = [...made.map(([path, bytes]) => madeEntry(path, bytes)), ...attachmentEntries(doc)];
+  const entries = [...made, ...attachmentEntries(doc)];
   const manifest = new TextEncoder().encode(manifestCsv(entries));
   entries.push({ path: "manifest.csv", bytes: manifest, size: manifest.length, sha256: "", citedBy: "" });
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -63,6 +66,21 @@ export async function renderZipBundle(
 
 function madeEntry(path: string, bytes: Uint8Array): BundleEntry {
   return { path, bytes, size: bytes.length, sha256: sha256Of(bytes), citedBy: "" };
+}
+
+/** A file cse made into a temporary: its size and SHA-256 read from there a block at a time. */
+function streamedEntry(path: string, file: string): BundleEntry {
+  const hash = createHash("sha256");
+  const block = Buffer.allocUnsafe(1 << 20);
+  const fd = fs.openSync(file, "r");
+  let size = 0;
+  try {
+    for (let n; (n = fs.readSync(fd, block, 0, block.length, size)) > 0; size += n)
+      hash.update(block.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { path, bytes: null, made: file, size, sha256: hash.digest("hex"), citedBy: "" };
 }
 
 /** Every attachment once, with the ids of the items citing it (their sections' short titles). */
@@ -117,7 +135,14 @@ async function writeZip(
   for (const entry of entries) {
     const options = { mtime, mode: 0o100644, forceDosTimestamp: true, compress: !STORED.test(entry.path) };
     if (entry.bytes) zip.addBuffer(Buffer.from(entry.bytes), entry.path, options);
-    else
+    else if (entry.made !== undefined) {
+      const file = entry.made;
+      zip.addReadStreamLazy(entry.path, { ...options, size: entry.size }, (cb) => {
+        const stream = fs.createReadStream(file);
+        stream.on("error", (err) => zip.emit("error", err));
+        cb(null, stream);
+      });
+    } else
       zip.addReadStreamLazy(entry.path, { ...options, size: entry.size }, (cb) => {
         try {
           const stream = checkedStream(tree, entry);

@@ -9,6 +9,7 @@ import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
 import { printBlockingErrors } from "../print-errors.js";
 import {
+  discardTemporary,
   writeFilesAtomically,
   type AtomicWriteHooks,
   type OutputFile,
@@ -59,7 +60,7 @@ export interface PackRenderContext {
   /** The command's options (a renderer may read its own, e.g. a PDF's --attach). */
   opts: BuildOptions;
   /** The formats rendered before this one in the same build (the zip bundle carries them). */
-  rendered?: ReadonlyMap<PackFormat, Uint8Array>;
+  rendered?: ReadonlyMap<PackFormat, Uint8Array | WrittenTemporary>;
   /** Where the file will be written (a streamed output writes its temporary beside it). */
   target?: string;
 }
@@ -276,24 +277,35 @@ async function renderFormats(
   formats: readonly PackFormat[],
   run: { tree: SourceTree; opts: BuildOptions; outDir: string; progress: Progress },
 ): Promise<OutputFile[]> {
-  const rendered = new Map<PackFormat, Uint8Array>();
+  const rendered = new Map<PackFormat, Uint8Array | WrittenTemporary>();
   const files: OutputFile[] = [];
+  // A streamed output (HTML, PDF, zip) writes beside its target as it goes, so the folder must
+  // exist first; made here, it is removed again if the build fails (when nothing else is in it).
+  const made = !fs.existsSync(run.outDir);
   try {
     for (const format of formats) {
       run.progress.stage(`Rendering ${format.toUpperCase()}`);
       const target = path.join(run.outDir, `submission.${format}`);
-      // A streamed output writes beside its target as it goes, so the folder must exist first.
-      if (format === "zip") makeFolder(run.outDir, run.tree.root);
+      if (format !== "docx") makeFolder(run.outDir, run.tree.root);
       const render = await RENDERERS[format]();
       const content = await render(doc, { tree: run.tree, opts: run.opts, rendered, target });
-      if (content instanceof Uint8Array) rendered.set(format, content);
+      rendered.set(format, content);
       files.push({ path: target, content });
     }
     makeFolder(run.outDir, run.tree.root);
     return files;
   } catch (err) {
-    for (const f of files) if (isTemporary(f.content)) fs.rmSync(f.content.temporary, { force: true });
+    for (const f of files) if (isTemporary(f.content)) discardTemporary(f.content.temporary);
+    if (made) removeIfEmpty(run.outDir);
     throw err;
+  }
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // Not empty, or gone: left as it is.
   }
 }
 

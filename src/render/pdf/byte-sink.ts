@@ -1,8 +1,9 @@
 /**
- * Collects a pdfkit document's output. pdfkit pushes every line of every object as its own small
- * chunk into a Readable stream, and the whole layout runs before the stream can flow, so a pack of
- * thousands of pages would sit in memory as millions of tiny arrays. The sink takes the pushes
- * directly and copies them into large blocks.
+ * Collects a pdfkit document's output in memory. pdfkit pushes every line of every object as its
+ * own small chunk into a Readable stream, and the whole layout runs before the stream can flow, so
+ * a pack of thousands of pages would sit in memory as millions of tiny arrays. The sink takes the
+ * pushes directly and copies them into large blocks. (`cse build` streams the PDF to a file
+ * instead; this is for callers that want the bytes.)
  */
 export class ByteSink {
   private blocks: Uint8Array[] = [];
@@ -23,6 +24,13 @@ export class ByteSink {
       this.used += n;
       offset += n;
     }
+  }
+
+  /** Forgets everything added. */
+  reset(): void {
+    this.blocks = [];
+    this.current = new Uint8Array(BLOCK);
+    this.used = 0;
   }
 
   /** Everything added, as one array. */

@@ -59,13 +59,18 @@ export function planContents(flow: Flow, entries: readonly ContentsEntry[]): Con
 }
 
 /**
- * Draws the planned contents on its reserved pages (from `firstPage`), once every section's page
- * is known. Tagged TOC > TOCI > Link, with a nested TOC for an entry's children; each row is one
- * link annotation to the section's named destination.
+ * Draws the planned contents on the current page and the pages after it, starting each of its
+ * pages as the last is done. Pages are written out as they are finished, so the contents cannot
+ * wait for the body: every section's page (`pageOf`) comes from an earlier layout pass of the
+ * same document. Tagged TOC > TOCI > Link, with a nested TOC for an entry's children; each row
+ * is one link annotation to the section's named destination.
  */
-export function drawContents(flow: Flow, plan: ContentsPlan, firstPage: number, parent: StructElement): void {
-  const doc = flow.doc;
-  doc.switchToPage(firstPage);
+export function drawContents(
+  flow: Flow,
+  plan: ContentsPlan,
+  parent: StructElement,
+  pageOf: (anchor: string) => number | undefined,
+): void {
   const titleLines = flow.lines([{ text: "Contents", style: "bold", link: null }], TEXT_WIDTH, TITLE.size);
   const h1 = flow.struct(parent, "H1");
   flow.drawLine(
@@ -81,24 +86,30 @@ export function drawContents(flow: Flow, plan: ContentsPlan, firstPage: number, 
   // open[d] is the TOC at depth d, and items[d] the TOCI last opened in it.
   const open: StructElement[] = [root];
   const items: StructElement[] = [];
-  let current = firstPage;
+  let current = 0;
   for (const row of plan.rows) {
     while (items.length > row.depth) {
       items.pop()!.end();
       if (open.length > items.length + 1) open.pop()!.end();
     }
     if (row.depth > 0 && open.length <= row.depth) open.push(flow.struct(items[row.depth - 1]!, "TOC"));
-    if (firstPage + row.page !== current) doc.switchToPage((current = firstPage + row.page));
+    for (; current < row.page; current++) flow.newPage(true);
     const toci = flow.struct(open[row.depth]!, "TOCI");
     items.push(toci);
-    drawRow(flow, row, toci);
+    drawRow(flow, row, toci, pageOf);
   }
   while (items.length > 0) items.pop()!.end();
   while (open.length > 0) open.pop()!.end();
+  for (; current < plan.pages - 1; current++) flow.newPage(true);
 }
 
-function drawRow(flow: Flow, row: Row, toci: StructElement): void {
-  const page = flow.anchors.get(row.entry.anchor);
+function drawRow(
+  flow: Flow,
+  row: Row,
+  toci: StructElement,
+  pageOf: (anchor: string) => number | undefined,
+): void {
+  const page = pageOf(row.entry.anchor);
   if (page === undefined) throw new Error(`contents entry ${row.entry.anchor} has no destination`);
   const number = String(page + 1);
   const lh = lineHeight(row.setting);

@@ -1,4 +1,3 @@
-import { sealPageContent } from "./pdfkit-extras.js";
 import { BODY, COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
 import { measure, type TextStyle, useFont } from "./fonts.js";
 import { breakLines, type Line } from "./line-breaker.js";
@@ -49,8 +48,8 @@ const INK = 1.362;
 
 /**
  * The cursor that lays content down the pages: the current page and `y`, page breaks, named
- * destinations, and text set line by line as tagged content. Pages are buffered so the contents,
- * running heads and page numbers can be drawn once every page exists.
+ * destinations, and text set line by line as tagged content. Pages are not kept: each is written
+ * out when the next begins, its running head drawn just before (`onPageEnd`).
  */
 export class Flow {
   y: number = PAGE.top;
@@ -75,6 +74,8 @@ export class Flow {
   readonly units = new Map<string, UnitRecord>();
   /** A flow on a scratch document with no page foot, for measuring blocks (see `heightOf`). */
   measurer: (() => Flow) | null = null;
+  /** Called on a page just before the next one begins (the running head and page number). */
+  onPageEnd: ((page: number) => void) | null = null;
   private empty = true;
   /** Content held back to go on the page of what follows it (a heading), in order. */
   private pending: { height: number; draw: () => void }[] = [];
@@ -87,7 +88,8 @@ export class Flow {
 
   /** Index of the current page, 0-based. */
   get page(): number {
-    return this.doc.bufferedPageRange().count - 1;
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count - 1;
   }
 
   /** The highest `y` content starts at on a page. */
@@ -111,7 +113,12 @@ export class Flow {
   newPage(force = false): void {
     if (this.empty && !force) return;
     if (this.measuring) return;
-    sealPageContent(this.doc, this.doc.page);
+    // The page's running head and foot are drawn as it ends; what is held back for the next
+    // page (a heading) must not be set by them on this one.
+    const held = this.pending;
+    this.pending = [];
+    this.onPageEnd?.(this.page);
+    this.pending = held;
     this.doc.addPage();
     this.y = PAGE.top;
     this.empty = true;

@@ -83,6 +83,9 @@ export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle,
     total += wordWidth(doc, font, widths, " ");
     start = space + 1;
   }
+  // Leave the document at the font and size asked for, as measuring whole runs did: code that
+  // sets text next relies on it, and a size of MEASURE_SIZE would overflow any page.
+  doc.font(font).fontSize(size);
   return (total * size) / MEASURE_SIZE;
 }
 

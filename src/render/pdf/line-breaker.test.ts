@@ -20,6 +20,11 @@ describe("breakLines", () => {
     ).toEqual(["see https://example.org/", "library/opening-hours", "now"]);
   });
 
+  it("follows the Unicode line-breaking rules inside a word: no break in a range of numbers", () => {
+    expect(texts(breakLines([plain("see pages 12-15")], 13, measure))).toEqual(["see pages", "12-15"]);
+    expect(texts(breakLines([plain("a self-assessment")], 10, measure))).toEqual(["a self-", "assessment"]);
+  });
+
   it("splits a word wider than the line into chunks of about equal width", () => {
     const hash = "0123456789abcdef".repeat(4);
     const lines = breakLines([{ text: hash, style: "code", link: null }], 40, measure);

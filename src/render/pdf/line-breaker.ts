@@ -1,3 +1,4 @@
+import LineBreaker from "linebreak";
 import type { TextStyle } from "./fonts.js";
 import type { Run, RunLink, RunSpan } from "./runs.js";
 
@@ -34,8 +35,9 @@ interface Part {
 type Item = { kind: "group"; parts: Part[]; space: Part | null } | { kind: "newline" };
 
 /**
- * Breaks runs into lines no wider than `maxWidth`, greedily. Lines break at spaces, after a
- * "/" or "-" inside a word (long web addresses, hyphenated words) and at "\n"; a word wider
+ * Breaks runs into lines no wider than `maxWidth`, greedily. Lines break at spaces, at "\n", and
+ * inside a word where the Unicode line-breaking algorithm (UAX #14) allows it: after a "/" or "-"
+ * (long web addresses, hyphenated words), but not in "12-15" or before closing punctuation; a word wider
  * than a line (a SHA-256 in a narrow column) is broken between characters, so nothing ever
  * runs past `maxWidth`. Spaces are collapsed and never start or end a line.
  */
@@ -79,8 +81,23 @@ export function breakLines(runs: readonly Run[], maxWidth: number, measure: Meas
 }
 
 const TOKENS = /\n|[ \t\r\f\v]+|[^ \t\r\n\f\v]+/g;
-// Break after "/" or "-" when more of the word follows ("https://a.b/c/", "self-", "assessment").
-const SOFT = /[^/-]*[/-]+(?=[^/-])|[^/-]+[/-]*|[/-]+/g;
+// Words of these characters only (letters, digits, apostrophes, "." "," ";" ":") hold no break
+// opportunity under UAX #14, so the algorithm is not run on them.
+const UNBROKEN = /^[A-Za-z0-9\u00C0-\u024F'\u2019.,;:]*$/;
+
+/** A word's pieces between the places a line may break inside it (UAX #14). */
+function segmentsOf(word: string): string[] {
+  if (UNBROKEN.test(word)) return [word];
+  const segments: string[] = [];
+  const breaker = new LineBreaker(word);
+  let last = 0;
+  for (let b = breaker.nextBreak(); b !== null; b = breaker.nextBreak()) {
+    if (b.position > last) segments.push(word.slice(last, b.position));
+    last = b.position;
+  }
+  if (last < word.length) segments.push(word.slice(last));
+  return segments.length > 0 ? segments : [word];
+}
 
 function itemsOf(runs: readonly Run[]): Item[] {
   const items: Item[] = [];
@@ -102,8 +119,7 @@ function itemsOf(runs: readonly Run[]): Item[] {
         flush();
         pendingSpace ??= { text: " ", style: run.style, link: run.link, span: run.span ?? null };
       } else {
-        const segments =
-          run.style === "code" && token.length <= 12 ? [token] : (token.match(SOFT) ?? [token]);
+        const segments = run.style === "code" && token.length <= 12 ? [token] : segmentsOf(token);
         segments.forEach((seg, i) => {
           if (i > 0) flush();
           if (cur.length === 0) {

@@ -4,13 +4,19 @@ import { COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
 
 /**
  * Running head (organisation on the left, the pack's title on the right) and foot (the section
- * on the left, "Page X of Y" on the right) on every page but the cover, drawn once the page
- * count is known, as Pagination artifacts so assistive technology skips them. X is the page's
- * place in the file, so it matches the viewer's page number and the contents.
+ * on the left, "Page X of Y" on the right) for every page but the cover, as Pagination artifacts
+ * so assistive technology skips them. Pages are written out as they are finished, so the page
+ * count (`total`) comes from an earlier layout pass; the returned function draws one page's
+ * furniture while that page is still the current one. X is the page's place in the file, so it
+ * matches the viewer's page number and the contents.
  */
-export function drawPageFurniture(flow: Flow, organisation: string, title: string): void {
+export function pageFurniture(
+  flow: Flow,
+  organisation: string,
+  title: string,
+  total: number,
+): (page: number, section: string) => void {
   const doc = flow.doc;
-  const total = doc.bufferedPageRange().count;
   const size = 8;
   const headBaseline = PAGE.headerY + 8;
   const footBaseline = PAGE.height - PAGE.footerY + 8;
@@ -19,13 +25,15 @@ export function drawPageFurniture(flow: Flow, organisation: string, title: strin
   const half = TEXT_WIDTH / 2 - 10;
   const org = fit(doc, organisation, half, size);
   const ttl = fit(doc, title, half, size);
-  for (let i = 1; i < total; i++) {
-    doc.switchToPage(i);
+  const ttlX = right - width(doc, ttl, size);
+  return (i, sectionTitle) => {
+    if (i === 0) return;
     const page = `Page ${i + 1} of ${total}`;
-    const section = fit(doc, flow.pageSection[i] ?? "", TEXT_WIDTH - 100, size);
+    const section = fit(doc, sectionTitle, TEXT_WIDTH - 100, size);
+    doc.save();
     flow.artifact(() => {
       text(doc, org, PAGE.left, headBaseline, size, COLOUR.muted);
-      text(doc, ttl, right - width(doc, ttl, size), headBaseline, size, COLOUR.muted);
+      text(doc, ttl, ttlX, headBaseline, size, COLOUR.muted);
       doc
         .moveTo(PAGE.left, headBaseline + 6)
         .lineTo(right, headBaseline + 6)
@@ -41,7 +49,8 @@ export function drawPageFurniture(flow: Flow, organisation: string, title: strin
       text(doc, section, PAGE.left, footBaseline, size, COLOUR.muted);
       text(doc, page, right - width(doc, page, size), footBaseline, size, COLOUR.text);
     }, "Pagination");
-  }
+    doc.restore();
+  };
 }
 
 function text(

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import PDFDocument from "pdfkit";
 import type { PackDocument } from "../../pack/document-model.js";
-import { ByteSink } from "./byte-sink.js";
 import {
   captureOutput,
   escapeXmpInfo,
@@ -13,19 +12,21 @@ import { PAGE } from "./theme.js";
 
 /**
  * A pdfkit document set up for the pack: A4, tagged PDF 1.7 declaring PDF/UA, the title shown
- * in the viewer's title bar, the language of build.language, and pages buffered so the contents
- * and page numbers can be drawn last. Nothing in it depends on the clock or chance: dates come
- * from the build date and the file identifier from a hash of the content.
+ * in the viewer's title bar, the language of build.language. Pages are not buffered: each is
+ * written out when the next begins, so a pack of 45,000 pages never holds more than one. Its bytes
+ * go to `write` as they are made (`null` once the document is ended). Nothing in it depends on the
+ * clock or chance: dates come from the build date and the file identifier from a hash of the content.
  */
 export function createPdfDocument(
   model: PackDocument,
   attach: boolean,
-): { doc: PDFKit.PDFDocument; output: Promise<Uint8Array> } {
+  write: (chunk: Uint8Array) => void,
+): { doc: PDFKit.PDFDocument; output: Promise<void> } {
   const date = new Date(`${model.build.date}T00:00:00Z`);
   const options = {
     size: [PAGE.width, PAGE.height],
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-    bufferPages: true,
+    bufferPages: false,
     pdfVersion: "1.7",
     tagged: true,
     subset: "PDF/UA",
@@ -55,19 +56,18 @@ export function createPdfDocument(
       .subarray(0, 16),
   );
   escapeXmpInfo(doc);
-  // Collect the output from the start: the header the constructor wrote is still in the stream.
-  const sink = new ByteSink();
+  // Take the output from the start: the header the constructor wrote is still in the stream.
   const head = doc.read() as Uint8Array | null;
-  if (head) sink.add(head);
-  const output = new Promise<Uint8Array>((resolve, reject) => {
-    captureOutput(doc, (chunk) => (chunk === null ? resolve(sink.bytes()) : sink.add(chunk)));
+  if (head) write(head);
+  const output = new Promise<void>((resolve, reject) => {
+    captureOutput(doc, (chunk) => (chunk === null ? resolve() : write(chunk)));
     doc.on("error", reject);
   });
   return { doc, output };
 }
 
-/** Ends the document; `output` (from createPdfDocument) then resolves to its bytes. */
-export function finishPdf(doc: PDFKit.PDFDocument, output: Promise<Uint8Array>): Promise<Uint8Array> {
+/** Ends the document; `output` (from createPdfDocument) then resolves, every byte written. */
+export function finishPdf(doc: PDFKit.PDFDocument, output: Promise<void>): Promise<void> {
   sortNameTreesByCodeUnit(doc);
   doc.end();
   return output;

@@ -128,17 +128,12 @@ export function pointOutlineAt(item: PDFKit.PDFOutline, anchor: string): void {
 interface NameTree {
   _compareKeys: (a: string, b: string) => number;
 }
-interface PageInternals {
-  content: PDFKit.PDFKitReference & { end(): void };
-  dictionary: { data: { Contents: unknown } };
-}
 interface DocumentInternals {
   _id: Uint8Array;
   _root: { data: { Names: { data: Record<string, NameTree | undefined> } } };
   _addInfo: () => void;
   info: Record<string, unknown>;
   push: (chunk: Uint8Array | null) => boolean;
-  page: PageInternals;
 }
 
 /** Each private field, and how to find it on a new document; what it is for is at its use below. */
@@ -152,9 +147,6 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
     typeof internals(doc)._addInfo === "function",
   "document.info (the Info dictionary)": (doc) => typeof internals(doc).info === "object",
   "document.push (the output stream)": (doc) => typeof internals(doc).push === "function",
-  "page.content (a page's content stream)": (doc) => typeof internals(doc).page?.content?.end === "function",
-  "page.dictionary.data (a page's dictionary)": (doc) =>
-    typeof internals(doc).page?.dictionary?.data === "object",
   "outline.outlineData (a bookmark's dictionary)": (doc) =>
     typeof (doc.outline as unknown as OutlineInternals).outlineData === "object",
 };
@@ -236,22 +228,4 @@ export function captureOutput(doc: PDFKit.PDFDocument, onChunk: (chunk: Uint8Arr
     onChunk(chunk);
     return true;
   };
-}
-
-/**
- * Writes out what has been drawn on a page so far, compressed, and gives the page a second,
- * empty content stream for what comes later (running heads and page numbers, drawn once the
- * page count is known). pdfkit keeps a buffered page's drawing operators as one small array
- * each until the very end; for a pack of thousands of pages that alone would take gigabytes.
- * A page's content streams are read as one, so nothing about the drawing changes.
- */
-export function sealPageContent(doc: PDFKit.PDFDocument, page: PDFKit.PDFPage): void {
-  const p = page as unknown as PageInternals;
-  const drawn = p.content;
-  const later = doc.ref({}) as PageInternals["content"];
-  // A stream, even if nothing more is drawn (the cover): an empty object would not be one.
-  later.write("");
-  p.content = later;
-  p.dictionary.data.Contents = [drawn, later];
-  drawn.end();
 }

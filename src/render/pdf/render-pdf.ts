@@ -1,4 +1,4 @@
-import type { PackDocument, Section } from "../../pack/document-model.js";
+import type { PackDocument } from "../../pack/document-model.js";
 import {
   ATTACHED_ANCHOR,
   ATTACHED_TITLE,
@@ -12,8 +12,9 @@ import { renderCover } from "./cover.js";
 import PDFDocument from "pdfkit";
 import { Flow, lineHeight } from "./flow.js";
 import { AS_DESIGNED, fitTail, sameFit, type TailFit } from "./keep.js";
+import { ByteSink } from "./byte-sink.js";
 import { registerFonts } from "./fonts.js";
-import { drawPageFurniture } from "./page-furniture.js";
+import { pageFurniture } from "./page-furniture.js";
 import { createPdfDocument, finishPdf } from "./pdf-document.js";
 import { pointOutlineAt, struct } from "./pdfkit-extras.js";
 import { renderSection } from "./sections.js";
@@ -28,50 +29,87 @@ export interface PdfOptions {
   readAttachment?: ReadAttachment | null;
 }
 
+/** Where a PDF's bytes go as they are made. */
+export interface PdfSink {
+  /** The next bytes of the file. */
+  add(chunk: Uint8Array): void;
+  /** Forgets every byte added: a layout pass found its pages moved, and the file is written again. */
+  reset(): void;
+}
+
+/** What a layout pass learnt of the pages: every destination's page, and each page's section. */
+interface Pagination {
+  anchors: ReadonlyMap<string, number>;
+  /** The section of each page (its running foot), index 0 the cover; its length is the page count. */
+  sections: readonly string[];
+}
+
+/** Renders the pack to a PDF in memory (see renderPdfTo). */
+export async function renderPdf(model: PackDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  const sink = new ByteSink();
+  await renderPdfTo(model, sink, options);
+  return sink.bytes();
+}
+
 /**
  * Renders the pack's document model to a tagged, navigable PDF: cover, contents with page
  * numbers, the sections in the model's order, an outline, running heads and "Page X of Y", and
- * with `readAttachment` every attachment embedded. The same model gives the same bytes.
+ * with `readAttachment` every attachment embedded. The same model gives the same bytes. The
+ * bytes go to `sink` page by page, so memory does not grow with the pack.
  *
- * Order of work: the contents are planned first so their pages can be reserved after the cover;
- * the body is laid out, recording the page of every destination; then the contents, running
- * heads and page numbers are drawn on the buffered pages.
+ * Order of work: the contents are planned first so their pages can be reserved after the cover.
+ * A dry pass places every line without drawing it or keeping its pages, and learns each
+ * destination's page, each page's section and the page count; it is repeated while the page
+ * numbers citations print change their number of digits for many citations. The drawing pass then knows them from
+ * the start: the contents get their page numbers, citations the pages they cite, and each page
+ * its running head and "Page X of Y" as it is finished, after which it is written out. Should the
+ * drawing pass's own pages still differ from what it was told, it is thrown away and drawn again
+ * with its own pages (four drawings at most).
  */
-export async function renderPdf(model: PackDocument, options: PdfOptions = {}): Promise<Uint8Array> {
-  // Citations print the page of what they cite, which is known only once the pages are laid
-  // out: lay out with three-digit stand-ins first (placing text without drawing it, which is
-  // what takes the time), then again with the pages found, until the pages stop moving (the
-  // numbers' widths can move a line; twice is the norm, five the cap).
-  //
-  // Each pass also finds the units (elements, case studies) whose last page would hold only a
-  // few lines, and the next pass fits them (keep.ts `fitTail`); the pages are settled when
-  // neither the page numbers nor that plan change. The sample: two placing passes, one drawn.
-  const numbered = printsPageNumbers(model.sections);
-  // A model that prints no page numbers in its text starts with a real pass.
-  let pages: ReadonlyMap<string, number> | null = numbered ? null : new Map();
+export async function renderPdfTo(
+  model: PackDocument,
+  sink: PdfSink,
+  options: PdfOptions = {},
+): Promise<void> {
+  // Only what a dry pass learnt is kept: its document (every page, the whole structure tree) goes.
+  // Each dry pass also finds the units (elements, case studies) whose last page would hold only
+  // a few lines, and the next pass fits them (keep.ts `fitTail`).
+  const dryPass = (known: Pagination | null, plan: ReadonlyMap<string, TailFit>) => {
+    const laid = layOut(model, options, { known, draw: false, plan }, () => undefined);
+    return { pagination: laid.pagination, printed: laid.printed, next: nextPlan(plan, laid.units) };
+  };
   let plan: ReadonlyMap<string, TailFit> = new Map();
-  // A pass after the plan changed moves pages: it only places text (it is not the last).
-  let replanned = false;
-  for (let pass = 0; pass < 5; pass++) {
-    const laid = layOut(model, options, pages, plan, pages === null || replanned);
-    const next = nextPlan(plan, laid.flow);
-    const settled =
-      !laid.flow.dry && (!numbered || samePages(pages!, laid.flow.anchors)) && samePlan(plan, next);
-    if (settled) return finishPdf(laid.flow.doc, laid.output);
-    if (numbered) pages = new Map(laid.flow.anchors);
-    replanned = !samePlan(plan, next);
-    plan = next;
+  let dry = dryPass(null, plan);
+  // Another dry pass while the plan of tails changes, or while many of the page numbers
+  // citations print change their number of digits (the 000 stand-ins of a pack of thousands of
+  // pages): their lines, and so the pages, would move. Dry passes cost about a third of drawing.
+  // With only a few numbers changing, the pages rarely move, and the drawing pass checks that.
+  for (let pass = 0; pass < 4; pass++) {
+    const replan = !samePlan(plan, dry.next);
+    if (!replan && changedWidths(dry.printed, dry.pagination.anchors) <= 0.25) break;
+    plan = dry.next;
+    dry = dryPass(dry.pagination, plan);
+  }
+  let known = dry.pagination;
+  // Only the current drawing writes: a drawing thrown away may still deliver bytes it had made.
+  let drawing = 0;
+  for (let pass = 0; ; pass++) {
+    sink.reset();
+    const mine = ++drawing;
+    const laid = layOut(model, options, { known, draw: true, plan }, (chunk) => {
+      if (mine === drawing) sink.add(chunk);
+    });
+    if (samePagination(known, laid.pagination) || pass === 3) return laid.finish();
+    known = laid.pagination;
     laid.discard();
   }
-  const last = layOut(model, options, pages, plan, false);
-  return finishPdf(last.flow.doc, last.output);
 }
 
 /** The plan for the next pass: how each unit a pass found with a short tail is fitted. */
-function nextPlan(plan: ReadonlyMap<string, TailFit>, flow: Flow): Map<string, TailFit> {
+function nextPlan(plan: ReadonlyMap<string, TailFit>, units: Flow["units"]): ReadonlyMap<string, TailFit> {
   const next = new Map(plan);
   const bodyLine = lineHeight({ size: BODY.size });
-  for (const [key, unit] of flow.units) {
+  for (const [key, unit] of units) {
     const current = plan.get(key) ?? AS_DESIGNED;
     const fit = fitTail(unit, current, bodyLine);
     if (!sameFit(fit, current)) next.set(key, fit);
@@ -83,30 +121,51 @@ function samePlan(a: ReadonlyMap<string, TailFit>, b: ReadonlyMap<string, TailFi
   return a.size === b.size && [...a].every(([k, v]) => b.has(k) && sameFit(b.get(k)!, v));
 }
 
-function printsPageNumbers(sections: readonly Section[]): boolean {
-  return sections.some(
-    (s) => /"type":"(?:cite|page)"/.test(JSON.stringify(s.blocks)) || printsPageNumbers(s.children),
-  );
+/** The share of the page numbers a pass printed that would print with another number of digits next. */
+function changedWidths(printed: ReadonlyMap<string, string>, anchors: ReadonlyMap<string, number>): number {
+  let changed = 0;
+  for (const [anchor, shown] of printed) if (pageText(anchors.get(anchor)).length !== shown.length) changed++;
+  return printed.size === 0 ? 0 : changed / printed.size;
 }
 
-function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
+function pageText(page: number | undefined): string {
+  return page === undefined ? "" : String(page + 1);
 }
 
+function samePagination(a: Pagination, b: Pagination): boolean {
+  if (a.anchors.size !== b.anchors.size || a.sections.length !== b.sections.length) return false;
+  for (const [k, v] of a.anchors) if (b.anchors.get(k) !== v) return false;
+  return a.sections.every((s, i) => b.sections[i] === s);
+}
+
+/**
+ * One layout pass, with the pages `known` from an earlier pass (none in the first, which prints
+ * three-digit stand-ins for the pages citations name). A dry pass places every line but draws
+ * nothing and keeps nothing. Returns what the pass learnt of its own pages, the page number it
+ * printed for each anchor cited, and a function that ends the document (a pass thrown away is
+ * never ended: its output is simply dropped).
+ */
 function layOut(
   model: PackDocument,
   options: PdfOptions,
-  pages: ReadonlyMap<string, number> | null,
-  tightness: ReadonlyMap<string, TailFit>,
-  dry: boolean,
-): { flow: Flow; output: Promise<Uint8Array>; discard: () => void } {
+  {
+    known,
+    draw,
+    plan: tightness,
+  }: { known: Pagination | null; draw: boolean; plan: ReadonlyMap<string, TailFit> },
+  write: (chunk: Uint8Array) => void,
+): {
+  pagination: Pagination;
+  printed: ReadonlyMap<string, string>;
+  units: Flow["units"];
+  finish: () => Promise<void>;
+  discard: () => void;
+} {
   const attach = options.readAttachment ? model.attachments.length > 0 : false;
-  const { doc, output } = createPdfDocument(model, attach);
+  const { doc, output } = createPdfDocument(model, attach, write);
   registerFonts(doc);
   const flow = new Flow(doc);
-  flow.dry = dry;
+  flow.dry = !draw;
   flow.plan = tightness;
   flow.measurer = () => {
     const scratch = new PDFDocument({ size: [PAGE.width, PAGE.height], bufferPages: true });
@@ -114,11 +173,13 @@ function layOut(
     return new Flow(scratch);
   };
   const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
+  const pageOf = (anchor: string) => known?.anchors.get(anchor);
+  const printed = new Map<string, string>();
   flow.refs = {
     pageOf: (anchor) => {
-      if (pages === null) return "000";
-      const page = pages.get(anchor);
-      return page === undefined ? "" : String(page + 1);
+      const shown = known === null ? "000" : pageText(pageOf(anchor));
+      printed.set(anchor, shown);
+      return shown;
     },
     embedded: (path) => embedded.has(path),
     volumeOf: (anchor) => {
@@ -126,6 +187,11 @@ function layOut(
       return volume ? { number: volume.number, file: `${volume.file}.pdf` } : null;
     },
   };
+  const furniture =
+    draw &&
+    known !== null &&
+    pageFurniture(flow, model.organisation, model.cover.title, known.sections.length);
+  if (furniture) flow.onPageEnd = (page) => furniture(page, flow.pageSection[page] ?? "");
   const date = new Date(`${model.build.date}T00:00:00Z`);
   if (attach && options.readAttachment)
     flow.openFile = fileOpener(doc, model.attachments, options.readAttachment, date);
@@ -140,27 +206,28 @@ function layOut(
   const plan = planContents(flow, entries);
   flow.section = "Contents";
   flow.newPage(true);
-  const contentsPage = flow.page;
   flow.destination("contents", flow.pageTop);
   pointOutlineAt(doc.outline.addItem("Contents"), "contents");
-  for (let i = 1; i < plan.pages; i++) flow.newPage(true);
   const contents = flow.struct(root, "Sect");
+  if (flow.dry) for (let i = 1; i < plan.pages; i++) flow.newPage(true);
+  else {
+    drawContents(flow, plan, contents, pageOf);
+    contents.end();
+  }
   flow.touch();
 
   const ctx = { mentions: model.mentions };
   for (const section of model.sections) renderSection(flow, section, root, doc.outline, ctx);
   if (attach) renderAttachedFiles(flow, model.attachments, root, doc.outline);
   flow.endUnit();
+  const pagination = { anchors: flow.anchors, sections: flow.pageSection.slice(0, flow.page + 1) };
   const discard = (): void => void output.catch(() => undefined);
-  // A pass whose pages are thrown away is never ended: its output is simply dropped.
-  if (flow.dry) return { flow, output, discard };
-
-  drawContents(flow, plan, contentsPage, contents);
-  contents.end();
-  // The pack's own title (a volume's title adds its number and name, told on its cover and feet).
-  drawPageFurniture(flow, model.organisation, model.cover.title);
-  if (attach && options.readAttachment)
-    embedAttachments(doc, model.attachments, options.readAttachment, date);
-  root.end();
-  return { flow, output, discard };
+  const finish = async (): Promise<void> => {
+    flow.onPageEnd?.(flow.page);
+    if (attach && options.readAttachment)
+      embedAttachments(doc, model.attachments, options.readAttachment, date);
+    root.end();
+    await finishPdf(doc, output);
+  };
+  return { pagination, printed, units: flow.units, finish, discard };
 }
