@@ -58,10 +58,13 @@ export function writeFilesAtomically(files: OutputFile[], hooks: AtomicWriteHook
   // succeeded: refuse before anything is written.
   for (const f of files) {
     const st = fs.lstatSync(f.path, { throwIfNoEntry: false });
-    if (st && !st.isFile())
+    if (st && !st.isFile()) {
+      // Files already streamed to temporaries for this write go, with their staging folders.
+      for (const g of files) if (isWrittenTemporary(g.content)) discardTemporary(g.content.temporary);
       throw Object.assign(new Error(`${f.path} is in the way: it is not a file`), {
         code: st.isDirectory() ? "EISDIR" : "EEXIST",
       });
+    }
   }
   const staging = new Map<string, string>();
   try {
