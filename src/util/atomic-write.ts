@@ -54,20 +54,17 @@ export const atomicWriteHooks: {
 export function writeFilesAtomically(files: OutputFile[], hooks: AtomicWriteHooks = {}): void {
   const dirs = [...new Set(files.map((f) => path.dirname(f.path)))];
   for (const dir of dirs) removeStaleStaging(dir);
-  // Something other than a file in a target's place would fail its rename after others had
-  // succeeded: refuse before anything is written.
-  for (const f of files) {
-    const st = fs.lstatSync(f.path, { throwIfNoEntry: false });
-    if (st && !st.isFile()) {
-      // Files already streamed to temporaries for this write go, with their staging folders.
-      for (const g of files) if (isWrittenTemporary(g.content)) discardTemporary(g.content.temporary);
-      throw Object.assign(new Error(`${f.path} is in the way: it is not a file`), {
-        code: st.isDirectory() ? "EISDIR" : "EEXIST",
-      });
-    }
-  }
   const staging = new Map<string, string>();
   try {
+    // Something other than a file in a target's place would fail its rename after others had
+    // succeeded: refuse before anything is written (the `finally` removes what was streamed).
+    for (const f of files) {
+      if (!isInTheWay(f.path)) continue;
+      const dir = fs.lstatSync(f.path).isDirectory();
+      throw Object.assign(new Error(`${f.path} is in the way: it is not a file`), {
+        code: dir ? "EISDIR" : "EEXIST",
+      });
+    }
     for (const dir of dirs) staging.set(dir, makeStaging(dir));
     const moves = files.map((f, i) => {
       const dir = staging.get(path.dirname(f.path)) ?? "";
