@@ -1,40 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { obfuscate } from "../src/render/docx/docx-fonts.js";
-import { minimalSubmission } from "./helpers/minimal.js";
-import { joined, openPdf, pageTexts } from "./helpers/pdf-read.js";
+import { buildDocxFixture, DOCX_EPOCH } from "./helpers/docx-fixture.js";
 import { runCse } from "./helpers/run-cli.js";
 import { readZip, textParts, type ZipEntryRead } from "./helpers/zip-read.js";
-
-const EPOCH = { SOURCE_DATE_EPOCH: "1420934400" }; // 2015-01-11
-
-/** The minimal submission in Welsh, with Markdown that exercises lists, emphasis, links and mentions. */
-function fixture(): Record<string, string | Uint8Array> {
-  const files: Record<string, string | Uint8Array> = { ...minimalSubmission() };
-  files["cse.yaml"] = files["cse.yaml"] + "title: Pecyn prawf\nbuild:\n  language: cy\n";
-  files["evidence/E001.yaml"] = `id: E001
-title: Customer profile
-description: |
-  Who our customers are, *in short*; see [the survey](https://example.org/survey) and E002.
-
-  1. First point
-  2. Second point, backing 1.2.1
-
-  - a bullet
-
-  [Read in English too]{lang=en-GB}.
-type: report
-date: 2014-06-01
-owner: ann
-files: [profile.pdf]
-elements: ["1.1.1", "1.1.2"]
-`;
-  files["evidence/profile.pdf"] = "%PDF-1.4 a test attachment\n";
-  return files;
-}
 
 let dir: string;
 let bytes: Buffer;
@@ -44,15 +14,7 @@ let document: string;
 
 // Built once for every test (a build takes a second or two); the folder outlives single tests.
 beforeAll(async () => {
-  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "cse-docx-")));
-  for (const [rel, content] of Object.entries(fixture())) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  const r = await runCse(["build", "--format", "docx"], { cwd: dir, env: EPOCH });
-  expect(r.stderr).toBe("");
-  expect(r.code).toBe(0);
-  expect(r.stdout).toContain("Wrote out/submission.docx");
+  dir = await buildDocxFixture();
   bytes = fs.readFileSync(path.join(dir, "out/submission.docx"));
   entries = await readZip(bytes);
   parts = textParts(entries);
@@ -200,61 +162,11 @@ describe("cse build --format docx", () => {
   });
 
   it("gives the same bytes for the same input and SOURCE_DATE_EPOCH, every entry dated that day", async () => {
-    const r = await runCse(["build", "--format", "docx", "--out", "again"], { cwd: dir, env: EPOCH });
+    const r = await runCse(["build", "--format", "docx", "--out", "again"], { cwd: dir, env: DOCX_EPOCH });
     expect(r.code).toBe(0);
     expect(fs.readFileSync(path.join(dir, "again/submission.docx")).equals(bytes)).toBe(true);
     // DOS date of 2015-01-11: (2015 - 1980) << 9 | 1 << 5 | 11, at midnight.
     for (const e of entries) expect([e.dosDate, e.dosTime]).toEqual([(35 << 9) | (1 << 5) | 11, 0]);
     expect(entries[0]!.name).toBe("[Content_Types].xml");
   });
-});
-
-describe("the Word pack as a user opens it", () => {
-  // One conversion, as a user would make it: LibreOffice reads the file and writes a PDF, which
-  // is read back. Slow (seconds), so only this one. Its own profile folder lets it run beside
-  // another LibreOffice. .ci/run installs LibreOffice (libreoffice-writer-nogui).
-  it("converts with LibreOffice to a PDF with every heading, element id and link", async () => {
-    const out = path.join(dir, "converted");
-    const r = spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        out,
-        path.join(dir, "out/submission.docx"),
-      ],
-      { encoding: "utf8", timeout: 180_000 },
-    );
-    expect(r.error).toBeUndefined();
-    const pdf = await openPdf(fs.readFileSync(path.join(out, "submission.pdf")));
-    const text = (await pageTexts(pdf)).map(joined).join(" ");
-    for (const heading of [
-      "Contents",
-      "At a glance",
-      "Criterion 1: Customer Insight",
-      "E001: Customer profile",
-      "CS01: Listening to students",
-    ])
-      expect(text).toContain(heading);
-    for (const id of ["1.1.1", "1.1.2", "1.2.1", "2.1.1", "2.1.2"]) expect(text).toContain(`Element ${id}`);
-    // The field's code must not show as text: LibreOffice read the contents as contents.
-    expect(text).not.toContain("TOC \\");
-    expect(text).toMatch(/Page 2 of \d+/);
-    const links: { dest?: unknown; url?: string }[] = [];
-    for (let n = 1; n <= pdf.numPages; n++)
-      links.push(
-        ...(
-          (await (await pdf.getPage(n)).getAnnotations()) as {
-            subtype: string;
-            dest?: unknown;
-            url?: string;
-          }[]
-        ).filter((a) => a.subtype === "Link"),
-      );
-    expect(links.filter((l) => l.dest).length).toBeGreaterThan(10);
-    expect(links.map((l) => l.url)).toContain("https://example.org/survey");
-  }, 200_000);
 });
