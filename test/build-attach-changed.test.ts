@@ -1,15 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { hashAttachments } from "../src/cli/actions/build-inputs.js";
 import { renderPdfPack } from "../src/cli/actions/build-pdf.js";
 import type { BuildOptions } from "../src/cli/actions/build.js";
 import { CliError, EXIT } from "../src/cli/exit-codes.js";
-import { WorkTree } from "../src/load/source-tree.js";
-import { readSubmission } from "../src/model/read-submission.js";
-import { buildDocument } from "../src/pack/build-document.js";
 import { minimalSubmission } from "./helpers/minimal.js";
-import { testdir } from "./helpers/testdir.js";
+import { packOf } from "./helpers/pack-document.js";
 
 // The world moving under a build: an attachment hashed for the pack's index, then changed or
 // removed before the PDF embeds it (`--attach`). The build stops with a message in plain words
@@ -21,22 +17,7 @@ function packWithAttachment() {
     "files: [survey.csv]\nelements:",
   );
   files["evidence/survey.csv"] = "question,score\nhelpful,4\n";
-  const root = testdir(files);
-  const tree = new WorkTree(root);
-  const { submission, errorCount } = readSubmission(tree, { asOf: "2015-02-01" });
-  expect(errorCount).toBe(0);
-  const doc = buildDocument(submission, {
-    introduction: null,
-    attachments: hashAttachments(tree, submission, false),
-    build: {
-      date: "2015-02-01",
-      commit: null,
-      uncommitted: false,
-      includeDrafts: false,
-      asOf: "2015-02-01",
-      generator: "cse test",
-    },
-  });
+  const { doc, root, tree } = packOf(files, { attachments: true });
   expect(doc.attachments.map((a) => a.path)).toEqual(["evidence/survey.csv"]);
   return { root, tree, doc, opts: { attach: true } as BuildOptions };
 }

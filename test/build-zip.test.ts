@@ -3,12 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashAttachments } from "../src/cli/actions/build-inputs.js";
 import { renderZipBundle } from "../src/cli/actions/build-zip.js";
-import { WorkTree } from "../src/load/source-tree.js";
-import { readSubmission } from "../src/model/read-submission.js";
-import { buildDocument } from "../src/pack/build-document.js";
 import { minimalSubmission } from "./helpers/minimal.js";
+import { packOf } from "./helpers/pack-document.js";
 import { runCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
 import { readZip, type ZipEntryRead } from "./helpers/zip-read.js";
@@ -128,21 +125,7 @@ describe("cse build --format zip", () => {
   });
 
   it("fails whole, leaving no temporary, when an attachment is not what the pack says it is", async () => {
-    const d = testdir(fixture());
-    const tree = new WorkTree(d);
-    const s = readSubmission(tree, { asOf: "2015-01-11" }).submission;
-    const doc = buildDocument(s, {
-      introduction: null,
-      attachments: hashAttachments(tree, s, false),
-      build: {
-        date: "2015-01-11",
-        commit: null,
-        uncommitted: false,
-        includeDrafts: false,
-        asOf: "2015-01-11",
-        generator: "cse test",
-      },
-    });
+    const { doc, root: d, tree } = packOf(fixture(), { date: "2015-01-11", attachments: true });
     // As if the file changed between being hashed for the pack and being put in the bundle.
     const changed = doc.attachments.find((a) => a.path === "evidence/shared.csv")!;
     changed.sha256 = "0".repeat(64);

@@ -68,36 +68,22 @@ function outcomeLine(report: ImportReport): string {
   return `Written: ${plural(n, "file")}.${drafts} Run cse validate to check the submission.`;
 }
 
+/** The JSON report's fields, in FORMAT.md's order: what a script reading it relies on. */
+const JSON_FIELDS = [
+  "created",
+  "updated",
+  "unchanged",
+  "notInSheet",
+  "ignoredColumns",
+  "ignoredSheets",
+  "problems",
+  "dryRun",
+  "files",
+  "notices",
+] as const satisfies readonly (keyof ImportReport)[];
+
 /** FORMAT.md's JSON report. */
 export function formatImportJson(report: ImportReport): string {
-  const {
-    created,
-    updated,
-    unchanged,
-    notInSheet,
-    ignoredColumns,
-    ignoredSheets,
-    problems,
-    dryRun,
-    files,
-    notices,
-  } = report;
-  return (
-    JSON.stringify(
-      {
-        created,
-        updated,
-        unchanged,
-        notInSheet,
-        ignoredColumns,
-        ignoredSheets,
-        problems,
-        dryRun,
-        files,
-        notices,
-      },
-      null,
-      2,
-    ) + "\n"
-  );
+  const fields = Object.fromEntries(JSON_FIELDS.map((field) => [field, report[field]]));
+  return JSON.stringify(fields, null, 2) + "\n";
 }

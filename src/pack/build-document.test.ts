@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { minimalSubmission } from "../../test/helpers/minimal.js";
 import { packFixture } from "../../test/helpers/pack-fixture.js";
-import { testdir } from "../../test/helpers/testdir.js";
-import { WorkTree } from "../load/source-tree.js";
-import { readSubmission } from "../model/read-submission.js";
-import { buildDocument } from "./build-document.js";
+import { packOf } from "../../test/helpers/pack-document.js";
 import type { Block, Inline, PackDocument, Section } from "./document-model.js";
 
 function docOf(files: Record<string, string>, includeDrafts = false): PackDocument {
-  const { submission, errorCount } = readSubmission(new WorkTree(testdir(files)), { asOf: "2015-02-01" });
-  expect(errorCount).toBe(0);
-  return buildDocument(submission, {
-    introduction: "# Welcome\n\nAbout us, see 1.1.1.\n\n## Team\n",
-    attachments: new Map(),
-    build: {
-      date: "2015-02-01",
-      commit: null,
-      uncommitted: false,
-      includeDrafts,
-      asOf: "2015-02-01",
-      generator: "cse test",
-    },
-  });
+  return packOf(files, { includeDrafts, introduction: "# Welcome\n\nAbout us, see 1.1.1.\n\n## Team\n" }).doc;
 }
 
 function allSections(sections: Section[]): Section[] {

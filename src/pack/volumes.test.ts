@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { minimalSubmission } from "../../test/helpers/minimal.js";
-import { testdir } from "../../test/helpers/testdir.js";
-import { WorkTree } from "../load/source-tree.js";
-import { readSubmission } from "../model/read-submission.js";
-import { buildDocument } from "./build-document.js";
+import { packOf } from "../../test/helpers/pack-document.js";
 import type { PackDocument, Section } from "./document-model.js";
 import { splitByCriterion, volumeElsewhere } from "./volumes.js";
 
@@ -23,21 +20,7 @@ function docOf(): PackDocument {
       "narrative: It went well.",
       'elements: ["2.1.1"]\n',
     ].join("\n");
-  const checked = readSubmission(new WorkTree(testdir(files)), { asOf: "2015-02-01" });
-  expect(checked.errorCount, JSON.stringify(checked.diagnostics)).toBe(0);
-  const submission = checked.submission;
-  return buildDocument(submission, {
-    introduction: null,
-    attachments: new Map(),
-    build: {
-      date: "2015-02-01",
-      commit: null,
-      uncommitted: false,
-      includeDrafts: false,
-      asOf: "2015-02-01",
-      generator: "cse test",
-    },
-  });
+  return packOf(files).doc;
 }
 
 function anchorsOf(sections: readonly Section[]): string[] {

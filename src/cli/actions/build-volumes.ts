@@ -3,11 +3,10 @@ import path from "node:path";
 import type { PackDocument } from "../../pack/document-model.js";
 import { splitByCriterion } from "../../pack/volumes.js";
 import type { SourceTree } from "../../load/source-tree.js";
-import { stageFolder, type AtomicWriteHooks } from "../../util/atomic-write.js";
+import { stageFolder } from "../../util/atomic-write.js";
 import { makeFolders, resolveWriteTarget } from "../../util/write-inside-root.js";
 import { CliError } from "../exit-codes.js";
-import type { Progress } from "../progress.js";
-import type { BuildOptions, PackFormat, PackRenderer } from "./build.js";
+import type { BuildOptions, BuildRun, PackFormat, PackRenderer } from "./build.js";
 
 /** The folder, inside the output folder, that a pack split into volumes is written to. */
 export const VOLUMES_FOLDER = "submission-volumes";
@@ -36,14 +35,7 @@ export interface WrittenVolumes {
 export async function writeVolumes(
   doc: PackDocument,
   formats: readonly PackFormat[],
-  run: {
-    tree: SourceTree;
-    opts: BuildOptions;
-    outDir: string;
-    progress: Progress;
-    renderer: (format: PackFormat) => Promise<PackRenderer>;
-    hooks: AtomicWriteHooks;
-  },
+  run: BuildRun & { renderer: (format: PackFormat) => Promise<PackRenderer> },
 ): Promise<WrittenVolumes> {
   const unsplittable = formats.filter((f) => f !== "html" && f !== "pdf");
   if (unsplittable.length > 0) throw new CliError(unsplittableMessage(unsplittable));

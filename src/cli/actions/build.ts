@@ -33,6 +33,15 @@ import { holdBeforeRename } from "../hold-before-rename.js";
 import { writeVolumes, type WrittenVolumes } from "./build-volumes.js";
 
 /** Options of `cse build`. */
+/** What writing a pack needs besides the document: where from, how, where to, and the progress shown. */
+export interface BuildRun {
+  tree: SourceTree;
+  opts: BuildOptions;
+  outDir: string;
+  progress: Progress;
+  hooks: AtomicWriteHooks;
+}
+
 export interface BuildOptions extends SubmissionOptions, CacheOptions {
   /** --since REV: add "Changes since REV". */
   since?: string;
@@ -166,14 +175,7 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
 async function writeFiles(
   doc: PackDocument,
   formats: readonly PackFormat[],
-  run: {
-    tree: SourceTree;
-    opts: BuildOptions;
-    outDir: string;
-    progress: Progress;
-    hooks: AtomicWriteHooks;
-    io: Io;
-  },
+  run: BuildRun & { io: Io },
 ): Promise<void> {
   const { tree, opts, outDir, progress, hooks, io } = run;
   const files = await renderFormats(doc, formats, { tree, opts, outDir, progress });

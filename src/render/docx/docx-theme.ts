@@ -1,3 +1,5 @@
+import { COLOUR as SHARED, type ColourName } from "../colours.js";
+
 /**
  * The look of the Word pack in one place, matching the PDF's (src/render/pdf/theme.ts): A4,
  * the same type sizes and colours. Sizes are in half-points (Word's unit for type) and
@@ -31,16 +33,7 @@ export const HEADING_SIZE: Record<number, number> = { 1: 38, 2: 29, 3: 25, 4: 22
 /** Table text, 8.8 pt rounded to Word's half-points. */
 export const TABLE_SIZE = 18;
 
-/** Colours, as Word writes them (hex without #). */
-export const COLOUR = {
-  text: "1A1A1A",
-  muted: "4A4A4A",
-  heading: "13294B",
-  link: "0B4F9C",
-  rule: "B8BFC8",
-  tableHead: "E8ECF1",
-  notice: "7A2E00",
-  noticeBack: "FFF4E5",
-  seriesA: "2B5C9E",
-  seriesB: "C26A1B",
-} as const;
+/** The pack's colours (render/colours.ts), as Word writes them: upper-case hex without "#". */
+export const COLOUR = Object.fromEntries(
+  Object.entries(SHARED).map(([name, hex]) => [name, hex.slice(1).toUpperCase()]),
+) as Record<ColourName, string>;

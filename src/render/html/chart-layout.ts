@@ -1,19 +1,9 @@
 import type { ChartBlock } from "../../pack/document-model.js";
 import { chartAxis } from "../chart-axis.js";
+import type { PlotFrame } from "./plot-frame.js";
 
 /** Where everything of a grouped bar chart goes, in SVG user units (what chart.hbs receives). */
-export interface ChartLayout {
-  /** Prefix of the chart's element ids. */
-  id: string;
-  width: number;
-  height: number;
-  title: string;
-  description: string;
-  plotLeft: number;
-  plotRight: number;
-  plotBottom: number;
-  /** Gridlines with their value labels. */
-  ticks: { y: number; x: number; label: string }[];
+export interface ChartLayout extends PlotFrame {
   /** One bar per series per category; `series` is the series' index (0 solid, 1 hatched). */
   bars: {
     x: number;

@@ -1,19 +1,9 @@
 import type { TrendBlock } from "../../pack/document-model.js";
 import { valueRange } from "../trend-scale.js";
+import type { PlotFrame } from "./plot-frame.js";
 
 /** Where everything of a trend chart goes, in SVG user units (what trend.hbs receives). */
-export interface TrendLayout {
-  /** Prefix of the chart's element ids. */
-  id: string;
-  width: number;
-  height: number;
-  title: string;
-  description: string;
-  plotLeft: number;
-  plotRight: number;
-  plotBottom: number;
-  /** Gridlines with their value labels. */
-  ticks: { y: number; x: number; label: string }[];
+export interface TrendLayout extends PlotFrame {
   /** The dashed target line and its label. */
   target: { y: number; label: string; labelX: number; labelY: number };
   /** The line through the results, as SVG points; a period without a result breaks it. */

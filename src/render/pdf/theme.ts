@@ -46,17 +46,5 @@ export const BLOCK_GAP = 7;
 /** Table text size and cell padding. */
 export const TABLE = { size: 9, padX: 4, padY: 3.4 } as const;
 
-/** Colours (hex). Text contrast stays above 7:1 on white; links are underlined as well as blue. */
-export const COLOUR = {
-  text: "#1a1a1a",
-  muted: "#4a4a4a",
-  heading: "#13294b",
-  link: "#0b4f9c",
-  rule: "#b8bfc8",
-  tableHead: "#e8ecf1",
-  band: "#13294b",
-  notice: "#7a2e00",
-  noticeBack: "#fff4e5",
-  seriesA: "#2b5c9e",
-  seriesB: "#c26a1b",
-} as const;
+/** The pack's colours (hex), shared with the Word pack. */
+export { COLOUR } from "../colours.js";
