@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { commitAll, gitIn, gitRepo, writeFiles } from "./helpers/git-repo.js";
+import { commitAll, gitIn, gitRepo, writeFiles, repoTemplate } from "./helpers/git-repo.js";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
@@ -29,7 +29,7 @@ function packOf(dir: string): string {
 }
 
 /** assessed-2014, then a committed year of work, then one uncommitted edit. */
-function history(): { dir: string; first: string; second: string } {
+function makeHistory(): { dir: string; first: string; second: string } {
   const files = minimalSubmission();
   const dir = gitRepo(files);
   const first = commitAll(dir, "Initial submission", "2014-06-01");
@@ -48,6 +48,9 @@ function history(): { dir: string; first: string; second: string } {
   });
   return { dir, first, second };
 }
+
+/** Made once for the file, copied for each test. */
+const history = repoTemplate(makeHistory);
 
 describe("cse build and git", () => {
   it("adds Changes since REV, last-changed dates and the commit, saying when there are uncommitted changes", async () => {

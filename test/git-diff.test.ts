@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { commitAll, gitIn, gitRepo, writeFiles } from "./helpers/git-repo.js";
+import { commitAll, gitIn, gitRepo, repoTemplate, writeFiles } from "./helpers/git-repo.js";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse, spawnCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
@@ -9,7 +9,7 @@ import { testdir } from "./helpers/testdir.js";
 const AS_OF = ["--as-of", "2015-01-10"];
 
 /** assessed-2014: the minimal submission with an attachment. Then a year of work, committed. */
-function yearOfWork(): { dir: string; tagged: string; head: string } {
+function makeYearOfWork(): { dir: string; tagged: string; head: string } {
   const base = minimalSubmission();
   const dir = gitRepo({
     ...base,
@@ -33,6 +33,8 @@ function yearOfWork(): { dir: string; tagged: string; head: string } {
   const head = commitAll(dir, "A year of work", "2014-11-01");
   return { dir, tagged, head };
 }
+
+const yearOfWork = repoTemplate(makeYearOfWork);
 
 describe("cse diff", () => {
   it("shows what changed since a tag, as a table", async () => {

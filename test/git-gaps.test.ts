@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { commitAll, gitIn, gitRepo, writeFiles } from "./helpers/git-repo.js";
+import { commitAll, gitIn, gitRepo, writeFiles, repoTemplate } from "./helpers/git-repo.js";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
@@ -9,7 +9,7 @@ import { testdir } from "./helpers/testdir.js";
 const JSON_AT = ["--format", "json", "--as-of", "2015-01-10"];
 
 /** E001 and E002 committed in June; in November E001 is edited and E003 added (for 2.1.2); then E002 is edited, uncommitted. */
-function history(): { dir: string; june: string; november: string } {
+function makeHistory(): { dir: string; june: string; november: string } {
   const files = minimalSubmission();
   const dir = gitRepo(files);
   const june = commitAll(dir, "Initial submission", "2014-06-01");
@@ -28,6 +28,9 @@ function history(): { dir: string; june: string; november: string } {
   });
   return { dir, june, november };
 }
+
+/** Made once for the file, copied for each test. */
+const history = repoTemplate(makeHistory);
 
 describe("cse gaps and git", () => {
   it("adds lastChanged per element and per item to the JSON", async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { commitAll, gitIn, gitRepo, writeFiles } from "../../test/helpers/git-repo.js";
+import { commitAll, gitIn, gitRepo, writeFiles, repoTemplate } from "../../test/helpers/git-repo.js";
 import { minimalSubmission } from "../../test/helpers/minimal.js";
 import { testdir } from "../../test/helpers/testdir.js";
 import { WorkTree } from "../load/source-tree.js";
@@ -25,7 +25,7 @@ function dates(history: FileHistory): Record<string, string> {
  * A history: a added 2014-01-01; b added then, edited 2014-03-01; c moved unchanged; d moved and edited;
  * e deleted and added again.
  */
-function history(): string {
+function makeHistory(): string {
   const dir = gitRepo({
     "cse.yaml": "a: 1\n",
     "evidence/a.yaml": "a\n",
@@ -50,6 +50,10 @@ function history(): string {
   commitAll(dir, "restore e", "2014-08-01");
   return dir;
 }
+
+/** Made once for the file, copied for each test. */
+const historyCopy = repoTemplate(() => ({ dir: makeHistory() }));
+const history = (): string => historyCopy().dir;
 
 const FILES = [
   "evidence/a.yaml",

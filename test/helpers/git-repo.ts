@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { testdir } from "./testdir.js";
+import { fileDir, testdir } from "./testdir.js";
 
 /** Runs git in `dir` with fixed dates (`date` YYYY-MM-DD, noon UTC) and returns its output. */
 export function gitIn(dir: string, args: string[], date = "2014-01-01"): string {
@@ -51,4 +51,24 @@ export function commitAll(dir: string, message: string, date: string): string {
   gitIn(dir, ["add", "-A"], date);
   gitIn(dir, ["commit", "-q", "--allow-empty", "-m", message], date);
   return gitIn(dir, ["rev-parse", "HEAD"]).trim();
+}
+
+/**
+ * A repository made once per test file by `make` (commits and tags take many git processes),
+ * then copied whole for each test that asks for it, so a test may change its copy freely.
+ * The copy's index no longer matches the files' times, which git notices and checks again.
+ */
+export function repoTemplate<T extends { dir: string }>(make: () => T): () => T {
+  let template: T | null = null;
+  return () => {
+    if (template === null) {
+      const made = make();
+      const keep = fileDir();
+      fs.cpSync(made.dir, keep, { recursive: true });
+      template = { ...made, dir: keep };
+    }
+    const dir = testdir({});
+    fs.cpSync(template.dir, dir, { recursive: true });
+    return { ...template, dir };
+  };
 }
