@@ -7,7 +7,7 @@ const results = process.env.CSE_TEST_RESULTS;
 // test:thorough` runs the tests that are slow by nature: installing the packed tarball,
 // generated fuzz cases, real browsers, real processes killed or run side by side, and the
 // page-by-page scan of whole PDFs (the sample and a 300-item submission), and LibreOffice
-// converting the Word pack. CI
+// converting the Word pack, and a pack of 9,000 items. CI
 // (.ci/run) runs both.
 const THOROUGH = [
   "test/install-tarball.test.ts",
@@ -18,6 +18,7 @@ const THOROUGH = [
   "test/hostile-concurrent-builds.test.ts",
   "test/build-pdf-pagination.test.ts",
   "test/build-docx-libreoffice.test.ts",
+  "test/template-budget-large.test.ts",
 ];
 
 export default defineConfig({

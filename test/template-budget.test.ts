@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { minimalSubmission } from "./helpers/minimal.js";
 import { runCse } from "./helpers/run-cli.js";
 import { testdir } from "./helpers/testdir.js";
+import type { Section } from "../src/pack/document-model.js";
+import { MAX_TEMPLATE_STEPS, STEPS_PER_SECTION, templateBudget } from "../src/render/html/template-budget.js";
 
 // A 215-byte override of six nested loops once took longer than anyone would wait. The
 // templates' work is counted (each turn of a loop, each use of a partial) and bounded.
@@ -36,5 +38,15 @@ describe("a template that does too much work", () => {
   it("while a few nested loops build as before", async () => {
     const r = await build({ "footer.hbs": nested(2, "@root") });
     expect(r.code, r.stderr).toBe(0);
+  });
+});
+
+describe("the budget grows with the pack, not with the templates", () => {
+  const section = (children: Section[] = []): Section => ({ children }) as unknown as Section; // only the tree's shape is counted
+  it("is a million steps for a small pack and 1,000 per section for a large one", () => {
+    expect(templateBudget({ sections: [section([section()])] })).toBe(MAX_TEMPLATE_STEPS);
+    // 40 parts of 100 sections each, as 4,000 evidence items would be: 4,040 sections.
+    const big = Array.from({ length: 40 }, () => section(Array.from({ length: 100 }, () => section())));
+    expect(templateBudget({ sections: big })).toBe(4_040 * STEPS_PER_SECTION);
   });
 });

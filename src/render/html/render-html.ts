@@ -15,7 +15,7 @@ import { renderMarkdownHtml } from "../../pack/markdown.js";
 import { chartLayout } from "./chart-layout.js";
 import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
 import { tableLayout } from "./table-fit.js";
-import { limitTemplateWork, TemplateBudgetError } from "./template-budget.js";
+import { limitTemplateWork, TemplateBudgetError, templateBudget } from "./template-budget.js";
 import { trendLayout } from "./trend-layout.js";
 import { linkAcrossVolumes } from "./volume-links.js";
 import type { TemplateSet } from "./template-set.js";
@@ -123,7 +123,7 @@ export function renderHtmlParts(
       options.sectionMemo.wrap(section, doc, { templates: text, attachmentLinks }, counters),
     );
   }
-  limitTemplateWork(hb, (stack) => blame(stack, templates.overridden));
+  limitTemplateWork(hb, templateBudget(doc), (stack) => blame(stack, templates.overridden));
   const layout = templates.files.get("layout.hbs");
   if (layout === undefined) throw new TemplateError("templates/layout.hbs is missing", "layout.hbs");
   const css = (templates.files.get("styles.css") ?? "").replace(/<\/(style)/gi, "<\\/$1");
