@@ -94,6 +94,17 @@ describe("template overrides", () => {
     return { code: r.code, stderr: r.stderr, html: fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "" };
   }
 
+  it("cannot put a refused element together from a section and the sections in it", async () => {
+    // Sections are rendered one by one and the page is written as it is put together (issue 22):
+    // "<scr" closes a section holding others, "ipt>" opens each of those.
+    const r = await buildWith({
+      "section.hbs": "{{#if children}}<p><scr{{#each children}}{{> section}}{{/each}}{{else}}ipt>{{/if}}",
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("<script>");
+    expect(r.html).toBe("");
+  });
+
   it("cannot reach constructors or prototypes", async () => {
     const r = await buildWith({
       "footer.hbs":

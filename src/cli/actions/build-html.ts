@@ -1,14 +1,17 @@
 import fs from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PackDocument } from "../../pack/document-model.js";
 import {
   renderHtml,
-  renderHtmlParts,
+  renderHtmlTo,
   TemplateError,
   type HtmlOptions,
+  type SectionStore,
 } from "../../render/html/render-html.js";
 import { mergeTemplates, TEMPLATE_FILE } from "../../render/html/template-set.js";
 import type { SourceTree } from "../../load/source-tree.js";
+import { collectGarbage } from "../../util/collect-garbage.js";
 import { discardTemporary, temporaryFor, type WrittenTemporary } from "../../util/atomic-write.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import type { PackRenderContext } from "./build.js";
@@ -36,13 +39,19 @@ export async function renderHtmlPack(
   { tree, target }: PackRenderContext,
 ): Promise<Uint8Array | WrittenTemporary> {
   if (target === undefined) return renderHtmlWith(doc, tree, {});
-  const parts = withTemplateErrors(() => renderHtmlParts(doc, templatesOf(tree), {}));
   const temporary = temporaryFor(target);
+  // Each section's text waits in a file beside the temporary (in the same staging folder, which
+  // a later write clears should this process be killed) until the page is written in order.
+  const store = sectionFile(path.join(path.dirname(temporary), "sections.new"));
   try {
-    writeParts(temporary, parts);
+    writeStreamed(temporary, (write) =>
+      withTemplateErrors(() => renderHtmlTo(doc, templatesOf(tree), store, write)),
+    );
   } catch (err) {
     discardTemporary(temporary);
     throw err;
+  } finally {
+    store.remove();
   }
   return { temporary };
 }
@@ -72,11 +81,14 @@ function withTemplateErrors<T>(render: () => T): T {
   }
 }
 
-/** Writes the pieces to a new file as UTF-8, a million characters at a time, and makes it durable. */
-function writeParts(file: string, parts: readonly string[]): void {
+/**
+ * Writes what `produce` hands to its `write` to a new file as UTF-8, a million characters at a
+ * time at most, and makes the file durable.
+ */
+function writeStreamed(file: string, produce: (write: (text: string) => void) => void): void {
   const fd = fs.openSync(file, "wx");
   try {
-    for (const part of parts) {
+    produce((part) => {
       for (let i = 0; i < part.length;) {
         let end = Math.min(part.length, i + PIECE);
         // Never between the two halves of a character outside the Basic Multilingual Plane.
@@ -84,14 +96,47 @@ function writeParts(file: string, parts: readonly string[]): void {
         fs.writeSync(fd, part.slice(i, end));
         i = end;
       }
-    }
+    });
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
 }
 
+/** A SectionStore in a file of its own: each text appended as UTF-8, read back by its place. */
+function sectionFile(file: string): SectionStore & { remove(): void } {
+  let fd: number | null = null;
+  let size = 0;
+  const places: number[] = []; // offset, length, offset, length…
+  return {
+    put(text) {
+      fd ??= fs.openSync(file, "wx+");
+      const bytes = Buffer.from(text, "utf8");
+      for (let done = 0; done < bytes.length;)
+        done += fs.writeSync(fd, bytes, done, bytes.length - done, size + done);
+      places.push(size, bytes.length);
+      size += bytes.length;
+      const id = places.length / 2 - 1;
+      // Each section's text is garbage once kept here: on a large pack, collected as it goes.
+      if (id > 0 && id % SECTIONS_BETWEEN_COLLECTIONS === 0) collectGarbage();
+      return id;
+    },
+    get(id) {
+      const [offset, length] = [places[2 * id]!, places[2 * id + 1]!];
+      const bytes = Buffer.alloc(length);
+      for (let done = 0; done < length;) done += fs.readSync(fd!, bytes, done, length - done, offset + done);
+      return bytes.toString("utf8");
+    },
+    remove() {
+      if (fd !== null) fs.closeSync(fd);
+      fd = null;
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
 const PIECE = 1 << 20;
+const SECTIONS_BETWEEN_COLLECTIONS = 4_000;
 
 function readBuiltinTemplates(): Map<string, string> {
   const files = new Map<string, string>();

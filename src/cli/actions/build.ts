@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import { collectGarbage, LARGE_PACK } from "../../util/collect-garbage.js";
 import path from "node:path";
 import { describeWorktree, submissionPaths } from "../../git/describe-worktree.js";
 import { lastChangedOfItems } from "../../git/last-changed.js";
@@ -108,6 +109,53 @@ export async function buildAction(opts: BuildOptions, io: Io): Promise<number> {
 }
 
 async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<number> {
+  // Read, checked and assembled in a function of its own, so that once the document is built the
+  // submission it came from (a few hundred MB at 30,000 items) can be freed while rendering.
+  const prepared = await prepare(opts, io, progress);
+  if (typeof prepared === "number") return prepared;
+  if (prepared.large) collectGarbage(); // the submission read and checked, now unreachable
+  const { doc, tree, formats, outDir } = prepared;
+  const hooks = { beforeRename: holdBeforeRename(io.env) };
+  if (prepared.split) {
+    let written: WrittenVolumes;
+    try {
+      written = await writeVolumes(doc, formats, { tree, opts, outDir, progress, renderer, hooks });
+    } catch (err) {
+      throw err instanceof CliError ? err : writeError(err, outDir, tree.root);
+    }
+    progress.done();
+    io.stdout.write(volumesWritten(written, tree.root));
+  } else await writeFiles(doc, formats, { tree, opts, outDir, progress, hooks, io });
+  io.stdout.write(
+    `${prepared.elements}, ${plural(countIn(doc, "evidence"), "evidence item")}, ` +
+      `${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${prepared.drafts}.\n`,
+  );
+  if (prepared.warningCount > 0)
+    io.stderr.write(
+      `cse build: the submission has ${plural(prepared.warningCount, "warning")} ` +
+        "(cse validate shows them)\n",
+    );
+  return EXIT.OK;
+}
+
+/** What a build renders and writes, and what it says of the submission when done. */
+interface Prepared {
+  doc: PackDocument;
+  tree: SourceTree;
+  formats: PackFormat[];
+  outDir: string;
+  split: boolean;
+  /** Large enough for collectGarbage between stages (LARGE_PACK items or more). */
+  large: boolean;
+  /** "57 elements", or the visit's scope of them. */
+  elements: string;
+  /** "drafts included", "3 drafts left out" or "no drafts". */
+  drafts: string;
+  warningCount: number;
+}
+
+/** Reads and checks the submission and assembles the pack's document; an exit code when refused. */
+async function prepare(opts: BuildOptions, io: Io, progress: Progress): Promise<Prepared | number> {
   const buildDate = buildDateFrom(io.env);
   const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
   const failOn = opts.failOn === undefined ? [] : parseGapCodes(opts.failOn, "--fail-on");
@@ -139,18 +187,9 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     return EXIT.FINDINGS;
   }
   progress.stage("Putting the pack together");
+  const large = s.evidence.length + s.caseStudies.length >= LARGE_PACK;
+  if (large) collectGarbage(); // what reading the files left behind
   const doc = assembleDocument(tree, s, opts, { asOf, buildDate });
-  const hooks = { beforeRename: holdBeforeRename(io.env) };
-  if (splitOf(opts, s) === "criterion") {
-    let written: WrittenVolumes;
-    try {
-      written = await writeVolumes(doc, formats, { tree, opts, outDir, progress, renderer, hooks });
-    } catch (err) {
-      throw err instanceof CliError ? err : writeError(err, outDir, tree.root);
-    }
-    progress.done();
-    io.stdout.write(volumesWritten(written, tree.root));
-  } else await writeFiles(doc, formats, { tree, opts, outDir, progress, hooks, io });
   const left =
     s.evidence.filter((e) => e.status === "draft").length +
     s.caseStudies.filter((c) => c.status === "draft").length;
@@ -159,16 +198,17 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
     : left > 0
       ? `${plural(left, "draft")} left out`
       : "no drafts";
-  io.stdout.write(
-    `${elementsShown(s, opts)}, ${plural(countIn(doc, "evidence"), "evidence item")}, ` +
-      `${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${drafts}.\n`,
-  );
-  if (checked.warningCount > 0)
-    io.stderr.write(
-      `cse build: the submission has ${plural(checked.warningCount, "warning")} ` +
-        "(cse validate shows them)\n",
-    );
-  return EXIT.OK;
+  return {
+    doc,
+    tree,
+    formats,
+    outDir,
+    split: splitOf(opts, s) === "criterion",
+    large,
+    elements: elementsShown(s, opts),
+    drafts,
+    warningCount: checked.warningCount,
+  };
 }
 
 /** The single-file pack: every format rendered, then written together. */

@@ -55,3 +55,37 @@ export function findActiveElement(html: string): string | null {
   }
   return null;
 }
+
+// How far past a `<meta` its attributes are read (findActiveElement's slice), plus room for
+// the element name and what follows it.
+const LOOK_AHEAD = 4096 + 64;
+
+/**
+ * findActiveElement over a page that comes in pieces, with the same answer as over the whole:
+ * `push` each piece in order, then `end`; each returns the first refused element found so far,
+ * else null. A possible element is decided once the LOOK_AHEAD characters after its start have
+ * come (or at the end), and only those characters are kept from one piece to the next.
+ */
+export function activeElementScanner(): { push(text: string): string | null; end(): string | null } {
+  let carry = "";
+  let carryStart = 0; // the page offset of carry's first character
+  let decided = 0; // every possible element starting before this offset is decided
+  const scan = (text: string, final: boolean): string | null => {
+    const buffer = carry + text;
+    const bufferEnd = carryStart + buffer.length;
+    const limit = final ? bufferEnd : Math.max(decided, bufferEnd - LOOK_AHEAD);
+    for (const m of buffer.matchAll(ACTIVE_ELEMENT)) {
+      const at = carryStart + m.index;
+      if (at < decided) continue;
+      if (at >= limit) break;
+      const name = (m[1] ?? "").toLowerCase();
+      if (name === "meta" && PLAIN_META.test(buffer.slice(m.index, m.index + 4096))) continue;
+      return name === "meta" ? "meta http-equiv" : name;
+    }
+    decided = limit;
+    carry = buffer.slice(limit - carryStart);
+    carryStart = limit;
+    return null;
+  };
+  return { push: (text) => scan(text, false), end: () => scan("", true) };
+}

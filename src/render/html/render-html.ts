@@ -13,7 +13,7 @@ import { formatDate } from "../../pack/inline.js";
 import { BADGE_SYMBOLS } from "../../pack/rating-badge.js";
 import { renderMarkdownHtml } from "../../pack/markdown.js";
 import { chartLayout } from "./chart-layout.js";
-import { findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
+import { activeElementScanner, findActiveElement, withContentSecurityPolicy } from "./page-safety.js";
 import { tableLayout } from "./table-fit.js";
 import { limitTemplateWork, TemplateBudgetError, templateBudget } from "./template-budget.js";
 import { trendLayout } from "./trend-layout.js";
@@ -63,6 +63,155 @@ export function renderHtmlParts(
   templates: TemplateSet,
   options: HtmlOptions = {},
 ): string[] {
+  const { hb, layout, css, cssToken } = setUp(doc, templates, options);
+  const html = applyLayout(hb, layout, doc, cssToken, options);
+  // A template may put such an element together from pieces: the page itself is checked too.
+  const active = findActiveElement(html);
+  if (active !== null)
+    throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
+  // The policy goes at the start, before the first stylesheet; the stylesheet where its token is.
+  // Links to other volumes first (a split pack): they are in the body, never in the stylesheet.
+  const linked = linkAcrossVolumes(html, doc);
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = linked.indexOf(cssToken); at >= 0; at = linked.indexOf(cssToken, from)) {
+    parts.push(linked.slice(from, at), css);
+    from = at + cssToken.length;
+  }
+  parts.push(linked.slice(from));
+  parts[0] = withContentSecurityPolicy(parts[0]!);
+  return parts;
+}
+
+/**
+ * Where renderHtmlTo keeps each section's text while the page is put together: a section is
+ * rendered before the section holding it, so the page is only known whole at the end. The
+ * command keeps them in a temporary file, so that memory holds one section at a time.
+ */
+export interface SectionStore {
+  /** Keeps a section's text; returns the number to get it back by. */
+  put(text: string): number;
+  /** The text kept under a number. */
+  get(id: number): string;
+}
+
+/**
+ * The page of renderHtml, written out in order through `write` as it is put together, with the
+ * same text: each section (the `section` partial, at every level) is rendered on its own and
+ * kept in `store`, with a token in its place in the text of what holds it; the page is then
+ * written by following the tokens. The page is checked as it goes (a refused element throws a
+ * TemplateError, after some of the page was written: write to a temporary). Memory holds the
+ * page's frame and one section at a time, not the page: at 30,000 items over 100 MB, twice.
+ */
+export function renderHtmlTo(
+  doc: PackDocument,
+  templates: TemplateSet,
+  store: SectionStore,
+  write: (text: string) => void,
+): void {
+  const { hb, layout, css, cssToken } = setUp(doc, templates, {});
+  const section = hb.partials.section as ((context: unknown, options: unknown) => string) | undefined;
+  const token = `<!--cse-section-${randomBytes(12).toString("hex")}-`;
+  if (section)
+    hb.registerPartial("section", (context: unknown, options: unknown) => {
+      const text = linkAcrossVolumes(section(context, options), doc);
+      return `${token}${stored(() => store.put(text))}-->`;
+    });
+  const frame = linkAcrossVolumes(applyLayout(hb, layout, doc, cssToken, {}), doc);
+  const scanner = activeElementScanner();
+  const out = pageWriter(css, cssToken, write);
+  // Checked and written in batches of about CHUNK characters, not a piece at a time: the scanner
+  // reads a few KB again at each piece's start.
+  let batch: string[] = [];
+  let batched = 0;
+  const flush = (): void => {
+    const text = batch.join("");
+    batch = [];
+    batched = 0;
+    const active = scanner.push(text);
+    if (active !== null)
+      throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
+    out.add(text);
+  };
+  const emit = (text: string): void => {
+    batch.push(text);
+    batched += text.length;
+    if (batched >= CHUNK) flush();
+  };
+  const expand = (text: string): void => {
+    let from = 0;
+    for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, from)) {
+      emit(text.slice(from, at));
+      const close = text.indexOf("-->", at);
+      expand(stored(() => store.get(Number(text.slice(at + token.length, close)))));
+      from = close + 3;
+    }
+    emit(text.slice(from));
+  };
+  expand(frame);
+  flush();
+  const active = scanner.end();
+  if (active !== null)
+    throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
+  out.end();
+}
+
+const CHUNK = 1 << 18;
+
+/** A failure of the section store (the disk), carried through Handlebars untouched. */
+class StoreError extends Error {
+  constructor(readonly original: unknown) {
+    super("the section store failed");
+  }
+}
+
+function stored<T>(use: () => T): T {
+  try {
+    return use();
+  } catch (err) {
+    throw new StoreError(err);
+  }
+}
+
+/**
+ * Writes the page's text as renderHtmlParts puts it together: the policy in the head (the text
+ * before the first stylesheet token is held until the token comes), the stylesheet at each token.
+ */
+function pageWriter(css: string, cssToken: string, write: (text: string) => void) {
+  let head: string[] | null = [];
+  let tail = "";
+  const put = (text: string): void => {
+    let from = 0;
+    for (let at = text.indexOf(cssToken); at >= 0; at = text.indexOf(cssToken, from)) {
+      if (head) {
+        write(withContentSecurityPolicy(head.join("") + text.slice(from, at)));
+        head = null;
+      } else write(text.slice(from, at));
+      write(css);
+      from = at + cssToken.length;
+    }
+    const rest = text.slice(from);
+    if (head) head.push(rest);
+    else if (rest) write(rest);
+  };
+  return {
+    // A token may come in two pieces: the last few characters wait for the next text.
+    add(text: string): void {
+      const joined = tail + text;
+      const keep = Math.min(joined.length, cssToken.length - 1);
+      tail = joined.slice(joined.length - keep);
+      put(joined.slice(0, joined.length - keep));
+    },
+    end(): void {
+      put(tail);
+      tail = "";
+      if (head) write(withContentSecurityPolicy(head.join("")));
+    },
+  };
+}
+
+/** A Handlebars instance with the pack's helpers and the templates as partials, counted. */
+function setUp(doc: PackDocument, templates: TemplateSet, options: HtmlOptions) {
   const hb = Handlebars.create();
   const counters = { charts: 0, trends: 0 };
   hb.registerHelper({
@@ -124,16 +273,27 @@ export function renderHtmlParts(
     );
   }
   limitTemplateWork(hb, templateBudget(doc), (stack) => blame(stack, templates.overridden));
+  limitTemplateWork(hb, templateBudget(doc), (stack) => blame(stack, templates.overridden));
   const layout = templates.files.get("layout.hbs");
   if (layout === undefined) throw new TemplateError("templates/layout.hbs is missing", "layout.hbs");
   const css = (templates.files.get("styles.css") ?? "").replace(/<\/(style)/gi, "<\\/$1");
   // The stylesheet goes in after the page is checked: its text is CSS inside <style>, where
   // "<script" is no element. A token no template can know holds its place meanwhile.
   const cssToken = `/*cse-styles-${randomBytes(12).toString("hex")}*/`;
-  let html: string;
+  return { hb, layout, css, cssToken };
+}
+
+/** layout.hbs applied to the document; template failures become TemplateErrors. */
+function applyLayout(
+  hb: typeof Handlebars,
+  layout: string,
+  doc: PackDocument,
+  cssToken: string,
+  options: HtmlOptions,
+): string {
   try {
     const page = hb.compile(layout, { preventIndent: true });
-    html = page(
+    return page(
       { ...doc, css: new hb.SafeString(cssToken), attachmentLinks: options.attachmentLinks === true },
       {
         allowProtoPropertiesByDefault: false,
@@ -143,25 +303,10 @@ export function renderHtmlParts(
       },
     );
   } catch (err) {
+    if (err instanceof StoreError) throw err.original;
     if (err instanceof TemplateBudgetError) throw new TemplateError(err.message, err.file);
     throw new TemplateError(`the templates could not be applied: ${firstLine(err)}`, null);
   }
-  // A template may put such an element together from pieces: the page itself is checked too.
-  const active = findActiveElement(html);
-  if (active !== null)
-    throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
-  // The policy goes at the start, before the first stylesheet; the stylesheet where its token is.
-  // Links to other volumes first (a split pack): they are in the body, never in the stylesheet.
-  const linked = linkAcrossVolumes(html, doc);
-  const parts: string[] = [];
-  let from = 0;
-  for (let at = linked.indexOf(cssToken); at >= 0; at = linked.indexOf(cssToken, from)) {
-    parts.push(linked.slice(from, at), css);
-    from = at + cssToken.length;
-  }
-  parts.push(linked.slice(from));
-  parts[0] = withContentSecurityPolicy(parts[0]!);
-  return parts;
 }
 
 function activeElementMessage(whoWrites: string, element: string): string {
