@@ -1,12 +1,20 @@
 // Layout helpers for text tables. Widths are terminal columns: most characters take one, wide
 // East Asian characters and emoji two, combining marks and zero-width joiners none.
-import stringWidth from "string-width";
+import { createRequire } from "node:module";
 
 /** The terminal width text reports (gaps, diff, list, show) fit. */
 export const TERMINAL_WIDTH = 80;
 
+// string-width (with its tables) is loaded on the first text that is not plain ASCII: most runs
+// print none (a clean `cse validate`) or only ASCII, and its start-up was 20 ms of a cached one.
+let stringWidth: ((text: string) => number) | undefined;
+const require = createRequire(import.meta.url);
+
 /** Display width of `text` in terminal columns, by Unicode's East Asian width and emoji rules. */
 export function widthOf(text: string): number {
+  // Printable ASCII takes a column a character (what string-width says of it too).
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  stringWidth ??= (require("string-width") as { default: (text: string) => number }).default;
   return stringWidth(text);
 }
 
@@ -17,7 +25,7 @@ function takeWidth(text: string, width: number): string {
   let w = 0;
   let out = "";
   for (const { segment } of graphemes.segment(text)) {
-    const cw = stringWidth(segment);
+    const cw = widthOf(segment);
     if (w + cw > width) break;
     w += cw;
     out += segment;
