@@ -72,6 +72,7 @@ export function saveCache({ cache, file }: OpenedCache, io: Io): void {
       fs.closeSync(fd);
     }
     fs.renameSync(temporary, file);
+    removeLeftTemporaries(file);
   } catch (err) {
     fs.rmSync(temporary, { force: true });
     io.stderr.write(
@@ -95,6 +96,37 @@ function readCacheBytes(file: string): Uint8Array | null {
     return fs.readFileSync(file);
   } catch {
     return null;
+  }
+}
+
+/** The temporaries of `file` that a cse stopped while writing it left behind (its process gone) are removed. */
+function removeLeftTemporaries(file: string): void {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`)) continue;
+    const m = /^\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(base.length));
+    if (m === null || isRunning(Number(m[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Not ours to insist on: it is tried again at the next write.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== "ESRCH";
   }
 }
 
