@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -5,7 +6,6 @@ import { FileCache } from "../load/file-cache.js";
 import type { SourceTree } from "../load/source-tree.js";
 import { readSubmission, type CheckedSubmission } from "../model/read-submission.js";
 import { schemaDigest } from "../schema/schema-digest.js";
-import { writeFilesAtomically } from "../util/atomic-write.js";
 import type { Io } from "./io.js";
 
 /** Options of the commands that can keep a cache (validate, gaps, build). */
@@ -53,15 +53,28 @@ export function openCache(root: string, location: string | undefined, io: Io): O
 }
 
 /**
- * Writes the cache back (whole, atomically) when it changed; a cache that cannot be written
- * costs speed next time, nothing else, and is said on stderr.
+ * Writes the cache back when it changed: whole, through a temporary file beside it and a rename,
+ * so a reader finds the old cache or the new one. Not flushed to the disk first (a cache is not
+ * worth the wait): a cache left damaged by a crash fails its digest and is ignored. A cache that
+ * cannot be written costs speed next time, nothing else, and is said on stderr.
  */
 export function saveCache({ cache, file }: OpenedCache, io: Io): void {
   if (!cache.changed()) return;
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    writeFilesAtomically([{ path: file, content: cache.serialise() }]);
+    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error(`${file} is a folder`), { code: "EISDIR" });
+    const fd = fs.openSync(temporary, "wx", 0o644);
+    try {
+      writeAllPieces(fd, cache.serialisePieces());
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+    removeLeftTemporaries(file);
   } catch (err) {
+    fs.rmSync(temporary, { force: true });
     io.stderr.write(
       `cse: the cache ${file} could not be written (${errorCode(err)}); the next run reads every file again\n`,
     );
@@ -83,6 +96,59 @@ function readCacheBytes(file: string): Uint8Array | null {
     return fs.readFileSync(file);
   } catch {
     return null;
+  }
+}
+
+/** The temporaries of `file` that a cse stopped while writing it left behind (its process gone) are removed. */
+function removeLeftTemporaries(file: string): void {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`)) continue;
+    const m = /^\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(base.length));
+    if (m === null || isRunning(Number(m[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Not ours to insist on: it is tried again at the next write.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/** Writes `pieces` one after another, a group a call (a system takes so many at once), however short a write. */
+function writeAllPieces(fd: number, pieces: Uint8Array[]): void {
+  for (let i = 0; i < pieces.length;) {
+    const group = pieces.slice(i, i + 512);
+    const want = group.reduce((n, p) => n + p.length, 0);
+    let done = fs.writevSync(fd, group);
+    if (done < want) {
+      // A short write: the rest of the group piece by piece.
+      for (const p of group) {
+        if (done >= p.length) {
+          done -= p.length;
+          continue;
+        }
+        let at = done;
+        done = 0;
+        while (at < p.length) at += fs.writeSync(fd, p, at, p.length - at);
+      }
+    }
+    i += group.length;
   }
 }
 

@@ -33,6 +33,11 @@ export function useGitEnvironment(env: Record<string, string | undefined>): void
   environment = env;
 }
 
+/** The environment git runs in now (what `useGitEnvironment` last set). */
+export function gitEnvironment(): Record<string, string | undefined> {
+  return environment;
+}
+
 // Large enough for a listing or a batch of blobs; each caller reads only what it asked for.
 const MAX_BUFFER = 2 ** 31 - 1;
 

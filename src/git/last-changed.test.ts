@@ -146,6 +146,15 @@ describe("readLastChanged", () => {
     const plain = readLastChanged(new WorkTree(testdir({ "cse.yaml": "a: 1\n" })), ["cse.yaml"]);
     expect(plain).toMatchObject({ known: false, reason: "not-a-repository" });
   });
+
+  it("a folder outside git is asked about again once a repository is made there", () => {
+    const dir = testdir({ "cse.yaml": "a: 1\n" });
+    // The second answer is remembered (cse preview asks on every rebuild): the same, without git.
+    for (let i = 0; i < 2; i++)
+      expect(readLastChanged(new WorkTree(dir), ["cse.yaml"])).toMatchObject({ reason: "not-a-repository" });
+    execFileSync("git", ["init", "-q"], { cwd: dir });
+    expect(readLastChanged(new WorkTree(dir), ["cse.yaml"])).toMatchObject({ known: true });
+  });
 });
 
 describe("lastChangedOfItems", () => {

@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import path from "node:path";
-import { describeFailure, git, GIT_MISSING, GitError, runGit } from "./git-command.js";
+import { describeFailure, git, gitEnvironment, GIT_MISSING, GitError, runGit } from "./git-command.js";
 
 /** The git repository a submission lives in, and where in it. */
 export interface Repository {
@@ -16,7 +17,14 @@ export interface Repository {
  * when git is missing or `dir` is not in a repository, so the user knows what needed git.
  */
 export function openRepository(dir: string, purpose: string): Repository {
-  const r = runGitFor(dir, ["rev-parse", "--show-toplevel", "--show-prefix"], purpose);
+  if (knownOutside(dir)) throw new GitError(notRepositoryMessage(dir, purpose));
+  let r: Buffer;
+  try {
+    r = runGitFor(dir, ["rev-parse", "--show-toplevel", "--show-prefix"], purpose);
+  } catch (err) {
+    if (err instanceof GitError && err.message === notRepositoryMessage(dir, purpose)) rememberOutside(dir);
+    throw err;
+  }
   const [top = "", prefix = ""] = r.toString("utf8").split("\n");
   if (!top) throw new GitError(`${dir} is not inside a git repository's work tree; ${purpose} needs one`);
   return { top: path.resolve(top), prefix: prefix.replace(/\/+$/, ""), dir };
@@ -77,17 +85,49 @@ export function rootPath(repo: Repository, file: string): string | null {
   return file.startsWith(`${repo.prefix}/`) ? file.slice(repo.prefix.length + 1) : null;
 }
 
+/**
+ * Folders git said are in no repository, per environment git runs in (`cse preview` asks on every
+ * rebuild, two runs of git each time). Such a folder is taken as still outside without asking
+ * git again while no `.git` has appeared in it or above it, and neither GIT_DIR nor GIT_WORK_TREE
+ * is set: git finds a repository by exactly that `.git`, so it would say the same.
+ */
+const outsideGit = new WeakMap<object, Set<string>>();
+
+function rememberOutside(dir: string): void {
+  const env = gitEnvironment();
+  if (env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined) return;
+  const known = outsideGit.get(env) ?? new Set<string>();
+  outsideGit.set(env, known.add(path.resolve(dir)));
+}
+
+function knownOutside(dir: string): boolean {
+  const env = gitEnvironment();
+  const abs = path.resolve(dir);
+  const known = outsideGit.get(env);
+  if (!known?.has(abs) || env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined) return false;
+  for (let at = abs; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, ".git"))) {
+      known.delete(abs);
+      return false;
+    }
+    if (path.dirname(at) === at) return true;
+  }
+}
+
+function notRepositoryMessage(dir: string, purpose: string): string {
+  const fix = purpose.startsWith("--")
+    ? `leave out ${purpose}, or run git init and commit first`
+    : "run git init and commit first";
+  return `${dir} is not inside a git repository; ${purpose} needs one (${fix})`;
+}
+
 function runGitFor(dir: string, args: string[], purpose: string): Buffer {
   try {
-    return git(dir, args, (stderr) => {
-      if (/not a git repository/i.test(stderr)) {
-        const fix = purpose.startsWith("--")
-          ? `leave out ${purpose}, or run git init and commit first`
-          : "run git init and commit first";
-        return `${dir} is not inside a git repository; ${purpose} needs one (${fix})`;
-      }
-      return describeFailure(args, stderr);
-    });
+    return git(dir, args, (stderr) =>
+      /not a git repository/i.test(stderr)
+        ? notRepositoryMessage(dir, purpose)
+        : describeFailure(args, stderr),
+    );
   } catch (err) {
     if (err instanceof GitError && err.message === GIT_MISSING)
       throw new GitError(`${GIT_MISSING}; ${purpose} needs it`);

@@ -44,4 +44,64 @@ describe("FileCache", () => {
     expect(second.counts.misses).toBe(1);
     expect(second.changed()).toBe(true);
   });
+
+  it("gives back data JSON cannot hold (.inf, .nan, -0) and paths in any script", () => {
+    const first = FileCache.empty("s");
+    const data = { inf: Infinity, nan: NaN, zero: -0, list: [1, "two", null, true], text: "é ☃ \ud800" };
+    first.set("evidence/ünïcode.yaml", "k1", "evidence\0", {
+      data,
+      diagnostics: [],
+      schemaLine: null,
+      textSize: 42,
+    });
+    first.set("evidence/plain.yaml", "k2", "evidence\0", {
+      data: { a: "b" },
+      diagnostics: [],
+      schemaLine: null,
+      textSize: 3,
+    });
+    const second = FileCache.parse(first.serialise(), "s");
+    const odd = second.get("evidence/ünïcode.yaml", "k1");
+    expect(odd?.data).toEqual(data);
+    expect(Object.is((odd?.data as { zero: number }).zero, -0)).toBe(true);
+    expect(odd?.textSize).toBe(42);
+    expect(second.get("evidence/plain.yaml", "k2")?.data).toEqual({ a: "b" });
+  });
+
+  it("ignores a whole cache with one byte changed anywhere in it", () => {
+    const first = FileCache.empty("s");
+    first.set("a.yaml", "k1", "evidence\0", {
+      data: { a: "text" },
+      diagnostics: [],
+      schemaLine: null,
+      textSize: 6,
+    });
+    const bytes = Buffer.from(first.serialise());
+    for (const at of [20, bytes.indexOf('"text"') + 2, bytes.length - 1]) {
+      const damaged = Buffer.from(bytes);
+      damaged[at] = damaged[at]! ^ 0x01;
+      const cache = FileCache.parse(damaged, "s");
+      expect(cache.get("a.yaml", "k1")).toBeUndefined();
+      expect(cache.changed()).toBe(true);
+    }
+    expect(FileCache.parse(bytes, "s").get("a.yaml", "k1")?.data).toEqual({ a: "text" });
+  });
+
+  it("writes the entries it kept back as the bytes it read, and the same file for the same entries", () => {
+    const files = minimalSubmission();
+    const first = FileCache.empty("s");
+    readSubmission(memoryTree(files), { asOf: "2015-01-10", cache: first });
+    // Its own memory (not a pool shared with other small buffers), to tell views into it.
+    const bytes = new Uint8Array(first.serialise());
+    const again = FileCache.parse(bytes, "s");
+    readSubmission(memoryTree(files), { asOf: "2015-01-10", cache: again });
+    expect(Buffer.from(again.serialise()).equals(Buffer.from(bytes))).toBe(true);
+    files["evidence/E001.yaml"] += "\n# a comment added\n";
+    const third = FileCache.parse(bytes, "s");
+    readSubmission(memoryTree(files), { asOf: "2015-01-10", cache: third });
+    const pieces = third.serialisePieces();
+    // The kept records are the very bytes read (views into them), not encoded again.
+    const views = pieces.filter((p) => p.buffer === bytes.buffer);
+    expect(views.length).toBe(Object.keys(files).length - 1);
+  });
 });

@@ -19,7 +19,8 @@ export interface CachedFile {
   schemaLine: SchemaLine | null;
 }
 
-interface Entry extends CachedFile {
+/** What is known of a file's entry before its record is decoded (the cache file's index). */
+interface Entry {
   /** SHA-256 of the file's bytes and the context the result depends on. */
   key: string;
   /** The kind of file it was read as (a file's kind follows from its place and cse.yaml's `standard`). */
@@ -29,16 +30,31 @@ interface Entry extends CachedFile {
    * means the same bytes, so the file need not be read or hashed again.
    */
   signature?: FileSignature;
+  /** The size of the file's data as text, aliases written out (see `expandedTextSize`). */
+  textSize: number;
+  /** The record as it is in the cache file (written again as it is), when it came from one. */
+  raw?: Uint8Array;
+  /** The record decoded (or made in this run): decoded only when the entry is used. */
+  result?: CachedFile;
 }
 
 /** The first bytes of a cache file: anything else is not a cache of cse's and is ignored. */
-const MAGIC = "cse-cache/2\n";
+const MAGIC = "cse-cache/3\n";
+/** The length of the SHA-256 (hex) of everything after it, on the line after the marker. */
+const DIGEST_CHARS = 64;
 
 /**
  * The per-file results of an earlier run, keyed by path; a result is used only when the file's
  * content hash and the run's `stamp` (cse's version, the schemas' digest, anything else a
  * file's own result depends on) are what they were. A run keeps only the entries it used or
  * made, so files that are gone drop out.
+ *
+ * The cache file: the marker line, the SHA-256 of the rest, an index (one JSON line: the stamp
+ * and, per file, its path, key, kind, data size, record length and signature), then every
+ * file's record (`{data, diagnostics, schemaLine}` as JSON, or V8's encoding for data JSON
+ * cannot hold, such as `.inf`) one after another. A record is decoded only when its file is
+ * used, and an entry kept from the last run is written back as the bytes it was read as: a run
+ * in which one file changed encodes one record, not all of them.
  */
 export class FileCache {
   private readonly next = new Map<string, Entry>();
@@ -60,22 +76,38 @@ export class FileCache {
 
   /**
    * The cache in `bytes` (a cache file's content), or an empty one when they are not a cache of
-   * this kind, are damaged, or were written with another stamp: a cache is never trusted half-way.
+   * this kind, are damaged (their digest does not match), or were written with another stamp: a
+   * cache is never trusted half-way.
    */
   static parse(bytes: Uint8Array | null, stamp: string): FileCache {
     if (bytes === null) return FileCache.empty(stamp);
     const cache = FileCache.empty(stamp);
     cache.dirty = true;
     try {
-      const magic = Buffer.from(bytes.subarray(0, MAGIC.length)).toString("latin1");
-      if (magic !== MAGIC) return cache;
-      const body = v8.deserialize(bytes.subarray(MAGIC.length)) as unknown;
-      if (!isCacheBody(body) || body.stamp !== stamp) return cache;
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const rest = MAGIC.length + DIGEST_CHARS + 1;
+      if (buf.length < rest || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) return cache;
+      if (buf[rest - 1] !== 0x0a) return cache;
+      const digest = createHash("sha256").update(buf.subarray(rest)).digest("hex");
+      if (buf.toString("latin1", MAGIC.length, MAGIC.length + DIGEST_CHARS) !== digest) return cache;
+      const eol = buf.indexOf(0x0a, rest);
+      if (eol < 0) return cache;
+      const index = JSON.parse(buf.toString("utf8", rest, eol)) as unknown;
+      if (!isIndex(index) || index.stamp !== stamp) return cache;
       const entries = new Map<string, Entry>();
-      for (const [file, entry] of body.entries) {
-        if (typeof file !== "string" || !isEntry(entry)) return cache;
-        entries.set(file, entry);
+      let at = eol + 1;
+      for (const [file, key, kindKey, textSize, length, signature] of index.entries) {
+        if (entries.has(file) || at + length > buf.length) return cache;
+        entries.set(file, {
+          key,
+          kindKey,
+          textSize,
+          raw: buf.subarray(at, at + length),
+          ...(signature === 0 ? {} : { signature }),
+        });
+        at += length;
       }
+      if (at !== buf.length) return cache;
       return new FileCache(entries, stamp);
     } catch {
       return cache;
@@ -101,14 +133,16 @@ export class FileCache {
    * The earlier result for `file` when its signature is the one kept with it and it was read as
    * the same kind of file (`kindKey`, as for `keyOf`): the file is unchanged and need not be read.
    */
-  getBySignature(file: string, kindKey: string, signature: FileSignature): CachedFile | undefined {
+  getBySignature(file: string, kindKey: string, signature: FileSignature): CachedResult | undefined {
     const entry = this.previous.get(file);
     if (entry?.signature === undefined || !sameSignature(entry.signature, signature)) return undefined;
     if (entry.kindKey !== kindKey) return undefined;
+    const result = this.decoded(entry);
+    if (result === undefined) return undefined;
     this.counts.hits++;
     this.unread++;
     this.next.set(file, entry);
-    return entry;
+    return { ...result, textSize: entry.textSize };
   }
 
   /**
@@ -116,9 +150,10 @@ export class FileCache {
    * with the file's new signature (a file touched but not changed is then taken by its signature
    * next time).
    */
-  get(file: string, key: string, signature: FileSignature | null = null): CachedFile | undefined {
+  get(file: string, key: string, signature: FileSignature | null = null): CachedResult | undefined {
     const entry = this.previous.get(file);
-    if (entry === undefined || entry.key !== key) {
+    const result = entry === undefined || entry.key !== key ? undefined : this.decoded(entry);
+    if (entry === undefined || result === undefined) {
       this.counts.misses++;
       return undefined;
     }
@@ -134,7 +169,7 @@ export class FileCache {
       this.next.set(file, { ...rest, ...kept });
       this.dirty = true;
     }
-    return entry;
+    return { ...result, textSize: entry.textSize };
   }
 
   /** Keeps this run's result for `file` (read as `kindKey`, with its signature when it has one). */
@@ -142,15 +177,14 @@ export class FileCache {
     file: string,
     key: string,
     kindKey: string,
-    result: CachedFile,
+    result: CachedFile & { textSize: number },
     signature: FileSignature | null = null,
   ): void {
     this.next.set(file, {
       key,
       kindKey,
-      data: result.data,
-      diagnostics: result.diagnostics,
-      schemaLine: result.schemaLine,
+      textSize: result.textSize,
+      result: { data: result.data, diagnostics: result.diagnostics, schemaLine: result.schemaLine },
       ...signatureOrNone(signature),
     });
     this.dirty = true;
@@ -163,35 +197,132 @@ export class FileCache {
     return false;
   }
 
+  /**
+   * The bytes of the cache file for the next run, as pieces to write one after another (their
+   * concatenation is the file): the records kept from the last run are the bytes read.
+   */
+  serialisePieces(): Uint8Array[] {
+    const files = [...this.next.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const index: IndexRow[] = [];
+    const records: Uint8Array[] = [];
+    for (const file of files) {
+      const entry = this.next.get(file)!;
+      entry.raw ??= encodeRecord(entry.result!);
+      records.push(entry.raw);
+      index.push([file, entry.key, entry.kindKey, entry.textSize, entry.raw.length, entry.signature ?? 0]);
+    }
+    const head = Buffer.from(`${JSON.stringify({ stamp: this.stamp, entries: index })}\n`);
+    const hash = createHash("sha256").update(head);
+    for (const r of records) hash.update(r);
+    return [Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), head, ...records];
+  }
+
   /** The bytes of the cache file for the next run. */
   serialise(): Uint8Array {
-    const entries = [...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const body = v8.serialize({ stamp: this.stamp, entries });
-    return Buffer.concat([Buffer.from(MAGIC, "latin1"), body]);
+    return Buffer.concat(this.serialisePieces());
   }
+
+  /** An entry's record, decoded once; undefined when it cannot be (then the file is read afresh). */
+  private decoded(entry: Entry): CachedFile | undefined {
+    if (entry.result !== undefined) return entry.result;
+    const result = entry.raw === undefined ? undefined : decodeRecord(entry.raw);
+    if (result === undefined) this.dirty = true;
+    else entry.result = result;
+    return result;
+  }
+}
+
+/** A cached result with the size of its data as text (known without walking the data). */
+export type CachedResult = CachedFile & { textSize: number };
+
+/** One file in the cache file's index: path, key, kind, data size, record length, signature (0: none). */
+type IndexRow = [string, string, string, number, number, FileSignature | 0];
+
+/**
+ * A record as JSON, which decodes faster than V8's encoding; data that JSON would not give back
+ * as it was (`.inf`, `.nan`, -0, or anything but plain values) is written in V8's encoding,
+ * which starts with the byte 0xff (JSON never does).
+ */
+function encodeRecord(result: CachedFile): Uint8Array {
+  const record = { data: result.data, diagnostics: result.diagnostics, schemaLine: result.schemaLine };
+  if (!jsonSafe(record)) return v8.serialize(record);
+  return Buffer.from(JSON.stringify(record));
+}
+
+function decodeRecord(raw: Uint8Array): CachedFile | undefined {
+  try {
+    const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    const record = (buf[0] === 0xff ? v8.deserialize(buf) : JSON.parse(buf.toString("utf8"))) as unknown;
+    return isRecord(record) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether JSON gives `value` back exactly: plain objects and arrays (no holes), strings, finite
+ * numbers other than -0, booleans, null.
+ */
+function jsonSafe(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v === "string" || typeof v === "boolean") continue;
+    if (typeof v === "number") {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        if (!(i in v)) return false;
+        stack.push(v[i]);
+      }
+    } else if (typeof v === "object") {
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      if (Object.getOwnPropertySymbols(v).length > 0) return false;
+      for (const k of Object.keys(v)) {
+        // JSON.parse makes "__proto__" an own property; an object made otherwise might not have.
+        if (k === "__proto__") return false;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    } else return false;
+  }
+  return true;
+}
+
+function isIndex(value: unknown): value is { stamp: string; entries: IndexRow[] } {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as { stamp?: unknown; entries?: unknown };
+  return typeof v.stamp === "string" && Array.isArray(v.entries) && v.entries.every(isIndexRow);
+}
+
+function isIndexRow(value: unknown): value is IndexRow {
+  if (!Array.isArray(value) || value.length !== 6) return false;
+  const [file, key, kindKey, textSize, length, signature] = value as unknown[];
+  return (
+    typeof file === "string" &&
+    typeof key === "string" &&
+    typeof kindKey === "string" &&
+    Number.isSafeInteger(textSize) &&
+    (textSize as number) >= 0 &&
+    Number.isSafeInteger(length) &&
+    (length as number) > 0 &&
+    (signature === 0 || isSignature(signature))
+  );
+}
+
+function isRecord(value: unknown): value is CachedFile {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Partial<CachedFile>;
+  return (
+    "data" in v &&
+    Array.isArray(v.diagnostics) &&
+    v.diagnostics.every(isDiagnostic) &&
+    (v.schemaLine === null || isSchemaLine(v.schemaLine))
+  );
 }
 
 function signatureOrNone(signature: FileSignature | null): { signature?: FileSignature } {
   return signature === null ? {} : { signature: { ...signature } };
-}
-
-function isCacheBody(value: unknown): value is { stamp: string; entries: [unknown, unknown][] } {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as { stamp?: unknown; entries?: unknown };
-  return typeof v.stamp === "string" && Array.isArray(v.entries) && v.entries.every(Array.isArray);
-}
-
-function isEntry(value: unknown): value is Entry {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Partial<Entry>;
-  return (
-    typeof v.key === "string" &&
-    typeof v.kindKey === "string" &&
-    Array.isArray(v.diagnostics) &&
-    v.diagnostics.every(isDiagnostic) &&
-    (v.schemaLine === null || isSchemaLine(v.schemaLine)) &&
-    (v.signature === undefined || isSignature(v.signature))
-  );
 }
 
 function isSchemaLine(value: unknown): value is SchemaLine {

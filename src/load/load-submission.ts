@@ -12,7 +12,7 @@ import {
 import { expandedTextSize } from "./expanded-size.js";
 import { positionOf } from "./positions.js";
 import { parseYamlFile, unreadableYaml, YAML_LIMITS, yamlFileFromCache, type YamlFile } from "./yaml-file.js";
-import type { FileCache } from "./file-cache.js";
+import type { CachedResult, FileCache } from "./file-cache.js";
 import { findSchemaLine, type SchemaLine } from "./schema-line.js";
 import { errorReason } from "../util/error-reason.js";
 
@@ -30,6 +30,8 @@ export interface LoadedFile {
   fresh?: { key: string; kindKey: string; diagnostics: Diagnostic[]; signature: FileSignature | null };
   /** The editor's schema line written in the file (known without its text when it came from the cache). */
   schemaLine?: SchemaLine | null;
+  /** The size of its data as text (`expandedTextSize` up to the submission's limit), once known. */
+  textSize?: number;
 }
 
 /** Every YAML file of a submission, parsed (schema/check-schemas.ts then checks each against its schema). */
@@ -137,6 +139,12 @@ export function loadSubmission(tree: SourceTree, options: LoadOptions = {}): Loa
   return { files, diagnostics };
 }
 
+/** The size of a file's data as text, as the check of the submission's total counts it (and the cache keeps it). */
+export function textSizeOf(file: LoadedFile): number {
+  file.textSize ??= expandedTextSize(file.yaml.data, YAML_LIMITS.maxSubmissionChars);
+  return file.textSize;
+}
+
 /** Root-relative paths of every attachment the evidence items and case studies list. */
 function attachmentsOf(files: LoadedFile[]): Set<string> {
   const out = new Set<string>();
@@ -160,11 +168,12 @@ function attachmentsOf(files: LoadedFile[]): Set<string> {
 function checkTotalText(files: LoadedFile[], out: Diagnostic[]): void {
   const limit = YAML_LIMITS.maxSubmissionChars;
   let total = 0;
-  for (const { yaml } of files) {
-    total += expandedTextSize(yaml.data, limit);
+  for (const f of files) {
+    f.textSize ??= expandedTextSize(f.yaml.data, limit);
+    total += f.textSize;
     if (total <= limit) continue;
     out.push({
-      file: yaml.file,
+      file: f.yaml.file,
       line: 1,
       column: 1,
       severity: "error",
@@ -242,7 +251,7 @@ function fromCache(
   kind: FileKind,
   file: string,
   bytes: Uint8Array | (() => Uint8Array),
-  hit: { data: unknown; diagnostics: Diagnostic[]; schemaLine: SchemaLine | null },
+  hit: CachedResult,
 ): LoadedFile {
   return {
     kind,
@@ -250,6 +259,7 @@ function fromCache(
     // Copies: a caller may reword a diagnostic (cse.yaml's), which must not change the cache.
     cached: hit.diagnostics.map((d) => ({ ...d })),
     schemaLine: hit.schemaLine,
+    textSize: hit.textSize,
   };
 }
 

@@ -1,6 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from "../diagnostic.js";
 import type { FileCache } from "../load/file-cache.js";
-import { loadSubmission } from "../load/load-submission.js";
+import { loadSubmission, textSizeOf } from "../load/load-submission.js";
 import type { SourceTree } from "../load/source-tree.js";
 import { buildModel } from "./build-model.js";
 import { CHECKS, runChecks } from "./checks/index.js";
@@ -59,6 +59,7 @@ function ownDiagnostics(file: LoadedFile, cache: FileCache | undefined): Diagnos
         data: file.yaml.data,
         diagnostics: [...file.fresh.diagnostics, ...own].map((d) => ({ ...d })),
         schemaLine: file.schemaLine ?? null,
+        textSize: textSizeOf(file),
       },
       file.fresh.signature,
     );

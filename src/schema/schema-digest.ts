@@ -7,6 +7,14 @@ import { SCHEMA_DIR, schemaFileNames } from "./schemas.js";
  * validators compiled from older schemas (a build not rerun after an edit) are noticed and not used.
  */
 export function schemaDigest(): string {
+  digest ??= computeDigest();
+  return digest;
+}
+
+/** Worked out once a process (the cache's stamp and the prebuilt validators' check both ask). */
+let digest: string | undefined;
+
+function computeDigest(): string {
   const hash = createHash("sha256");
   for (const name of schemaFileNames())
     hash

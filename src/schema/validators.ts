@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { FileKind } from "../load/discover.js";
 import { schemaDigest } from "./schema-digest.js";
@@ -11,37 +14,36 @@ export type Validators = Record<FileKind, ValidateFunction>;
  * the schemas. Running from the sources (vitest) there is no such file, and when the schemas
  * changed after the build the file is out of date: then they are compiled here instead, from
  * the same Ajv set-up.
+ *
+ * Loaded on first use (a run whose files all come from `--cache` checks none against a schema:
+ * 170 KB of code it need not compile), synchronously, as Node loads an ES module `require`d.
  */
-const prebuilt = await importPrebuilt();
-const compileAtRunTime = prebuilt ? null : (await import("./compile-validators.js")).compileValidators;
+const PREBUILT = new URL("./compiled-validators.js", import.meta.url);
+const hasPrebuilt = PREBUILT.protocol === "file:" && fs.existsSync(fileURLToPath(PREBUILT));
+// From the sources there is no prebuilt file: the compiler is imported as a module there (the
+// test runner transforms TypeScript on import, not on require).
+const compileAtRunTime = hasPrebuilt ? null : (await import("./compile-validators.js")).compileValidators;
+const require = createRequire(import.meta.url);
 
-let cached: Validators | null = prebuilt;
+let cached: Validators | null = null;
 
 /** The validators, compiled once per process. */
 export function getValidators(): Validators {
-  cached ??= compileAtRunTime!();
+  cached ??= loadPrebuilt() ?? (compileAtRunTime ?? compilerOfBuild())();
   return cached;
 }
 
-async function importPrebuilt(): Promise<Validators | null> {
-  const url = new URL("./compiled-validators.js", import.meta.url);
-  let mod: { byKind?: Validators; schemaDigest?: string };
-  try {
-    mod = (await import(url.href)) as typeof mod;
-  } catch (err) {
-    // Absent is normal from the sources; anything else (a broken build) must be seen.
-    if (isNotFound(err)) return null;
-    throw err;
-  }
+function loadPrebuilt(): Validators | null {
+  if (!hasPrebuilt) return null;
+  // A broken build (the file there but failing to load) must be seen: not caught.
+  const mod = require(fileURLToPath(PREBUILT)) as { byKind?: Validators; schemaDigest?: string };
   return mod.byKind && mod.schemaDigest === schemaDigest() ? mod.byKind : null;
 }
 
-function isNotFound(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return (
-    e?.code === "ERR_MODULE_NOT_FOUND" ||
-    /Cannot find module|Failed to load url|does not exist/i.test(e?.message ?? "")
-  );
+/** The compiler in a build whose prebuilt validators are out of date (the schemas edited since). */
+function compilerOfBuild(): () => Validators {
+  const mod = require("./compile-validators.js") as { compileValidators: () => Validators };
+  return mod.compileValidators;
 }
 
 export type { ErrorObject };

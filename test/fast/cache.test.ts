@@ -151,6 +151,18 @@ describe("--cache", () => {
     expect(html().equals(plain)).toBe(true);
   });
 
+  it("removes the temporaries a stopped run left beside the cache, never a running one's", async () => {
+    const dir = testdir(minimalSubmission());
+    const left = path.join(dir, `${CACHE_FILE}.999999999.0badf00d.tmp`);
+    const running = path.join(dir, `${CACHE_FILE}.${process.pid}.0badf00d.tmp`);
+    fs.writeFileSync(left, "half a cache");
+    fs.writeFileSync(running, "being written");
+    await runCse(["validate", "--cache", ...AS_OF], { cwd: dir });
+    expect(fs.existsSync(left)).toBe(false);
+    expect(fs.existsSync(running)).toBe(true);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([path.basename(running)]);
+  });
+
   it("a cache that cannot be written is said on stderr; the output is unchanged", async () => {
     const dir = testdir(minimalSubmission());
     fs.mkdirSync(path.join(dir, CACHE_FILE));

@@ -31,6 +31,9 @@ export interface PreviewOptions extends SubmissionOptions, CacheOptions {
   onReady?: (url: string) => void;
 }
 
+/** How long after a rebuild its cache is written (the page is served first). */
+const CACHE_SAVE_DELAY_MS = 300;
+
 /** The port preview tries first (then the next free one). */
 export const DEFAULT_PREVIEW_PORT = 4173;
 
@@ -58,6 +61,17 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
     held: ReadonlyMap<string, { label: string; anchor: string }>;
   } | null = null;
 
+  // The cache is written a moment after a rebuild, not before its page is served: writing
+  // it is not what the person waiting for the page wants first. At the end it is written at once.
+  let pendingSave: (() => void) | null = null;
+  let saveTimer: NodeJS.Timeout | undefined;
+  const flushSave = (): void => {
+    clearTimeout(saveTimer);
+    const save = pendingSave;
+    pendingSave = null;
+    save?.();
+  };
+
   const buildOnce = async (): Promise<PreviewBuild> => {
     const buildDate = buildDateFrom(io.env);
     const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : buildDate;
@@ -66,7 +80,11 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
     // afresh only the files that changed.
     opened = { ...opened, cache: opened.cache.nextRun() };
     const checked = readSubmission(tree, { asOf, cache: opened.cache });
-    saveCache(opened, io);
+    // An earlier cache not written yet is written first (it is the one this run's was made from).
+    flushSave();
+    const toSave = opened;
+    pendingSave = () => saveCache(toSave, io);
+    saveTimer = setTimeout(flushSave, CACHE_SAVE_DELAY_MS);
     const s = checked.submission;
     language = s.config.build.language || language;
     title = s.config.title || title;
@@ -121,9 +139,6 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
       throw new CliError(`port ${port} is already in use; choose another with --port`);
     throw new CliError(`cannot serve the preview (${err.code ?? err.message})`);
   });
-  io.stdout.write(`Previewing the pack at ${server.url}\nPress Ctrl-C to stop.\n`);
-  opts.onReady?.(server.url);
-
   const watcher = await watchSubmission(root, {
     ignore: () => ignore,
     onChange: async () => {
@@ -136,6 +151,10 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
       }
     },
   });
+  // Said once the watch is set: a file saved before then would not be seen (on a busy machine,
+  // setting the watch on thousands of files takes seconds).
+  io.stdout.write(`Previewing the pack at ${server.url}\nPress Ctrl-C to stop.\n`);
+  opts.onReady?.(server.url);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -149,6 +168,7 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
   });
   await watcher.close();
   await server.close();
+  flushSave();
   io.stdout.write("Preview stopped.\n");
   return EXIT.OK;
 }
