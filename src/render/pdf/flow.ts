@@ -77,6 +77,7 @@ export class Flow {
   /** Called on a page just before the next one begins (the running head and page number). */
   onPageEnd: ((page: number) => void) | null = null;
   private empty = true;
+  private pageIndex = 0;
   /** Content held back to go on the page of what follows it (a heading), in order. */
   private pending: { height: number; draw: () => void }[] = [];
   private tight = 0;
@@ -86,10 +87,9 @@ export class Flow {
 
   constructor(readonly doc: PDFKit.PDFDocument) {}
 
-  /** Index of the current page, 0-based. */
+  /** Index of the current page, 0-based (the document starts with the cover page). */
   get page(): number {
-    const range = this.doc.bufferedPageRange();
-    return range.start + range.count - 1;
+    return this.pageIndex;
   }
 
   /** The highest `y` content starts at on a page. */
@@ -120,6 +120,7 @@ export class Flow {
     this.onPageEnd?.(this.page);
     this.pending = held;
     this.doc.addPage();
+    this.pageIndex++;
     this.y = PAGE.top;
     this.empty = true;
     const unit = this.unit;

@@ -125,18 +125,18 @@ let measurer: PDFKit.PDFDocument | null = null;
  * never written: the documents being laid out keep no layout of words they do not draw. pdfkit's
  * own cache of laid-out words is off there, since the width table keeps all it needs.
  */
+function measuringDocument(): PDFKit.PDFDocument {
+  if (measurer === null) {
+    measurer = new PDFDocument({ autoFirstPage: false, fontLayoutCache: false });
+    registerFonts(measurer);
+  }
+  return measurer;
+}
+
 function wordWidth(font: FontName, widths: Map<string, number>, word: string): number {
   let w = widths.get(word);
   if (w === undefined) {
-    if (measurer === null) {
-      measurer = new PDFDocument({
-        autoFirstPage: false,
-        fontLayoutCache: false,
-      });
-      registerFonts(measurer);
-    }
-    measurer.font(font).fontSize(MEASURE_SIZE);
-    w = measurer.widthOfString(word);
+    w = measuringDocument().font(font).fontSize(MEASURE_SIZE).widthOfString(word);
     widths.set(word, w);
   }
   return w;
@@ -157,4 +157,9 @@ export function textFaceHas(codePoint: number): boolean {
     covered.set(codePoint, has);
   }
   return has;
+}
+
+/** Width of `text` in a registered font at a size, as pdfkit measures it (on the measuring document). */
+export function widthIn(font: string, size: number, text: string): number {
+  return measuringDocument().font(font).fontSize(size).widthOfString(text);
 }

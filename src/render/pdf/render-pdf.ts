@@ -9,16 +9,16 @@ import {
 } from "./attachments.js";
 import { drawContents, planContents } from "./contents.js";
 import { renderCover } from "./cover.js";
-import PDFDocument from "pdfkit";
 import { Flow, lineHeight } from "./flow.js";
 import { AS_DESIGNED, fitTail, sameFit, type TailFit } from "./keep.js";
 import { ByteSink } from "./byte-sink.js";
+import { dryDocument } from "./dry-document.js";
 import { registerFonts } from "./fonts.js";
 import { pageFurniture } from "./page-furniture.js";
 import { createPdfDocument, finishPdf } from "./pdf-document.js";
 import { pointOutlineAt, struct } from "./pdfkit-extras.js";
 import { renderSection } from "./sections.js";
-import { BODY, PAGE } from "./theme.js";
+import { BODY } from "./theme.js";
 import { volumeElsewhere } from "../../pack/volumes.js";
 
 export type { ReadAttachment } from "./attachments.js";
@@ -162,16 +162,15 @@ function layOut(
   discard: () => void;
 } {
   const attach = options.readAttachment ? model.attachments.length > 0 : false;
-  const { doc, output } = createPdfDocument(model, attach, write);
-  registerFonts(doc);
+  // A dry pass makes no document at all: its stand-in measures text and ignores everything else.
+  const { doc, output } = draw
+    ? createPdfDocument(model, attach, write)
+    : { doc: dryDocument(), output: Promise.resolve() };
+  if (draw) registerFonts(doc);
   const flow = new Flow(doc);
   flow.dry = !draw;
   flow.plan = tightness;
-  flow.measurer = () => {
-    const scratch = new PDFDocument({ size: [PAGE.width, PAGE.height], bufferPages: true });
-    registerFonts(scratch);
-    return new Flow(scratch);
-  };
+  flow.measurer = () => new Flow(dryDocument());
   const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
   const pageOf = (anchor: string) => known?.anchors.get(anchor);
   const printed = new Map<string, string>();
@@ -193,7 +192,7 @@ function layOut(
     pageFurniture(flow, model.organisation, model.cover.title, known.sections.length);
   if (furniture) flow.onPageEnd = (page) => furniture(page, flow.pageSection[page] ?? "");
   const date = new Date(`${model.build.date}T00:00:00Z`);
-  if (attach && options.readAttachment)
+  if (draw && attach && options.readAttachment)
     flow.openFile = fileOpener(doc, model.attachments, options.readAttachment, date);
   const root = struct(doc, "Document");
   doc.addStructure(root);
