@@ -446,9 +446,13 @@ export class Flow {
       for (const f of group) {
         useFont(doc, f.style, sizeOf(f.style, setting.size));
         doc.fillColor(link ? COLOUR.link : (setting.color ?? COLOUR.text));
+        // The width is known: pdfkit measures a fragment for links and underlines it draws
+        // itself (none here), so it is handed over rather than measured again.
         doc.text(f.text, x0 + f.x, baseline, {
           lineBreak: false,
           baseline: "alphabetic",
+          textWidth: f.width,
+          wordCount: 1,
         } as PDFKit.Mixins.TextOptions);
       }
       const start = x0 + group[0]!.x;
