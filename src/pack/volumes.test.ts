@@ -81,6 +81,14 @@ describe("splitByCriterion", () => {
     // The index table's row of an item in another part opens that part.
     expect(volumeElsewhere(evidence[0]!, "ev-E005")?.file).toBe("08-evidence-index-3");
     expect(titles).toContain("Case studies, part 2 of 2: CS03");
+    // A part's contents list only its own entries: the first part keeps the section's anchor,
+    // but not the case studies that went on to the second (the PDF found no page for them).
+    for (const v of volumes.slice(1)) {
+      const inside = new Set(anchorsOf(v.sections));
+      const listed = (entries: PackDocument["contents"]): string[] =>
+        entries.flatMap((e) => [e.anchor, ...listed(e.children)]);
+      for (const anchor of listed(v.contents)) expect(inside, anchor).toContain(anchor);
+    }
     const body = volumes.slice(1).flatMap((v) => anchorsOf(v.sections));
     expect(new Set(body).size).toBe(body.length);
   });

@@ -201,7 +201,23 @@ function contentsOfSections(
   const byAnchor = new Map(entries.map((e) => [e.anchor, e]));
   return sections
     .filter((s) => s.inContents)
-    .map((s) => byAnchor.get(s.anchor) ?? { anchor: s.anchor, title: s.title, children: entriesOf(s) });
+    .map((s) => {
+      const entry = byAnchor.get(s.anchor);
+      if (!entry) return { anchor: s.anchor, title: s.title, children: entriesOf(s) };
+      // The first part of a section cut into parts keeps its anchor, but only some of its
+      // entries: the pack's entry lists them all, and those in later parts are not in this file.
+      const inside = new Set<string>();
+      collectAnchors(s, 0, inside);
+      return onlyInside(entry, inside);
+    });
+}
+
+function onlyInside(entry: ContentsEntry, inside: ReadonlySet<string>): ContentsEntry {
+  if (entry.children.every((c) => inside.has(c.anchor) && c.children.length === 0)) return entry;
+  return {
+    ...entry,
+    children: entry.children.filter((c) => inside.has(c.anchor)).map((c) => onlyInside(c, inside)),
+  };
 }
 
 function entriesOf(s: Section): ContentsEntry[] {

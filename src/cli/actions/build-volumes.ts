@@ -60,6 +60,11 @@ export async function writeVolumes(
         if (!(content instanceof Uint8Array)) throw new Error(`the ${format} renderer streamed a volume`);
         staged.write(name, content);
         bytes += content.length;
+        // Let the event loop turn before the next volume. Rendering never waits on anything, so
+        // without this the whole split build is one chain of promise jobs, and the callbacks that
+        // pdfkit's stream queues with process.nextTick (each holding its document) run only
+        // once every volume is done: every volume's document stayed in memory to the end.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     run.progress.stage("Writing");

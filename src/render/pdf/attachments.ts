@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Attachment, Inline } from "../../pack/document-model.js";
-import { BODY_BOX, type Flow } from "./flow.js";
+import { BODY_BOX, type Flow, type LayoutStep } from "./flow.js";
 import { heading } from "./headings.js";
 import { pointOutlineAt, type Rect, type StructElement } from "./pdfkit-extras.js";
 import { runsFromInline } from "./runs.js";
@@ -118,16 +118,30 @@ export function fileOpener(
   };
 }
 
-/** The closing section listing what is embedded: path, size, SHA-256 and the item it belongs to. */
-export function renderAttachedFiles(
+/**
+ * The closing section listing what is embedded: path, size, SHA-256 and the item it belongs to,
+ * in two steps: the first starts its page (a unit for the pagination rules), the second sets it.
+ */
+export function attachedFilesSteps(
+  flow: Flow,
+  list: readonly Attachment[],
+  parent: StructElement,
+  outline: PDFKit.PDFOutline,
+): LayoutStep[] {
+  const start = () => {
+    flow.section = ATTACHED_TITLE;
+    flow.startUnit(ATTACHED_ANCHOR, ATTACHED_TITLE);
+  };
+  return [{ run: start, startsUnit: true }, { run: () => renderAttachedFiles(flow, list, parent, outline) }];
+}
+
+function renderAttachedFiles(
   flow: Flow,
   list: readonly Attachment[],
   parent: StructElement,
   outline: PDFKit.PDFOutline,
 ): void {
   const files = uniqueAttachments(list);
-  flow.section = ATTACHED_TITLE;
-  flow.startUnit(ATTACHED_ANCHOR, ATTACHED_TITLE);
   const sect = flow.struct(parent, "Sect");
   heading(flow, ATTACHED_TITLE, 2, BODY_BOX, sect, ATTACHED_ANCHOR);
   pointOutlineAt(outline.addItem(ATTACHED_TITLE), ATTACHED_ANCHOR);

@@ -11,7 +11,7 @@ import {
   type StructOptions,
 } from "./pdfkit-extras.js";
 import { type InlineRefs, type Run, type RunLink, withFallback } from "./runs.js";
-import { AS_DESIGNED, linesHere, type TailFit, TIGHTEN, type UnitRecord } from "./keep.js";
+import { AS_DESIGNED, fitTail, linesHere, sameFit, type TailFit, TIGHTEN, type UnitRecord } from "./keep.js";
 
 /** A horizontal slot for content: left edge and width, in points. */
 export interface Box {
@@ -35,6 +35,32 @@ export interface TextSetting {
 export interface Owner {
   el: StructElement;
   tag: string;
+}
+
+/** One step of laying out the body; `startsUnit` marks the step that starts a page-starting unit. */
+export interface LayoutStep {
+  run: () => void;
+  startsUnit?: boolean;
+}
+
+/** Thrown by `endUnit` in a settling pass: the unit is laid out again with a new fit. */
+class Refit extends Error {}
+const REFIT = new Refit("a unit to lay out again");
+/** How often a unit is laid out again in one pass at most (the fits settle in two or three). */
+const MAX_REFITS = 4;
+
+/** The Flow's state where a unit starts, after its page break: what laying it out again starts from. */
+interface UnitStart {
+  /** The step after the one that started the unit. */
+  resume: number;
+  y: number;
+  page: number;
+  empty: boolean;
+  section: string;
+  pending: { height: number; draw: () => void }[];
+  key: string;
+  label: string;
+  refits: number;
 }
 
 /** The body's full-width box. */
@@ -67,9 +93,14 @@ export class Flow {
   openFile: ((path: string, rect: Rect, label: string, el: StructElement) => void) | null = null;
   /**
    * How each page-starting unit is fitted to its pages (keep.ts `fitTail`), by key, from an
-   * earlier pass.
+   * earlier pass; a settling pass adds to it the fits it finds.
    */
-  plan: ReadonlyMap<string, TailFit> = new Map();
+  plan = new Map<string, TailFit>();
+  /**
+   * A dry pass that settles each unit's fit as it goes: a unit found with a short tail at its end
+   * is laid out again from its start with the new fit (`layOutSteps`), until its fit holds.
+   */
+  settle = false;
   /** What this pass found of each page-starting unit, by key (for the next pass's plan). */
   readonly units = new Map<string, UnitRecord>();
   /** A flow on a scratch document with no page foot, for measuring blocks (see `heightOf`). */
@@ -77,19 +108,22 @@ export class Flow {
   /** Called on a page just before the next one begins (the running head and page number). */
   onPageEnd: ((page: number) => void) | null = null;
   private empty = true;
+  private pageIndex = 0;
   /** Content held back to go on the page of what follows it (a heading), in order. */
   private pending: { height: number; draw: () => void }[] = [];
   private tight = 0;
   private unit: { key: string; label: string; first: number; fit: TailFit; record: UnitRecord } | null = null;
   private scratch: Flow | null = null;
+  /** Where the current unit started, in a settling pass, and the anchors named since. */
+  private unitStart: UnitStart | null = null;
+  private anchorsSince: string[] = [];
   private measuring = false;
 
   constructor(readonly doc: PDFKit.PDFDocument) {}
 
-  /** Index of the current page, 0-based. */
+  /** Index of the current page, 0-based (the document starts with the cover page). */
   get page(): number {
-    const range = this.doc.bufferedPageRange();
-    return range.start + range.count - 1;
+    return this.pageIndex;
   }
 
   /** The highest `y` content starts at on a page. */
@@ -120,6 +154,7 @@ export class Flow {
     this.onPageEnd?.(this.page);
     this.pending = held;
     this.doc.addPage();
+    this.pageIndex++;
     this.y = PAGE.top;
     this.empty = true;
     const unit = this.unit;
@@ -149,6 +184,72 @@ export class Flow {
     };
   }
 
+  /**
+   * Runs layout steps in order. In a settling pass, where a unit ends (the next starts, or the
+   * steps are done) and `fitTail` finds it a new fit, the Flow goes back to where the unit
+   * started and its steps run again with that fit: every unit starts a page, so no unit before it
+   * moves, and the fits settle in one pass instead of a pass each.
+   */
+  layOutSteps(steps: readonly LayoutStep[]): void {
+    let i = 0;
+    for (;;) {
+      try {
+        for (; i < steps.length; i++) {
+          const step = steps[i]!;
+          step.run();
+          if (step.startsUnit && this.settle) this.markUnitStart(i + 1);
+        }
+        this.endUnit();
+        this.unitStart = null;
+        return;
+      } catch (err) {
+        if (err !== REFIT) throw err;
+        i = this.backToUnitStart();
+      }
+    }
+  }
+
+  private markUnitStart(resume: number): void {
+    const unit = this.unit;
+    if (!unit) return;
+    this.unitStart = {
+      resume,
+      y: this.y,
+      page: this.page,
+      empty: this.empty,
+      section: this.section,
+      pending: [...this.pending],
+      key: unit.key,
+      label: unit.label,
+      refits: 0,
+    };
+    this.anchorsSince = [];
+  }
+
+  /** Puts the Flow back where the current unit started, with the fit the plan now has for it. */
+  private backToUnitStart(): number {
+    const start = this.unitStart!;
+    start.refits++;
+    for (const anchor of this.anchorsSince) this.anchors.delete(anchor);
+    this.anchorsSince = [];
+    this.y = start.y;
+    this.pageIndex = start.page;
+    this.pageSection.length = start.page + 1;
+    this.empty = start.empty;
+    this.section = start.section;
+    this.pending = [...start.pending];
+    const fit = this.plan.get(start.key) ?? AS_DESIGNED;
+    this.tight = fit.tight;
+    this.unit = {
+      key: start.key,
+      label: start.label,
+      first: start.page,
+      fit,
+      record: { pages: 1, lastPageUsed: 0, lines: 0, gaps: 0 },
+    };
+    return start.resume;
+  }
+
   /** Records the unit being laid out (at the end of the layout, or when the next one starts). */
   endUnit(): void {
     const unit = this.unit;
@@ -156,6 +257,14 @@ export class Flow {
     unit.record.pages = this.page - unit.first + 1;
     unit.record.lastPageUsed = this.empty ? 0 : this.y - this.pageTop;
     this.units.set(unit.key, unit.record);
+    const start = this.unitStart;
+    if (this.settle && start?.key === unit.key && start.refits < MAX_REFITS) {
+      const fit = fitTail(unit.record, unit.fit, lineHeight({ size: BODY.size }));
+      if (!sameFit(fit, unit.fit)) {
+        this.plan.set(unit.key, fit);
+        throw REFIT;
+      }
+    }
     this.unit = null;
     this.tight = 0;
   }
@@ -231,6 +340,7 @@ export class Flow {
   destination(anchor: string, y = this.y): void {
     this.doc.addNamedDestination(anchor, "XYZ", null, Math.max(0, y - 6), null);
     this.anchors.set(anchor, this.page);
+    if (this.unitStart) this.anchorsSince.push(anchor);
   }
 
   /** A structure element added to `parent`. */
@@ -336,9 +446,13 @@ export class Flow {
       for (const f of group) {
         useFont(doc, f.style, sizeOf(f.style, setting.size));
         doc.fillColor(link ? COLOUR.link : (setting.color ?? COLOUR.text));
+        // The width is known: pdfkit measures a fragment for links and underlines it draws
+        // itself (none here), so it is handed over rather than measured again.
         doc.text(f.text, x0 + f.x, baseline, {
           lineBreak: false,
           baseline: "alphabetic",
+          textWidth: f.width,
+          wordCount: 1,
         } as PDFKit.Mixins.TextOptions);
       }
       const start = x0 + group[0]!.x;

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
 
 /**
  * How a run of text is set. `symbol` is the fallback face for characters Noto Sans lacks (the
@@ -35,10 +36,31 @@ function fontFiles(): Record<FontName, Buffer> {
   return loaded;
 }
 
+/** A font parsed by fontkit, as pdfkit takes it in place of a file (its `layout` says so). */
+type ParsedFont = { layout: unknown; hasGlyphForCodePoint(cp: number): boolean };
+
+let parsed: Record<FontName, ParsedFont> | null = null;
+
+/**
+ * The shipped fonts parsed once per process. pdfkit takes a parsed font in place of a file's
+ * bytes, so every document (each layout pass, each volume) shares them instead of parsing each
+ * font file again; a document still makes its own subset of the glyphs it uses.
+ */
+function parsedFonts(): Record<FontName, ParsedFont> {
+  if (parsed) return parsed;
+  const fontkit = createRequire(import.meta.url)("fontkit") as { create(data: Buffer): ParsedFont };
+  const files = fontFiles();
+  parsed = Object.fromEntries(
+    (Object.keys(files) as FontName[]).map((name) => [name, fontkit.create(files[name])]),
+  ) as Record<FontName, ParsedFont>;
+  return parsed;
+}
+
 /** Registers the shipped fonts on a document under their short names. */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  const files = fontFiles();
-  for (const name of Object.keys(files) as FontName[]) doc.registerFont(name, files[name]);
+  const fonts = parsedFonts();
+  for (const name of Object.keys(fonts) as FontName[])
+    doc.registerFont(name, fonts[name] as unknown as Buffer);
   doc.font("sans");
 }
 
@@ -78,9 +100,10 @@ export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle,
   for (;;) {
     const space = text.indexOf(" ", start);
     const end = space < 0 ? text.length : space;
-    if (end > start) total += wordWidth(doc, font, widths, text.slice(start, end));
+    if (end > start)
+      total += wordWidth(font, widths, start === 0 && end === text.length ? text : text.slice(start, end));
     if (space < 0) break;
-    total += wordWidth(doc, font, widths, " ");
+    total += wordWidth(font, widths, " ");
     start = space + 1;
   }
   // Leave the document at the font and size asked for, as measuring whole runs did: code that
@@ -95,22 +118,30 @@ const MEASURE_SIZE = 1000;
 // A submission of many distinct words (codes, numbers) starts the font's table afresh past this.
 const MAX_WORDS = 200_000;
 
-function wordWidth(
-  doc: PDFKit.PDFDocument,
-  font: FontName,
-  widths: Map<string, number>,
-  word: string,
-): number {
+let measurer: PDFKit.PDFDocument | null = null;
+
+/**
+ * A word's width at MEASURE_SIZE, measured (once per process) on a document of its own that is
+ * never written: the documents being laid out keep no layout of words they do not draw. pdfkit's
+ * own cache of laid-out words is off there, since the width table keeps all it needs.
+ */
+function measuringDocument(): PDFKit.PDFDocument {
+  if (measurer === null) {
+    measurer = new PDFDocument({ autoFirstPage: false, fontLayoutCache: false });
+    registerFonts(measurer);
+  }
+  return measurer;
+}
+
+function wordWidth(font: FontName, widths: Map<string, number>, word: string): number {
   let w = widths.get(word);
   if (w === undefined) {
-    doc.font(font).fontSize(MEASURE_SIZE);
-    w = doc.widthOfString(word);
+    w = measuringDocument().font(font).fontSize(MEASURE_SIZE).widthOfString(word);
     widths.set(word, w);
   }
   return w;
 }
 
-let textFace: { hasGlyphForCodePoint(cp: number): boolean } | null = null;
 const covered = new Map<number, boolean>();
 
 /**
@@ -122,12 +153,13 @@ export function textFaceHas(codePoint: number): boolean {
   if (codePoint < 0x0370) return true;
   let has = covered.get(codePoint);
   if (has === undefined) {
-    const fontkit = createRequire(import.meta.url)("fontkit") as {
-      create(data: Buffer): { hasGlyphForCodePoint(cp: number): boolean };
-    };
-    textFace ??= fontkit.create(fontFiles().sans);
-    has = textFace.hasGlyphForCodePoint(codePoint);
+    has = parsedFonts().sans.hasGlyphForCodePoint(codePoint);
     covered.set(codePoint, has);
   }
   return has;
+}
+
+/** Width of `text` in a registered font at a size, as pdfkit measures it (on the measuring document). */
+export function widthIn(font: string, size: number, text: string): number {
+  return measuringDocument().font(font).fontSize(size).widthOfString(text);
 }

@@ -5,20 +5,19 @@ import {
   embedAttachments,
   fileOpener,
   type ReadAttachment,
-  renderAttachedFiles,
+  attachedFilesSteps,
 } from "./attachments.js";
 import { drawContents, planContents } from "./contents.js";
 import { renderCover } from "./cover.js";
-import PDFDocument from "pdfkit";
-import { Flow, lineHeight } from "./flow.js";
-import { AS_DESIGNED, fitTail, sameFit, type TailFit } from "./keep.js";
+import { Flow } from "./flow.js";
+import type { TailFit } from "./keep.js";
 import { ByteSink } from "./byte-sink.js";
+import { dryDocument } from "./dry-document.js";
 import { registerFonts } from "./fonts.js";
 import { pageFurniture } from "./page-furniture.js";
 import { createPdfDocument, finishPdf } from "./pdf-document.js";
 import { pointOutlineAt, struct } from "./pdfkit-extras.js";
-import { renderSection } from "./sections.js";
-import { BODY, PAGE } from "./theme.js";
+import { sectionSteps } from "./sections.js";
 import { volumeElsewhere } from "../../pack/volumes.js";
 
 export type { ReadAttachment } from "./attachments.js";
@@ -58,10 +57,12 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
  * bytes go to `sink` page by page, so memory does not grow with the pack.
  *
  * Order of work: the contents are planned first so their pages can be reserved after the cover.
- * A dry pass places every line without drawing it or keeping its pages, and learns each
- * destination's page, each page's section and the page count; it is repeated while the page
- * numbers citations print change their number of digits for many citations. The drawing pass then knows them from
- * the start: the contents get their page numbers, citations the pages they cite, and each page
+ * A dry pass (no pdfkit document at all) places every line without drawing it, and learns each
+ * destination's page, each page's section and the page count; a unit whose last page would hold
+ * only a few lines is laid out again, tighter, within the pass. It is repeated only while the
+ * page numbers citations print change their number of digits for many citations (a pack of
+ * thousands of pages, whose first pass prints 000). The drawing pass then knows them from the
+ * start: the contents get their page numbers, citations the pages they cite, and each page
  * its running head and "Page X of Y" as it is finished, after which it is written out. Should the
  * drawing pass's own pages still differ from what it was told, it is thrown away and drawn again
  * with its own pages (four drawings at most).
@@ -71,25 +72,23 @@ export async function renderPdfTo(
   sink: PdfSink,
   options: PdfOptions = {},
 ): Promise<void> {
-  // Only what a dry pass learnt is kept: its document (every page, the whole structure tree) goes.
-  // Each dry pass also finds the units (elements, case studies) whose last page would hold only
-  // a few lines, and the next pass fits them (keep.ts `fitTail`).
+  // Only what a dry pass learnt is kept. Each dry pass also settles how each unit (an element, a
+  // case study) whose last page would hold only a few lines is fitted (keep.ts `fitTail`): such
+  // a unit is laid out again, tighter, before the pass goes on (Flow.layOutSteps).
   const dryPass = (known: Pagination | null, plan: ReadonlyMap<string, TailFit>) => {
     const laid = layOut(model, options, { known, draw: false, plan }, () => undefined);
-    return { pagination: laid.pagination, printed: laid.printed, next: nextPlan(plan, laid.units) };
+    return { pagination: laid.pagination, printed: laid.printed, plan: laid.plan };
   };
-  let plan: ReadonlyMap<string, TailFit> = new Map();
-  let dry = dryPass(null, plan);
-  // Another dry pass while the plan of tails changes, or while many of the page numbers
-  // citations print change their number of digits (the 000 stand-ins of a pack of thousands of
-  // pages): their lines, and so the pages, would move. Dry passes cost about a third of drawing.
-  // With only a few numbers changing, the pages rarely move, and the drawing pass checks that.
+  let dry = dryPass(null, new Map());
+  // Another dry pass while many of the page numbers citations print change their number of
+  // digits (the 000 stand-ins of a pack of thousands of pages): their lines, and so the pages,
+  // would move. With only a few numbers changing, the pages rarely move, and the drawing pass
+  // checks that.
   for (let pass = 0; pass < 4; pass++) {
-    const replan = !samePlan(plan, dry.next);
-    if (!replan && changedWidths(dry.printed, dry.pagination.anchors) <= 0.25) break;
-    plan = dry.next;
-    dry = dryPass(dry.pagination, plan);
+    if (changedWidths(dry.printed, dry.pagination.anchors) <= 0.25) break;
+    dry = dryPass(dry.pagination, dry.plan);
   }
+  const plan = dry.plan;
   let known = dry.pagination;
   // Only the current drawing writes: a drawing thrown away may still deliver bytes it had made.
   let drawing = 0;
@@ -103,22 +102,6 @@ export async function renderPdfTo(
     known = laid.pagination;
     laid.discard();
   }
-}
-
-/** The plan for the next pass: how each unit a pass found with a short tail is fitted. */
-function nextPlan(plan: ReadonlyMap<string, TailFit>, units: Flow["units"]): ReadonlyMap<string, TailFit> {
-  const next = new Map(plan);
-  const bodyLine = lineHeight({ size: BODY.size });
-  for (const [key, unit] of units) {
-    const current = plan.get(key) ?? AS_DESIGNED;
-    const fit = fitTail(unit, current, bodyLine);
-    if (!sameFit(fit, current)) next.set(key, fit);
-  }
-  return next;
-}
-
-function samePlan(a: ReadonlyMap<string, TailFit>, b: ReadonlyMap<string, TailFit>): boolean {
-  return a.size === b.size && [...a].every(([k, v]) => b.has(k) && sameFit(b.get(k)!, v));
 }
 
 /** The share of the page numbers a pass printed that would print with another number of digits next. */
@@ -157,21 +140,21 @@ function layOut(
 ): {
   pagination: Pagination;
   printed: ReadonlyMap<string, string>;
-  units: Flow["units"];
+  plan: ReadonlyMap<string, TailFit>;
   finish: () => Promise<void>;
   discard: () => void;
 } {
   const attach = options.readAttachment ? model.attachments.length > 0 : false;
-  const { doc, output } = createPdfDocument(model, attach, write);
-  registerFonts(doc);
+  // A dry pass makes no document at all: its stand-in measures text and ignores everything else.
+  const { doc, output } = draw
+    ? createPdfDocument(model, attach, write)
+    : { doc: dryDocument(), output: Promise.resolve() };
+  if (draw) registerFonts(doc);
   const flow = new Flow(doc);
   flow.dry = !draw;
-  flow.plan = tightness;
-  flow.measurer = () => {
-    const scratch = new PDFDocument({ size: [PAGE.width, PAGE.height], bufferPages: true });
-    registerFonts(scratch);
-    return new Flow(scratch);
-  };
+  flow.settle = !draw;
+  flow.plan = new Map(tightness);
+  flow.measurer = () => new Flow(dryDocument());
   const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
   const pageOf = (anchor: string) => known?.anchors.get(anchor);
   const printed = new Map<string, string>();
@@ -193,7 +176,7 @@ function layOut(
     pageFurniture(flow, model.organisation, model.cover.title, known.sections.length);
   if (furniture) flow.onPageEnd = (page) => furniture(page, flow.pageSection[page] ?? "");
   const date = new Date(`${model.build.date}T00:00:00Z`);
-  if (attach && options.readAttachment)
+  if (draw && attach && options.readAttachment)
     flow.openFile = fileOpener(doc, model.attachments, options.readAttachment, date);
   const root = struct(doc, "Document");
   doc.addStructure(root);
@@ -217,9 +200,9 @@ function layOut(
   flow.touch();
 
   const ctx = { mentions: model.mentions };
-  for (const section of model.sections) renderSection(flow, section, root, doc.outline, ctx);
-  if (attach) renderAttachedFiles(flow, model.attachments, root, doc.outline);
-  flow.endUnit();
+  const steps = sectionSteps(flow, model.sections, root, doc.outline, ctx);
+  if (attach) steps.push(...attachedFilesSteps(flow, model.attachments, root, doc.outline));
+  flow.layOutSteps(steps);
   const pagination = { anchors: flow.anchors, sections: flow.pageSection.slice(0, flow.page + 1) };
   const discard = (): void => void output.catch(() => undefined);
   const finish = async (): Promise<void> => {
@@ -229,5 +212,5 @@ function layOut(
     root.end();
     await finishPdf(doc, output);
   };
-  return { pagination, printed, units: flow.units, finish, discard };
+  return { pagination, printed, plan: flow.plan, finish, discard };
 }

@@ -1,6 +1,6 @@
 import type { Section } from "../../pack/document-model.js";
 import { type BlockContext, renderBlocks } from "./blocks.js";
-import { BODY_BOX, type Flow } from "./flow.js";
+import { BODY_BOX, type Flow, type LayoutStep } from "./flow.js";
 import { heading } from "./headings.js";
 import { pointOutlineAt, type StructElement } from "./pdfkit-extras.js";
 
@@ -10,29 +10,64 @@ interface Placement {
   first: boolean;
 }
 
+/** Where a section's children go: its Sect element and its outline item, once it has begun. */
+interface Opened {
+  sect: StructElement;
+  outline: PDFKit.PDFOutline;
+}
+
 /**
- * Lays out a section and its sub-sections as a Sect element: a named destination at its
- * heading, an outline item under its parent's, the heading, the blocks, then the children.
+ * The steps that lay out sections and their sub-sections, in order, each as a Sect element: a
+ * named destination at its heading, an outline item under its parent's, the heading, the
+ * blocks, then the children. A section that starts a page-starting unit (keep.ts) does so in a
+ * step of its own, so that a dry pass can lay the unit out again from the step after it
+ * (`Flow.layOutSteps`).
  */
-export function renderSection(
+export function sectionSteps(
   flow: Flow,
-  section: Section,
+  sections: readonly Section[],
   parent: StructElement,
   outline: PDFKit.PDFOutline,
   ctx: BlockContext,
-  where: Placement = { first: false },
-): void {
-  if (section.level <= 2) flow.section = section.shortTitle;
-  breakBefore(flow, section, where);
-  const sect = flow.struct(parent, "Sect");
-  heading(flow, section.title, section.level, BODY_BOX, sect, section.anchor);
-  const item = outline.addItem(section.title);
-  pointOutlineAt(item, section.anchor);
-  renderBlocks(flow, section.blocks, BODY_BOX, sect, ctx);
-  section.children.forEach((child, i) => renderSection(flow, child, sect, item, ctx, { first: i === 0 }));
-  // A heading with nothing after it is set here, on this section's page.
-  flow.flush();
-  sect.end();
+): LayoutStep[] {
+  const steps: LayoutStep[] = [];
+  const add = (section: Section, into: Opened, where: Placement) => {
+    const unit = unitOf(section, where);
+    if (unit) {
+      steps.push({
+        run: () => {
+          if (section.level <= 2) flow.section = section.shortTitle;
+          flow.startUnit(...unit);
+        },
+        startsUnit: true,
+      });
+    }
+    const opened: Opened = { sect: parent, outline };
+    steps.push({
+      run: () => {
+        if (!unit) {
+          if (section.level <= 2) flow.section = section.shortTitle;
+          breakBefore(flow, section, where);
+        }
+        opened.sect = flow.struct(into.sect, "Sect");
+        heading(flow, section.title, section.level, BODY_BOX, opened.sect, section.anchor);
+        opened.outline = into.outline.addItem(section.title);
+        pointOutlineAt(opened.outline, section.anchor);
+        renderBlocks(flow, section.blocks, BODY_BOX, opened.sect, ctx);
+      },
+    });
+    section.children.forEach((child, i) => add(child, opened, { first: i === 0 }));
+    steps.push({
+      run: () => {
+        // A heading with nothing after it is set here, on this section's page.
+        flow.flush();
+        opened.sect.end();
+      },
+    });
+  };
+  const top: Opened = { sect: parent, outline };
+  for (const section of sections) add(section, top, { first: false });
+  return steps;
 }
 
 /**
@@ -40,25 +75,26 @@ export function renderSection(
  * every element (its sub-criterion's heading comes with the first one), so an assessor can
  * print, annotate and file an element on its own sheet. Each of these is a unit for the
  * pagination rules (keep.ts): its continued pages say so in the footer, and a short last page is
- * pulled back by setting it a little tighter. Evidence items and progress items run on, each
- * heading kept with its first lines.
+ * pulled back by setting it a little tighter. Returns the unit a section starts (key, label,
+ * whether it breaks the page), or null for a section that runs on (see `breakBefore`).
  */
-function breakBefore(flow: Flow, section: Section, where: Placement): void {
+function unitOf(section: Section, where: Placement): [string, string, boolean] | null {
   switch (section.kind) {
     case "subcriterion":
-      flow.startUnit(section.anchor, section.shortTitle, !where.first);
-      return;
+      return [section.anchor, section.shortTitle, !where.first];
     case "element":
-      flow.startUnit(section.anchor, `Element ${section.shortTitle}`, !where.first);
-      return;
+      return [section.anchor, `Element ${section.shortTitle}`, !where.first];
     case "case-study":
-      flow.startUnit(section.anchor, `Case study ${section.shortTitle}`);
-      return;
+      return [section.anchor, `Case study ${section.shortTitle}`, true];
     case "evidence":
     case "progress-item":
-      flow.gap(where.first ? 10 : 22);
-      return;
+      return null;
     default:
-      if (section.level <= 2) flow.startUnit(section.anchor, section.shortTitle);
+      return section.level <= 2 ? [section.anchor, section.shortTitle, true] : null;
   }
+}
+
+/** Evidence items and progress items run on, each heading kept with its first lines. */
+function breakBefore(flow: Flow, section: Section, where: Placement): void {
+  if (section.kind === "evidence" || section.kind === "progress-item") flow.gap(where.first ? 10 : 22);
 }
