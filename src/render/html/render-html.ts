@@ -108,10 +108,14 @@ export function renderHtmlTo(
   templates: TemplateSet,
   store: SectionStore,
   write: (text: string) => void,
+  sectionMemo?: SectionMemo,
 ): void {
-  const { hb, layout, css, cssToken } = setUp(doc, templates, {});
+  // `cse preview`: the memo is the store too, and keeps sections' texts from page to page.
+  if (sectionMemo) store = sectionMemo;
+  const { hb, layout, css, cssToken } = setUp(doc, templates, { sectionMemo });
   const section = hb.partials.section as ((context: unknown, options: unknown) => string) | undefined;
-  const token = `<!--cse-section-${randomBytes(12).toString("hex")}-`;
+  const token = sectionMemo?.token ?? `<!--cse-section-${randomBytes(12).toString("hex")}-`;
+  const live = new Set<number>();
   if (section)
     hb.registerPartial("section", (context: unknown, options: unknown) => {
       const text = linkAcrossVolumes(section(context, options), doc);
@@ -143,7 +147,9 @@ export function renderHtmlTo(
     for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, from)) {
       emit(text.slice(from, at));
       const close = text.indexOf("-->", at);
-      expand(stored(() => store.get(Number(text.slice(at + token.length, close)))));
+      const id = Number(text.slice(at + token.length, close));
+      live.add(id);
+      expand(stored(() => store.get(id)));
       from = close + 3;
     }
     emit(text.slice(from));
@@ -154,6 +160,7 @@ export function renderHtmlTo(
   if (active !== null)
     throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
   out.end();
+  sectionMemo?.finishPage(live);
 }
 
 const CHUNK = 1 << 18;
