@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { assembleDocument } from "../../src/cli/actions/build.js";
-import { renderHtmlText } from "../../src/cli/actions/build-html.js";
+import { renderHtmlPreview, renderHtmlText } from "../../src/cli/actions/build-html.js";
 import { WorkTree } from "../../src/load/source-tree.js";
 import { readSubmission } from "../../src/model/read-submission.js";
 import { SectionMemo } from "../../src/render/html/section-memo.js";
@@ -21,7 +21,9 @@ function render(dir: string, memo: SectionMemo) {
     { includeDrafts: false, format: "html" },
     { asOf: AS_OF, buildDate: "2015-01-10" },
   );
-  return { memoised: renderHtmlText(doc, tree, { sectionMemo: memo }), whole: renderHtmlText(doc, tree, {}) };
+  const { first, rest } = renderHtmlPreview(doc, tree, memo);
+  const memoised = Buffer.concat([Buffer.from(first, "utf8"), ...rest]).toString("utf8");
+  return { memoised, whole: renderHtmlText(doc, tree, {}) };
 }
 
 const edit = (dir: string, rel: string, change: (text: string) => string) =>
@@ -62,6 +64,48 @@ describe("cse preview's incremental rendering (SectionMemo)", () => {
     expect(second.memoised).toBe(second.whole);
     expect(memo.counts.rendered).toBeGreaterThan(0);
     expect(memo.counts.reused).toBeGreaterThan(0);
+  });
+
+  it("gives the page rendered whole after items are added, deleted and renamed", () => {
+    const dir = testdir(minimalSubmission());
+    const memo = new SectionMemo();
+    expect(render(dir, memo).memoised).toContain("E001");
+    const e1 = fs.readFileSync(path.join(dir, "evidence/E001.yaml"), "utf8");
+    // Added: a copy of E001 under a new id.
+    fs.writeFileSync(path.join(dir, "evidence/E009.yaml"), e1.replace(/\bE001\b/g, "E009"));
+    const added = render(dir, memo);
+    expect(added.memoised).toBe(added.whole);
+    expect(added.memoised).toContain("E009");
+    // Renamed: the same item in another file.
+    fs.renameSync(path.join(dir, "evidence/E009.yaml"), path.join(dir, "evidence/E009-moved.yaml"));
+    const renamed = render(dir, memo);
+    expect(renamed.memoised).toBe(renamed.whole);
+    // Deleted.
+    fs.rmSync(path.join(dir, "evidence/E009-moved.yaml"));
+    const deleted = render(dir, memo);
+    expect(deleted.memoised).toBe(deleted.whole);
+    expect(deleted.memoised).not.toContain("E009");
+    // Edited back and forth: a page met before is given again.
+    edit(dir, "evidence/E001.yaml", (t) => t.replace(/^title: .*$/m, "title: Changed once"));
+    expect(render(dir, memo).memoised).toContain("Changed once");
+    fs.writeFileSync(path.join(dir, "evidence/E001.yaml"), e1);
+    const back = render(dir, memo);
+    expect(back.memoised).toBe(back.whole);
+    expect(back.memoised).not.toContain("Changed once");
+  });
+
+  it("gives the page rendered whole when the submission's templates come and go", () => {
+    const dir = testdir(minimalSubmission());
+    const memo = new SectionMemo();
+    render(dir, memo);
+    fs.mkdirSync(path.join(dir, "templates"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "templates/section.hbs"), "<section>{{title}}</section>\n");
+    const own = render(dir, memo);
+    expect(own.memoised).toBe(own.whole);
+    fs.rmSync(path.join(dir, "templates"), { recursive: true });
+    const builtIn = render(dir, memo);
+    expect(builtIn.memoised).toBe(builtIn.whole);
+    expect(memo.counts.reused).toBe(0);
   });
 
   it("is not used with the submission's own templates: the page is rendered whole", () => {

@@ -9,6 +9,7 @@ import {
   type HtmlOptions,
   type SectionStore,
 } from "../../render/html/render-html.js";
+import type { SectionMemo } from "../../render/html/section-memo.js";
 import { mergeTemplates, TEMPLATE_FILE } from "../../render/html/template-set.js";
 import type { SourceTree } from "../../load/source-tree.js";
 import { collectGarbage } from "../../util/collect-garbage.js";
@@ -65,6 +66,35 @@ export function renderHtmlWith(doc: PackDocument, tree: SourceTree, options: Htm
 export function renderHtmlText(doc: PackDocument, tree: SourceTree, options: HtmlOptions): string {
   const templates = templatesOf(tree);
   return withTemplateErrors(() => renderHtml(doc, templates, options));
+}
+
+/**
+ * The HTML pack for `cse preview`: written by renderHtmlTo through the memo (only changed sections
+ * are rendered again, and their texts are kept from page to page), as the page's first piece (the
+ * head, as text) and the rest encoded piece by piece. The same bytes as renderHtmlText; the page
+ * is checked piece by piece, never joined into one 13 MB string.
+ */
+export function renderHtmlPreview(
+  doc: PackDocument,
+  tree: SourceTree,
+  memo: SectionMemo,
+): { first: string; rest: Buffer[] } {
+  const templates = templatesOf(tree);
+  let first: string | null = null;
+  const rest: Buffer[] = [];
+  withTemplateErrors(() =>
+    renderHtmlTo(
+      doc,
+      templates,
+      memo,
+      (text) => {
+        if (first === null) first = text;
+        else rest.push(Buffer.from(text, "utf8"));
+      },
+      memo,
+    ),
+  );
+  return { first: first ?? "", rest };
 }
 
 function templatesOf(tree: SourceTree) {

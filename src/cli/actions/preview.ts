@@ -3,7 +3,7 @@ import { WorkTree } from "../../load/source-tree.js";
 import {
   LAST_GOOD_PATH,
   renderErrorPage,
-  withReloadScript,
+  encodeWithReloadScript,
   type PreviewProblem,
 } from "../../render/html/preview-page.js";
 import { anchorOf } from "../../pack/anchors.js";
@@ -17,7 +17,7 @@ import type { Io } from "../io.js";
 import { startPreviewServer, type PreviewBuild } from "../preview/preview-server.js";
 import { watchSubmission } from "../preview/watch-submission.js";
 import { assembleDocument, buildDateFrom, type BuildOptions } from "./build.js";
-import { renderHtmlText } from "./build-html.js";
+import { renderHtmlPreview } from "./build-html.js";
 import { SectionMemo } from "../../render/html/section-memo.js";
 
 /** Options of `cse preview`. */
@@ -56,7 +56,8 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
   const sections = new SectionMemo();
   // The last pack that built and the anchors in it: the error page links each error there.
   let lastGood: {
-    html: string;
+    /** The page: its first piece (the head) as text, the rest encoded. */
+    page: { first: string; rest: readonly Uint8Array[] };
     anchors: ReadonlySet<string>;
     held: ReadonlyMap<string, { label: string; anchor: string }>;
   } | null = null;
@@ -111,20 +112,27 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
           language,
           title,
         ),
-        lastGood: good === null ? undefined : (version) => withReloadScript(good.html, version),
+        lastGood:
+          good === null
+            ? undefined
+            : (version) => encodeWithReloadScript(good.page.first, good.page.rest, version),
       };
     }
     try {
       const doc = assembleDocument(tree, s, buildOpts, { asOf, buildDate });
-      const html = renderHtmlText(doc, tree, { sectionMemo: sections });
-      lastGood = { html, anchors: anchorsOf(doc.sections), held: heldIn(s) };
+      const page = renderHtmlPreview(doc, tree, sections);
+      lastGood = { page, anchors: anchorsOf(doc.sections), held: heldIn(s) };
       const attachments = new Set(
         [...s.evidence, ...s.caseStudies]
           .filter((item) => item.status !== "draft" || buildOpts.includeDrafts)
           .flatMap((item) => item.files.map((f) => f.resolved))
           .filter((f): f is string => f !== null),
       );
-      return { page: (version) => withReloadScript(html, version), attachments, tree };
+      return {
+        page: (version) => encodeWithReloadScript(page.first, page.rest, version),
+        attachments,
+        tree,
+      };
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
       return errorBuild([{ place: "the pack", message: err.message }], language, title);

@@ -7,12 +7,12 @@ import { LAST_GOOD_PATH } from "../../render/html/preview-page.js";
 /** What one build of the preview gives: the page, and the attachments it may link to. */
 export interface PreviewBuild {
   /** The page for a version of the preview (the pack, or the errors to mend), or null when it cannot be made. */
-  page: (version: number) => string | null;
+  page: (version: number) => string | readonly Uint8Array[] | null;
   /** Root-relative paths of the attachments the page may link to, and the tree to read them from. */
   attachments: ReadonlySet<string>;
   tree: SourceTree | null;
   /** While the submission has errors: the last pack that built, for the error page's links. */
-  lastGood?: (version: number) => string | null;
+  lastGood?: (version: number) => string | readonly Uint8Array[] | null;
 }
 
 /** A preview being served. */
@@ -41,11 +41,14 @@ export async function startPreviewServer(
   let build = first;
   let version = 1;
   // The page of the current version, encoded once: a 3,000-item pack is some 13 MB.
-  let encoded: { version: number; body: Buffer | null } | null = null;
-  const page = (): Buffer | null => {
+  let encoded: { version: number; body: readonly Uint8Array[] | null } | null = null;
+  const page = (): readonly Uint8Array[] | null => {
     if (encoded?.version !== version) {
       const text = build.page(version);
-      encoded = { version, body: text === null ? null : Buffer.from(text, "utf8") };
+      encoded = {
+        version,
+        body: text === null ? null : typeof text === "string" ? [Buffer.from(text, "utf8")] : text,
+      };
     }
     return encoded.body;
   };
@@ -104,9 +107,18 @@ export async function startPreviewServer(
   };
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  res.writeHead(status, { "Content-Type": type, "Content-Length": Buffer.byteLength(body) });
-  res.end(res.req.method === "HEAD" ? undefined : body);
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array | readonly Uint8Array[],
+): void {
+  // A page comes in pieces (a 13 MB page is never joined into one buffer).
+  const pieces = typeof body === "string" || body instanceof Uint8Array ? [body] : body;
+  const length = pieces.reduce((n, piece) => n + Buffer.byteLength(piece), 0);
+  res.writeHead(status, { "Content-Type": type, "Content-Length": length });
+  if (res.req.method !== "HEAD") for (const piece of pieces) res.write(piece);
+  res.end();
 }
 
 /** Listens on `port`, or on the default port or the next free one after it. */

@@ -70,20 +70,33 @@ export function activeElementScanner(): { push(text: string): string | null; end
   let carry = "";
   let carryStart = 0; // the page offset of carry's first character
   let decided = 0; // every possible element starting before this offset is decided
-  const scan = (text: string, final: boolean): string | null => {
-    const buffer = carry + text;
-    const bufferEnd = carryStart + buffer.length;
-    const limit = final ? bufferEnd : Math.max(decided, bufferEnd - LOOK_AHEAD);
-    for (const m of buffer.matchAll(ACTIVE_ELEMENT)) {
-      const at = carryStart + m.index;
+  // The first refused element in `text` (at page offset `start`) starting in [decided, until).
+  const first = (text: string, start: number, until: number): string | null => {
+    for (const m of text.matchAll(ACTIVE_ELEMENT)) {
+      const at = start + m.index;
       if (at < decided) continue;
-      if (at >= limit) break;
+      if (at >= until) break;
       const name = (m[1] ?? "").toLowerCase();
-      if (name === "meta" && PLAIN_META.test(buffer.slice(m.index, m.index + 4096))) continue;
+      if (name === "meta" && PLAIN_META.test(text.slice(m.index, m.index + 4096))) continue;
       return name === "meta" ? "meta http-equiv" : name;
     }
+    return null;
+  };
+  const scan = (text: string, final: boolean): string | null => {
+    const textStart = carryStart + carry.length;
+    const bufferEnd = textStart + text.length;
+    const limit = final ? bufferEnd : Math.max(decided, bufferEnd - LOOK_AHEAD);
+    // Elements starting in what was carried, read with enough of the new text to decide them;
+    // then those starting in the new text, read in it as it is (never copied onto the carry:
+    // an element's name holds no "<", so a match across the seam hides none after it).
+    const found =
+      (carry === ""
+        ? null
+        : first(carry + text.slice(0, LOOK_AHEAD), carryStart, Math.min(limit, textStart))) ??
+      first(text, textStart, limit);
+    if (found !== null) return found;
     decided = limit;
-    carry = buffer.slice(limit - carryStart);
+    carry = limit >= textStart ? text.slice(limit - textStart) : carry.slice(limit - carryStart) + text;
     carryStart = limit;
     return null;
   };

@@ -39,6 +39,20 @@ export function withReloadScript(html: string, version: number): string | null {
   return html.slice(0, at) + previewHead(version) + html.slice(at + PACK_POLICY_META.length);
 }
 
+/**
+ * withReloadScript's page as UTF-8 bytes in pieces: `first` is the page's first piece as text
+ * (holding the head, where the policy is) and `rest` the others, already encoded. A 13 MB page
+ * is never joined into one string nor one buffer.
+ */
+export function encodeWithReloadScript(
+  first: string,
+  rest: readonly Uint8Array[],
+  version: number,
+): Uint8Array[] | null {
+  const head = withReloadScript(first, version);
+  return head === null ? null : [Buffer.from(head, "utf8"), ...rest];
+}
+
 /** A problem that keeps the pack from being shown. */
 export interface PreviewProblem {
   /** Where: file:line:column, or a file. */

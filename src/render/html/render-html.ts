@@ -108,10 +108,14 @@ export function renderHtmlTo(
   templates: TemplateSet,
   store: SectionStore,
   write: (text: string) => void,
+  sectionMemo?: SectionMemo,
 ): void {
-  const { hb, layout, css, cssToken } = setUp(doc, templates, {});
+  // `cse preview`: the memo is the store too, and keeps sections' texts from page to page.
+  if (sectionMemo) store = sectionMemo;
+  const { hb, layout, css, cssToken } = setUp(doc, templates, { sectionMemo });
   const section = hb.partials.section as ((context: unknown, options: unknown) => string) | undefined;
-  const token = `<!--cse-section-${randomBytes(12).toString("hex")}-`;
+  const token = sectionMemo?.token ?? `<!--cse-section-${randomBytes(12).toString("hex")}-`;
+  const live = new Set<number>();
   if (section)
     hb.registerPartial("section", (context: unknown, options: unknown) => {
       const text = linkAcrossVolumes(section(context, options), doc);
@@ -143,7 +147,9 @@ export function renderHtmlTo(
     for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, from)) {
       emit(text.slice(from, at));
       const close = text.indexOf("-->", at);
-      expand(stored(() => store.get(Number(text.slice(at + token.length, close)))));
+      const id = Number(text.slice(at + token.length, close));
+      live.add(id);
+      expand(stored(() => store.get(id)));
       from = close + 3;
     }
     emit(text.slice(from));
@@ -154,6 +160,7 @@ export function renderHtmlTo(
   if (active !== null)
     throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
   out.end();
+  sectionMemo?.finishPage(live);
 }
 
 const CHUNK = 1 << 18;
@@ -177,9 +184,18 @@ function stored<T>(use: () => T): T {
  * Writes the page's text as renderHtmlParts puts it together: the policy in the head (the text
  * before the first stylesheet token is held until the token comes), the stylesheet at each token.
  */
-function pageWriter(css: string, cssToken: string, write: (text: string) => void) {
+export function pageWriter(css: string, cssToken: string, write: (text: string) => void) {
   let head: string[] | null = [];
   let tail = "";
+  // Where `text` is cut (not before `from`): before its last characters that could begin a
+  // token, or after a whole token that would otherwise be cut.
+  const holdFrom = (text: string, from: number): number => {
+    const keep = cssToken.length - 1;
+    let hold = Math.max(from, text.length - keep);
+    const at = text.indexOf(cssToken, Math.max(from, hold - keep));
+    if (at >= 0 && at < hold) hold = at + cssToken.length;
+    return hold;
+  };
   const put = (text: string): void => {
     let from = 0;
     for (let at = text.indexOf(cssToken); at >= 0; at = text.indexOf(cssToken, from)) {
@@ -195,12 +211,29 @@ function pageWriter(css: string, cssToken: string, write: (text: string) => void
     else if (rest) write(rest);
   };
   return {
-    // A token may come in two pieces: the last few characters wait for the next text.
+    // A token may come in two pieces: the last few characters wait for the next text (never
+    // cutting a whole token in two). A long text is not copied onto the tail: the seam (the tail
+    // and the text's first characters) is put on its own, then the rest of the text.
     add(text: string): void {
-      const joined = tail + text;
-      const keep = Math.min(joined.length, cssToken.length - 1);
-      tail = joined.slice(joined.length - keep);
-      put(joined.slice(0, joined.length - keep));
+      const keep = cssToken.length - 1;
+      if (text.length <= keep) {
+        const joined = tail + text;
+        const hold = holdFrom(joined, 0);
+        put(joined.slice(0, hold));
+        tail = joined.slice(hold);
+        return;
+      }
+      // A token starting in the tail lies wholly within the seam.
+      const seam = tail + text.slice(0, keep);
+      const at = seam.indexOf(cssToken);
+      let from = 0;
+      if (at >= 0 && at < tail.length) {
+        put(seam.slice(0, at + cssToken.length));
+        from = at + cssToken.length - tail.length;
+      } else put(tail);
+      const hold = holdFrom(text, from);
+      put(text.slice(from, hold));
+      tail = text.slice(hold);
     },
     end(): void {
       put(tail);

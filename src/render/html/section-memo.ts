@@ -1,6 +1,7 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type Handlebars from "handlebars";
 import type { PackDocument, Section } from "../../pack/document-model.js";
+import type { SectionStore } from "./render-html.js";
 
 /** The chart and trend numbers given out so far in a page (each chart's ids are numbered in page order). */
 export interface FigureCounters {
@@ -29,7 +30,16 @@ type Partial = (context: unknown, options?: Handlebars.RuntimeOptions) => string
  * document's top level (`@root`). A submission's own templates might (`../`), so with them every
  * page is rendered whole.
  */
-export class SectionMemo {
+export class SectionMemo implements SectionStore {
+  /**
+   * With renderHtmlTo, the memo is also the store of sections' texts, kept from page to page: a
+   * section's HTML holds its subsections as tokens naming texts in the store, so the token is
+   * the same for every page of this memo (random, so no submission can write one).
+   */
+  readonly token = `<!--cse-section-${randomBytes(12).toString("hex")}-`;
+  private texts = new Map<number, string>();
+  private nextId = 0;
+  private wrapped = false;
   private previous = new Map<string, Rendered>();
   private current = new Map<string, Rendered>();
   private keys = new WeakMap<object, string>();
@@ -46,6 +56,7 @@ export class SectionMemo {
     context: { templates: string; attachmentLinks: boolean },
     counters: FigureCounters,
   ): Partial {
+    this.wrapped = true;
     this.previous = this.current.size > 0 ? this.current : this.previous;
     this.current = new Map();
     this.keys = new WeakMap();
@@ -81,6 +92,29 @@ export class SectionMemo {
       });
       return html;
     };
+  }
+
+  put(text: string): number {
+    this.texts.set(this.nextId, text);
+    return this.nextId++;
+  }
+
+  get(id: number): string {
+    const text = this.texts.get(id);
+    if (text === undefined) throw new Error(`section ${id} is not in the memo`);
+    return text;
+  }
+
+  /**
+   * After a page written by renderHtmlTo: keeps only the texts that page used (`live`), and the
+   * sections of that page (whose texts, and their subsections', are all among them). A page
+   * rendered without the memo (the submission's own templates) leaves nothing to reuse.
+   */
+  finishPage(live: ReadonlySet<number>): void {
+    if (!this.wrapped) this.current = new Map();
+    this.previous = new Map();
+    this.wrapped = false;
+    for (const id of this.texts.keys()) if (!live.has(id)) this.texts.delete(id);
   }
 
   /** A section's digest: its own fields and its subsections' digests. */
