@@ -306,7 +306,6 @@ function setUp(doc: PackDocument, templates: TemplateSet, options: HtmlOptions) 
     );
   }
   limitTemplateWork(hb, templateBudget(doc), (stack) => blame(stack, templates.overridden));
-  limitTemplateWork(hb, templateBudget(doc), (stack) => blame(stack, templates.overridden));
   const layout = templates.files.get("layout.hbs");
   if (layout === undefined) throw new TemplateError("templates/layout.hbs is missing", "layout.hbs");
   const css = (templates.files.get("styles.css") ?? "").replace(/<\/(style)/gi, "<\\/$1");
