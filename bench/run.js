@@ -45,6 +45,7 @@ const USAGE = `usage: node bench/run.js [options]   (npm run bench -- [options])
   --timeout S      kill a run after S seconds (default 900)
   --slow S         a command whose warm-up takes over S seconds is measured by that run alone (default 30)
   --chromium-max N largest size Chromium prints (default 3000: a 30,000-item page takes it very long)
+  --docx-max N     largest size the Word pack is built at (default: every size)
   --keep           keep the generated submissions (their folder is printed)
   --doc FILE       also write the tables into FILE between the bench markers
   --json FILE      also write the raw results as JSON
@@ -59,6 +60,7 @@ function parseArgs(argv) {
     timeout: 900,
     slow: 30,
     chromiumMax: 3000,
+    docxMax: Infinity,
     doc: null,
     json: null,
   };
@@ -80,6 +82,7 @@ function parseArgs(argv) {
     else if (a === "--timeout") o.timeout = Number(value());
     else if (a === "--slow") o.slow = Number(value());
     else if (a === "--chromium-max") o.chromiumMax = Number(value());
+    else if (a === "--docx-max") o.docxMax = Number(value());
     else if (a === "--keep") o.keep = true;
     else if (a === "--doc") o.doc = value();
     else if (a === "--json") o.json = value();
@@ -360,7 +363,11 @@ function tasksForSize(size, dir, scratch, tools, opts) {
         {
           check: () =>
             fs.existsSync(path.join(dir, "out", "submission.docx")) ? null : "no out/submission.docx written",
-          ...(commands.buildDocx.ok ? {} : unavailable(commands.buildDocx.why)),
+          ...(!commands.buildDocx.ok
+            ? unavailable(commands.buildDocx.why)
+            : size > opts.docxMax
+              ? unavailable(`above --docx-max ${opts.docxMax}`)
+              : {}),
         },
       ),
     );
