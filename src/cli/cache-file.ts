@@ -6,6 +6,7 @@ import { FileCache } from "../load/file-cache.js";
 import type { SourceTree } from "../load/source-tree.js";
 import { readSubmission, type CheckedSubmission } from "../model/read-submission.js";
 import { schemaDigest } from "../schema/schema-digest.js";
+import { isRunning } from "../util/atomic-write.js";
 import type { Io } from "./io.js";
 
 /** Options of the commands that can keep a cache (validate, gaps, build). */
@@ -118,15 +119,6 @@ function removeLeftTemporaries(file: string): void {
     } catch {
       // Not ours to insist on: it is tried again at the next write.
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== "ESRCH";
   }
 }
 

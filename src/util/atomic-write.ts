@@ -331,7 +331,8 @@ function readMark(file: string): string | null {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id runs (this one included): the writer of a temporary or staging folder. */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
