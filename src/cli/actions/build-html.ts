@@ -91,7 +91,7 @@ export function renderHtmlPreview(
         if (first === null) first = text;
         else rest.push(Buffer.from(text, "utf8"));
       },
-      memo,
+      { sectionMemo: memo },
     ),
   );
   return { first: first ?? "", rest };

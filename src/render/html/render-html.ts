@@ -50,37 +50,12 @@ export interface HtmlOptions {
  * only markup not written by a template comes from the Markdown renderer (raw HTML off).
  */
 export function renderHtml(doc: PackDocument, templates: TemplateSet, options: HtmlOptions = {}): string {
-  return renderHtmlParts(doc, templates, options).join("");
-}
-
-/**
- * The page of renderHtml as the pieces that make it, in order, for writing one after another: the
- * page of a pack of 30,000 items is over 100 MB, and joining the pieces, or encoding the whole,
- * would hold it two or three times over.
- */
-export function renderHtmlParts(
-  doc: PackDocument,
-  templates: TemplateSet,
-  options: HtmlOptions = {},
-): string[] {
-  const { hb, layout, css, cssToken } = setUp(doc, templates, options);
-  const html = applyLayout(hb, layout, doc, cssToken, options);
-  // A template may put such an element together from pieces: the page itself is checked too.
-  const active = findActiveElement(html);
-  if (active !== null)
-    throw new TemplateError(activeElementMessage(`${overriddenNames(templates)} write`, active), null);
-  // The policy goes at the start, before the first stylesheet; the stylesheet where its token is.
-  // Links to other volumes first (a split pack): they are in the body, never in the stylesheet.
-  const linked = linkAcrossVolumes(html, doc);
-  const parts: string[] = [];
-  let from = 0;
-  for (let at = linked.indexOf(cssToken); at >= 0; at = linked.indexOf(cssToken, from)) {
-    parts.push(linked.slice(from, at), css);
-    from = at + cssToken.length;
-  }
-  parts.push(linked.slice(from));
-  parts[0] = withContentSecurityPolicy(parts[0]!);
-  return parts;
+  // renderHtmlTo with the sections' texts kept in memory and the pieces joined.
+  const texts: string[] = [];
+  const store: SectionStore = { put: (text) => texts.push(text) - 1, get: (id) => texts[id]! };
+  const pieces: string[] = [];
+  renderHtmlTo(doc, templates, store, (piece) => pieces.push(piece), options);
+  return pieces.join("");
 }
 
 /**
@@ -108,11 +83,12 @@ export function renderHtmlTo(
   templates: TemplateSet,
   store: SectionStore,
   write: (text: string) => void,
-  sectionMemo?: SectionMemo,
+  options: HtmlOptions = {},
 ): void {
   // `cse preview`: the memo is the store too, and keeps sections' texts from page to page.
+  const sectionMemo = options.sectionMemo;
   if (sectionMemo) store = sectionMemo;
-  const { hb, layout, css, cssToken } = setUp(doc, templates, { sectionMemo });
+  const { hb, layout, css, cssToken } = setUp(doc, templates, options);
   const section = hb.partials.section as ((context: unknown, options: unknown) => string) | undefined;
   const token = sectionMemo?.token ?? `<!--cse-section-${randomBytes(12).toString("hex")}-`;
   const live = new Set<number>();
@@ -121,7 +97,7 @@ export function renderHtmlTo(
       const text = linkAcrossVolumes(section(context, options), doc);
       return `${token}${stored(() => store.put(text))}-->`;
     });
-  const frame = linkAcrossVolumes(applyLayout(hb, layout, doc, cssToken, {}), doc);
+  const frame = linkAcrossVolumes(applyLayout(hb, layout, doc, cssToken, options), doc);
   const scanner = activeElementScanner();
   const out = pageWriter(css, cssToken, write);
   // Checked and written in batches of about CHUNK characters, not a piece at a time: the scanner
@@ -181,7 +157,7 @@ function stored<T>(use: () => T): T {
 }
 
 /**
- * Writes the page's text as renderHtmlParts puts it together: the policy in the head (the text
+ * Writes the page's text as it is put together: the policy in the head (the text
  * before the first stylesheet token is held until the token comes), the stylesheet at each token.
  */
 export function pageWriter(css: string, cssToken: string, write: (text: string) => void) {
