@@ -24,6 +24,24 @@ function detectGnuTime() {
   }
 }
 
+/** Runs under way, stopped with the bench (they are in process groups of their own). */
+const running = new Set();
+process.once("exit", () => running.forEach(killGroup));
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.once(signal, () => {
+    running.forEach(killGroup);
+    process.exit(130);
+  });
+
+function killGroup(child) {
+  try {
+    if (process.platform === "win32") child.kill("SIGKILL");
+    else process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
 /**
  * One run of `argv` (argv[0] is the program). Returns {ms, cpuMs|null (user + system), peakKiB|null, status, signal,
  * stderr (its last 4 KiB), timedOut}.
@@ -44,7 +62,15 @@ export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = fals
   }
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd[0], cmd.slice(1), { cwd, env: childEnv, stdio: ["ignore", "ignore", "pipe"] });
+    // In a process group of its own, so that a run stopped for taking too long is stopped whole:
+    // killing GNU time alone would leave the command (and a browser's renderers) running.
+    const child = spawn(cmd[0], cmd.slice(1), {
+      cwd,
+      env: childEnv,
+      stdio: ["ignore", "ignore", "pipe"],
+      detached: process.platform !== "win32",
+    });
+    running.add(child);
     let stderr = "";
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (s) => {
@@ -53,7 +79,7 @@ export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = fals
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill("SIGKILL");
+      killGroup(child);
     }, timeoutMs);
     child.on("error", (err) => {
       clearTimeout(timer);
@@ -69,6 +95,7 @@ export function runOnce(argv, { cwd, env, timeoutMs = 15 * 60_000, isNode = fals
     });
     child.on("close", (status, signal) => {
       clearTimeout(timer);
+      running.delete(child);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       let peakKiB = null;
       let cpuMs = null;
