@@ -59,14 +59,36 @@ function cpuOf(pid) {
 
 /** One evidence file of the submission, edited in a way that changes its bytes but not its meaning. */
 function touchOne(dir) {
+  const file = firstEvidenceFile(dir);
+  return (i) => fs.appendFileSync(file, `# bench edit ${i} ${Date.now()}\n`);
+}
+
+/**
+ * One evidence item's title, changed (so the page shows the change: the item's entry, the index's
+ * row and the elements citing it are rendered again); returns the title to look for in the page.
+ */
+function retitleOne(dir) {
+  const file = firstEvidenceFile(dir);
+  const original = fs.readFileSync(file, "utf8");
+  if (!/^title: .*$/m.test(original)) throw new Error(`${file} has no title line`);
+  return (i) => {
+    const title = `Bench edit ${i} ${Date.now()}`;
+    fs.writeFileSync(file, original.replace(/^title: .*$/m, `title: ${title}`));
+    return title;
+  };
+}
+
+/** The first evidence item's file (by name) that is not a draft: drafts are left out of the pack. */
+function firstEvidenceFile(dir) {
   const folder = path.join(dir, "evidence");
   const first = fs
     .readdirSync(folder, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith(".yaml") && !f.includes("case-studies"))
-    .sort()[0];
-  const file = path.join(folder, first);
-  return (i) => fs.appendFileSync(file, `# bench edit ${i} ${Date.now()}\n`);
+    .sort()
+    .find((f) => !/^status: draft$/m.test(fs.readFileSync(path.join(folder, f), "utf8")));
+  if (first === undefined) throw new Error(`${folder} holds no evidence item that is not a draft`);
+  return path.join(folder, first);
 }
 
 async function previewChangeToPage(dir, env, runs) {
@@ -95,7 +117,9 @@ async function previewChangeToPage(dir, env, runs) {
       }
     });
   });
-  const touch = touchOne(dir);
+  // The stream says the version served on connecting: wait for it, so it is not taken for a rebuild.
+  while (versions.length === 0) await new Promise((resolve) => (waiting = resolve));
+  const retitle = retitleOne(dir);
   const times = [];
   const cpu = [];
   for (let i = 0; i < runs; i++) {
@@ -103,9 +127,17 @@ async function previewChangeToPage(dir, env, runs) {
     const cpuBefore = cpuOf(child.pid);
     const started = process.hrtime.bigint();
     const next = new Promise((resolve) => (waiting = resolve));
-    touch(i);
+    const title = retitle(i);
     while (versions.length <= seen) await next;
-    await new Promise((resolve) => http.get(url, (res) => res.resume().on("end", resolve)));
+    const page = await new Promise((resolve) =>
+      http.get(url, (res) => {
+        const chunks = [];
+        res
+          .on("data", (c) => chunks.push(c))
+          .on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      }),
+    );
+    if (!page.includes(title)) throw new Error(`the page served after the edit does not show "${title}"`);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     const cpuAfter = cpuOf(child.pid);
     if (cpuBefore !== null && cpuAfter !== null) cpu.push(cpuAfter - cpuBefore);
