@@ -1,8 +1,8 @@
 import { WorkTree, type SourceTree } from "../load/source-tree.js";
 import type { Submission } from "../model/types.js";
-import { GitError, runGit } from "./git-command.js";
+import { GitError } from "./git-command.js";
 import { GitTree } from "./git-tree.js";
-import { headCommit, openRepository, type Repository } from "./repository.js";
+import { readWorkTreeGit, touchesAny, type WorkTreeGit } from "./work-tree-git.js";
 
 /** Which commit a pack was built from, for stamping it. */
 export interface SourceState {
@@ -20,34 +20,18 @@ export interface SourceState {
  * folder or an unrelated file beside the submission does not make it "dirty". Ignored files
  * never count. For a tree read from a revision the answer is that commit, clean by definition.
  */
-export function describeWorktree(tree: SourceTree, paths: readonly string[] = ["."]): SourceState | null {
+export function describeWorktree(
+  tree: SourceTree,
+  paths: readonly string[] = ["."],
+  /** The work tree's git state when the caller has read it already (a build reads it once). */
+  known?: WorkTreeGit | GitError,
+): SourceState | null {
   if (tree instanceof GitTree) return { commit: tree.commit, dirty: false };
   if (!(tree instanceof WorkTree)) return null;
-  let repo: Repository;
-  try {
-    repo = openRepository(tree.root, "stamping the pack");
-  } catch (err) {
-    if (err instanceof GitError) return null;
-    throw err;
-  }
-  return { commit: headCommit(repo), dirty: hasChanges(repo, paths) };
-}
-
-/** Whether any of `paths` has changes git has not committed. */
-function hasChanges(repo: Repository, paths: readonly string[]): boolean {
-  if (paths.length === 0) return false;
-  const args = [
-    "--literal-pathspecs",
-    "status",
-    "--porcelain=v1",
-    "-z",
-    "--untracked-files=all",
-    "--",
-    ...paths,
-  ];
-  const r = runGit(repo.dir, args);
-  if (r.status !== 0) throw new GitError(`git status failed: ${r.stderr.split("\n")[0]}`);
-  return r.stdout.length > 0;
+  const git = known ?? readWorkTreeGit(tree);
+  if (git instanceof GitError) return null;
+  if (!git.status.ok) throw new GitError(git.status.message);
+  return { commit: git.head, dirty: touchesAny(git.status.changes, paths) };
 }
 
 /**

@@ -2,7 +2,8 @@ import { WorkTree, type SourceTree } from "../load/source-tree.js";
 import type { Citable, Submission } from "../model/types.js";
 import { GitError, runGit } from "./git-command.js";
 import { GitTree } from "./git-tree.js";
-import { headCommit, isShallow, openRepository, rootPath, topPath, type Repository } from "./repository.js";
+import { headCommit, isShallow, openRepository, topPath, type Repository } from "./repository.js";
+import { readWorkTreeGit, type WorkTreeGit } from "./work-tree-git.js";
 
 /** When a file last changed, by git's history. */
 export interface LastChange {
@@ -33,10 +34,21 @@ export type FileHistory =
  * dates would be wrong: the answer is "unknown" instead. Outside git, likewise; never throws
  * for that, because last-changed dates are extra information, not the point of a command.
  */
-export function readLastChanged(tree: SourceTree, files: readonly string[]): FileHistory {
+export function readLastChanged(
+  tree: SourceTree,
+  files: readonly string[],
+  /** The work tree's git state when the caller has read it already (a build reads it once). */
+  known?: WorkTreeGit | GitError,
+): FileHistory {
   let repo: Repository;
+  let work: WorkTreeGit | null = null;
   try {
-    repo = openRepository(tree.root, "last-changed dates");
+    if (tree instanceof WorkTree) {
+      const git = known ?? readWorkTreeGit(tree);
+      if (git instanceof GitError) throw git;
+      work = git;
+      repo = git.repo;
+    } else repo = openRepository(tree.root, "last-changed dates");
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
     const missing = /not installed/.test(err.message);
@@ -57,11 +69,12 @@ export function readLastChanged(tree: SourceTree, files: readonly string[]): Fil
         "so last-changed dates are unknown (git fetch --unshallow gives the full history)",
     };
   }
-  const commit = tree instanceof GitTree ? tree.commit : headCommit(repo);
+  const commit = tree instanceof GitTree ? tree.commit : work ? work.head : headCommit(repo);
   const found = commit
     ? walkHistory(repo, commit, files)
     : new Map<string, { date: string; commit: string }>();
-  const dirty = tree instanceof WorkTree ? uncommittedPaths(repo) : new Set<string>();
+  // A status git could not give counts as no uncommitted changes: the dates are extra information.
+  const dirty: ReadonlySet<string> = work?.status.ok ? work.status.changes.current : new Set<string>();
   const result = new Map<string, LastChange>();
   for (const file of files) {
     const hit = found.get(file);
@@ -148,23 +161,6 @@ function walkHistory(
   return found;
 }
 
-/** Root-relative paths the work tree has changed, added or not yet committed (ignored files excluded). */
-function uncommittedPaths(repo: Repository): Set<string> {
-  const r = runGit(repo.dir, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."]);
-  const paths = new Set<string>();
-  if (r.status !== 0) return paths;
-  const tokens = r.stdout.toString("utf8").split("\0");
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.length < 4) continue;
-    const rel = rootPath(repo, t.slice(3));
-    if (rel !== null) paths.add(rel);
-    // A rename or copy is followed by its old name, which is not itself a change here.
-    if (t[0] === "R" || t[0] === "C") i++;
-  }
-  return paths;
-}
-
 /** Last changes of a submission's evidence items and case studies, or why they cannot be known. */
 export type ItemHistory =
   | { known: true; /** By item id (the first item when ids repeat). */ items: Map<string, LastChange> }
@@ -175,13 +171,13 @@ export type ItemHistory =
  * whichever changed last (a new scan of a report is a change to the evidence). One history
  * pass for the whole submission. The build's evidence index and `cse gaps --format json` call this.
  */
-export function lastChangedOfItems(submission: Submission): ItemHistory {
+export function lastChangedOfItems(submission: Submission, known?: WorkTreeGit | GitError): ItemHistory {
   const items = [...submission.evidence, ...submission.caseStudies];
   const filesOf = (item: Citable) => [
     item.src.file,
     ...item.files.flatMap((f) => (f.resolved === null ? [] : [f.resolved])),
   ];
-  const history = readLastChanged(submission.tree, items.flatMap(filesOf));
+  const history = readLastChanged(submission.tree, items.flatMap(filesOf), known);
   if (!history.known) return history;
   const byItem = new Map<string, LastChange>();
   for (const item of items) {

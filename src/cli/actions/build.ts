@@ -4,7 +4,8 @@ import { collectGarbage, LARGE_PACK } from "../../util/collect-garbage.js";
 import path from "node:path";
 import { describeWorktree, submissionPaths } from "../../git/describe-worktree.js";
 import { lastChangedOfItems } from "../../git/last-changed.js";
-import type { SourceTree } from "../../load/source-tree.js";
+import { readWorkTreeGit } from "../../git/work-tree-git.js";
+import { WorkTree, type SourceTree } from "../../load/source-tree.js";
 import type { Submission } from "../../model/types.js";
 import { buildDocument } from "../../pack/build-document.js";
 import type { PackDocument } from "../../pack/document-model.js";
@@ -280,7 +281,9 @@ export function assembleDocument(
   opts: BuildOptions,
   dates: { asOf: string; buildDate: string },
 ): PackDocument {
-  const state = describeWorktree(tree, submissionPaths(s));
+  // git is asked once for the stamp and the last-changed dates (preview rebuilds on every save).
+  const git = tree instanceof WorkTree ? readWorkTreeGit(tree) : undefined;
+  const state = describeWorktree(tree, submissionPaths(s), git);
   return buildDocument(s, {
     introduction: readIntroduction(tree, s),
     attachments: hashAttachments(tree, s, opts.includeDrafts === true),
@@ -293,7 +296,7 @@ export function assembleDocument(
       generator: `cse ${version}`,
     },
     attach: opts.attach === true,
-    lastChanged: lastChangedOfItems(s),
+    lastChanged: lastChangedOfItems(s, s.tree === tree ? git : undefined),
     since: sinceOf(opts, tree, s, dates.asOf),
     scope: opts.scope === "visit" ? visitScope(s) : null,
   });
