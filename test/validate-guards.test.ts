@@ -176,4 +176,22 @@ describe("schema-line", () => {
       await diagnostics({ "evidence/E001.yaml": line("nowhere.json") + minimal["evidence/E001.yaml"] }),
     ).toEqual([]);
   });
+
+  it("answers each file of a folder with the same line at its own place (the answer is worked out once)", async () => {
+    const moved = line("../schemas/evidence.schema.json");
+    const found = await diagnostics({
+      ...SCHEMAS,
+      "evidence/E001.yaml": null,
+      "evidence/library/E001.yaml": moved + minimal["evidence/E001.yaml"],
+      "evidence/library/E002.yaml": `\n${moved}${minimal["evidence/E001.yaml"]!.replace("id: E001", "id: E102")}`,
+      "evidence/library/E003.yaml":
+        line("../../schemas/evidence.schema.json") +
+        minimal["evidence/E001.yaml"]!.replace("id: E001", "id: E103"),
+    });
+    expect(found.map(where)).toEqual([
+      ["evidence/library/E001.yaml", 1, 33, "schema-line"],
+      ["evidence/library/E002.yaml", 2, 33, "schema-line"],
+    ]);
+    expect(found[1]!.message).toBe(found[0]!.message);
+  });
 });

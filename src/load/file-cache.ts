@@ -32,8 +32,13 @@ interface Entry {
   signature?: FileSignature;
   /** The size of the file's data as text, aliases written out (see `expandedTextSize`). */
   textSize: number;
-  /** The record as it is in the cache file (written again as it is), when it came from one. */
-  raw?: Uint8Array;
+  /**
+   * The record as it is in the cache file (written again as it is), when it came from one: its
+   * place in the file's bytes, not a view of them (thousands of views cost more than the records).
+   */
+  raw?: RawRecord;
+  /** The record encoded in this run (a result made or changed in it). */
+  encoded?: Uint8Array;
   /** The record decoded (or made in this run): decoded only when the entry is used. */
   result?: CachedFile;
 }
@@ -98,13 +103,9 @@ export class FileCache {
       let at = eol + 1;
       for (const [file, key, kindKey, textSize, length, signature] of index.entries) {
         if (entries.has(file) || at + length > buf.length) return cache;
-        entries.set(file, {
-          key,
-          kindKey,
-          textSize,
-          raw: buf.subarray(at, at + length),
-          ...(signature === 0 ? {} : { signature }),
-        });
+        const entry: Entry = { key, kindKey, textSize, raw: { buf, start: at, end: at + length } };
+        if (signature !== 0) entry.signature = signature;
+        entries.set(file, entry);
         at += length;
       }
       if (at !== buf.length) return cache;
@@ -124,19 +125,20 @@ export class FileCache {
     return createHash("sha256").update(this.stamp).update("\0").update(bytes).digest("hex");
   }
 
-  /** Whether the earlier result for `file` has a signature to compare with (else it must be read). */
-  hasSignature(file: string): boolean {
-    return this.previous.get(file)?.signature !== undefined;
-  }
-
   /**
-   * The earlier result for `file` when its signature is the one kept with it and it was read as
-   * the same kind of file (`kindKey`, as for `keyOf`): the file is unchanged and need not be read.
+   * The earlier result for `file` when it was read as the same kind of file (`kindKey`, as for
+   * `keyOf`) and has a signature equal to the one `signatureNow` gives (asked only then: one stat):
+   * the file is unchanged and need not be read. Undefined when it must be read.
    */
-  getBySignature(file: string, kindKey: string, signature: FileSignature): CachedResult | undefined {
+  getBySignature(
+    file: string,
+    kindKey: string,
+    signatureNow: () => FileSignature | null,
+  ): CachedResult | undefined {
     const entry = this.previous.get(file);
-    if (entry?.signature === undefined || !sameSignature(entry.signature, signature)) return undefined;
-    if (entry.kindKey !== kindKey) return undefined;
+    if (entry?.signature === undefined || entry.kindKey !== kindKey) return undefined;
+    const signature = signatureNow();
+    if (signature === null || !sameSignature(entry.signature, signature)) return undefined;
     const result = this.decoded(entry);
     if (result === undefined) return undefined;
     this.counts.hits++;
@@ -205,12 +207,33 @@ export class FileCache {
     const files = [...this.next.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const index: IndexRow[] = [];
     const records: Uint8Array[] = [];
+    // Records kept from the file read lie one after another there, in the same order: a run of
+    // them is written as one piece.
+    let run: RawRecord | null = null;
+    const flush = () => {
+      if (run !== null) records.push(run.buf.subarray(run.start, run.end));
+      run = null;
+    };
     for (const file of files) {
       const entry = this.next.get(file)!;
-      entry.raw ??= encodeRecord(entry.result!);
-      records.push(entry.raw);
-      index.push([file, entry.key, entry.kindKey, entry.textSize, entry.raw.length, entry.signature ?? 0]);
+      let length: number;
+      if (entry.raw !== undefined) {
+        const { buf, start, end } = entry.raw;
+        length = end - start;
+        if (run !== null && run.buf === buf && run.end === start) run.end = end;
+        else {
+          flush();
+          run = { buf, start, end };
+        }
+      } else {
+        flush();
+        entry.encoded ??= encodeRecord(entry.result!);
+        length = entry.encoded.length;
+        records.push(entry.encoded);
+      }
+      index.push([file, entry.key, entry.kindKey, entry.textSize, length, entry.signature ?? 0]);
     }
+    flush();
     const head = Buffer.from(`${JSON.stringify({ stamp: this.stamp, entries: index })}\n`);
     const hash = createHash("sha256").update(head);
     for (const r of records) hash.update(r);
@@ -235,6 +258,13 @@ export class FileCache {
 /** A cached result with the size of its data as text (known without walking the data). */
 export type CachedResult = CachedFile & { textSize: number };
 
+/** Where a record lies in the bytes of the cache file read. */
+interface RawRecord {
+  buf: Buffer;
+  start: number;
+  end: number;
+}
+
 /** One file in the cache file's index: path, key, kind, data size, record length, signature (0: none). */
 type IndexRow = [string, string, string, number, number, FileSignature | 0];
 
@@ -249,10 +279,13 @@ function encodeRecord(result: CachedFile): Uint8Array {
   return Buffer.from(JSON.stringify(record));
 }
 
-function decodeRecord(raw: Uint8Array): CachedFile | undefined {
+function decodeRecord({ buf, start, end }: RawRecord): CachedFile | undefined {
   try {
-    const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    const record = (buf[0] === 0xff ? v8.deserialize(buf) : JSON.parse(buf.toString("utf8"))) as unknown;
+    const record = (
+      buf[start] === 0xff
+        ? v8.deserialize(buf.subarray(start, end))
+        : JSON.parse(buf.toString("utf8", start, end))
+    ) as unknown;
     return isRecord(record) ? record : undefined;
   } catch {
     return undefined;

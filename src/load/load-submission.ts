@@ -212,9 +212,8 @@ function loadFile(
 ): LoadedFile {
   const kindKey = `${kind}\0`;
   // The shortcut: a file whose signature is the one kept with its result is not read at all.
-  if (cache?.hasSignature(file) && tree.signature) {
-    const signature = tree.signature(file);
-    const hit = signature === null ? undefined : cache.getBySignature(file, kindKey, signature);
+  if (cache && tree.signature) {
+    const hit = cache.getBySignature(file, kindKey, () => tree.signature!(file));
     if (hit) return fromCache(kind, file, () => readLater(tree, file), hit);
   }
   const read = readBytes(tree, file, out, cache !== undefined);

@@ -35,13 +35,18 @@ export function checkSchemaLines(files: LoadedFile[], tree: SourceTree): Diagnos
     seen.set(file, known);
     return known;
   };
-  return files.flatMap(
-    ({ kind, yaml, schemaLine }) =>
-      schemaLineDiagnostic(
-        yaml,
-        schemaLine !== undefined ? schemaLine : findSchemaLine(yaml),
-        SCHEMA_FILES[kind],
-        { stat },
-      ) ?? [],
-  );
+  // And the same line in files of one folder and kind gets the same answer: work it out once.
+  const answers = new Map<string, Diagnostic | null>();
+  return files.flatMap(({ kind, yaml, schemaLine }) => {
+    const found = schemaLine !== undefined ? schemaLine : findSchemaLine(yaml);
+    if (found === null) return [];
+    const schemaFile = SCHEMA_FILES[kind];
+    const key = `${yaml.file.slice(0, Math.max(0, yaml.file.lastIndexOf("/")))}\0${found.declared}\0${schemaFile}`;
+    const known = answers.get(key);
+    if (known === null) return [];
+    if (known !== undefined) return [{ ...known, file: yaml.file, line: found.line, column: found.column }];
+    const d = schemaLineDiagnostic(yaml, found, schemaFile, { stat });
+    answers.set(key, d);
+    return d === null ? [] : [d];
+  });
 }

@@ -24,21 +24,26 @@ export const checkLangMarkers: Check = (ctx) => {
   }
 };
 
+/** The Markdown fields that may hold a marker (a `{`): the others are not even listed. */
 function markdownFields(s: Parameters<Check>[0]["submission"]): MarkdownField[] {
   const fields: MarkdownField[] = [];
-  const add = (src: YamlFile, path: DataPath, text: string | null) => fields.push({ src, path, text });
-  for (const e of s.evidence) add(e.src, ["description"], e.description);
+  const add = (src: YamlFile, path: () => DataPath, text: string | null) => {
+    if (text?.includes("{")) fields.push({ src, path: path(), text });
+  };
+  for (const e of s.evidence) add(e.src, () => ["description"], e.description);
   for (const c of s.caseStudies) {
-    add(c.src, ["summary"], c.summary);
-    add(c.src, ["narrative"], c.narrative);
+    add(c.src, () => ["summary"], c.summary);
+    add(c.src, () => ["narrative"], c.narrative);
   }
-  for (const item of [...s.evidence, ...s.caseStudies])
-    for (const c of item.elements) add(c.src, [...c.path.slice(0, 2), "note"], c.note);
-  for (const a of s.selfAssessmentEntries) add(a.src, [...a.path, "statement"], a.statement);
+  for (const items of [s.evidence, s.caseStudies])
+    for (const item of items)
+      for (const c of item.elements) add(c.src, () => [...c.path.slice(0, 2), "note"], c.note);
+  for (const a of s.selfAssessmentEntries) add(a.src, () => [...a.path, "statement"], a.statement);
   for (const f of s.findings)
-    for (const r of f.results.values()) add(r.src, [...r.path, "comment"], r.comment);
+    for (const r of f.results.values()) add(r.src, () => [...r.path, "comment"], r.comment);
   const cse = s.config.src;
-  if (cse) s.config.customers.forEach((c, i) => add(cse, ["customers", i, "description"], c.description));
+  if (cse)
+    s.config.customers.forEach((c, i) => add(cse, () => ["customers", i, "description"], c.description));
   return fields;
 }
 
