@@ -136,6 +136,7 @@ interface DocumentInternals {
   _id: Uint8Array;
   _refEnd: (ref: PdfReference) => void;
   flushPages: () => void;
+  _fontFamilies: Record<string, { layoutCache?: object }>;
   getStructParentTree: () => { _items: Record<string, unknown> };
   getStructTreeRoot: () => { data: { ParentTreeNextKey: number } };
   _root: { data: { Names: { data: Record<string, NameTree | undefined> } } };
@@ -155,6 +156,8 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
     typeof internals(doc)._addInfo === "function",
   "document.info (the Info dictionary)": (doc) => typeof internals(doc).info === "object",
   "document.push (the output stream)": (doc) => typeof internals(doc).push === "function",
+  "document._fontFamilies (the fonts in use, whose layoutCache is emptied)": (doc) =>
+    typeof internals(doc)._fontFamilies === "object",
   "document._refEnd (an object written)": (doc) => typeof internals(doc)._refEnd === "function",
   "document._root (a written reference's class)": (doc) =>
     typeof (internals(doc)._root as unknown as PdfReference).id === "number",
@@ -277,23 +280,44 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
       return `${this.id} 0 R`;
     }
   }
-  const numbered = (v: unknown): unknown =>
-    v instanceof Written || typeof (v as PdfReference | null)?.id !== "number"
-      ? v
-      : new Written((v as PdfReference).id);
   const flushPages = d.flushPages.bind(doc);
   let done = 0;
+  let pages = 0;
   d.flushPages = () => {
     flushPages();
     const items = d.getStructParentTree()._items;
     const next = d.getStructTreeRoot().data.ParentTreeNextKey;
+    // An element holding several pieces of content on the page is named by each: one stand-in.
+    const stubs = new Map<number, Written>();
+    const numbered = (v: unknown): unknown => {
+      if (v instanceof Written) return v;
+      const id = (v as PdfReference | null)?.id;
+      if (typeof id !== "number") return v;
+      let stub = stubs.get(id);
+      if (stub === undefined) stubs.set(id, (stub = new Written(id)));
+      return stub;
+    };
     for (; done < next; done++) {
       const item = items[done];
       if (Array.isArray(item)) for (let i = 0; i < item.length; i++) item[i] = numbered(item[i]);
       else if (item !== undefined) items[done] = numbered(item);
     }
+    if (++pages % LAYOUT_CACHE_PAGES === 0) forgetLayouts(d);
   };
 }
+
+/**
+ * pdfkit caches the glyphs and positions of every word it has set, per font, for the whole
+ * document (at 3,000 items some 24,000 words and 160,000 glyph positions, about 35 MB by page
+ * 3,500, and more with every new word). The caches are emptied every LAYOUT_CACHE_PAGES pages:
+ * a word set again is laid out again, with the same result.
+ */
+function forgetLayouts(d: DocumentInternals): void {
+  for (const font of Object.values(d._fontFamilies))
+    if (font.layoutCache) font.layoutCache = Object.create(null);
+}
+
+const LAYOUT_CACHE_PAGES = 1_000;
 
 /**
  * What a written object's dictionary becomes: pdfkit may still set a key on it after writing
