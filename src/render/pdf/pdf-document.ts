@@ -4,6 +4,7 @@ import type { PackDocument } from "../../pack/document-model.js";
 import {
   captureOutput,
   escapeXmpInfo,
+  forgetWrittenObjects,
   missingPdfkitInternals,
   setFileId,
   sortNameTreesByCodeUnit,
@@ -56,6 +57,7 @@ export function createPdfDocument(
       .subarray(0, 16),
   );
   escapeXmpInfo(doc);
+  forgetWrittenObjects(doc);
   // Take the output from the start: the header the constructor wrote is still in the stream.
   const head = doc.read() as Uint8Array | null;
   if (head) write(head);

@@ -128,8 +128,17 @@ export function pointOutlineAt(item: PDFKit.PDFOutline, anchor: string): void {
 interface NameTree {
   _compareKeys: (a: string, b: string) => number;
 }
+interface PdfReference {
+  id: number;
+  data: Record<string, unknown>;
+}
 interface DocumentInternals {
   _id: Uint8Array;
+  _refEnd: (ref: PdfReference) => void;
+  flushPages: () => void;
+  _fontFamilies: Record<string, { layoutCache?: object }>;
+  getStructParentTree: () => { _items: Record<string, unknown> };
+  getStructTreeRoot: () => { data: { ParentTreeNextKey: number } };
   _root: { data: { Names: { data: Record<string, NameTree | undefined> } } };
   _addInfo: () => void;
   info: Record<string, unknown>;
@@ -147,6 +156,13 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
     typeof internals(doc)._addInfo === "function",
   "document.info (the Info dictionary)": (doc) => typeof internals(doc).info === "object",
   "document.push (the output stream)": (doc) => typeof internals(doc).push === "function",
+  "document._fontFamilies (the fonts in use, whose layoutCache is emptied)": (doc) =>
+    typeof internals(doc)._fontFamilies === "object",
+  "document._refEnd (an object written)": (doc) => typeof internals(doc)._refEnd === "function",
+  "document._root (a written reference's class)": (doc) =>
+    typeof (internals(doc)._root as unknown as PdfReference).id === "number",
+  "document.getStructParentTree()._items (the parent tree's entries)": (doc) =>
+    typeof internals(doc).getStructParentTree?.()?._items === "object",
   "outline.outlineData (a bookmark's dictionary)": (doc) =>
     typeof (doc.outline as unknown as OutlineInternals).outlineData === "object",
 };
@@ -218,6 +234,101 @@ function escapeXml(s: string): string {
 // surrogates, U+FFFE and U+FFFF): shown as the replacement character in the metadata only.
 const NOT_XML =
   /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Lets go of what pdfkit keeps of every object it has written, so memory stays flat over a
+ * document of tens of thousands of pages. pdfkit keeps each reference whole (its dictionary
+ * with every array and string in it) until the document ends, because something still points
+ * at it: the pages' list, the named destinations, the structure tree's parent tree, a link's
+ * annotation from its page. About 97 objects a page (a link is an annotation, its action and
+ * a Link element): at 3,000 items, 340,000 references by page 3,500. Only the object number is
+ * ever read of them again, to write "12 0 R" where they are named.
+ *
+ * So once an object is written, its dictionary is dropped (a page keeps its StructParents key,
+ * which pdfkit reads to tag content, and a structure element a /P, which pdfkit reads to know it
+ * is written; nothing else is read after writing). And as each page is
+ * written, the parent tree's entries so far (every tagged element that holds content on an
+ * ended page, and every link's element) become bare numbered references: an element still
+ * being laid out keeps its own dictionary, the tree only names it. Once the document is being
+ * ended nothing more is dropped (pdfkit then reads the dictionaries of what it has just written).
+ * Same bytes.
+ */
+export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
+  const d = internals(doc);
+  // Ending the document writes the catalogue and then reads its dictionary (and others): from
+  // there on, nothing is dropped.
+  let ending = false;
+  const end = doc.end.bind(doc);
+  doc.end = () => {
+    ending = true;
+    end();
+  };
+  const refEnd = d._refEnd.bind(doc);
+  d._refEnd = (ref) => {
+    refEnd(ref);
+    if (ending) return;
+    const data = ref.data;
+    const key = data["StructParents"];
+    ref.data = key !== undefined ? { StructParents: key } : data["P"] !== undefined ? SPENT_CHILD : SPENT;
+  };
+  const Reference = Object.getPrototypeOf(Object.getPrototypeOf(d._root)).constructor as new () => object;
+  class Written extends Reference {
+    constructor(readonly id: number) {
+      super();
+    }
+    override toString(): string {
+      return `${this.id} 0 R`;
+    }
+  }
+  const flushPages = d.flushPages.bind(doc);
+  let done = 0;
+  let pages = 0;
+  d.flushPages = () => {
+    flushPages();
+    const items = d.getStructParentTree()._items;
+    const next = d.getStructTreeRoot().data.ParentTreeNextKey;
+    // An element holding several pieces of content on the page is named by each: one stand-in.
+    const stubs = new Map<number, Written>();
+    const numbered = (v: unknown): unknown => {
+      if (v instanceof Written) return v;
+      const id = (v as PdfReference | null)?.id;
+      if (typeof id !== "number") return v;
+      let stub = stubs.get(id);
+      if (stub === undefined) stubs.set(id, (stub = new Written(id)));
+      return stub;
+    };
+    for (; done < next; done++) {
+      const item = items[done];
+      if (Array.isArray(item)) for (let i = 0; i < item.length; i++) item[i] = numbered(item[i]);
+      else if (item !== undefined) items[done] = numbered(item);
+    }
+    if (++pages % LAYOUT_CACHE_PAGES === 0) forgetLayouts(d);
+  };
+}
+
+/**
+ * pdfkit caches the glyphs and positions of every word it has set, per font, for the whole
+ * document (at 3,000 items some 24,000 words and 160,000 glyph positions, about 35 MB by page
+ * 3,500, and more with every new word). The caches are emptied every LAYOUT_CACHE_PAGES pages:
+ * a word set again is laid out again, with the same result.
+ */
+function forgetLayouts(d: DocumentInternals): void {
+  for (const font of Object.values(d._fontFamilies))
+    if (font.layoutCache) font.layoutCache = Object.create(null);
+}
+
+const LAYOUT_CACHE_PAGES = 1_000;
+
+/**
+ * What a written object's dictionary becomes: pdfkit may still set a key on it after writing
+ * (a structure element's /K), which then goes nowhere.
+ */
+const SPENT: Record<string, unknown> = {};
+/**
+ * What a written structure element's dictionary becomes: pdfkit asks whether an element's
+ * children are written by looking for their parent (/P) in their dictionaries.
+ */
+const SPENT_CHILD: Record<string, unknown> = { P: true };
 
 /**
  * Routes a document's output to `onChunk` (null at the end) instead of the stream's own buffer.
