@@ -6,13 +6,15 @@ import { internalLink, textRuns } from "./docx-inlines.js";
 import { headingLevelOf } from "./docx-markdown.js";
 import { STYLE } from "./docx-styles.js";
 
-/** The body: the cover, the table of contents, then every section in reading order. */
-export function docxBody(ctx: DocxContext, doc: PackDocument): BodyChild[] {
-  return [
-    ...coverParagraphs(ctx, doc.cover),
-    ...contents(ctx, doc.contents),
-    ...doc.sections.flatMap((s) => sectionChildren(ctx, s)),
-  ];
+/**
+ * The body: the cover, the table of contents, then every section in reading order, made a piece
+ * at a time (a section's heading and blocks, then each sub-section's), so a large pack's body is
+ * never held whole.
+ */
+export function* docxBody(ctx: DocxContext, doc: PackDocument): Generator<BodyChild[]> {
+  yield coverParagraphs(ctx, doc.cover);
+  yield contents(ctx, doc.contents);
+  for (const section of doc.sections) yield* sectionPieces(ctx, section);
 }
 
 function coverParagraphs(ctx: DocxContext, cover: Cover): BodyChild[] {
@@ -56,13 +58,13 @@ function flatten(
 }
 
 /** A section: its heading (a built-in Heading style, bookmarked with its anchor), blocks, sub-sections. */
-function sectionChildren(ctx: DocxContext, section: Section): BodyChild[] {
-  return [
+function* sectionPieces(ctx: DocxContext, section: Section): Generator<BodyChild[]> {
+  yield [
     new Paragraph({
       heading: headingLevelOf(section.level),
       children: [new Bookmark({ id: ctx.bookmark(section.anchor), children: textRuns(section.title) })],
     }),
     ...docxBlocks(ctx, section.blocks),
-    ...section.children.flatMap((child) => sectionChildren(ctx, child)),
   ];
+  for (const child of section.children) yield* sectionPieces(ctx, child);
 }
