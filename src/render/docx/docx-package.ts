@@ -4,7 +4,7 @@ import { Packer, type Document } from "docx";
 import yazl from "yazl";
 import type { PackDocument } from "../../pack/document-model.js";
 import { isoBuildTime, zipEntryTime } from "../../util/zip-time.js";
-import type { BodyChild } from "./docx-blocks.js";
+import type { BodyPiece } from "./docx-blocks.js";
 import type { DocxContext } from "./docx-context.js";
 import { embedFonts } from "./docx-fonts.js";
 
@@ -50,7 +50,7 @@ export interface DocxPlan {
   /** A fresh context (counters from zero). */
   context(): DocxContext;
   /** The body's children in reading order, a piece (a section's own paragraphs, say) at a time. */
-  body(ctx: DocxContext): Iterable<BodyChild[]>;
+  body(ctx: DocxContext): Iterable<BodyPiece>;
   /** The document with an empty body, given the context the whole body was made with. */
   document(ctx: DocxContext): Document;
 }
@@ -102,6 +102,8 @@ export async function packDocx(plan: DocxPlan, doc: PackDocument): Promise<Uint8
   await part.write(shell.slice(0, open));
   const fields = contentsField();
   const placeholders = placeholderValues(inside, relationships);
+  const format = (element: unknown) => xml(compiler.formatter.format(element, context));
+  const tables = tableWriter(format);
   const pieces = plan.body(plan.context())[Symbol.iterator]();
   for (;;) {
     random.position = made;
@@ -109,15 +111,12 @@ export async function packDocx(plan: DocxPlan, doc: PackDocument): Promise<Uint8
     made = random.position;
     if (next.done) break;
     random.position = formatted;
-    const text = random.run(() =>
-      withChunkedArrays(compiler, () =>
-        next.value.map((child) => xml(compiler.formatter.format(child, context))).join(""),
-      ),
-    );
+    const text = random.run(() => withChunkedArrays(compiler, () => tables(next.value)));
     formatted = random.position;
     await part.write(fields(placeholders(text)));
   }
   await part.write(shell.slice(open));
+  tables.check();
   const document = await part.end();
   placeholders.check();
 
@@ -138,6 +137,28 @@ export async function packDocx(plan: DocxPlan, doc: PackDocument): Promise<Uint8
     all.sort(([a], [b]) => partOrder(a, b)),
     zipEntryTime(doc.build.date),
   );
+}
+
+/**
+ * The XML of a piece of the body. A long table comes in parts: its start is the table with its
+ * header row, written up to its closing tag, which is written when its end comes.
+ */
+function tableWriter(format: (element: unknown) => string) {
+  const ends: string[] = [];
+  const write = (piece: BodyPiece): string => {
+    if (Array.isArray(piece)) return piece.map(format).join("");
+    if ("tableRows" in piece) return piece.tableRows.map(format).join("");
+    if ("tableEnd" in piece) return ends.pop() ?? "";
+    const table = format(piece.tableStart);
+    const end = table.lastIndexOf("</w:tbl>");
+    if (end < 0) throw new Error("docx: a table is not as docx 9.7.0 writes it");
+    ends.push(table.slice(end));
+    return table.slice(0, end);
+  };
+  write.check = () => {
+    if (ends.length > 0) throw new Error("docx: a table was started and not ended");
+  };
+  return write;
 }
 
 /**
