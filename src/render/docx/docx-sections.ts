@@ -58,6 +58,9 @@ function flatten(
   return entries.flatMap((entry) => [{ entry, level }, ...flatten(entry.children, level + 1)]);
 }
 
+/** About this many children of a long section are made and written at a time. */
+const CHILDREN_PER_PIECE = 500;
+
 /**
  * A section: its heading (a built-in Heading style, bookmarked with its anchor), blocks, sub-sections;
  * a long table (the evidence index) in parts of its own.
@@ -75,7 +78,14 @@ function* sectionPieces(ctx: DocxContext, section: Section): Generator<BodyPiece
       yield children;
       children = [];
       yield* tablePieces(ctx, block);
-    } else children.push(...docxBlocks(ctx, [block]));
+    } else {
+      children.push(...docxBlocks(ctx, [block]));
+      // A section of thousands of blocks (a list of every item) goes in parts too.
+      if (children.length >= CHILDREN_PER_PIECE) {
+        yield children;
+        children = [];
+      }
+    }
   }
   if (children.length > 0) yield children;
   for (const child of section.children) yield* sectionPieces(ctx, child);
