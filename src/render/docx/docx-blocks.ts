@@ -1,4 +1,4 @@
-import { Paragraph, type Table } from "docx";
+import { Paragraph, type Table, type TableRow } from "docx";
 import type {
   Block,
   ChartBlock,
@@ -20,6 +20,13 @@ import { docxTable } from "./docx-table.js";
 
 /** What a block becomes in the Word document's body. */
 export type BodyChild = Paragraph | Table;
+
+/**
+ * A piece of the body as it is made and written: children, or a long table in parts (its start,
+ * with the properties and header row; some of its rows; its end), so that a table of 30,000 rows
+ * is never held whole.
+ */
+export type BodyPiece = BodyChild[] | { tableStart: Table } | { tableRows: TableRow[] } | { tableEnd: true };
 
 type BlockRenderer<B extends Block> = (ctx: DocxContext, block: B, style?: string) => BodyChild[];
 
@@ -101,7 +108,12 @@ function listItems(ctx: DocxContext, block: ListBlock, depth: number): BodyChild
 }
 
 function tableBlock(ctx: DocxContext, block: TableBlock): BodyChild[] {
-  return [new Paragraph({ style: STYLE.caption, children: textRuns(block.caption) }), docxTable(ctx, block)];
+  return [tableCaption(block), docxTable(ctx, block)];
+}
+
+/** The caption above a table. */
+export function tableCaption(block: TableBlock): Paragraph {
+  return new Paragraph({ style: STYLE.caption, children: textRuns(block.caption) });
 }
 
 function chartBlock(ctx: DocxContext, block: ChartBlock): BodyChild[] {

@@ -1,39 +1,189 @@
+import { createRequire } from "node:module";
+import zlib from "node:zlib";
 import { Packer, type Document } from "docx";
 import yazl from "yazl";
 import type { PackDocument } from "../../pack/document-model.js";
 import { isoBuildTime, zipEntryTime } from "../../util/zip-time.js";
+import type { BodyPiece } from "./docx-blocks.js";
+import type { DocxContext } from "./docx-context.js";
 import { embedFonts } from "./docx-fonts.js";
 
 /** The part of the docx package's compiler cse uses: the parts of the document, before zipping. */
 interface Compiled {
   files: Record<string, { dir: boolean; async(type: "nodebuffer"): Promise<Buffer> }>;
 }
+interface FormatContext {
+  viewWrapper: unknown;
+  file: unknown;
+  stack: unknown[];
+}
 type Compiler = {
   compile(file: Document, prettify?: undefined, overrides?: []): Compiled;
-  formatter: { format(input: unknown, context: unknown): unknown };
+  formatter: { format(input: unknown, context: FormatContext): unknown };
 };
+/** The inside of a docx File that writing its body piece by piece needs. */
+interface FileInside {
+  Document: {
+    View: unknown;
+    Relationships: {
+      RelationshipCount: number;
+      addRelationship(id: number | string, type: string, target: string): void;
+    };
+  };
+  Media: { Array: readonly { fileName: string }[] };
+  Numbering: { concreteNumberingMap: Map<string, { numId: number }> };
+}
+
+/**
+ * The XML writer the docx package writes its parts with (`xml`, a dependency of docx, which
+ * carries a copy of it inside): resolved from docx's own folder, so it is the one docx brings.
+ */
+const xml = createRequire(createRequire(import.meta.url).resolve("docx"))("xml") as (
+  input: unknown,
+  options?: { declaration?: { standalone?: string; encoding?: string } },
+) => string;
+
+const IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
+
+/** How the Word document is made: a context, the body in pieces, the document around the body. */
+export interface DocxPlan {
+  /** A fresh context (counters from zero). */
+  context(): DocxContext;
+  /** The body's children in reading order, a piece (a section's own paragraphs, say) at a time. */
+  body(ctx: DocxContext): Iterable<BodyPiece>;
+  /** The document with an empty body, given the context the whole body was made with. */
+  document(ctx: DocxContext): Document;
+}
 
 /**
  * Makes the document and zips it so the same input gives the same bytes. The docx package names
  * hyperlink relationships and a few other parts with Math.random, stamps the core properties and
  * every zip entry with the clock, and zips in no set order; so the document is made and compiled
- * (both synchronous) with Math.random seeded, and its parts are zipped again here with the build
- * date as every time, in a fixed order, the core properties dated and given the language.
+ * with Math.random seeded, and its parts are zipped again here with the build date as every time,
+ * in a fixed order, the core properties dated and given the language.
+ *
+ * The body is never held whole, as objects, as a formatted tree or as XML: a pack of 30,000
+ * evidence items has some 700,000 paragraphs, and the docx package's one-call compile held them
+ * three times over (over 3 GiB). The body is made twice, a piece at a time. The first time only
+ * counts the random numbers its objects draw and learns which numbered lists it has (the
+ * numbering definitions are the document's, made before the body is written). The second time
+ * each piece is made, formatted with the package's own formatter and XML writer, its numbering
+ * and picture placeholders filled in, deflated and let go. The random numbers are drawn at the
+ * same places in the same sequence as one compile of the whole document drew them (objects first,
+ * then formatting), so word/document.xml and every other part come out byte for byte as before.
  */
-export async function packDocx(make: () => Document, doc: PackDocument): Promise<Uint8Array> {
+export async function packDocx(plan: DocxPlan, doc: PackDocument): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
   if (!compiler) throw new Error("docx: Packer.compiler is missing (is docx still at version 9.7.0?)");
-  const compiled = withSeededRandom(() => withChunkedArrays(compiler, () => compiler.compile(make())));
+  const random = seededRandom();
+
+  // First pass: the objects' random draws, and the numbered lists.
+  const counted = plan.context();
+  random.run(() => {
+    for (const piece of plan.body(counted)) void piece;
+  });
+  const file = random.run(() => plan.document(counted));
+  const inside = file as unknown as FileInside;
+  let made = 0;
+  let formatted = random.position;
+
+  // Second pass: the body, a piece at a time.
+  const relationships = inside.Document.Relationships.RelationshipCount + 1;
+  const context: FormatContext = { viewWrapper: inside.Document, file, stack: [] };
+  const shell = withChunkedArrays(compiler, () =>
+    xml(compiler.formatter.format(inside.Document.View, context), {
+      declaration: { standalone: "yes", encoding: "UTF-8" },
+    }),
+  );
+  const open = shell.indexOf("<w:body>") + "<w:body>".length;
+  if (open < "<w:body>".length || random.position !== formatted)
+    throw new Error("docx: the document's shell is not as docx 9.7.0 writes it");
+  const part = deflated();
+  await part.write(shell.slice(0, open));
+  const fields = contentsField();
+  const placeholders = placeholderValues(inside, relationships);
+  const format = (element: unknown) => xml(compiler.formatter.format(element, context));
+  const tables = tableWriter(format);
+  const pieces = plan.body(plan.context())[Symbol.iterator]();
+  for (;;) {
+    random.position = made;
+    const next = random.run(() => pieces.next());
+    made = random.position;
+    if (next.done) break;
+    random.position = formatted;
+    const text = random.run(() => withChunkedArrays(compiler, () => tables(next.value)));
+    formatted = random.position;
+    await part.write(fields(placeholders(text)));
+  }
+  await part.write(shell.slice(open));
+  tables.check();
+  const document = await part.end();
+  placeholders.check();
+
+  // The other parts, written after the body, which adds links, lists and pictures to them.
+  inside.Media.Array.forEach((media, i) =>
+    inside.Document.Relationships.addRelationship(relationships + i, IMAGE, `media/${media.fileName}`),
+  );
+  random.position = formatted;
+  const compiled = random.run(() => withChunkedArrays(compiler, () => compiler.compile(file)));
   const parts = new Map<string, Buffer>();
-  for (const [name, file] of Object.entries(compiled.files))
-    if (!file.dir) parts.set(name, await file.async("nodebuffer"));
+  for (const [name, entry] of Object.entries(compiled.files))
+    if (!entry.dir && name !== "word/document.xml") parts.set(name, await entry.async("nodebuffer"));
   parts.set("docProps/core.xml", coreProperties(parts.get("docProps/core.xml")!, doc));
-  parts.set("word/document.xml", contentsField(parts.get("word/document.xml")!));
   embedFonts(parts);
+  const all: [string, Buffer | Deflated][] = [...parts];
+  all.push(["word/document.xml", document]);
   return zipParts(
-    [...parts].sort(([a], [b]) => partOrder(a, b)),
+    all.sort(([a], [b]) => partOrder(a, b)),
     zipEntryTime(doc.build.date),
   );
+}
+
+/**
+ * The XML of a piece of the body. A long table comes in parts: its start is the table with its
+ * header row, written up to its closing tag, which is written when its end comes.
+ */
+function tableWriter(format: (element: unknown) => string) {
+  const ends: string[] = [];
+  const write = (piece: BodyPiece): string => {
+    if (Array.isArray(piece)) return piece.map(format).join("");
+    if ("tableRows" in piece) return piece.tableRows.map(format).join("");
+    if ("tableEnd" in piece) return ends.pop() ?? "";
+    const table = format(piece.tableStart);
+    const end = table.lastIndexOf("</w:tbl>");
+    if (end < 0) throw new Error("docx: a table is not as docx 9.7.0 writes it");
+    ends.push(table.slice(end));
+    return table.slice(0, end);
+  };
+  write.check = () => {
+    if (ends.length > 0) throw new Error("docx: a table was started and not ended");
+  };
+  return write;
+}
+
+/**
+ * Fills in, in a piece of word/document.xml, what the docx package leaves as placeholders until
+ * the whole document is written: `{reference-instance}` for a numbered list's number id and
+ * `{file name}` for a picture's relationship (numbered from `relationships`, in the order the
+ * pictures were added). Every list and picture a piece uses is known once it is formatted.
+ */
+function placeholderValues(inside: FileInside, relationships: number) {
+  const seen = new Set<string>();
+  const value = (key: string): string | undefined => {
+    const list = inside.Numbering.concreteNumberingMap.get(key);
+    if (list) return String(list.numId);
+    const media = inside.Media.Array.findIndex((m) => m.fileName === key);
+    if (media < 0) return undefined;
+    seen.add(key);
+    return String(relationships + media);
+  };
+  const fill = (text: string) => text.replace(/\{([^{}<>]+)\}/g, (whole, key: string) => value(key) ?? whole);
+  /** Every picture added was placed (else its relationship number would differ from docx's). */
+  fill.check = () => {
+    for (const media of inside.Media.Array)
+      if (!seen.has(media.fileName)) throw new Error(`docx: picture ${media.fileName} is not in the body`);
+  };
+  return fill;
 }
 
 /** [Content_Types].xml first (some readers expect it there), then the package's rels, then by name. */
@@ -60,34 +210,94 @@ function coreProperties(bytes: Buffer, doc: PackDocument): Buffer {
  * The table of contents as Word writes it, which LibreOffice needs to treat it as one: marked as
  * a table-of-contents part, and the field's start, code and separator each in a run of its own.
  * (The docx package writes neither; without them LibreOffice shows the field's code as text.)
+ * Applied to each piece of the body in turn: the part is marked once, at its first occurrence.
  */
 const FIELD_START = new RegExp(
   '<w:r>(<w:fldChar w:fldCharType="begin"[^>]*/>)(<w:instrText[^>]*>[^<]*</w:instrText>)' +
     '(<w:fldChar w:fldCharType="separate"/>)</w:r>',
   "g",
 );
+const CONTENTS_PART = '<w:sdtPr><w:alias w:val="Contents"/></w:sdtPr>';
 
-function contentsField(bytes: Buffer): Buffer {
-  const xml = bytes
-    .toString("utf8")
-    .replace(
-      '<w:sdtPr><w:alias w:val="Contents"/></w:sdtPr>',
-      '<w:sdtPr><w:alias w:val="Contents"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>' +
-        "<w:docPartUnique/></w:docPartObj></w:sdtPr>",
-    )
-    .replace(FIELD_START, "<w:r>$1</w:r><w:r>$2</w:r><w:r>$3</w:r>");
-  return Buffer.from(xml, "utf8");
+function contentsField(): (xml: string) => string {
+  let marked = false;
+  return (xml) => {
+    if (!marked && xml.includes(CONTENTS_PART)) {
+      marked = true;
+      xml = xml.replace(
+        CONTENTS_PART,
+        '<w:sdtPr><w:alias w:val="Contents"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>' +
+          "<w:docPartUnique/></w:docPartObj></w:sdtPr>",
+      );
+    }
+    return xml.replace(FIELD_START, "<w:r>$1</w:r><w:r>$2</w:r><w:r>$3</w:r>");
+  };
 }
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Zips parts in the order given, each stamped with `mtime`, into one buffer (a Word file is small). */
-function zipParts(parts: [string, Buffer][], mtime: Date): Promise<Uint8Array> {
+/** A part deflated as it is written: what a zip entry needs, without the part itself. */
+interface Deflated {
+  data: Buffer;
+  size: number;
+  crc: number;
+}
+
+/**
+ * A part written in pieces and deflated as it goes, at the level the zip uses (zlib's output
+ * does not depend on how its input is cut when nothing is flushed, so it is the same as
+ * deflating the whole), with its length and CRC-32 counted.
+ */
+function deflated(): { write(text: string): Promise<void>; end(): Promise<Deflated> } {
+  const stream = zlib.createDeflateRaw({ level: LEVEL });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let crc = 0;
+  let failed: Error | null = null;
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  stream.on("error", (e: Error) => (failed = e));
+  return {
+    async write(text) {
+      if (failed) throw failed;
+      const bytes = Buffer.from(text, "utf8");
+      size += bytes.length;
+      crc = zlib.crc32(bytes, crc);
+      if (!stream.write(bytes)) await new Promise((resolve) => stream.once("drain", resolve));
+    },
+    end: () =>
+      new Promise((resolve, reject) => {
+        stream.once("end", () => resolve({ data: Buffer.concat(chunks), size, crc }));
+        stream.once("error", reject);
+        stream.end();
+      }),
+  };
+}
+
+const LEVEL = 6;
+
+/**
+ * Zips parts in the order given, each stamped with `mtime`, into one buffer (a Word file is
+ * small). A part already deflated goes in as it is, with the length and CRC-32 of what it holds:
+ * the same bytes as yazl writes for the part given whole.
+ */
+function zipParts(parts: [string, Buffer | Deflated][], mtime: Date): Promise<Uint8Array> {
   const zip = new yazl.ZipFile();
-  for (const [name, bytes] of parts)
-    zip.addBuffer(bytes, name, { mtime, mode: 0o100644, forceDosTimestamp: true, compressionLevel: 6 });
+  for (const [name, bytes] of parts) {
+    const options = { mtime, mode: 0o100644, forceDosTimestamp: true };
+    if (Buffer.isBuffer(bytes)) {
+      zip.addBuffer(bytes, name, { ...options, compressionLevel: LEVEL });
+      continue;
+    }
+    // Stored as given (yazl sets the entry's sizes and dates now, and writes its header later),
+    // then marked as what it is: deflate, with the part's own length and CRC-32.
+    zip.addBuffer(bytes.data, name, { ...options, compressionLevel: 0 });
+    const entry = (zip as unknown as { entries: YazlEntry[] }).entries.at(-1)!;
+    entry.compressionLevel = LEVEL;
+    entry.uncompressedSize = bytes.size;
+    entry.crc32 = bytes.crc;
+  }
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -97,6 +307,12 @@ function zipParts(parts: [string, Buffer][], mtime: Date): Promise<Uint8Array> {
   });
 }
 
+/** What of yazl's (3.x) entry the deflated part sets. */
+interface YazlEntry {
+  compressionLevel: number;
+  uncompressedSize: number;
+  crc32: number;
+}
 /** Above this many children an element's list is split (see withChunkedArrays). */
 const CHUNK = 2048;
 
@@ -143,24 +359,32 @@ function chunked(node: unknown): unknown {
 function isElement(item: unknown): boolean {
   return typeof item === "object" && item !== null && !("_attr" in item);
 }
-
 /**
- * Runs `fn` with Math.random replaced by a seeded generator (mulberry32), so the ids the docx
- * package draws from it come out the same every time; restored before returning, and `fn` is
- * synchronous, so nothing else runs meanwhile.
+ * A seeded generator (mulberry32) to stand in for Math.random while the docx package runs, so
+ * the ids it draws come out the same every time. Its state after n draws is the seed plus n
+ * steps, so it can be set to any place in its sequence (`position`): the body's objects and
+ * their formatting, interleaved here piece by piece, draw where one whole compile drew.
+ * `run` puts it in place for a synchronous call only, and restores Math.random after.
  */
-function withSeededRandom<T>(fn: () => T): T {
-  const original = Math.random;
-  let seed = 0x2f6b_0a1d;
-  Math.random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+function seededRandom(): { position: number; run<T>(fn: () => T): T } {
+  const SEED = 0x2f6b_0a1d;
+  const STEP = 0x6d2b79f5;
+  const generator = {
+    position: 0,
+    run<T>(fn: () => T): T {
+      const original = Math.random;
+      Math.random = () => {
+        const seed = (SEED + Math.imul(++generator.position, STEP)) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      try {
+        return fn();
+      } finally {
+        Math.random = original;
+      }
+    },
   };
-  try {
-    return fn();
-  } finally {
-    Math.random = original;
-  }
+  return generator;
 }

@@ -1,18 +1,21 @@
 import { Bookmark, Paragraph, TableOfContents } from "docx";
 import type { ContentsEntry, Cover, PackDocument, Section } from "../../pack/document-model.js";
-import { docxBlocks, type BodyChild } from "./docx-blocks.js";
+import { docxBlocks, tableCaption, type BodyChild, type BodyPiece } from "./docx-blocks.js";
 import type { DocxContext } from "./docx-context.js";
 import { internalLink, textRuns } from "./docx-inlines.js";
 import { headingLevelOf } from "./docx-markdown.js";
 import { STYLE } from "./docx-styles.js";
+import { isLongTable, tablePieces } from "./docx-table.js";
 
-/** The body: the cover, the table of contents, then every section in reading order. */
-export function docxBody(ctx: DocxContext, doc: PackDocument): BodyChild[] {
-  return [
-    ...coverParagraphs(ctx, doc.cover),
-    ...contents(ctx, doc.contents),
-    ...doc.sections.flatMap((s) => sectionChildren(ctx, s)),
-  ];
+/**
+ * The body: the cover, the table of contents, then every section in reading order, made a piece
+ * at a time (a section's heading and blocks, then each sub-section's), so a large pack's body is
+ * never held whole.
+ */
+export function* docxBody(ctx: DocxContext, doc: PackDocument): Generator<BodyPiece> {
+  yield coverParagraphs(ctx, doc.cover);
+  yield contents(ctx, doc.contents);
+  for (const section of doc.sections) yield* sectionPieces(ctx, section);
 }
 
 function coverParagraphs(ctx: DocxContext, cover: Cover): BodyChild[] {
@@ -55,14 +58,35 @@ function flatten(
   return entries.flatMap((entry) => [{ entry, level }, ...flatten(entry.children, level + 1)]);
 }
 
-/** A section: its heading (a built-in Heading style, bookmarked with its anchor), blocks, sub-sections. */
-function sectionChildren(ctx: DocxContext, section: Section): BodyChild[] {
-  return [
+/** About this many children of a long section are made and written at a time. */
+const CHILDREN_PER_PIECE = 500;
+
+/**
+ * A section: its heading (a built-in Heading style, bookmarked with its anchor), blocks, sub-sections;
+ * a long table (the evidence index) in parts of its own.
+ */
+function* sectionPieces(ctx: DocxContext, section: Section): Generator<BodyPiece> {
+  let children: BodyChild[] = [
     new Paragraph({
       heading: headingLevelOf(section.level),
       children: [new Bookmark({ id: ctx.bookmark(section.anchor), children: textRuns(section.title) })],
     }),
-    ...docxBlocks(ctx, section.blocks),
-    ...section.children.flatMap((child) => sectionChildren(ctx, child)),
   ];
+  for (const block of section.blocks) {
+    if (block.type === "table" && isLongTable(block)) {
+      children.push(tableCaption(block));
+      yield children;
+      children = [];
+      yield* tablePieces(ctx, block);
+    } else {
+      children.push(...docxBlocks(ctx, [block]));
+      // A section of thousands of blocks (a list of every item) goes in parts too.
+      if (children.length >= CHILDREN_PER_PIECE) {
+        yield children;
+        children = [];
+      }
+    }
+  }
+  if (children.length > 0) yield children;
+  for (const child of section.children) yield* sectionPieces(ctx, child);
 }

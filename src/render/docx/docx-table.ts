@@ -10,6 +10,7 @@ import {
   WidthType,
 } from "docx";
 import type { Inline, TableBlock, TableColumn } from "../../pack/document-model.js";
+import type { BodyPiece } from "./docx-blocks.js";
 import type { DocxContext } from "./docx-context.js";
 import { inlineRuns, textRuns } from "./docx-inlines.js";
 import { STYLE } from "./docx-styles.js";
@@ -38,21 +39,7 @@ export function docxTable(ctx: DocxContext, block: TableBlock): Table {
         }),
     ),
   });
-  const rows = block.rows.map(
-    (row) =>
-      new TableRow({
-        cantSplit: lengthOf(row) < SHORT_ROW_CHARACTERS,
-        children: block.columns.map(
-          (column, i) =>
-            new TableCell({
-              width: { size: widths[i]!, type: WidthType.DXA },
-              children: [
-                cellParagraph(column, inlineRuns(ctx, row[i] ?? [], { bold: block.rowHeaders && i === 0 })),
-              ],
-            }),
-        ),
-      }),
-  );
+  const rows = block.rows.map((row) => tableRow(ctx, block, row, widths));
   return new Table({
     rows: [header, ...rows],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -68,6 +55,47 @@ export function docxTable(ctx: DocxContext, block: TableBlock): Table {
     },
     margins: { top: 50, bottom: 50, left: 80, right: 80 },
   });
+}
+
+function tableRow(
+  ctx: DocxContext,
+  block: TableBlock,
+  row: TableBlock["rows"][number],
+  widths: readonly number[],
+): TableRow {
+  return new TableRow({
+    cantSplit: lengthOf(row) < SHORT_ROW_CHARACTERS,
+    children: block.columns.map(
+      (column, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          children: [
+            cellParagraph(column, inlineRuns(ctx, row[i] ?? [], { bold: block.rowHeaders && i === 0 })),
+          ],
+        }),
+    ),
+  });
+}
+
+/** About this many cells of a long table are made and written at a time (see tablePieces). */
+const CELLS_PER_PIECE = 2000;
+
+/** Whether a table is long enough to be made and written in parts. */
+export function isLongTable(block: TableBlock): boolean {
+  return block.rows.length * Math.max(1, block.columns.length) > CELLS_PER_PIECE;
+}
+
+/**
+ * A table in parts, in the order docxTable makes them: the table with its header row, then its
+ * rows a few at a time, then its end. Written one after another they give docxTable's XML.
+ */
+export function* tablePieces(ctx: DocxContext, block: TableBlock): Generator<BodyPiece> {
+  yield { tableStart: docxTable(ctx, { ...block, rows: [] }) };
+  const widths = columnWidths(block.columns);
+  const step = Math.max(1, Math.floor(CELLS_PER_PIECE / Math.max(1, block.columns.length)));
+  for (let i = 0; i < block.rows.length; i += step)
+    yield { tableRows: block.rows.slice(i, i + step).map((row) => tableRow(ctx, block, row, widths)) };
+  yield { tableEnd: true };
 }
 
 function cellParagraph(column: TableColumn, children: ReturnType<typeof inlineRuns>): Paragraph {

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TabStopType, TextRun } from "docx";
 import type { PackDocument } from "../../pack/document-model.js";
-import { docxContext } from "./docx-context.js";
+import { docxContext, type DocxContext } from "./docx-context.js";
 import { numberingOf } from "./docx-lists.js";
 import { packDocx } from "./docx-package.js";
 import { docxBody } from "./docx-sections.js";
@@ -14,40 +14,48 @@ import { PAGE, TEXT_WIDTH } from "./docx-theme.js";
  * same bytes.
  */
 export async function renderDocx(doc: PackDocument): Promise<Uint8Array> {
-  return packDocx(() => {
-    const ctx = docxContext(doc);
-    const body = docxBody(ctx, doc);
-    return new Document({
-      title: doc.title,
-      creator: doc.organisation,
-      lastModifiedBy: doc.organisation,
-      description: `${doc.cover.subtitle}. Built by ${doc.build.generator}.`,
-      styles: packStyles(doc.language),
-      numbering: numberingOf(ctx.listStarts),
-      features: { updateFields: true },
-      sections: [
-        {
-          properties: {
-            titlePage: true,
-            page: {
-              size: { width: PAGE.width, height: PAGE.height },
-              margin: {
-                top: PAGE.top,
-                bottom: PAGE.bottom,
-                left: PAGE.left,
-                right: PAGE.right,
-                header: PAGE.header,
-                footer: PAGE.footer,
-              },
+  return packDocx(
+    {
+      context: () => docxContext(doc),
+      body: (ctx) => docxBody(ctx, doc),
+      document: (ctx) => documentOf(doc, ctx),
+    },
+    doc,
+  );
+}
+
+/** The document around the body (the body's children are written piece by piece: packDocx). */
+function documentOf(doc: PackDocument, ctx: DocxContext): Document {
+  return new Document({
+    title: doc.title,
+    creator: doc.organisation,
+    lastModifiedBy: doc.organisation,
+    description: `${doc.cover.subtitle}. Built by ${doc.build.generator}.`,
+    styles: packStyles(doc.language),
+    numbering: numberingOf(ctx.listStarts),
+    features: { updateFields: true },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.left,
+              right: PAGE.right,
+              header: PAGE.header,
+              footer: PAGE.footer,
             },
           },
-          headers: { default: runningHead(doc), first: new Header({ children: [] }) },
-          footers: { default: runningFoot(), first: new Footer({ children: [] }) },
-          children: body,
         },
-      ],
-    });
-  }, doc);
+        headers: { default: runningHead(doc), first: new Header({ children: [] }) },
+        footers: { default: runningFoot(), first: new Footer({ children: [] }) },
+        children: [],
+      },
+    ],
+  });
 }
 
 /** The organisation on the left, the pack's title on the right, on every page but the cover. */
