@@ -1,5 +1,5 @@
 import type { ChartBlock } from "../../pack/document-model.js";
-import { useFont } from "./fonts.js";
+import { textAt, useFont } from "./fonts.js";
 import type { Box, Flow } from "./flow.js";
 import type { StructElement } from "./pdfkit-extras.js";
 import { COLOUR } from "./theme.js";
@@ -29,14 +29,14 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
   const plot = { x: box.x + AXIS_WIDTH, y: top + 34, w: box.width - AXIS_WIDTH, h: PLOT_HEIGHT };
   const yOf = (v: number) => plot.y + plot.h - (v / axisMax) * plot.h;
 
-  label(doc, block.title, box.x, top + 10, "bold", 9.5, COLOUR.heading);
+  textAt(doc, block.title, box.x, top + 10, 9.5, COLOUR.heading, "bold");
   let lx = box.x + box.width;
   for (let s = block.series.length - 1; s >= 0; s--) {
     const name = block.series[s]!;
     useFont(doc, "regular", 8);
     lx -= doc.widthOfString(name) + 22;
     doc.rect(lx, top + 21, 9, 9).fill(SERIES_COLOURS[s % SERIES_COLOURS.length]);
-    label(doc, name, lx + 13, top + 28.5, "regular", 8, COLOUR.text);
+    textAt(doc, name, lx + 13, top + 28.5, 8, COLOUR.text, "regular");
   }
   for (let v = 0; v <= axisMax; v += step) {
     const y = yOf(v);
@@ -47,7 +47,7 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
       .strokeColor(v === 0 ? COLOUR.muted : COLOUR.rule)
       .stroke();
     useFont(doc, "regular", 7.5);
-    label(doc, String(v), plot.x - 5 - doc.widthOfString(String(v)), y + 2.6, "regular", 7.5, COLOUR.muted);
+    textAt(doc, String(v), plot.x - 5 - doc.widthOfString(String(v)), y + 2.6, 7.5, COLOUR.muted, "regular");
   }
   const n = block.categories.length;
   const slot = plot.w / Math.max(1, n);
@@ -63,45 +63,30 @@ export function renderChart(flow: Flow, block: ChartBlock, box: Box, parent: Str
           .fill(SERIES_COLOURS[s % SERIES_COLOURS.length]);
     });
     useFont(doc, "regular", 8);
-    label(
+    textAt(
       doc,
       c.label,
       plot.x + i * slot + slot / 2 - doc.widthOfString(c.label) / 2,
       plot.y + plot.h + 12,
-      "regular",
       8,
       COLOUR.text,
+      "regular",
     );
   });
   if (block.axis) {
     useFont(doc, "regular", 8);
-    label(
+    textAt(
       doc,
       block.axis,
       plot.x + plot.w / 2 - doc.widthOfString(block.axis) / 2,
       plot.y + plot.h + 26,
-      "regular",
       8,
       COLOUR.muted,
+      "regular",
     );
   }
   doc.endMarkedContent();
   figure.end();
   flow.touch();
   flow.y = top + height;
-}
-
-function label(
-  doc: PDFKit.PDFDocument,
-  text: string,
-  x: number,
-  baseline: number,
-  style: "regular" | "bold",
-  size: number,
-  color: string,
-): void {
-  useFont(doc, style, size);
-  doc
-    .fillColor(color)
-    .text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
 }

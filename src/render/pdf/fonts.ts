@@ -84,6 +84,25 @@ export function useFont(doc: PDFKit.PDFDocument, style: TextStyle, size: number)
 }
 
 /**
+ * One line of text set at a point, its baseline at `baseline`, never broken: the running head and
+ * foot, the chart's and the trend's labels.
+ */
+export function textAt(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  baseline: number,
+  size: number,
+  color: string,
+  style: TextStyle = "regular",
+): void {
+  useFont(doc, style, size);
+  doc
+    .fillColor(color)
+    .text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
+}
+
+/**
  * Width of `text` in a style at a size, in points. Words repeat where whole runs do not, so each
  * word's width (and the space's) is measured once per process and font, at a size of
  * MEASURE_SIZE, and the text's width is the sum of its words' and spaces' scaled to `size`

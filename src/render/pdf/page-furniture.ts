@@ -1,4 +1,4 @@
-import { useFont } from "./fonts.js";
+import { textAt, useFont } from "./fonts.js";
 import type { Flow } from "./flow.js";
 import { COLOUR, PAGE, TEXT_WIDTH } from "./theme.js";
 
@@ -32,8 +32,8 @@ export function pageFurniture(
     const section = fit(doc, sectionTitle, TEXT_WIDTH - 100, size);
     doc.save();
     flow.artifact(() => {
-      text(doc, org, PAGE.left, headBaseline, size, COLOUR.muted);
-      text(doc, ttl, ttlX, headBaseline, size, COLOUR.muted);
+      textAt(doc, org, PAGE.left, headBaseline, size, COLOUR.muted);
+      textAt(doc, ttl, ttlX, headBaseline, size, COLOUR.muted);
       doc
         .moveTo(PAGE.left, headBaseline + 6)
         .lineTo(right, headBaseline + 6)
@@ -46,25 +46,11 @@ export function pageFurniture(
         .lineWidth(0.5)
         .strokeColor(COLOUR.rule)
         .stroke();
-      text(doc, section, PAGE.left, footBaseline, size, COLOUR.muted);
-      text(doc, page, right - width(doc, page, size), footBaseline, size, COLOUR.text);
+      textAt(doc, section, PAGE.left, footBaseline, size, COLOUR.muted);
+      textAt(doc, page, right - width(doc, page, size), footBaseline, size, COLOUR.text);
     }, "Pagination");
     doc.restore();
   };
-}
-
-function text(
-  doc: PDFKit.PDFDocument,
-  s: string,
-  x: number,
-  baseline: number,
-  size: number,
-  color: string,
-): void {
-  useFont(doc, "regular", size);
-  doc
-    .fillColor(color)
-    .text(s, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
 }
 
 function width(doc: PDFKit.PDFDocument, s: string, size: number): number {

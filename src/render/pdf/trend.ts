@@ -1,6 +1,6 @@
 import type { TrendBlock } from "../../pack/document-model.js";
 import { valueRange } from "../trend-scale.js";
-import { useFont } from "./fonts.js";
+import { textAt, useFont } from "./fonts.js";
 import type { Box, Flow } from "./flow.js";
 import type { StructElement } from "./pdfkit-extras.js";
 import { COLOUR } from "./theme.js";
@@ -43,7 +43,7 @@ export function renderTrend(flow: Flow, block: TrendBlock, box: Box, parent: Str
       .stroke();
     const label = trim(v);
     useFont(doc, "regular", 7.5);
-    text(doc, label, plot.x - 4 - doc.widthOfString(label), y + 2.6, 7.5, COLOUR.muted);
+    textAt(doc, label, plot.x - 4 - doc.widthOfString(label), y + 2.6, 7.5, COLOUR.muted);
   }
   const ty = yOf(block.target);
   doc
@@ -56,7 +56,7 @@ export function renderTrend(flow: Flow, block: TrendBlock, box: Box, parent: Str
   doc.undash();
   const targetLabel = `Target ${trim(block.target)}${block.unitSuffix}`;
   useFont(doc, "regular", 7.5);
-  text(doc, targetLabel, plot.x + plot.w - doc.widthOfString(targetLabel), ty - 3, 7.5, COLOUR.notice);
+  textAt(doc, targetLabel, plot.x + plot.w - doc.widthOfString(targetLabel), ty - 3, 7.5, COLOUR.notice);
 
   let pen = false;
   block.points.forEach((p, i) => {
@@ -85,31 +85,16 @@ export function renderTrend(flow: Flow, block: TrendBlock, box: Box, parent: Str
           .stroke();
       const value = trim(p.value);
       useFont(doc, "bold", 7);
-      text(doc, value, x - doc.widthOfString(value) / 2, y - 6, 7, COLOUR.text, "bold");
+      textAt(doc, value, x - doc.widthOfString(value) / 2, y - 6, 7, COLOUR.text, "bold");
     }
     useFont(doc, "regular", 7.5);
     const colour = p.value === null ? COLOUR.muted : COLOUR.text;
-    text(doc, p.label, x - doc.widthOfString(p.label) / 2, plot.y + plot.h + 11, 7.5, colour);
+    textAt(doc, p.label, x - doc.widthOfString(p.label) / 2, plot.y + plot.h + 11, 7.5, colour);
   });
   doc.endMarkedContent();
   figure.end();
   flow.touch();
   flow.y = top + height;
-}
-
-function text(
-  doc: PDFKit.PDFDocument,
-  s: string,
-  x: number,
-  baseline: number,
-  size: number,
-  color: string,
-  style: "regular" | "bold" = "regular",
-): void {
-  useFont(doc, style, size);
-  doc
-    .fillColor(color)
-    .text(s, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
 }
 
 function trim(v: number): string {
