@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import v8 from "node:v8";
 import type { PackDocument } from "../../pack/document-model.js";
 import { AttachmentChangedError } from "../../render/pdf/attachments.js";
 import { renderPdf, renderPdfTo, type PdfSink } from "../../render/pdf/render-pdf.js";
 import { discardTemporary, temporaryFor, type WrittenTemporary } from "../../util/atomic-write.js";
-import { collectGarbage } from "../../util/collect-garbage.js";
+import { keepHeapClose } from "../../util/collect-garbage.js";
 import { errorReason } from "../../util/error-reason.js";
 import { CliError } from "../exit-codes.js";
 import type { PackRenderContext } from "./build.js";
@@ -34,7 +33,7 @@ export async function renderPdfPack(
     }
   };
   const options = { readAttachment: opts.attach ? readAttachment : null };
-  keepHeapClose();
+  keepHeapClose(HEAP_GROWING_PERCENT);
   try {
     if (target === undefined) return await renderPdf(doc, options);
     const temporary = temporaryFor(target);
@@ -55,27 +54,10 @@ export async function renderPdfPack(
 }
 
 /**
- * Asks V8 to grow its heap by at most a fifth beyond what was live after each full collection.
- * Laying out and drawing a PDF makes garbage fast while little of it stays live (at 3,000 items
- * about 260 MB live at the end), and V8's own heuristics then let the heap grow to three or four
- * times the live size before collecting: the process peaked at 890 MB. With this it peaks at
- * 470 MB for about a tenth more CPU (user + system); at 300 items 290 -> 190 MB for the same CPU.
- * It is a setting of the whole process (V8 reads it at every collection), so it also holds for
- * any other format built in the same run.
+ * How far V8's heap may grow beyond what was live after a full collection, in the PDF build: at
+ * 3,000 items the peak went from 890 to 470 MB for about a tenth more CPU (10% was 442 MB for a
+ * fifth more); at 300 items 290 -> 190 MB for the same CPU.
  */
-function keepHeapClose(): void {
-  if (heapKeptClose) return;
-  heapKeptClose = true;
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  // V8 reads the setting when it sets the next limit, at the end of a full collection. The last
-  // one (build.ts collects before rendering a large pack) set it with its own factor, up to four
-  // times what was live: at 10,000 items the heap then grew from 130 to 530 MB, garbage, before
-  // the next. Collecting once now puts the setting in force from the start of the layout.
-  collectGarbage();
-}
-
-let heapKeptClose = false;
-
 const HEAP_GROWING_PERCENT = 20;
 
 /**
