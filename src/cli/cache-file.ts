@@ -6,7 +6,7 @@ import { FileCache } from "../load/file-cache.js";
 import type { SourceTree } from "../load/source-tree.js";
 import { readSubmission, type CheckedSubmission } from "../model/read-submission.js";
 import { schemaDigest } from "../schema/schema-digest.js";
-import { isRunning } from "../util/atomic-write.js";
+import { leftByGoneWriters } from "../util/atomic-write.js";
 import type { Io } from "./io.js";
 
 /** Options of the commands that can keep a cache (validate, gaps, build). */
@@ -104,16 +104,11 @@ function readCacheBytes(file: string): Uint8Array | null {
 function removeLeftTemporaries(file: string): void {
   const dir = path.dirname(file);
   const base = path.basename(file);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(`${base}.`)) continue;
-    const m = /^\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(base.length));
-    if (m === null || isRunning(Number(m[1]))) continue;
+  const writerOf = (name: string) =>
+    name.startsWith(`${base}.`)
+      ? /^\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(base.length))?.[1]
+      : undefined;
+  for (const name of leftByGoneWriters(dir, writerOf)) {
     try {
       fs.rmSync(path.join(dir, name), { force: true });
     } catch {

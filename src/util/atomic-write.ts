@@ -305,15 +305,7 @@ function keepEarlier(target: string, earlier: string): boolean {
 
 /** Removes staging folders left in `dir` by writers that no longer run (killed half-way). */
 function removeStaleStaging(dir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = STAGING_NAME.exec(name);
-    if (!m || isRunning(Number(m[1]))) continue;
+  for (const name of leftByGoneWriters(dir, (n) => STAGING_NAME.exec(n)?.[1])) {
     const folder = path.join(dir, name);
     if (!fs.lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
     if (readMark(path.join(folder, MARK_FILE)) !== MARK_TEXT) continue;
@@ -331,8 +323,26 @@ function readMark(file: string): string | null {
   }
 }
 
+/**
+ * The names in `dir` that writers no longer running left behind: those `writerOf` gives a
+ * process id for (the digits it reads from the name), whose process is gone. None when `dir`
+ * cannot be read.
+ */
+export function leftByGoneWriters(dir: string, writerOf: (name: string) => string | undefined): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    const pid = writerOf(name);
+    return pid !== undefined && !isRunning(Number(pid));
+  });
+}
+
 /** Whether a process with this id runs (this one included): the writer of a temporary or staging folder. */
-export function isRunning(pid: number): boolean {
+function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
