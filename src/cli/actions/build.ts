@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { collectGarbage, LARGE_PACK } from "../../util/collect-garbage.js";
 import path from "node:path";
 import { describeWorktree, submissionPaths } from "../../git/describe-worktree.js";
 import { lastChangedOfItems } from "../../git/last-changed.js";
@@ -19,6 +18,7 @@ import {
 } from "../../util/atomic-write.js";
 import { makeFolders, writeFailureReason, writeInsideRoot } from "../../util/write-inside-root.js";
 import { today } from "../../util/dates.js";
+import { collectGarbage, LARGE_PACK } from "../../util/collect-garbage.js";
 import { openTree, parseAsOf, resolveRoot, type SubmissionOptions } from "../common.js";
 import { CliError, EXIT } from "../exit-codes.js";
 import { createProgress, type Progress } from "../progress.js";
@@ -34,7 +34,6 @@ import { inNumber, oneOrCount } from "../../util/plural.js";
 import { holdBeforeRename } from "../hold-before-rename.js";
 import { writeVolumes, type WrittenVolumes } from "./build-volumes.js";
 
-/** Options of `cse build`. */
 /** What writing a pack needs besides the document: where from, how, where to, and the progress shown. */
 export interface BuildRun {
   tree: SourceTree;
@@ -44,6 +43,7 @@ export interface BuildRun {
   hooks: AtomicWriteHooks;
 }
 
+/** Options of `cse build`. */
 export interface BuildOptions extends SubmissionOptions, CacheOptions {
   /** --since REV: add "Changes since REV". */
   since?: string;
