@@ -16,12 +16,16 @@ const source = ts.createSourceFile(
 );
 const interfaces = new Map<string, Map<string, boolean>>();
 const unions = new Map<string, string[]>();
+/** Interfaces by name with the names of those they extend, whose properties they take in after. */
+const bases = new Map<string, string[]>();
 source.forEachChild((node) => {
   if (ts.isInterfaceDeclaration(node)) {
     const props = new Map<string, boolean>();
     for (const m of node.members)
       if (ts.isPropertySignature(m)) props.set(m.name.getText(source), m.questionToken === undefined);
     interfaces.set(node.name.text, props);
+    const heritage = node.heritageClauses?.flatMap((c) => c.types.map((t) => t.expression.getText(source)));
+    if (heritage?.length) bases.set(node.name.text, heritage);
   }
   if (ts.isTypeAliasDeclaration(node) && ts.isUnionTypeNode(node.type)) {
     unions.set(
@@ -30,6 +34,11 @@ source.forEachChild((node) => {
     );
   }
 });
+for (const [name, extended] of bases) {
+  const props = interfaces.get(name)!;
+  for (const base of extended)
+    for (const [k, v] of interfaces.get(base) ?? []) if (!props.has(k)) props.set(k, v);
+}
 
 /** Resolves a local or common.schema.json `$ref`, returning the node and the file it lives in. */
 function resolve(node: Json, file: Json): [Json, Json] {

@@ -175,20 +175,8 @@ export interface RawElement {
 /** An element reference in evidence: an id or `{element, note}`. */
 export type RawElementRef = string | { element: string; note?: string };
 
-/** evidence/**.yaml (schemas/evidence.schema.json). */
-export interface RawEvidence {
-  /** Item id. */
-  id: string;
-  /** Title. */
-  title: string;
-  /** Markdown description. */
-  description: string;
-  /** Kind of evidence. */
-  type: EvidenceType;
-  /** Produced or last reviewed. */
-  date: string;
-  /** Counts until this day. */
-  expires?: string;
+/** The fields an evidence item and a case study share (the two schemas' common part). */
+export interface RawItemShared {
   /** Section ids. */
   sections?: string[];
   /** Person id. */
@@ -205,6 +193,22 @@ export interface RawEvidence {
   customers?: string[];
   /** (v2) How the assessor can see it. */
   access?: AccessKind;
+}
+
+/** evidence/**.yaml (schemas/evidence.schema.json). */
+export interface RawEvidence extends RawItemShared {
+  /** Item id. */
+  id: string;
+  /** Title. */
+  title: string;
+  /** Markdown description. */
+  description: string;
+  /** Kind of evidence. */
+  type: EvidenceType;
+  /** Produced or last reviewed. */
+  date: string;
+  /** Counts until this day. */
+  expires?: string;
 }
 
 /** The kinds of evidence item. */
@@ -224,7 +228,7 @@ export type EvidenceType =
   | "other";
 
 /** evidence/case-studies/**.yaml (schemas/case-study.schema.json). */
-export interface RawCaseStudy {
+export interface RawCaseStudy extends RawItemShared {
   /** Case study id. */
   id: string;
   /** Title. */
@@ -235,22 +239,6 @@ export interface RawCaseStudy {
   summary: string;
   /** Markdown narrative. */
   narrative: string;
-  /** Section ids. */
-  sections?: string[];
-  /** Person id. */
-  owner?: string;
-  /** ready or draft. */
-  status?: "ready" | "draft";
-  /** Attachment paths. */
-  files?: string[];
-  /** Web links. */
-  links?: string[];
-  /** Elements demonstrated. */
-  elements: RawElementRef[];
-  /** (v2) Customer group ids. */
-  customers?: string[];
-  /** (v2) How the assessor can see it. */
-  access?: AccessKind;
   /** Evidence item ids backing it. */
   evidence?: string[];
 }
