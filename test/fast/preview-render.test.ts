@@ -239,6 +239,20 @@ files: [profile.pdf]
     ],
     ["an element removed", "criteria/2.yaml", (t) => t.replace(/ {6}- id: "2\.1\.2"\n.*\n/, ""), "Culture"],
   ];
+  it("renders a table's changed row again, and its layout as the whole table gives it", () => {
+    const dir = testdir(files());
+    const p = previewer(dir);
+    expect(p.render().page).toContain('<table class="cards">');
+    // A title with a word too long for any screen: the evidence index becomes cards everywhere.
+    edit(dir, "evidence/E001.yaml", (t) => t.replace(/^title: .*$/m, `title: ${"x".repeat(90)}`));
+    const wide = p.render();
+    expect(wide.page).toBe(wide.fresh);
+    expect(wide.page).toContain('<table class="cards cards-always">');
+    edit(dir, "evidence/E001.yaml", (t) => t.replace(/^title: .*$/m, "title: Short"));
+    const back = p.render();
+    expect(back.page).toBe(back.fresh);
+  });
+
   for (const [what, file, change, shown] of changes)
     it(`shows ${what} in items that did not change`, () => {
       const dir = testdir(files());

@@ -336,6 +336,8 @@ function setUp(doc: PackDocument, templates: TemplateSet, options: HtmlOptions) 
       "section",
       options.sectionMemo.wrap(section, doc, { templates: text, attachmentLinks }, counters),
     );
+    const table = templates.files.get("table.hbs");
+    if (table !== undefined) options.sectionMemo.wrapTable(hb, table, attachmentLinks);
   }
   limitTemplateWork(hb, templateBudget(doc), (stack) => blame(stack, templates.overridden));
   const layout = templates.files.get("layout.hbs");
