@@ -11,13 +11,22 @@ import { plainTextOf } from "./plain-text.js";
 export function markAbbreviations(sections: Section[], glossary: readonly Abbreviation[]): void {
   if (glossary.length === 0) return;
   const terms = glossary.map((g) => ({ ...g, re: termPattern(g.term) }));
+  const glossaryKey = JSON.stringify(glossary.map((g) => [g.term, g.expansion]));
   const visit = (section: Section) => {
-    const seen = new Set<string>();
-    section.blocks = section.blocks.map((b) => markBlock(b, terms, seen));
+    // A section given again by the preview's memo (pack-memo.ts) was marked with this glossary
+    // in an earlier pack: its blocks are marked already (marking twice would mark a second use).
+    if (marked.get(section.blocks) !== glossaryKey) {
+      const seen = new Set<string>();
+      section.blocks = section.blocks.map((b) => markBlock(b, terms, seen));
+      marked.set(section.blocks, glossaryKey);
+    }
     section.children.forEach(visit);
   };
   sections.forEach(visit);
 }
+
+/** Blocks markAbbreviations made, with the glossary they were marked with. */
+const marked = new WeakMap<readonly Block[], string>();
 
 type Term = Abbreviation & { re: RegExp };
 

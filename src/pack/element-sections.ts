@@ -124,7 +124,7 @@ function elementSection(ctx: PackContext, e: Element): Section {
 /** A table of actions: what, who, when, whether done (and when), and the evidence that shows it. */
 export function actionsTable(ctx: PackContext, actions: Action[], caption: string): TableBlock {
   const asOf = ctx.inputs.build.asOf;
-  const shown = new Map([...ctx.evidence, ...ctx.caseStudies].map((i) => [i.id, i]));
+  const shown = itemsShown(ctx);
   const withEvidence = actions.some((a) => a.evidence.length > 0);
   return {
     type: "table",
@@ -157,6 +157,19 @@ export function actionsTable(ctx: PackContext, actions: Action[], caption: strin
     rowHeaders: false,
   };
 }
+
+/**
+ * The items in the pack by id, made once per pack (it was made for every actions table: some
+ * 3,000 entries for each element with actions, a tenth of a 3,000-item preview's rebuild).
+ */
+function itemsShown(ctx: PackContext): ReadonlyMap<string, EvidenceItem | CaseStudy> {
+  let shown = shownIn.get(ctx);
+  if (shown === undefined)
+    shownIn.set(ctx, (shown = new Map([...ctx.evidence, ...ctx.caseStudies].map((i) => [i.id, i]))));
+  return shown;
+}
+
+const shownIn = new WeakMap<PackContext, ReadonlyMap<string, EvidenceItem | CaseStudy>>();
 
 /** The evidence an action names, as citations; an id left out of the pack (a draft) stays plain text. */
 export function actionEvidence(

@@ -6,6 +6,7 @@ import { ACCESS_SHORT } from "./access-labels.js";
 import { elementList, filesAndLinks, itemFacts } from "./item-sections.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
+import { attachmentFacts, citedAs, elementTexts } from "./pack-memo.js";
 
 const INDEX_INTRO =
   "Each entry lists the elements it supports, how to see it, and the case studies that cite it.";
@@ -53,13 +54,34 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
     shortTitle: "Evidence index",
     inContents: true,
     blocks,
-    children: ctx.evidence.map((e) => evidenceSection(ctx, e, attachments)),
+    children: ctx.evidence.map((e) => keptEvidenceSection(ctx, e, attachments)),
   };
 }
 
 function elementIds(e: EvidenceItem): Inline[] {
   const ids = [...new Set(e.elements.map((c) => c.element))].sort(compareIds);
   return joinInline(ids.map((id) => [ref(`el-${id}`, id)]));
+}
+
+/**
+ * An item's entry, kept by the preview's memo (pack-memo.ts) while the item and all it reads of
+ * the pack are the same: the pack's people, sections, customers, glossary and language, the
+ * elements it names (their text), its attachments' sizes, and the case studies it backs.
+ */
+function keptEvidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Attachment[]): Section {
+  const memo = ctx.inputs.memo;
+  if (!memo) return evidenceSection(ctx, e, attachments);
+  const key = JSON.stringify([
+    elementTexts(ctx, e),
+    attachmentFacts(ctx, e),
+    ctx.backedBy(e.id).map(citedAs),
+  ]);
+  const kept = memo.item("evidence", ctx, e, key, () => {
+    const own: Attachment[] = [];
+    return { section: evidenceSection(ctx, e, own), own };
+  });
+  attachments.push(...kept.own);
+  return kept.section;
 }
 
 function evidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Attachment[]): Section {

@@ -6,6 +6,7 @@ import { ACCESS_LONG } from "./access-labels.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
 import { anchorOf } from "./anchors.js";
+import { attachmentFacts, citedAs, elementTexts } from "./pack-memo.js";
 
 /** The case studies, in full, by id. */
 export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]): Section {
@@ -31,7 +32,7 @@ export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]):
       ]),
     ],
     children: [
-      ...ctx.caseStudies.map((cs) => caseStudySection(ctx, cs, attachments, inPack)),
+      ...ctx.caseStudies.map((cs) => keptCaseStudySection(ctx, cs, attachments, inPack)),
       ...(n > 0 ? [caseStudyMatrix(ctx)] : []),
     ],
   };
@@ -71,6 +72,36 @@ function caseStudyMatrix(ctx: PackContext): Section {
     ],
     children: [],
   };
+}
+
+/**
+ * A case study's section, kept by the preview's memo (pack-memo.ts) while it and all it reads of
+ * the pack are the same: the pack's people, sections, customers, glossary and language, the
+ * elements it shows (their text), the evidence behind it that is in the pack (as cited), and its
+ * attachments' sizes.
+ */
+function keptCaseStudySection(
+  ctx: PackContext,
+  cs: CaseStudy,
+  attachments: Attachment[],
+  inPack: ReadonlyMap<string, EvidenceItem>,
+): Section {
+  const memo = ctx.inputs.memo;
+  if (!memo) return caseStudySection(ctx, cs, attachments, inPack);
+  const key = JSON.stringify([
+    elementTexts(ctx, cs),
+    attachmentFacts(ctx, cs),
+    cs.evidence.map((e) => {
+      const item = inPack.get(e.id);
+      return item ? citedAs(item) : null;
+    }),
+  ]);
+  const kept = memo.item("case-study", ctx, cs, key, () => {
+    const own: Attachment[] = [];
+    return { section: caseStudySection(ctx, cs, own, inPack), own };
+  });
+  attachments.push(...kept.own);
+  return kept.section;
 }
 
 function caseStudySection(

@@ -10,6 +10,7 @@ import { itemCitations } from "../analyse/citations.js";
 import type { GapCode } from "../analyse/gap-codes.js";
 import { badgeOf } from "./rating-badge.js";
 import type { VisitScope } from "../analyse/visit-scope.js";
+import type { PackMemo } from "./pack-memo.js";
 
 /** Size and hash of an attachment, read by the caller (the document builder does no I/O). */
 export interface AttachmentFacts {
@@ -35,6 +36,8 @@ export interface PackInputs {
   attach?: boolean;
   /** (v2) The visit's scope (`--scope visit`): the pack covers only it and says why; absent or null: everything. */
   scope?: VisitScope | null;
+  /** `cse preview`: per-item sections kept from pack to pack (src/pack/pack-memo.ts); absent: none kept. */
+  memo?: PackMemo | null;
 }
 
 /** An item naming an element, with the mapping's note. */

@@ -6,6 +6,8 @@ import { renderHtmlPreview, renderHtmlText } from "../../src/cli/actions/build-h
 import { WorkTree } from "../../src/load/source-tree.js";
 import { readSubmission } from "../../src/model/read-submission.js";
 import { SectionMemo } from "../../src/render/html/section-memo.js";
+import { FileCache } from "../../src/load/file-cache.js";
+import { PackMemo } from "../../src/pack/pack-memo.js";
 import { minimalSubmission } from "../helpers/minimal.js";
 import { testdir } from "../helpers/testdir.js";
 
@@ -118,4 +120,150 @@ describe("cse preview's incremental rendering (SectionMemo)", () => {
     expect(first.memoised).toBe(first.whole);
     expect(memo.counts).toEqual({ rendered: 0, reused: 0 });
   });
+});
+
+/**
+ * The preview's way: one cache kept in memory (an unchanged file's data is the same object from
+ * build to build), the pack memo and the section memo; and the page of a fresh build (no cache,
+ * no memo) rendered whole, which the preview's page must equal.
+ */
+function previewer(dir: string) {
+  let cache = FileCache.parse(null, "test");
+  const items = new PackMemo();
+  const sections = new SectionMemo();
+  const assemble = (tree: WorkTree, memo?: PackMemo, fileCache?: FileCache) => {
+    const { submission } = readSubmission(tree, { asOf: AS_OF, cache: fileCache });
+    return assembleDocument(
+      tree,
+      submission,
+      { includeDrafts: false, format: "html" },
+      { asOf: AS_OF, buildDate: "2015-01-10" },
+      memo,
+    );
+  };
+  return {
+    items,
+    sections,
+    render() {
+      cache = cache.nextRun();
+      const tree = new WorkTree(dir);
+      items.startPack();
+      const { first, rest } = renderHtmlPreview(assemble(tree, items, cache), tree, sections);
+      const page = Buffer.concat([Buffer.from(first, "utf8"), ...rest]).toString("utf8");
+      const fresh = new WorkTree(dir);
+      return { page, fresh: renderHtmlText(assemble(fresh), fresh, {}) };
+    },
+  };
+}
+
+describe("cse preview's per-item memo (PackMemo)", () => {
+  const files = () => ({
+    ...minimalSubmission(),
+    "cse.yaml": `${minimalSubmission()["cse.yaml"]}customers:
+  - id: students
+    name: Students
+glossary:
+  CRM: Customer relationship management
+`,
+    "evidence/E001.yaml": `${minimalSubmission()["evidence/E001.yaml"]}customers: [students]
+files: [profile.pdf]
+`,
+    "evidence/profile.pdf": "%PDF-1.4 a profile",
+    "evidence/E002.yaml": e002(),
+  });
+  const e002 = () =>
+    String(minimalSubmission()["evidence/E002.yaml"])
+      .replace("How we engage.", "How we engage, with our CRM and the CRM again.")
+      .replace("title: Customer strategy", "title: Customer strategy and CRM");
+
+  it("gives unchanged items' sections again, and the page is a fresh build's", () => {
+    const dir = testdir(files());
+    const p = previewer(dir);
+    const first = p.render();
+    expect(first.page).toBe(first.fresh);
+    expect(first.page).toContain("<abbr");
+    const made = p.items.counts.made;
+    expect(made).toBeGreaterThan(0);
+    const same = p.render();
+    expect(same.page).toBe(same.fresh);
+    expect(p.items.counts).toEqual({ made: 0, reused: made });
+    edit(dir, "evidence/E001.yaml", (t) => t.replace(/^title: .*$/m, "title: A new title"));
+    const edited = p.render();
+    expect(edited.page).toBe(edited.fresh);
+    expect(edited.page).toContain("A new title");
+    expect(p.items.counts.made).toBe(1);
+  });
+
+  // What an unchanged item's section shows of the rest of the pack: each change must show in it.
+  const changes: [string, string, (t: string) => string, string][] = [
+    ["a person renamed", "cse.yaml", (t) => t.replace("Ann Example", "Ann Renamed"), "Ann Renamed"],
+    ["a section retitled", "cse.yaml", (t) => t.replace("name: Library", "name: The Library"), "The Library"],
+    [
+      "a customer group renamed",
+      "cse.yaml",
+      (t) => t.replace("name: Students", "name: Learners"),
+      "Learners",
+    ],
+    [
+      "a glossary term's expansion",
+      "cse.yaml",
+      (t) => t.replace("Customer relationship management", "Client records"),
+      "Client records",
+    ],
+    [
+      "the language",
+      "cse.yaml",
+      (t) => `${t}build:
+  language: en-US
+`,
+      "June 1, 2014",
+    ],
+    [
+      "an element's text",
+      "criteria/1.yaml",
+      (t) => t.replace("Know who the customers are.", "Know the customers."),
+      "Know the customers.",
+    ],
+    ["an attachment's size", "evidence/profile.pdf", (t) => `${t} and more`, "27 bytes"],
+    [
+      "a backing case study retitled",
+      "evidence/case-studies/CS01.yaml",
+      (t) => t.replace("Listening to students", "Hearing students"),
+      "Hearing students",
+    ],
+    [
+      "the evidence behind a case study retitled",
+      "evidence/E002.yaml",
+      (t) => t.replace("Customer strategy", "Engagement strategy"),
+      "Engagement strategy",
+    ],
+    ["an element removed", "criteria/2.yaml", (t) => t.replace(/ {6}- id: "2\.1\.2"\n.*\n/, ""), "Culture"],
+  ];
+  it("renders a table's changed row again, and its layout as the whole table gives it", () => {
+    const dir = testdir(files());
+    const p = previewer(dir);
+    expect(p.render().page).toContain('<table class="cards">');
+    // A title with a word too long for any screen: the evidence index becomes cards everywhere.
+    edit(dir, "evidence/E001.yaml", (t) => t.replace(/^title: .*$/m, `title: ${"x".repeat(90)}`));
+    const wide = p.render();
+    expect(wide.page).toBe(wide.fresh);
+    expect(wide.page).toContain('<table class="cards cards-always">');
+    edit(dir, "evidence/E001.yaml", (t) => t.replace(/^title: .*$/m, "title: Short"));
+    const back = p.render();
+    expect(back.page).toBe(back.fresh);
+  });
+
+  for (const [what, file, change, shown] of changes)
+    it(`shows ${what} in items that did not change`, () => {
+      const dir = testdir(files());
+      const p = previewer(dir);
+      expect(p.render().page).not.toContain(shown === "Culture" ? "\u0000" : shown);
+      edit(dir, file, change);
+      const after = p.render();
+      expect(after.page).toBe(after.fresh);
+      expect(after.page).toContain(shown);
+      // And back.
+      const again = p.render();
+      expect(again.page).toBe(again.fresh);
+    });
 });

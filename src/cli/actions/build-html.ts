@@ -78,10 +78,10 @@ export function renderHtmlPreview(
   doc: PackDocument,
   tree: SourceTree,
   memo: SectionMemo,
-): { first: string; rest: Buffer[] } {
+): { first: string; rest: Uint8Array[] } {
   const templates = templatesOf(tree);
   let first: string | null = null;
-  const rest: Buffer[] = [];
+  const rest: Uint8Array[] = [];
   withTemplateErrors(() =>
     renderHtmlTo(
       doc,
@@ -91,7 +91,12 @@ export function renderHtmlPreview(
         if (first === null) first = text;
         else rest.push(Buffer.from(text, "utf8"));
       },
-      { sectionMemo: memo },
+      {
+        sectionMemo: memo,
+        writeEncoded: (chunks) => {
+          for (const chunk of chunks) rest.push(chunk);
+        },
+      },
     ),
   );
   return { first: first ?? "", rest };

@@ -1,3 +1,4 @@
+import type { PackMemo } from "../../pack/pack-memo.js";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -280,6 +281,8 @@ export function assembleDocument(
   s: Submission,
   opts: BuildOptions,
   dates: { asOf: string; buildDate: string },
+  /** `cse preview`: per-item sections kept from pack to pack. */
+  memo?: PackMemo,
 ): PackDocument {
   // git is asked once for the stamp and the last-changed dates (preview rebuilds on every save).
   const git = tree instanceof WorkTree ? readWorkTreeGit(tree) : undefined;
@@ -299,6 +302,7 @@ export function assembleDocument(
     lastChanged: lastChangedOfItems(s, s.tree === tree ? git : undefined),
     since: sinceOf(opts, tree, s, dates.asOf),
     scope: opts.scope === "visit" ? visitScope(s) : null,
+    memo,
   });
 }
 

@@ -19,6 +19,7 @@ import { watchSubmission } from "../preview/watch-submission.js";
 import { assembleDocument, buildDateFrom, type BuildOptions } from "./build.js";
 import { renderHtmlPreview } from "./build-html.js";
 import { SectionMemo } from "../../render/html/section-memo.js";
+import { PackMemo } from "../../pack/pack-memo.js";
 
 /** Options of `cse preview`. */
 export interface PreviewOptions extends SubmissionOptions, CacheOptions {
@@ -54,6 +55,8 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
   let opened = openCache(root, opts.cacheLocation, io);
   // The sections of the last page, so that a rebuild renders only those whose content changed.
   const sections = new SectionMemo();
+  // The per-item sections of the last pack's model, given again for items that did not change.
+  const items = new PackMemo();
   // The last pack that built and the anchors in it: the error page links each error there.
   let lastGood: {
     /** The page: its first piece (the head) as text, the rest encoded. */
@@ -119,7 +122,8 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
       };
     }
     try {
-      const doc = assembleDocument(tree, s, buildOpts, { asOf, buildDate });
+      items.startPack();
+      const doc = assembleDocument(tree, s, buildOpts, { asOf, buildDate }, items);
       const page = renderHtmlPreview(doc, tree, sections);
       lastGood = { page, anchors: anchorsOf(doc.sections), held: heldIn(s) };
       const attachments = new Set(

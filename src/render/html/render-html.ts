@@ -19,7 +19,7 @@ import { limitTemplateWork, TemplateBudgetError, templateBudget } from "./templa
 import { trendLayout } from "./trend-layout.js";
 import { linkAcrossVolumes } from "./volume-links.js";
 import type { TemplateSet } from "./template-set.js";
-import type { SectionMemo } from "./section-memo.js";
+import type { SectionMemo, WrittenSection } from "./section-memo.js";
 
 /** A template that cannot be parsed or run; names the file when it is known. */
 export class TemplateError extends Error {
@@ -42,6 +42,12 @@ export interface HtmlOptions {
   attachmentLinks?: boolean;
   /** `cse preview`: sections whose model is unchanged since the last page are not rendered again. */
   sectionMemo?: SectionMemo;
+  /**
+   * With sectionMemo (renderHtmlTo): where the page goes encoded as UTF-8, after its first piece
+   * (the head, given to `write` as text). A section written in an earlier page is written again
+   * as the bytes it was, not put together, checked and encoded again.
+   */
+  writeEncoded?: (chunks: readonly Uint8Array[]) => void;
 }
 
 /**
@@ -99,12 +105,27 @@ export function renderHtmlTo(
     });
   const frame = linkAcrossVolumes(applyLayout(hb, layout, doc, cssToken, options), doc);
   const scanner = activeElementScanner();
-  const out = pageWriter(css, cssToken, write);
+  // `cse preview`: after the head, the page is encoded here, and what each section wrote is
+  // kept (the bytes written while it was expanded: `captures` holds the sections being written).
+  const writeEncoded = sectionMemo ? options.writeEncoded : undefined;
+  let headWritten = false;
+  const captures: WrittenSection[] = [];
+  const out = pageWriter(css, cssToken, (text) => {
+    if (writeEncoded === undefined || !headWritten) {
+      headWritten = true;
+      return write(text);
+    }
+    if (text === "") return;
+    const chunk = Buffer.from(text, "utf8");
+    for (const capture of captures) capture.chunks.push(chunk);
+    writeEncoded([chunk]);
+  });
   // Checked and written in batches of about CHUNK characters, not a piece at a time: the scanner
   // reads a few KB again at each piece's start.
   let batch: string[] = [];
   let batched = 0;
   const flush = (): void => {
+    if (batch.length === 0) return;
     const text = batch.join("");
     batch = [];
     batched = 0;
@@ -125,7 +146,32 @@ export function renderHtmlTo(
       const close = text.indexOf("-->", at);
       const id = Number(text.slice(at + token.length, close));
       live.add(id);
-      expand(stored(() => store.get(id)));
+      for (const capture of captures) capture.ids.push(id);
+      if (writeEncoded !== undefined && headWritten && sectionMemo) {
+        // A section's text starts `<section` and ends `</section>` (built-in templates: the memo
+        // keeps nothing with others), so no refused element lies across its edges and the
+        // stylesheet's token is not in it: what it wrote in an earlier page, checked then, is
+        // what it writes now. The page before it is written out first.
+        flush();
+        out.release();
+        const kept = sectionMemo.written(id);
+        if (kept !== undefined) {
+          for (const held of kept.ids) live.add(held);
+          for (const capture of captures) {
+            for (const chunk of kept.chunks) capture.chunks.push(chunk);
+            for (const held of kept.ids) capture.ids.push(held);
+          }
+          writeEncoded(kept.chunks);
+        } else {
+          const capture: WrittenSection = { chunks: [], ids: [] };
+          captures.push(capture);
+          expand(stored(() => store.get(id)));
+          flush();
+          out.release();
+          captures.pop();
+          sectionMemo.keepWritten(id, capture);
+        }
+      } else expand(stored(() => store.get(id)));
       from = close + 3;
     }
     emit(text.slice(from));
@@ -216,6 +262,16 @@ export function pageWriter(css: string, cssToken: string, write: (text: string) 
       tail = "";
       if (head) write(withContentSecurityPolicy(head.join("")));
     },
+    /**
+     * Writes out the characters held for the next text, once the head is written: for a page
+     * whose next text cannot end a stylesheet token begun in them (`cse preview`, at a section's
+     * edge, where the text goes on with `<section` or follows `</section>`).
+     */
+    release(): void {
+      if (head || tail === "") return;
+      put(tail);
+      tail = "";
+    },
   };
 }
 
@@ -280,6 +336,8 @@ function setUp(doc: PackDocument, templates: TemplateSet, options: HtmlOptions) 
       "section",
       options.sectionMemo.wrap(section, doc, { templates: text, attachmentLinks }, counters),
     );
+    const table = templates.files.get("table.hbs");
+    if (table !== undefined) options.sectionMemo.wrapTable(hb, table, attachmentLinks);
   }
   limitTemplateWork(hb, templateBudget(doc), (stack) => blame(stack, templates.overridden));
   const layout = templates.files.get("layout.hbs");

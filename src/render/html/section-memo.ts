@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type Handlebars from "handlebars";
-import type { PackDocument, Section } from "../../pack/document-model.js";
+import type { Block, PackDocument, Section, TableBlock } from "../../pack/document-model.js";
+import { rowCharsOf, tableLayout } from "./table-fit.js";
 import type { SectionStore } from "./render-html.js";
 
 /** The chart and trend numbers given out so far in a page (each chart's ids are numbered in page order). */
@@ -14,6 +15,12 @@ interface Rendered {
   /** How many chart and trend numbers the section took: given out again when it is reused. */
   charts: number;
   trends: number;
+}
+
+/** A section as written in a page: its bytes, and the numbers of the sections' texts it holds. */
+export interface WrittenSection {
+  chunks: Uint8Array[];
+  ids: number[];
 }
 
 type Partial = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
@@ -38,11 +45,23 @@ export class SectionMemo implements SectionStore {
    */
   readonly token = `<!--cse-section-${randomBytes(12).toString("hex")}-`;
   private texts = new Map<number, string>();
+  /** The number of each text kept. */
+  private ids = new Map<string, number>();
+  private bytes = new Map<number, WrittenSection>();
+  /** Tables' rows (HTML, and widest pieces), of this page and the last (see wrapTable). */
+  private rows = { now: new Map<string, string>(), before: new Map<string, string>() };
+  /** Tables' columns seen, numbered (a row's key starts with its table's number). */
+  private columnsIds = new Map<string, number>();
+  private rowChars = { now: new Map<string, number[]>(), before: new Map<string, number[]>() };
   private nextId = 0;
   private wrapped = false;
   private previous = new Map<string, Rendered>();
   private current = new Map<string, Rendered>();
   private keys = new WeakMap<object, string>();
+  /** The digest of a section's blocks, by their identity, from page to page. */
+  private blockKeys = new WeakMap<readonly Block[], string>();
+  /** A section's digest by its identity, with the blocks and subsections' digests it was worked out from. */
+  private sectionKeys = new WeakMap<Section, { blocks: readonly Block[]; childKeys: string; key: string }>();
   /** Sections rendered afresh and taken from the memo in the last page (for tests and the bench). */
   readonly counts = { rendered: 0, reused: 0 };
 
@@ -60,6 +79,10 @@ export class SectionMemo implements SectionStore {
     this.previous = this.current.size > 0 ? this.current : this.previous;
     this.current = new Map();
     this.keys = new WeakMap();
+    for (const kept of [this.rows, this.rowChars]) {
+      kept.before = kept.now.size > 0 ? kept.now : kept.before;
+      kept.now = new Map();
+    }
     this.counts.rendered = 0;
     this.counts.reused = 0;
     const { sections: _sections, ...top } = doc;
@@ -94,9 +117,80 @@ export class SectionMemo implements SectionStore {
     };
   }
 
+  /** Keeps a section's text; a text kept already (a section given again) keeps its number. */
+  /**
+   * Tables rendered a row at a time, each row's HTML kept by its content (and its table's columns,
+   * whether it has row headers, whether attachments are links) from page to page: one title
+   * changed renders one row of the evidence index again, not 3,000. Each row's widest pieces
+   * (tableLayout) are kept the same way. `tableText` is the built-in table.hbs; when its rows
+   * are not written as this expects, tables are rendered as they are.
+   */
+  wrapTable(hb: typeof Handlebars, tableText: string, attachmentLinks: boolean): void {
+    const rows = ROWS.exec(tableText);
+    if (rows === null) return;
+    const rowTemplate = hb.compile(rows[1]!, { preventIndent: true });
+    const table = hb.compile(
+      tableText.replace(rows[0], "{{#each rows}}{{cseTableRow this ..}}{{/each}}").replace(/\r?\n$/, ""),
+      { preventIndent: true },
+    );
+    // A table's columns (and row headers) as a short number, and each row's key worked out once a page.
+    const columnsKeys = new WeakMap<object, number>();
+    const rowKeys = new WeakMap<object, string>();
+    const rowKey = (t: TableBlock, cells: object): string => {
+      let key = rowKeys.get(cells);
+      if (key === undefined) {
+        let columns = columnsKeys.get(t);
+        if (columns === undefined) {
+          const text = JSON.stringify([t.columns, t.rowHeaders, attachmentLinks]);
+          columns = this.columnsIds.get(text) ?? this.columnsIds.size;
+          this.columnsIds.set(text, columns);
+          columnsKeys.set(t, columns);
+        }
+        rowKeys.set(cells, (key = `${columns}\0${JSON.stringify(cells)}`));
+      }
+      return key;
+    };
+    hb.registerHelper("cseTableRow", (cells: object, t: TableBlock, options: Handlebars.HelperOptions) => {
+      const key = rowKey(t, cells);
+      let html = this.rows.now.get(key) ?? this.rows.before.get(key);
+      if (html === undefined) html = rowTemplate(cells, { data: options.data as unknown, depths: [t] });
+      this.rows.now.set(key, html);
+      return new hb.SafeString(html);
+    });
+    hb.registerHelper("tableLayout", (t: TableBlock | undefined) =>
+      Array.isArray(t?.columns) && Array.isArray(t?.rows)
+        ? tableLayout(t, (columns, cells) => {
+            const key = rowKey(t, cells);
+            const chars =
+              this.rowChars.now.get(key) ?? this.rowChars.before.get(key) ?? rowCharsOf(columns, cells);
+            this.rowChars.now.set(key, chars);
+            return chars;
+          })
+        : "",
+    );
+    hb.registerPartial("table", table);
+  }
+
   put(text: string): number {
+    const known = this.ids.get(text);
+    if (known !== undefined) return known;
     this.texts.set(this.nextId, text);
+    this.ids.set(text, this.nextId);
     return this.nextId++;
+  }
+
+  /**
+   * A section's text as the page wrote it, encoded, with the numbers of the texts it holds (at
+   * every depth): what renderHtmlTo writes again for a section met in an earlier page, without
+   * putting it together, checking and encoding it again. Kept only with the built-in templates.
+   */
+  written(id: number): WrittenSection | undefined {
+    return this.wrapped ? this.bytes.get(id) : undefined;
+  }
+
+  /** Keeps what the page wrote for a section (see `written`). */
+  keepWritten(id: number, section: WrittenSection): void {
+    if (this.wrapped) this.bytes.set(id, section);
   }
 
   get(id: number): string {
@@ -111,20 +205,47 @@ export class SectionMemo implements SectionStore {
    * rendered without the memo (the submission's own templates) leaves nothing to reuse.
    */
   finishPage(live: ReadonlySet<number>): void {
-    if (!this.wrapped) this.current = new Map();
+    if (!this.wrapped) {
+      this.current = new Map();
+      this.bytes.clear();
+    }
     this.previous = new Map();
     this.wrapped = false;
-    for (const id of this.texts.keys()) if (!live.has(id)) this.texts.delete(id);
+    for (const [id, text] of this.texts)
+      if (!live.has(id)) {
+        this.texts.delete(id);
+        this.ids.delete(text);
+        this.bytes.delete(id);
+      }
   }
 
-  /** A section's digest: its own fields and its subsections' digests. */
+  /**
+   * A section's digest: its own fields and its subsections' digests. Its blocks' digest is kept
+   * by the blocks' identity from page to page: the pack's model is not changed in place once
+   * built, and the preview's pack memo (src/pack/pack-memo.ts) gives an unchanged item's section,
+   * blocks and all, as the same objects, so only new blocks are digested (JSON-digesting the
+   * whole model, 18 MB at 3,000 items, took a quarter of a rebuild).
+   */
   private keyOf(section: Section): string {
-    const { children, ...own } = section;
-    const key = digest(`${JSON.stringify(own)}\0${children.map((c) => this.keyOf(c)).join(",")}`);
+    const { children, blocks, ...own } = section;
+    const childKeys = children.map((c) => this.keyOf(c)).join(",");
+    // The same section object (given again by the pack memo) with the same blocks and subsections.
+    const kept = this.sectionKeys.get(section);
+    let key: string;
+    if (kept !== undefined && kept.blocks === blocks && kept.childKeys === childKeys) key = kept.key;
+    else {
+      let ofBlocks = this.blockKeys.get(blocks);
+      if (ofBlocks === undefined) this.blockKeys.set(blocks, (ofBlocks = digest(JSON.stringify(blocks))));
+      key = digest(`${JSON.stringify(own)}\0${ofBlocks}\0${childKeys}`);
+      this.sectionKeys.set(section, { blocks, childKeys, key });
+    }
     this.keys.set(section, key);
     return key;
   }
 }
+
+/** How the built-in table.hbs writes its rows: a line of its own, between standalone `each` tags. */
+const ROWS = /\{\{#each rows\}\}\n([^\n]*\n)\{\{\/each\}\}\n/;
 
 function digest(text: string): string {
   return createHash("sha256").update(text).digest("base64");

@@ -19,9 +19,10 @@ const EM_PER_CHAR = 0.65;
  * per row, each cell as "label: value" (styles.css); "cards cards-always" when they fit on no
  * screen at all (a case study × element table of fifty case studies), so it is cards everywhere.
  */
-export function tableLayout(table: TableBlock): string {
-  if (minTableWidth(table, 16, 16) > WIDEST_TABLE_WIDTH) return "cards cards-always";
-  return minTableWidth(table, 13.6, 8) > PHONE_TABLE_WIDTH ? "cards" : "";
+export function tableLayout(table: TableBlock, rowChars = rowCharsOf): string {
+  const chars = columnChars(table, rowChars);
+  if (widthAt(table, chars, 16, 16) > WIDEST_TABLE_WIDTH) return "cards cards-always";
+  return widthAt(table, chars, 13.6, 8) > PHONE_TABLE_WIDTH ? "cards" : "";
 }
 
 /**
@@ -30,16 +31,37 @@ export function tableLayout(table: TableBlock): string {
  * unbreakable piece (a word of its header or cells; a whole cell in a column kept on one line).
  */
 export function minTableWidth(table: TableBlock, fontPx: number, cellPaddingPx: number): number {
+  return widthAt(table, columnChars(table, rowCharsOf), fontPx, cellPaddingPx);
+}
+
+function widthAt(table: TableBlock, chars: readonly number[], fontPx: number, cellPaddingPx: number): number {
   let width = 0;
   table.columns.forEach((column, c) => {
-    if (column.paged === true) return;
-    const pieces = [column.label, ...table.rows.map((row) => cellText(row[c] ?? []))].flatMap((text, i) =>
-      // The header row wraps like any text; only body cells keep the column's nowrap.
-      i > 0 && column.nowrap ? [text] : unbreakablePieces(text),
-    );
-    width += Math.max(0, ...pieces.map((p) => [...p].length)) * EM_PER_CHAR * fontPx + cellPaddingPx;
+    if (column.paged !== true) width += (chars[c] ?? 0) * EM_PER_CHAR * fontPx + cellPaddingPx;
   });
   return width;
+}
+
+/** Each column's longest unbreakable piece, in characters, of its header and its cells. */
+function columnChars(table: TableBlock, rowChars: typeof rowCharsOf): number[] {
+  // The header row wraps like any text; only body cells keep the column's nowrap.
+  const chars = table.columns.map((column) =>
+    Math.max(0, ...unbreakablePieces(column.label).map((p) => [...p].length)),
+  );
+  for (const row of table.rows) {
+    const own = rowChars(table.columns, row);
+    for (let c = 0; c < chars.length; c++) chars[c] = Math.max(chars[c]!, own[c] ?? 0);
+  }
+  return chars;
+}
+
+/** A row's longest unbreakable piece in each column, in characters (`cse preview` keeps them by row). */
+export function rowCharsOf(columns: TableBlock["columns"], row: TableBlock["rows"][number]): number[] {
+  return columns.map((column, c) => {
+    const text = cellText(row[c] ?? []);
+    const pieces = column.nowrap ? [text] : unbreakablePieces(text);
+    return Math.max(0, ...pieces.map((p) => [...p].length));
+  });
 }
 
 /** The text a cell shows in the HTML (a badge's shape and words, a citation's id and title). */
