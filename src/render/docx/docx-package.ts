@@ -49,11 +49,19 @@ const IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 export interface DocxPlan {
   /** A fresh context (counters from zero). */
   context(): DocxContext;
+  /**
+   * What the body will need, without making it: adds every numbered list's first number to the
+   * context's listStarts, and answers how many links to bookmarks the body makes.
+   */
+  foresee(ctx: DocxContext): number;
   /** The body's children in reading order, a piece (a section's own paragraphs, say) at a time. */
   body(ctx: DocxContext): Iterable<BodyPiece>;
-  /** The document with an empty body, given the context the whole body was made with. */
+  /** The document with an empty body, given a context with every numbered list's first number. */
   document(ctx: DocxContext): Document;
 }
+
+/** The random numbers a link to a bookmark draws as it is made (docx's uniqueId: 21 characters). */
+const DRAWS_PER_LINK = 21;
 
 /**
  * Makes the document and zips it so the same input gives the same bytes. The docx package names
@@ -64,30 +72,52 @@ export interface DocxPlan {
  *
  * The body is never held whole, as objects, as a formatted tree or as XML: a pack of 30,000
  * evidence items has some 700,000 paragraphs, and the docx package's one-call compile held them
- * three times over (over 3 GiB). The body is made twice, a piece at a time. The first time only
- * counts the random numbers its objects draw and learns which numbered lists it has (the
- * numbering definitions are the document's, made before the body is written). The second time
- * each piece is made, formatted with the package's own formatter and XML writer, its numbering
- * and picture placeholders filled in, deflated and let go. The random numbers are drawn at the
- * same places in the same sequence as one compile of the whole document drew them (objects first,
- * then formatting), so word/document.xml and every other part come out byte for byte as before.
+ * three times over (over 3 GiB). Each piece of the body is made, formatted with the package's own
+ * formatter and XML writer, its numbering and picture placeholders filled in, deflated and let
+ * go. The random numbers are drawn at the same places in the same sequence as one compile of the
+ * whole document drew them: objects first (each link to a bookmark draws 21 while it is made,
+ * though its id is never written), then formatting (a web link's relationship id). So where the
+ * formatting's numbers start depends on how many links to bookmarks the whole body has, and the
+ * numbering definitions (the document's, made before the body is written) on which numbered
+ * lists it has: both are read from the model first (plan.foresee), without making the body. Should
+ * the body made disagree with what was foreseen, it is written again from what the first writing
+ * counted (as the body was once always made twice). word/document.xml and every other part come
+ * out byte for byte as one compile wrote them.
  */
 export async function packDocx(plan: DocxPlan, doc: PackDocument): Promise<Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
   if (!compiler) throw new Error("docx: Packer.compiler is missing (is docx still at version 9.7.0?)");
-  const random = seededRandom();
-
-  // First pass: the objects' random draws, and the numbered lists.
+  const foreseen = plan.context();
+  const links = plan.foresee(foreseen);
+  const first = await packedWith(compiler, plan, doc, foreseen, links * DRAWS_PER_LINK);
+  if ("bytes" in first) return first.bytes;
   const counted = plan.context();
-  random.run(() => {
-    for (const piece of plan.body(counted)) void piece;
-  });
-  const file = random.run(() => plan.document(counted));
+  for (const start of first.listStarts) counted.listStarts.add(start);
+  const again = await packedWith(compiler, plan, doc, counted, first.draws);
+  if ("bytes" in again) return again.bytes;
+  throw new Error("docx: the body's links and lists differ each time it is made");
+}
+
+/**
+ * The document written with its body a piece at a time, given a context with the numbered lists'
+ * first numbers and how many random numbers making the body draws; or, when the body made draws
+ * a different number or has other lists, what it drew and had (the bytes would differ from one
+ * compile's).
+ */
+async function packedWith(
+  compiler: Compiler,
+  plan: DocxPlan,
+  doc: PackDocument,
+  lists: DocxContext,
+  bodyDraws: number,
+): Promise<{ bytes: Uint8Array } | { draws: number; listStarts: ReadonlySet<number> }> {
+  const random = seededRandom();
+  random.position = bodyDraws;
+  const file = random.run(() => plan.document(lists));
   const inside = file as unknown as FileInside;
   let made = 0;
   let formatted = random.position;
 
-  // Second pass: the body, a piece at a time.
   const relationships = inside.Document.Relationships.RelationshipCount + 1;
   const context: FormatContext = { viewWrapper: inside.Document, file, stack: [] };
   const shell = withChunkedArrays(compiler, () =>
@@ -104,7 +134,8 @@ export async function packDocx(plan: DocxPlan, doc: PackDocument): Promise<Uint8
   const placeholders = placeholderValues(inside, relationships);
   const format = (element: unknown) => xml(compiler.formatter.format(element, context));
   const tables = tableWriter(format);
-  const pieces = plan.body(plan.context())[Symbol.iterator]();
+  const ctx = plan.context();
+  const pieces = plan.body(ctx)[Symbol.iterator]();
   for (;;) {
     random.position = made;
     const next = random.run(() => pieces.next());
@@ -116,8 +147,10 @@ export async function packDocx(plan: DocxPlan, doc: PackDocument): Promise<Uint8
     await part.write(fields(placeholders(text)));
   }
   await part.write(shell.slice(open));
-  tables.check();
   const document = await part.end();
+  if (made !== bodyDraws || !sameSet(ctx.listStarts, lists.listStarts))
+    return { draws: made, listStarts: ctx.listStarts };
+  tables.check();
   placeholders.check();
 
   // The other parts, written after the body, which adds links, lists and pictures to them.
@@ -133,10 +166,16 @@ export async function packDocx(plan: DocxPlan, doc: PackDocument): Promise<Uint8
   embedFonts(parts);
   const all: [string, Buffer | Deflated][] = [...parts];
   all.push(["word/document.xml", document]);
-  return zipParts(
-    all.sort(([a], [b]) => partOrder(a, b)),
-    zipEntryTime(doc.build.date),
-  );
+  return {
+    bytes: await zipParts(
+      all.sort(([a], [b]) => partOrder(a, b)),
+      zipEntryTime(doc.build.date),
+    ),
+  };
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /**

@@ -77,24 +77,48 @@ function tableRow(
   });
 }
 
-/** About this many cells of a long table are made and written at a time (see tablePieces). */
-const CELLS_PER_PIECE = 2000;
+/**
+ * About this much of a long table is made and written at a time (see tablePieces): a row weighs
+ * one per cell, or the number of inlines in a cell when more (a cell listing 500 evidence items
+ * weighs 500), so a table of few rows with long cells goes in parts too.
+ */
+const WEIGHT_PER_PIECE = 2000;
 
 /** Whether a table is long enough to be made and written in parts. */
 export function isLongTable(block: TableBlock): boolean {
-  return block.rows.length * Math.max(1, block.columns.length) > CELLS_PER_PIECE;
+  let weight = 0;
+  for (const row of block.rows) if ((weight += rowWeight(block, row)) > WEIGHT_PER_PIECE) return true;
+  return false;
+}
+
+/** A row's weight: one per column, or a cell's inlines when there are more. */
+function rowWeight(block: TableBlock, row: TableBlock["rows"][number]): number {
+  let weight = 0;
+  for (let i = 0; i < block.columns.length; i++) weight += Math.max(1, row[i]?.length ?? 0);
+  return Math.max(1, weight);
 }
 
 /**
  * A table in parts, in the order docxTable makes them: the table with its header row, then its
- * rows a few at a time, then its end. Written one after another they give docxTable's XML.
+ * rows a few at a time (about WEIGHT_PER_PIECE each, at least one row), then its end. Written one
+ * after another they give docxTable's XML.
  */
 export function* tablePieces(ctx: DocxContext, block: TableBlock): Generator<BodyPiece> {
   yield { tableStart: docxTable(ctx, { ...block, rows: [] }) };
   const widths = columnWidths(block.columns);
-  const step = Math.max(1, Math.floor(CELLS_PER_PIECE / Math.max(1, block.columns.length)));
-  for (let i = 0; i < block.rows.length; i += step)
-    yield { tableRows: block.rows.slice(i, i + step).map((row) => tableRow(ctx, block, row, widths)) };
+  let rows: TableRow[] = [];
+  let weight = 0;
+  for (const row of block.rows) {
+    const w = rowWeight(block, row);
+    if (rows.length > 0 && weight + w > WEIGHT_PER_PIECE) {
+      yield { tableRows: rows };
+      rows = [];
+      weight = 0;
+    }
+    rows.push(tableRow(ctx, block, row, widths));
+    weight += w;
+  }
+  if (rows.length > 0) yield { tableRows: rows };
   yield { tableEnd: true };
 }
 

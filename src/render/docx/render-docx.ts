@@ -1,6 +1,7 @@
 import { AlignmentType, Document, Footer, Header, PageNumber, Paragraph, TabStopType, TextRun } from "docx";
 import type { PackDocument } from "../../pack/document-model.js";
 import { docxContext, type DocxContext } from "./docx-context.js";
+import { foreseeBody } from "./docx-foresee.js";
 import { numberingOf } from "./docx-lists.js";
 import { packDocx } from "./docx-package.js";
 import { docxBody } from "./docx-sections.js";
@@ -17,6 +18,7 @@ export async function renderDocx(doc: PackDocument): Promise<Uint8Array> {
   return packDocx(
     {
       context: () => docxContext(doc),
+      foresee: (ctx) => foreseeBody(ctx, doc),
       body: (ctx) => docxBody(ctx, doc),
       document: (ctx) => documentOf(doc, ctx),
     },
