@@ -19,9 +19,9 @@ export async function run(argv: string[], terminalIo: Io): Promise<number> {
     io.stdout.write(`${version}\n`);
     return EXIT.OK;
   }
-  const [{ Command, CommanderError }, { COMMANDS }] = await Promise.all([
+  const [{ Command, CommanderError }, commands] = await Promise.all([
     import("commander"),
-    import("./commands/index.js"),
+    import("./commands/by-name.js").then(({ commandsFor }) => commandsFor(argv)),
   ]);
   let status: number = EXIT.OK;
   const program = new Command("cse")
@@ -37,7 +37,7 @@ export async function run(argv: string[], terminalIo: Io): Promise<number> {
   const runAction = async (action: (io: Io) => Promise<number>) => {
     status = await action(io);
   };
-  for (const def of COMMANDS) def(program, runAction);
+  for (const def of commands) def(program, runAction);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError("(add --help for usage)");
   try {
     await program.parseAsync(argv, { from: "user" });
