@@ -249,7 +249,9 @@ const NOT_XML =
  * is written; nothing else is read after writing). And as each page is
  * written, the parent tree's entries so far (every tagged element that holds content on an
  * ended page, and every link's element) become bare numbered references: an element still
- * being laid out keeps its own dictionary, the tree only names it. Once the document is being
+ * being laid out keeps its own dictionary, the tree only names it; a page's list, once each piece
+ * on it names its element, becomes one object holding the numbers (at 30,000 items some 45,000
+ * lists of about 40 references each). Once the document is being
  * ended nothing more is dropped (pdfkit then reads the dictionaries of what it has just written).
  * Same bytes.
  */
@@ -280,9 +282,25 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
       return `${this.id} 0 R`;
     }
   }
+  /**
+   * A page's whole list in the parent tree (the element of each piece of marked content on it),
+   * as bare object numbers: written as the array of references it stands for.
+   */
+  class WrittenList extends Reference {
+    constructor(readonly ids: Uint32Array) {
+      super();
+    }
+    override toString(): string {
+      let out = "[";
+      for (let i = 0; i < this.ids.length; i++) out += `${i > 0 ? " " : ""}${this.ids[i]} 0 R`;
+      return `${out}]`;
+    }
+  }
   const flushPages = d.flushPages.bind(doc);
   let done = 0;
   let pages = 0;
+  /** The keys of pages' lists with a piece whose element was not yet ended when they were seen. */
+  let open: number[] = [];
   d.flushPages = () => {
     flushPages();
     const items = d.getStructParentTree()._items;
@@ -297,13 +315,39 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
       if (stub === undefined) stubs.set(id, (stub = new Written(id)));
       return stub;
     };
+    // A page's list is complete once every piece on it names its element (pdfkit sets the entry,
+    // by its place in the list, when the element is ended); only then is it made one object.
+    const listed = (key: number): boolean => {
+      const item = items[key];
+      if (!Array.isArray(item)) return true;
+      const ids = idsOf(item);
+      if (ids === null) {
+        for (let i = 0; i < item.length; i++) item[i] = numbered(item[i]);
+        return false;
+      }
+      if (ids.length > 0) items[key] = new WrittenList(ids);
+      return true;
+    };
+    open = open.filter((key) => !listed(key));
     for (; done < next; done++) {
       const item = items[done];
-      if (Array.isArray(item)) for (let i = 0; i < item.length; i++) item[i] = numbered(item[i]);
-      else if (item !== undefined) items[done] = numbered(item);
+      if (Array.isArray(item)) {
+        if (!listed(done)) open.push(done);
+      } else if (item !== undefined) items[done] = numbered(item);
     }
     if (++pages % LAYOUT_CACHE_PAGES === 0) forgetLayouts(d);
   };
+}
+
+/** The object numbers of a list of references; null when an entry is not one (yet). */
+function idsOf(list: readonly unknown[]): Uint32Array | null {
+  const ids = new Uint32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const id = (list[i] as PdfReference | null)?.id;
+    if (typeof id !== "number") return null;
+    ids[i] = id;
+  }
+  return ids;
 }
 
 /**
