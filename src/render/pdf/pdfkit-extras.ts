@@ -135,6 +135,7 @@ interface PdfReference {
 interface DocumentInternals {
   _id: Uint8Array;
   _refEnd: (ref: PdfReference) => void;
+  _offsets: Iterable<number | null> & { length: number };
   flushPages: () => void;
   _fontFamilies: Record<string, { layoutCache?: object }>;
   getStructParentTree: () => { _items: Record<string, unknown> };
@@ -159,6 +160,7 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
   "document._fontFamilies (the fonts in use, whose layoutCache is emptied)": (doc) =>
     typeof internals(doc)._fontFamilies === "object",
   "document._refEnd (an object written)": (doc) => typeof internals(doc)._refEnd === "function",
+  "document._offsets (each object's place in the file)": (doc) => Array.isArray(internals(doc)._offsets),
   "document._root (a written reference's class)": (doc) =>
     typeof (internals(doc)._root as unknown as PdfReference).id === "number",
   "document.getStructParentTree()._items (the parent tree's entries)": (doc) =>
@@ -265,9 +267,12 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
     ending = true;
     end();
   };
+  const offsets = new Offsets(d._offsets);
+  d._offsets = offsets;
   const refEnd = d._refEnd.bind(doc);
   d._refEnd = (ref) => {
-    refEnd(ref);
+    refEnd(ref); // pdfkit notes where the object went: offsets[ref.id - 1] = ref.offset
+    offsets.settle(ref.id - 1);
     if (ending) return;
     const data = ref.data;
     const key = data["StructParents"];
@@ -337,6 +342,69 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
     }
     if (++pages % LAYOUT_CACHE_PAGES === 0) forgetLayouts(d);
   };
+}
+
+/**
+ * Where each object starts in the file, for the cross-reference table, in place of pdfkit's
+ * array (one slot of 8 bytes an object, and at 30,000 items some six million objects, the array
+ * copied whole each time it grows): 4 bytes an object, in blocks that never move. pdfkit uses
+ * `push(null)` for a new object, `length`, iteration at the end, and sets `offsets[id - 1]`
+ * when the object is written: that lands as a property of this object, and `settle` moves it
+ * into the blocks. An offset too large for 32 bits stays a property; iteration reads both.
+ */
+class Offsets {
+  [index: number]: number | null | undefined;
+  length = 0;
+  private readonly blocks: Uint32Array[] = [];
+
+  constructor(from: Iterable<number | null>) {
+    for (const offset of from) this.push(offset);
+  }
+
+  push(offset: number | null): number {
+    const i = this.length++;
+    this.put(i, offset);
+    return this.length;
+  }
+
+  /** Moves the offset pdfkit set as a property into the blocks. */
+  settle(i: number): void {
+    const offset = this[i];
+    if (fits(offset)) {
+      this.put(i, offset);
+      delete this[i];
+    }
+  }
+
+  *[Symbol.iterator](): Iterator<number | null> {
+    for (let i = 0; i < this.length; i++) {
+      const own = this[i];
+      if (own !== undefined) yield own;
+      else {
+        const offset = this.blocks[i >>> BLOCK_BITS]![i & BLOCK_MASK]!;
+        yield offset === NO_OFFSET ? null : offset;
+      }
+    }
+  }
+
+  private put(i: number, offset: number | null): void {
+    if (offset !== null && !fits(offset)) {
+      this[i] = offset; // not a 32-bit number (pdfkit writes what it is given): kept as it is
+      return;
+    }
+    const b = i >>> BLOCK_BITS;
+    const block = (this.blocks[b] ??= new Uint32Array(1 << BLOCK_BITS).fill(NO_OFFSET));
+    block[i & BLOCK_MASK] = offset ?? NO_OFFSET;
+  }
+}
+
+const BLOCK_BITS = 16;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+/** An object not yet written (pdfkit's null). */
+const NO_OFFSET = 0xffff_ffff;
+
+function fits(offset: unknown): offset is number {
+  return Number.isInteger(offset) && (offset as number) >= 0 && (offset as number) < NO_OFFSET;
 }
 
 /** The object numbers of a list of references; null when an entry is not one (yet). */
