@@ -144,6 +144,7 @@ interface DocumentInternals {
   _addInfo: () => void;
   info: Record<string, unknown>;
   push: (chunk: Uint8Array | null) => boolean;
+  _write: (data: string | Uint8Array) => void;
 }
 
 /** Each private field, and how to find it on a new document; what it is for is at its use below. */
@@ -342,6 +343,94 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
     }
     if (++pages % LAYOUT_CACHE_PAGES === 0) forgetLayouts(d);
   };
+  writeParentTreeInPieces(d, Reference, (v) => v instanceof Reference);
+}
+
+/**
+ * pdfkit writes the structure tree root, parent tree and all, as one string (at 30,000 items
+ * some 45,000 pages' lists and 600,000 links' entries: tens of MB, with its lines, its keys and
+ * its bytes made at once at the very end, where the 30,000-item build peaked). The parent tree
+ * is now written a piece at a time in its place: pdfkit writes the root's dictionary with a
+ * marker for it, and the marker is replaced by the tree's text as it is made, the same bytes.
+ * Anything in the tree other than references, lists of references and nulls (not something cse
+ * makes) leaves it to pdfkit.
+ */
+function writeParentTreeInPieces(
+  d: DocumentInternals,
+  Reference: new () => object,
+  isReference: (v: unknown) => boolean,
+): void {
+  const root = d.getStructTreeRoot() as unknown as StructTreeRootRef;
+  const finalize = root.finalize.bind(root);
+  class Marker extends Reference {
+    override toString(): string {
+      return PARENT_TREE_MARK;
+    }
+  }
+  root.finalize = () => {
+    const tree = root.data.ParentTree;
+    const items = tree._items;
+    const keys = Object.keys(items).sort((a, b) => tree._compareKeys(a, b));
+    const plain = (v: unknown) => v === null || v === undefined || isReference(v);
+    const simple = (v: unknown) => v === null || isReference(v) || (Array.isArray(v) && v.every(plain));
+    if (!keys.every((k) => simple(items[k]))) return finalize();
+    const write = d._write;
+    const bytes = (text: string) => write.call(d, Buffer.from(text, "latin1"));
+    d._write = (data) => {
+      const at = typeof data === "string" ? data.indexOf(PARENT_TREE_MARK) : -1;
+      if (at < 0) return write.call(d, data);
+      const text = data as string;
+      bytes(text.slice(0, at));
+      writeNumberTree(tree, keys, bytes);
+      bytes(`${text.slice(at + PARENT_TREE_MARK.length)}\n`); // the line end _write adds
+    };
+    root.data.ParentTree = new Marker() as unknown as NumberTree;
+    try {
+      finalize();
+    } finally {
+      d._write = write;
+      root.data.ParentTree = tree;
+    }
+  };
+}
+
+interface NumberTree {
+  _items: Record<string, unknown>;
+  _compareKeys: (a: string, b: string) => number;
+  limits: boolean;
+}
+interface StructTreeRootRef {
+  data: { ParentTree: NumberTree };
+  finalize: () => void;
+}
+
+const PARENT_TREE_MARK = "\u0000cse-parent-tree\u0000";
+
+/** pdfkit's PDFTree.toString for a number tree of references, lists of them and nulls, in pieces. */
+function writeNumberTree(tree: NumberTree, keys: readonly string[], write: (text: string) => void): void {
+  let text = "<<";
+  const put = (piece: string) => {
+    text += piece;
+    if (text.length >= 1 << 16) {
+      write(text);
+      text = "";
+    }
+  };
+  if (tree.limits && keys.length > 1)
+    put(`\n  /Limits [${parseInt(keys[0]!)} ${parseInt(keys[keys.length - 1]!)}]`);
+  put("\n  /Nums [");
+  for (const key of keys) {
+    const v = tree._items[key];
+    put(
+      `\n    ${parseInt(key)} ${Array.isArray(v) ? `[${v.map(referenceText).join(" ")}]` : referenceText(v)}`,
+    );
+  }
+  put("\n]\n>>");
+  write(text);
+}
+
+function referenceText(v: unknown): string {
+  return v === null || v === undefined ? "null" : String(v);
 }
 
 /**
