@@ -10,6 +10,7 @@ import {
   sortNameTreesByCodeUnit,
 } from "./pdfkit-extras.js";
 import { PAGE } from "./theme.js";
+import { updateWithJson } from "../../util/json-hash.js";
 
 /**
  * A pdfkit document set up for the pack: A4, tagged PDF 1.7 declaring PDF/UA, the title shown
@@ -48,10 +49,10 @@ export function createPdfDocument(
   if (missing.length) throw new Error(`the installed pdfkit lacks what cse relies on: ${missing.join("; ")}`);
   // pdfkit's own identifier hashes only the Info dictionary: two different packs with the same
   // title and date would share it. Hash the whole model instead.
+  // The model's JSON is hashed as it is written, never whole (hundreds of MB at 30,000 items).
   setFileId(
     doc,
-    createHash("sha256")
-      .update(JSON.stringify(model))
+    updateWithJson(createHash("sha256"), model)
       .update(attach ? "\u0000attach" : "")
       .digest()
       .subarray(0, 16),

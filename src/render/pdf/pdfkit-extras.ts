@@ -135,6 +135,7 @@ interface PdfReference {
 interface DocumentInternals {
   _id: Uint8Array;
   _refEnd: (ref: PdfReference) => void;
+  _offsets: Iterable<number | null> & { length: number };
   flushPages: () => void;
   _fontFamilies: Record<string, { layoutCache?: object }>;
   getStructParentTree: () => { _items: Record<string, unknown> };
@@ -143,6 +144,7 @@ interface DocumentInternals {
   _addInfo: () => void;
   info: Record<string, unknown>;
   push: (chunk: Uint8Array | null) => boolean;
+  _write: (data: string | Uint8Array) => void;
 }
 
 /** Each private field, and how to find it on a new document; what it is for is at its use below. */
@@ -159,6 +161,7 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
   "document._fontFamilies (the fonts in use, whose layoutCache is emptied)": (doc) =>
     typeof internals(doc)._fontFamilies === "object",
   "document._refEnd (an object written)": (doc) => typeof internals(doc)._refEnd === "function",
+  "document._offsets (each object's place in the file)": (doc) => Array.isArray(internals(doc)._offsets),
   "document._root (a written reference's class)": (doc) =>
     typeof (internals(doc)._root as unknown as PdfReference).id === "number",
   "document.getStructParentTree()._items (the parent tree's entries)": (doc) =>
@@ -249,7 +252,9 @@ const NOT_XML =
  * is written; nothing else is read after writing). And as each page is
  * written, the parent tree's entries so far (every tagged element that holds content on an
  * ended page, and every link's element) become bare numbered references: an element still
- * being laid out keeps its own dictionary, the tree only names it. Once the document is being
+ * being laid out keeps its own dictionary, the tree only names it; a page's list, once each piece
+ * on it names its element, becomes one object holding the numbers (at 30,000 items some 45,000
+ * lists of about 40 references each). Once the document is being
  * ended nothing more is dropped (pdfkit then reads the dictionaries of what it has just written).
  * Same bytes.
  */
@@ -263,9 +268,12 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
     ending = true;
     end();
   };
+  const offsets = new Offsets(d._offsets);
+  d._offsets = offsets;
   const refEnd = d._refEnd.bind(doc);
   d._refEnd = (ref) => {
-    refEnd(ref);
+    refEnd(ref); // pdfkit notes where the object went: offsets[ref.id - 1] = ref.offset
+    offsets.settle(ref.id - 1);
     if (ending) return;
     const data = ref.data;
     const key = data["StructParents"];
@@ -280,9 +288,25 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
       return `${this.id} 0 R`;
     }
   }
+  /**
+   * A page's whole list in the parent tree (the element of each piece of marked content on it),
+   * as bare object numbers: written as the array of references it stands for.
+   */
+  class WrittenList extends Reference {
+    constructor(readonly ids: Uint32Array) {
+      super();
+    }
+    override toString(): string {
+      let out = "[";
+      for (let i = 0; i < this.ids.length; i++) out += `${i > 0 ? " " : ""}${this.ids[i]} 0 R`;
+      return `${out}]`;
+    }
+  }
   const flushPages = d.flushPages.bind(doc);
   let done = 0;
   let pages = 0;
+  /** The keys of pages' lists with a piece whose element was not yet ended when they were seen. */
+  let open: number[] = [];
   d.flushPages = () => {
     flushPages();
     const items = d.getStructParentTree()._items;
@@ -297,13 +321,190 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
       if (stub === undefined) stubs.set(id, (stub = new Written(id)));
       return stub;
     };
+    // A page's list is complete once every piece on it names its element (pdfkit sets the entry,
+    // by its place in the list, when the element is ended); only then is it made one object.
+    const listed = (key: number): boolean => {
+      const item = items[key];
+      if (!Array.isArray(item)) return true;
+      const ids = idsOf(item);
+      if (ids === null) {
+        for (let i = 0; i < item.length; i++) item[i] = numbered(item[i]);
+        return false;
+      }
+      if (ids.length > 0) items[key] = new WrittenList(ids);
+      return true;
+    };
+    open = open.filter((key) => !listed(key));
     for (; done < next; done++) {
       const item = items[done];
-      if (Array.isArray(item)) for (let i = 0; i < item.length; i++) item[i] = numbered(item[i]);
-      else if (item !== undefined) items[done] = numbered(item);
+      if (Array.isArray(item)) {
+        if (!listed(done)) open.push(done);
+      } else if (item !== undefined) items[done] = numbered(item);
     }
     if (++pages % LAYOUT_CACHE_PAGES === 0) forgetLayouts(d);
   };
+  writeParentTreeInPieces(d, Reference, (v) => v instanceof Reference);
+}
+
+/**
+ * pdfkit writes the structure tree root, parent tree and all, as one string (at 30,000 items
+ * some 45,000 pages' lists and 600,000 links' entries: tens of MB, with its lines, its keys and
+ * its bytes made at once at the very end, where the 30,000-item build peaked). The parent tree
+ * is now written a piece at a time in its place: pdfkit writes the root's dictionary with a
+ * marker for it, and the marker is replaced by the tree's text as it is made, the same bytes.
+ * Anything in the tree other than references, lists of references and nulls (not something cse
+ * makes) leaves it to pdfkit.
+ */
+function writeParentTreeInPieces(
+  d: DocumentInternals,
+  Reference: new () => object,
+  isReference: (v: unknown) => boolean,
+): void {
+  const root = d.getStructTreeRoot() as unknown as StructTreeRootRef;
+  const finalize = root.finalize.bind(root);
+  class Marker extends Reference {
+    override toString(): string {
+      return PARENT_TREE_MARK;
+    }
+  }
+  root.finalize = () => {
+    const tree = root.data.ParentTree;
+    const items = tree._items;
+    const keys = Object.keys(items).sort((a, b) => tree._compareKeys(a, b));
+    const plain = (v: unknown) => v === null || v === undefined || isReference(v);
+    const simple = (v: unknown) => v === null || isReference(v) || (Array.isArray(v) && v.every(plain));
+    if (!keys.every((k) => simple(items[k]))) return finalize();
+    const write = d._write;
+    const bytes = (text: string) => write.call(d, Buffer.from(text, "latin1"));
+    d._write = (data) => {
+      const at = typeof data === "string" ? data.indexOf(PARENT_TREE_MARK) : -1;
+      if (at < 0) return write.call(d, data);
+      const text = data as string;
+      bytes(text.slice(0, at));
+      writeNumberTree(tree, keys, bytes);
+      bytes(`${text.slice(at + PARENT_TREE_MARK.length)}\n`); // the line end _write adds
+    };
+    root.data.ParentTree = new Marker() as unknown as NumberTree;
+    try {
+      finalize();
+    } finally {
+      d._write = write;
+      root.data.ParentTree = tree;
+    }
+  };
+}
+
+interface NumberTree {
+  _items: Record<string, unknown>;
+  _compareKeys: (a: string, b: string) => number;
+  limits: boolean;
+}
+interface StructTreeRootRef {
+  data: { ParentTree: NumberTree };
+  finalize: () => void;
+}
+
+const PARENT_TREE_MARK = "\u0000cse-parent-tree\u0000";
+
+/** pdfkit's PDFTree.toString for a number tree of references, lists of them and nulls, in pieces. */
+function writeNumberTree(tree: NumberTree, keys: readonly string[], write: (text: string) => void): void {
+  let text = "<<";
+  const put = (piece: string) => {
+    text += piece;
+    if (text.length >= 1 << 16) {
+      write(text);
+      text = "";
+    }
+  };
+  if (tree.limits && keys.length > 1)
+    put(`\n  /Limits [${parseInt(keys[0]!)} ${parseInt(keys[keys.length - 1]!)}]`);
+  put("\n  /Nums [");
+  for (const key of keys) {
+    const v = tree._items[key];
+    put(
+      `\n    ${parseInt(key)} ${Array.isArray(v) ? `[${v.map(referenceText).join(" ")}]` : referenceText(v)}`,
+    );
+  }
+  put("\n]\n>>");
+  write(text);
+}
+
+function referenceText(v: unknown): string {
+  return v === null || v === undefined ? "null" : String(v);
+}
+
+/**
+ * Where each object starts in the file, for the cross-reference table, in place of pdfkit's
+ * array (one slot of 8 bytes an object, and at 30,000 items some six million objects, the array
+ * copied whole each time it grows): 4 bytes an object, in blocks that never move. pdfkit uses
+ * `push(null)` for a new object, `length`, iteration at the end, and sets `offsets[id - 1]`
+ * when the object is written: that lands as a property of this object, and `settle` moves it
+ * into the blocks. An offset too large for 32 bits stays a property; iteration reads both.
+ */
+class Offsets {
+  [index: number]: number | null | undefined;
+  length = 0;
+  private readonly blocks: Uint32Array[] = [];
+
+  constructor(from: Iterable<number | null>) {
+    for (const offset of from) this.push(offset);
+  }
+
+  push(offset: number | null): number {
+    const i = this.length++;
+    this.put(i, offset);
+    return this.length;
+  }
+
+  /** Moves the offset pdfkit set as a property into the blocks. */
+  settle(i: number): void {
+    const offset = this[i];
+    if (fits(offset)) {
+      this.put(i, offset);
+      delete this[i];
+    }
+  }
+
+  *[Symbol.iterator](): Iterator<number | null> {
+    for (let i = 0; i < this.length; i++) {
+      const own = this[i];
+      if (own !== undefined) yield own;
+      else {
+        const offset = this.blocks[i >>> BLOCK_BITS]![i & BLOCK_MASK]!;
+        yield offset === NO_OFFSET ? null : offset;
+      }
+    }
+  }
+
+  private put(i: number, offset: number | null): void {
+    if (offset !== null && !fits(offset)) {
+      this[i] = offset; // not a 32-bit number (pdfkit writes what it is given): kept as it is
+      return;
+    }
+    const b = i >>> BLOCK_BITS;
+    const block = (this.blocks[b] ??= new Uint32Array(1 << BLOCK_BITS).fill(NO_OFFSET));
+    block[i & BLOCK_MASK] = offset ?? NO_OFFSET;
+  }
+}
+
+const BLOCK_BITS = 16;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+/** An object not yet written (pdfkit's null). */
+const NO_OFFSET = 0xffff_ffff;
+
+function fits(offset: unknown): offset is number {
+  return Number.isInteger(offset) && (offset as number) >= 0 && (offset as number) < NO_OFFSET;
+}
+
+/** The object numbers of a list of references; null when an entry is not one (yet). */
+function idsOf(list: readonly unknown[]): Uint32Array | null {
+  const ids = new Uint32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const id = (list[i] as PdfReference | null)?.id;
+    if (typeof id !== "number") return null;
+    ids[i] = id;
+  }
+  return ids;
 }
 
 /**
