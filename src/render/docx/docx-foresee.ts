@@ -1,6 +1,7 @@
 import type { Block, ContentsEntry, Inline, PackDocument, Section } from "../../pack/document-model.js";
 import { markdownTokens, type Token } from "../../pack/markdown.js";
 import type { DocxContext } from "./docx-context.js";
+import { closeOf } from "./docx-markdown.js";
 
 /**
  * What writing the Word body needs to know before the body is made, read from the document model
@@ -132,14 +133,4 @@ function inlineLinks(children: readonly Token[]): number {
     }
   }
   return links;
-}
-
-/** Index of the token closing the one opened at `open` (as docx-markdown.ts finds it). */
-function closeOf(tokens: readonly Token[], open: number): number {
-  const t = tokens[open]!;
-  if (t.nesting !== 1) return open;
-  for (let j = open + 1; j < tokens.length; j++) {
-    if (tokens[j]!.nesting === -1 && tokens[j]!.level === t.level) return j;
-  }
-  return tokens.length - 1;
 }

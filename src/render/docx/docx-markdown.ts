@@ -188,7 +188,7 @@ function langOf(t: Token): string | undefined {
 }
 
 /** Index of the token closing the one opened at `open` (same nesting level); `open` itself for a leaf. */
-function closeOf(tokens: readonly Token[], open: number): number {
+export function closeOf(tokens: readonly Token[], open: number): number {
   const t = tokens[open]!;
   if (t.nesting !== 1) return open;
   for (let j = open + 1; j < tokens.length; j++) {
