@@ -44,9 +44,15 @@ interface Entry {
 }
 
 /** The first bytes of a cache file: anything else is not a cache of cse's and is ignored. */
-const MAGIC = "cse-cache/3\n";
-/** The length of the SHA-256 (hex) of everything after it, on the line after the marker. */
-const DIGEST_CHARS = 64;
+const MAGIC = "cse-cache/4\n";
+/**
+ * The digest of everything after the marker and it, a check against damage (a torn write, a
+ * changed byte), not against anyone who can write the folder (they can write a cache with a
+ * good digest): SHA-1, three to four times as fast as SHA-256 here over a 7 MB cache.
+ */
+const DIGEST = "sha1";
+/** The length of the digest (hex), on the line after the marker. */
+const DIGEST_CHARS = 40;
 
 /**
  * The per-file results of an earlier run, keyed by path; a result is used only when the file's
@@ -54,7 +60,7 @@ const DIGEST_CHARS = 64;
  * file's own result depends on) are what they were. A run keeps only the entries it used or
  * made, so files that are gone drop out.
  *
- * The cache file: the marker line, the SHA-256 of the rest, an index (one JSON line: the stamp
+ * The cache file: the marker line, the SHA-1 of the rest (a check against damage), an index (one JSON line: the stamp
  * and, per file, its path, key, kind, data size, record length and signature), then every
  * file's record (`{data, diagnostics, schemaLine}` as JSON, or V8's encoding for data JSON
  * cannot hold, such as `.inf`) one after another. A record is decoded only when its file is
@@ -93,7 +99,7 @@ export class FileCache {
       const rest = MAGIC.length + DIGEST_CHARS + 1;
       if (buf.length < rest || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) return cache;
       if (buf[rest - 1] !== 0x0a) return cache;
-      const digest = createHash("sha256").update(buf.subarray(rest)).digest("hex");
+      const digest = createHash(DIGEST).update(buf.subarray(rest)).digest("hex");
       if (buf.toString("latin1", MAGIC.length, MAGIC.length + DIGEST_CHARS) !== digest) return cache;
       const eol = buf.indexOf(0x0a, rest);
       if (eol < 0) return cache;
@@ -144,7 +150,7 @@ export class FileCache {
     this.counts.hits++;
     this.unread++;
     this.next.set(file, entry);
-    return { ...result, textSize: entry.textSize };
+    return withTextSize(result, entry.textSize);
   }
 
   /**
@@ -171,7 +177,7 @@ export class FileCache {
       this.next.set(file, { ...rest, ...kept });
       this.dirty = true;
     }
-    return { ...result, textSize: entry.textSize };
+    return withTextSize(result, entry.textSize);
   }
 
   /** Keeps this run's result for `file` (read as `kindKey`, with its signature when it has one). */
@@ -235,7 +241,7 @@ export class FileCache {
     }
     flush();
     const head = Buffer.from(`${JSON.stringify({ stamp: this.stamp, entries: index })}\n`);
-    const hash = createHash("sha256").update(head);
+    const hash = createHash(DIGEST).update(head);
     for (const r of records) hash.update(r);
     return [Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), head, ...records];
   }
@@ -253,6 +259,11 @@ export class FileCache {
     else entry.result = result;
     return result;
   }
+}
+
+/** A cached result with its data's text size, as a literal (not a spread: one per file of a run). */
+function withTextSize(r: CachedFile, textSize: number): CachedResult {
+  return { data: r.data, diagnostics: r.diagnostics, schemaLine: r.schemaLine, textSize };
 }
 
 /** A cached result with the size of its data as text (known without walking the data). */
