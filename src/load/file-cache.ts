@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import type { Diagnostic } from "../diagnostic.js";
-import { sameSignature, type FileSignature } from "./source-tree.js";
+import type { FileSignature } from "./source-tree.js";
 import type { SchemaLine } from "./schema-line.js";
 
 /**
@@ -29,7 +29,7 @@ interface Entry {
    * The file's signature when it was read (a settled file only): the same signature next time
    * means the same bytes, so the file need not be read or hashed again.
    */
-  signature?: FileSignature;
+  signature?: SignatureTuple;
   /** The size of the file's data as text, aliases written out (see `expandedTextSize`). */
   textSize: number;
   /**
@@ -44,7 +44,7 @@ interface Entry {
 }
 
 /** The first bytes of a cache file: anything else is not a cache of cse's and is ignored. */
-const MAGIC = "cse-cache/4\n";
+const MAGIC = "cse-cache/5\n";
 /**
  * The digest of everything after the marker and it, a check against damage (a torn write, a
  * changed byte), not against anyone who can write the folder (they can write a cache with a
@@ -168,9 +168,9 @@ export class FileCache {
     this.counts.hits++;
     const kept = signatureOrNone(signature);
     const same =
-      kept.signature === undefined
+      signature === null
         ? entry.signature === undefined
-        : entry.signature !== undefined && sameSignature(entry.signature, kept.signature);
+        : entry.signature !== undefined && sameSignature(entry.signature, signature);
     if (same) this.next.set(file, entry);
     else {
       const { signature: _old, ...rest } = entry;
@@ -277,7 +277,20 @@ interface RawRecord {
 }
 
 /** One file in the cache file's index: path, key, kind, data size, record length, signature (0: none). */
-type IndexRow = [string, string, string, number, number, FileSignature | 0];
+type IndexRow = [string, string, string, number, number, SignatureTuple | 0];
+
+/**
+ * A file's signature as kept in the cache: size, mtimeMs, ctimeMs, ino, dev. An array of numbers,
+ * not an object: thousands of objects parsed from JSON with the same keys but numbers of other
+ * kinds (whole or not) had their shapes changed under them, and comparing them cost 10-25 ms
+ * at 3,000 files against under 1 ms for arrays.
+ */
+type SignatureTuple = [number, number, number, number, number];
+
+/** Whether a kept signature is the one the file has now. */
+function sameSignature(t: SignatureTuple, s: FileSignature): boolean {
+  return t[0] === s.size && t[1] === s.mtimeMs && t[2] === s.ctimeMs && t[3] === s.ino && t[4] === s.dev;
+}
 
 /**
  * A record as JSON, which decodes faster than V8's encoding; data that JSON would not give back
@@ -365,8 +378,10 @@ function isRecord(value: unknown): value is CachedFile {
   );
 }
 
-function signatureOrNone(signature: FileSignature | null): { signature?: FileSignature } {
-  return signature === null ? {} : { signature: { ...signature } };
+function signatureOrNone(signature: FileSignature | null): { signature?: SignatureTuple } {
+  return signature === null
+    ? {}
+    : { signature: [signature.size, signature.mtimeMs, signature.ctimeMs, signature.ino, signature.dev] };
 }
 
 function isSchemaLine(value: unknown): value is SchemaLine {
@@ -375,10 +390,10 @@ function isSchemaLine(value: unknown): value is SchemaLine {
   return typeof s.declared === "string" && Number.isInteger(s.line) && Number.isInteger(s.column);
 }
 
-function isSignature(value: unknown): value is FileSignature {
-  if (typeof value !== "object" || value === null) return false;
-  const s = value as Record<string, unknown>;
-  return ["size", "mtimeMs", "ctimeMs", "ino", "dev"].every((k) => Number.isFinite(s[k]));
+function isSignature(value: unknown): value is SignatureTuple {
+  if (!Array.isArray(value) || value.length !== 5) return false;
+  for (const n of value) if (!Number.isFinite(n)) return false;
+  return true;
 }
 
 function isDiagnostic(value: unknown): value is Diagnostic {

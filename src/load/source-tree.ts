@@ -56,17 +56,6 @@ export interface FileSignature {
 /** How long before it was opened a file must have last changed for its signature to be kept. */
 export const SETTLED_MS = 2000;
 
-/** Whether two signatures are of the same, unchanged file. */
-export function sameSignature(a: FileSignature, b: FileSignature): boolean {
-  return (
-    a.size === b.size &&
-    a.mtimeMs === b.mtimeMs &&
-    a.ctimeMs === b.ctimeMs &&
-    a.ino === b.ino &&
-    a.dev === b.dev
-  );
-}
-
 function signatureOf(st: fs.Stats): FileSignature {
   return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, dev: st.dev };
 }
