@@ -63,9 +63,9 @@ const DIGEST_CHARS = 40;
  * The cache file: the marker line, the SHA-1 of the rest (a check against damage), an index
  * (one JSON line: the stamp and, per file, its path, key, kind, data size, record length and
  * signature as five numbers), then every file's record (`{data, diagnostics, schemaLine}` as
- * JSON, or V8's encoding for data JSON cannot hold, such as `.inf`) one after another. A record is decoded only when its file is
- * used, and an entry kept from the last run is written back as the bytes it was read as: a run
- * in which one file changed encodes one record, not all of them.
+ * JSON, or V8's encoding for data JSON cannot hold, such as `.inf`) one after another. A record
+ * is decoded only when its file is used, and an entry kept from the last run is written back as
+ * the bytes it was read as: a run in which one file changed encodes one record, not all of them.
  */
 export class FileCache {
   private readonly next = new Map<string, Entry>();
