@@ -107,10 +107,19 @@ export class FileCache {
       if (!isIndex(index) || index.stamp !== stamp) return cache;
       const entries = new Map<string, Entry>();
       let at = eol + 1;
-      for (const [file, key, kindKey, textSize, length, signature] of index.entries) {
+      // Rows read by index, not destructured: a destructuring walks each row's iterator.
+      for (let i = 0; i < index.entries.length; i++) {
+        const row = index.entries[i]!;
+        const file = row[0];
+        const length = row[4];
         if (entries.has(file) || at + length > buf.length) return cache;
-        const entry: Entry = { key, kindKey, textSize, raw: { buf, start: at, end: at + length } };
-        if (signature !== 0) entry.signature = signature;
+        const entry: Entry = {
+          key: row[1],
+          kindKey: row[2],
+          textSize: row[3],
+          raw: { buf, start: at, end: at + length },
+        };
+        if (row[5] !== 0) entry.signature = row[5];
         entries.set(file, entry);
         at += length;
       }
@@ -354,7 +363,13 @@ function isIndex(value: unknown): value is { stamp: string; entries: IndexRow[] 
 
 function isIndexRow(value: unknown): value is IndexRow {
   if (!Array.isArray(value) || value.length !== 6) return false;
-  const [file, key, kindKey, textSize, length, signature] = value as unknown[];
+  const row = value as unknown[];
+  const file = row[0];
+  const key = row[1];
+  const kindKey = row[2];
+  const textSize = row[3];
+  const length = row[4];
+  const signature = row[5];
   return (
     typeof file === "string" &&
     typeof key === "string" &&
