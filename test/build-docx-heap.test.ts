@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { heapGrowingPercent } from "../src/cli/actions/build-docx.js";
+
+const MB = 1024 * 1024;
+
+describe("the Word build's heap growing percent", () => {
+  it("stays at 30% for a small pack, where V8's own step already lets the heap grow enough", () => {
+    for (const live of [0, 20, 60, 100]) expect(heapGrowingPercent(live * MB)).toBe(30);
+  });
+
+  it("rises with what is live, so a large pack is not collected more often for its size", () => {
+    expect(heapGrowingPercent(145 * MB)).toBe(42);
+    expect(heapGrowingPercent(367 * MB)).toBe(59);
+    expect(heapGrowingPercent(200 * MB)).toBeLessThan(heapGrowingPercent(367 * MB));
+  });
+
+  it("keeps the heap's limit within its budget for a pack larger still, and never goes below 30%", () => {
+    const live = 450;
+    const percent = heapGrowingPercent(live * MB);
+    expect(live * (1 + percent / 100) + 40).toBeLessThanOrEqual(720.5);
+    expect(heapGrowingPercent(520 * MB)).toBe(31);
+    expect(heapGrowingPercent(2000 * MB)).toBe(30);
+  });
+});
