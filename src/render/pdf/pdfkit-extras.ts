@@ -137,7 +137,7 @@ interface DocumentInternals {
   _refEnd: (ref: PdfReference) => void;
   _offsets: Iterable<number | null> & { length: number };
   flushPages: () => void;
-  _fontFamilies: Record<string, LaidOutFont>;
+  _fontFamilies: Record<string, { layoutCache?: object }>;
   getStructParentTree: () => { _items: Record<string, unknown> };
   getStructTreeRoot: () => { data: { ParentTreeNextKey: number } };
   _root: { data: { Names: { data: Record<string, NameTree | undefined> } } };
@@ -158,7 +158,7 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
     typeof internals(doc)._addInfo === "function",
   "document.info (the Info dictionary)": (doc) => typeof internals(doc).info === "object",
   "document.push (the output stream)": (doc) => typeof internals(doc).push === "function",
-  "document._fontFamilies (the fonts in use, whose word layouts cse keeps)": (doc) =>
+  "document._fontFamilies (the fonts in use, whose layoutCache is emptied)": (doc) =>
     typeof internals(doc)._fontFamilies === "object",
   "document._refEnd (an object written)": (doc) => typeof internals(doc)._refEnd === "function",
   "document._offsets (each object's place in the file)": (doc) => Array.isArray(internals(doc)._offsets),
@@ -296,7 +296,6 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
     }
   }
   const flushPages = d.flushPages.bind(doc);
-  const layouts = new WordLayouts();
   let done = 0;
   let pages = 0;
   /** The keys of pages' lists with a piece whose element was not yet ended when they were seen. */
@@ -332,8 +331,7 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
         if (!listed(done)) open.push(done);
       } else if (item !== undefined) items[done] = numbered(item);
     }
-    layouts.adopt(d._fontFamilies);
-    if (++pages % LAYOUT_WINDOW_PAGES === 0) layouts.turn();
+    if (++pages % LAYOUT_CACHE_PAGES === 0) forgetLayouts(d);
   };
   writeParentTreeInPieces(d, Reference);
 }
@@ -514,68 +512,18 @@ function idsOf(list: readonly unknown[]): Uint32Array | null {
   return ids;
 }
 
-/** What cse reaches of a pdfkit font: its cache of laid-out words and how it lays one out. */
-interface LaidOutFont {
-  layoutCache?: object | null;
-  layoutCached?: (text: string) => unknown;
-  layoutRun?: (text: string) => unknown;
-}
-
 /**
  * pdfkit caches the glyphs and positions of every word it has set, per font, for the whole
  * document (at 3,000 items some 24,000 words and 160,000 glyph positions, about 35 MB by page
- * 3,500, and more with every new word), in an object keyed by the word. cse used to empty that
- * cache every 1,000 pages, so every word, however common, was laid out again (by fontkit, the
- * costly part) once in each 1,000 pages, and all those layouts were made, kept long enough to
- * reach V8's old generation, and dropped: work for every full collection of a heap that, at
- * 30,000 items, holds the model's 360 MB.
- *
- * Now each font's words are kept in two generations (Maps, which need no interned key): the
- * words of the current LAYOUT_WINDOW_PAGES pages, and those of the window before, from which a
- * word used again is carried over. At each window's end the older generation is let go. A word in
- * use goes on being found; a word not used for a whole window is forgotten. The layout is
- * pdfkit's own (`layoutRun`), so the bytes are the same. A font pdfkit made without these methods
- * (a standard font) is left as it is.
+ * 3,500, and more with every new word). The caches are emptied every LAYOUT_CACHE_PAGES pages:
+ * a word set again is laid out again, with the same result.
  */
-class WordLayouts {
-  private readonly fonts = new WeakSet<object>();
-  private readonly turns: (() => void)[] = [];
-
-  /** Takes over the word cache of every font the document has begun using. */
-  adopt(families: Record<string, LaidOutFont>): void {
-    for (const name in families) {
-      const font = families[name]!;
-      if (this.fonts.has(font)) continue;
-      this.fonts.add(font);
-      const layoutRun = font.layoutRun;
-      if (typeof layoutRun !== "function" || typeof font.layoutCached !== "function" || !font.layoutCache)
-        continue;
-      let young = new Map<string, unknown>();
-      let old = new Map<string, unknown>();
-      font.layoutCache = Object.create(null) as object; // pdfkit's own, no longer read
-      font.layoutCached = (text: string) => {
-        let run = young.get(text);
-        if (run === undefined) {
-          run = old.get(text);
-          if (run === undefined) run = layoutRun.call(font, text);
-          young.set(text, run);
-        }
-        return run;
-      };
-      this.turns.push(() => {
-        old = young;
-        young = new Map();
-      });
-    }
-  }
-
-  /** Ends a window: the words not used in it are let go. */
-  turn(): void {
-    for (const turn of this.turns) turn();
-  }
+function forgetLayouts(d: DocumentInternals): void {
+  for (const font of Object.values(d._fontFamilies))
+    if (font.layoutCache) font.layoutCache = Object.create(null);
 }
 
-const LAYOUT_WINDOW_PAGES = 500;
+const LAYOUT_CACHE_PAGES = 1_000;
 
 /**
  * What a written object's dictionary becomes: pdfkit may still set a key on it after writing
