@@ -43,6 +43,9 @@ export interface LayoutStep {
   startsUnit?: boolean;
 }
 
+/** What a step that will not run again is replaced with in `layOutSteps`. */
+const SPENT_STEP: LayoutStep = { run: () => undefined };
+
 /** Thrown by `endUnit` in a settling pass: the unit is laid out again with a new fit. */
 class Refit extends Error {}
 const REFIT = new Refit("a unit to lay out again");
@@ -189,15 +192,25 @@ export class Flow {
    * steps are done) and `fitTail` finds it a new fit, the Flow goes back to where the unit
    * started and its steps run again with that fit: every unit starts a page, so no unit before it
    * moves, and the fits settle in one pass instead of a pass each.
+   *
+   * A step that can no longer run again is let go of as the layout goes on (its place in `steps`
+   * emptied), and with it what only it holds: a section's structure element, once ended, and the
+   * closures themselves, tens of thousands in a large pack, no longer kept to the end of the pass.
+   * In a settling pass that is every step before the current unit's start; otherwise each step
+   * once it has run.
    */
-  layOutSteps(steps: readonly LayoutStep[]): void {
+  layOutSteps(steps: LayoutStep[]): void {
     let i = 0;
+    let kept = 0;
     for (;;) {
       try {
         for (; i < steps.length; i++) {
           const step = steps[i]!;
           step.run();
-          if (step.startsUnit && this.settle) this.markUnitStart(i + 1);
+          if (step.startsUnit && this.settle) {
+            this.markUnitStart(i + 1);
+            for (; kept <= i; kept++) steps[kept] = SPENT_STEP;
+          } else if (!this.settle) steps[i] = SPENT_STEP;
         }
         this.endUnit();
         this.unitStart = null;

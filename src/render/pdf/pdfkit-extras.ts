@@ -251,7 +251,8 @@ const NOT_XML =
  * which pdfkit reads to tag content, and a structure element a /P, which pdfkit reads to know it
  * is written; nothing else is read after writing). And as each page is
  * written, the parent tree's entries so far (every tagged element that holds content on an
- * ended page, and every link's element) become bare numbered references: an element still
+ * ended page, and every link's element) become bare object numbers (plain numbers, no object
+ * each; written as references): an element still
  * being laid out keeps its own dictionary, the tree only names it; a page's list, once each piece
  * on it names its element, becomes one object holding the numbers (at 30,000 items some 45,000
  * lists of about 40 references each). Once the document is being
@@ -280,14 +281,6 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
     ref.data = key !== undefined ? { StructParents: key } : data["P"] !== undefined ? SPENT_CHILD : SPENT;
   };
   const Reference = Object.getPrototypeOf(Object.getPrototypeOf(d._root)).constructor as new () => object;
-  class Written extends Reference {
-    constructor(readonly id: number) {
-      super();
-    }
-    override toString(): string {
-      return `${this.id} 0 R`;
-    }
-  }
   /**
    * A page's whole list in the parent tree (the element of each piece of marked content on it),
    * as bare object numbers: written as the array of references it stands for.
@@ -311,15 +304,12 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
     flushPages();
     const items = d.getStructParentTree()._items;
     const next = d.getStructTreeRoot().data.ParentTreeNextKey;
-    // An element holding several pieces of content on the page is named by each: one stand-in.
-    const stubs = new Map<number, Written>();
+    // A written element is named by its object number alone: a number in the tree, no object
+    // (at 30,000 items some 630,000 links' entries, each an object of its own before).
     const numbered = (v: unknown): unknown => {
-      if (v instanceof Written) return v;
+      if (typeof v === "number") return v;
       const id = (v as PdfReference | null)?.id;
-      if (typeof id !== "number") return v;
-      let stub = stubs.get(id);
-      if (stub === undefined) stubs.set(id, (stub = new Written(id)));
-      return stub;
+      return typeof id === "number" ? id : v;
     };
     // A page's list is complete once every piece on it names its element (pdfkit sets the entry,
     // by its place in the list, when the element is ended); only then is it made one object.
@@ -343,7 +333,7 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
     }
     if (++pages % LAYOUT_CACHE_PAGES === 0) forgetLayouts(d);
   };
-  writeParentTreeInPieces(d, Reference, (v) => v instanceof Reference);
+  writeParentTreeInPieces(d, Reference);
 }
 
 /**
@@ -355,11 +345,7 @@ export function forgetWrittenObjects(doc: PDFKit.PDFDocument): void {
  * Anything in the tree other than references, lists of references and nulls (not something cse
  * makes) leaves it to pdfkit.
  */
-function writeParentTreeInPieces(
-  d: DocumentInternals,
-  Reference: new () => object,
-  isReference: (v: unknown) => boolean,
-): void {
+function writeParentTreeInPieces(d: DocumentInternals, Reference: new () => object): void {
   const root = d.getStructTreeRoot() as unknown as StructTreeRootRef;
   const finalize = root.finalize.bind(root);
   class Marker extends Reference {
@@ -367,13 +353,31 @@ function writeParentTreeInPieces(
       return PARENT_TREE_MARK;
     }
   }
+  /** A written object named by its number, for pdfkit to write (see `forgetWrittenObjects`). */
+  class Written extends Reference {
+    constructor(readonly id: number) {
+      super();
+    }
+    override toString(): string {
+      return `${this.id} 0 R`;
+    }
+  }
+  const isReference = (v: unknown) => typeof v === "number" || v instanceof Reference;
   root.finalize = () => {
     const tree = root.data.ParentTree;
     const items = tree._items;
     const keys = Object.keys(items).sort((a, b) => tree._compareKeys(a, b));
     const plain = (v: unknown) => v === null || v === undefined || isReference(v);
     const simple = (v: unknown) => v === null || isReference(v) || (Array.isArray(v) && v.every(plain));
-    if (!keys.every((k) => simple(items[k]))) return finalize();
+    if (!keys.every((k) => simple(items[k]))) {
+      // Left to pdfkit, which writes a number as a number: each becomes a reference again.
+      const reference = (v: unknown) => (typeof v === "number" ? new Written(v) : v);
+      for (const k of keys) {
+        const v = items[k];
+        items[k] = Array.isArray(v) ? v.map(reference) : reference(v);
+      }
+      return finalize();
+    }
     const write = d._write;
     const bytes = (text: string) => write.call(d, Buffer.from(text, "latin1"));
     d._write = (data) => {
@@ -430,7 +434,7 @@ function writeNumberTree(tree: NumberTree, keys: readonly string[], write: (text
 }
 
 function referenceText(v: unknown): string {
-  return v === null || v === undefined ? "null" : String(v);
+  return v === null || v === undefined ? "null" : typeof v === "number" ? `${v} 0 R` : String(v);
 }
 
 /**
@@ -500,7 +504,8 @@ function fits(offset: unknown): offset is number {
 function idsOf(list: readonly unknown[]): Uint32Array | null {
   const ids = new Uint32Array(list.length);
   for (let i = 0; i < list.length; i++) {
-    const id = (list[i] as PdfReference | null)?.id;
+    const v = list[i];
+    const id = typeof v === "number" ? v : (v as PdfReference | null)?.id;
     if (typeof id !== "number") return null;
     ids[i] = id;
   }
