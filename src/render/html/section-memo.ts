@@ -3,6 +3,7 @@ import type Handlebars from "handlebars";
 import type { Block, PackDocument, Section, TableBlock } from "../../pack/document-model.js";
 import { rowCharsOf, tableLayout } from "./table-fit.js";
 import type { SectionStore } from "./render-html.js";
+import { compileTemplate } from "./compiled-templates.js";
 
 /** The chart and trend numbers given out so far in a page (each chart's ids are numbered in page order). */
 export interface FigureCounters {
@@ -134,10 +135,10 @@ export class SectionMemo implements SectionStore {
   wrapTable(hb: typeof Handlebars, tableText: string, attachmentLinks: boolean): void {
     const rows = ROWS.exec(tableText);
     if (rows === null) return;
-    const rowTemplate = hb.compile(rows[1]!, { preventIndent: true });
-    const table = hb.compile(
+    const rowTemplate = compileTemplate(hb, rows[1]!);
+    const table = compileTemplate(
+      hb,
       tableText.replace(rows[0], "{{#each rows}}{{cseTableRow this ..}}{{/each}}").replace(/\r?\n$/, ""),
-      { preventIndent: true },
     );
     // A table's columns (and row headers) as a short number, and each row's key worked out once a page.
     const columnsKeys = new WeakMap<object, number>();
