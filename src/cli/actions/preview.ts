@@ -32,8 +32,11 @@ export interface PreviewOptions extends SubmissionOptions, CacheOptions {
   onReady?: (url: string) => void;
 }
 
-/** How long after a rebuild its cache is written (the page is served first). */
-const CACHE_SAVE_DELAY_MS = 300;
+/**
+ * How long the preview must be idle (no rebuild) before the cache is written: writing it (some
+ * 60 ms at 3,000 items) is not what the person waiting for the next page wants.
+ */
+const CACHE_SAVE_IDLE_MS = 2000;
 
 /** The port preview tries first (then the next free one). */
 export const DEFAULT_PREVIEW_PORT = 4173;
@@ -65,8 +68,10 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
     held: ReadonlyMap<string, { label: string; anchor: string }>;
   } | null = null;
 
-  // The cache is written a moment after a rebuild, not before its page is served: writing
-  // it is not what the person waiting for the page wants first. At the end it is written at once.
+  // The cache is written once the preview has been idle a moment (no rebuild for
+  // CACHE_SAVE_IDLE_MS), not after every rebuild, and at the end at once. What is written is the
+  // last run's cache that changed: a run that changed nothing holds the same entries as the run
+  // it was made from (FileCache.changed), so writing that earlier one is the same file.
   let pendingSave: (() => void) | null = null;
   let saveTimer: NodeJS.Timeout | undefined;
   const flushSave = (): void => {
@@ -84,11 +89,12 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
     // afresh only the files that changed.
     opened = { ...opened, cache: opened.cache.nextRun() };
     const checked = readSubmission(tree, { asOf, cache: opened.cache });
-    // An earlier cache not written yet is written first (it is the one this run's was made from).
-    flushSave();
-    const toSave = opened;
-    pendingSave = () => saveCache(toSave, io);
-    saveTimer = setTimeout(flushSave, CACHE_SAVE_DELAY_MS);
+    if (opened.cache.changed()) {
+      const toSave = opened;
+      pendingSave = () => saveCache(toSave, io);
+    }
+    clearTimeout(saveTimer);
+    if (pendingSave !== null) saveTimer = setTimeout(flushSave, CACHE_SAVE_IDLE_MS);
     const s = checked.submission;
     language = s.config.build.language || language;
     title = s.config.title || title;
