@@ -64,8 +64,9 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
   let lastGood: {
     /** The page: its first piece (the head) as text, the rest encoded. */
     page: { first: string; rest: readonly Uint8Array[] };
-    anchors: ReadonlySet<string>;
-    held: ReadonlyMap<string, { label: string; anchor: string }>;
+    /** Worked out only when an error page needs them (walking the model took some 16 ms a rebuild). */
+    anchors: () => ReadonlySet<string>;
+    held: () => ReadonlyMap<string, { label: string; anchor: string }>;
   } | null = null;
 
   // The cache is written once the preview has been idle a moment (no rebuild for
@@ -105,9 +106,9 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
       const good = lastGood;
       const concerns = (file: string): PreviewProblem["concerns"] => {
         // A file that no longer parses holds nothing now: what it held in the last pack that built.
-        const what = held.get(file) ?? good?.held.get(file);
+        const what = held.get(file) ?? good?.held().get(file);
         if (what === undefined) return undefined;
-        const href = good?.anchors.has(what.anchor) ? `${LAST_GOOD_PATH}#${what.anchor}` : null;
+        const href = good?.anchors().has(what.anchor) ? `${LAST_GOOD_PATH}#${what.anchor}` : null;
         return { label: what.label, href };
       };
       return {
@@ -131,7 +132,7 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
       items.startPack();
       const doc = assembleDocument(tree, s, buildOpts, { asOf, buildDate }, items);
       const page = renderHtmlPreview(doc, tree, sections);
-      lastGood = { page, anchors: anchorsOf(doc.sections), held: heldIn(s) };
+      lastGood = { page, anchors: once(() => anchorsOf(doc.sections)), held: once(() => heldIn(s)) };
       const attachments = new Set(
         [...s.evidence, ...s.caseStudies]
           .filter((item) => item.status !== "draft" || buildOpts.includeDrafts)
@@ -197,6 +198,12 @@ function errorBuild(problems: readonly PreviewProblem[], language: string, title
     attachments: new Set(),
     tree: null,
   };
+}
+
+/** `make`'s value, worked out on first use. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
 }
 
 /** The criterion or item each YAML file holds, by root-relative path: its id and title, and its anchor. */
