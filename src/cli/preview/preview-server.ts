@@ -117,38 +117,8 @@ function send(
   const pieces = typeof body === "string" || body instanceof Uint8Array ? [body] : body;
   const length = pieces.reduce((n, piece) => n + Buffer.byteLength(piece), 0);
   res.writeHead(status, { "Content-Type": type, "Content-Length": length });
-  if (res.req.method !== "HEAD") for (const piece of grouped(pieces)) res.write(piece);
+  if (res.req.method !== "HEAD") for (const piece of pieces) res.write(piece);
   res.end();
-}
-
-/** How many bytes of small pieces go out in one write. */
-const WRITE_BYTES = 1 << 16;
-
-/**
- * The pieces with runs of small ones joined into writes of about WRITE_BYTES: a page's pieces are
- * its sections (some 6,900 at 3,000 items, most of a few hundred bytes), and a write each cost
- * some 34 ms a page.
- */
-function* grouped(pieces: readonly (string | Uint8Array)[]): Generator<string | Uint8Array> {
-  let run: Uint8Array[] = [];
-  let bytes = 0;
-  for (const piece of pieces) {
-    if (typeof piece === "string" || piece.byteLength >= WRITE_BYTES) {
-      if (run.length > 0) yield Buffer.concat(run, bytes);
-      run = [];
-      bytes = 0;
-      yield piece;
-      continue;
-    }
-    run.push(piece);
-    bytes += piece.byteLength;
-    if (bytes >= WRITE_BYTES) {
-      yield Buffer.concat(run, bytes);
-      run = [];
-      bytes = 0;
-    }
-  }
-  if (run.length > 0) yield Buffer.concat(run, bytes);
 }
 
 /** Listens on `port`, or on the default port or the next free one after it. */
