@@ -32,9 +32,58 @@ function subcriterionSection(ctx: PackContext, _c: Criterion, sc: Subcriterion):
     shortTitle: sc.id,
     inContents: true,
     blocks: [],
-    children: sc.elements.map((e) => elementSection(ctx, e)),
+    children: sc.elements.map((e) => keptElementSection(ctx, e)),
   };
 }
+
+/**
+ * An element's section, kept by the preview's memo (pack-memo.ts) while everything it reads is
+ * the same. What it reads, each part in the key: the element (its criterion file's data), its
+ * self-assessment (its file's data and place), the latest finding's date and result for it, the
+ * ratings, the rules, its gaps (worked out over the whole pack each time), the as-of day, and
+ * every item it lists or its actions name (each item's file's data: an item is made from its
+ * data and path alone, so the same data is the same title, date, note, attachments…). The
+ * pack's language, people, sections and drafts setting are in the memo's context key.
+ */
+function keptElementSection(ctx: PackContext, e: Element): Section {
+  const memo = ctx.inputs.memo;
+  if (!memo) return elementSection(ctx, e);
+  const self = ctx.s.selfAssessments.get(e.id);
+  const cited = ctx.citations(e.id);
+  const latest = ctx.latest;
+  const parts: (string | null)[] = [
+    memo.dataKey(e),
+    e.id,
+    memo.dataKey(self),
+    self ? JSON.stringify(self.path) : "",
+    latest ? JSON.stringify([latest.date, findingRatingOf(latest, e.id)]) : "",
+    packFacts(ctx),
+    ctx.gaps(e.id).join(","),
+  ];
+  for (const { item } of cited.evidence) parts.push(memo.dataKey(item));
+  parts.push("|");
+  for (const { item } of cited.caseStudies) parts.push(memo.dataKey(item));
+  parts.push("|");
+  if (self && self.actions.length > 0) {
+    const shown = itemsShown(ctx);
+    for (const a of self.actions) for (const ref of a.evidence) parts.push(memo.dataKey(shown.get(ref.id)));
+  }
+  if (parts.includes(null)) return elementSection(ctx, e);
+  return memo.item(`element ${e.id}`, ctx, e, parts.join(" "), () => elementSection(ctx, e));
+}
+
+/** What every element's section reads of the pack besides the memo's context key: ratings, rules, the as-of day. */
+function packFacts(ctx: PackContext): string {
+  let facts = packFactsOf.get(ctx);
+  if (facts === undefined)
+    packFactsOf.set(
+      ctx,
+      (facts = JSON.stringify([ctx.s.standard.ratings, ctx.s.config.rules, ctx.inputs.build.asOf])),
+    );
+  return facts;
+}
+
+const packFactsOf = new WeakMap<PackContext, string>();
 
 function elementSection(ctx: PackContext, e: Element): Section {
   const self = ctx.s.selfAssessments.get(e.id);

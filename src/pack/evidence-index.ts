@@ -6,7 +6,7 @@ import { ACCESS_SHORT } from "./access-labels.js";
 import { elementList, filesAndLinks, itemFacts } from "./item-sections.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
-import { attachmentFacts, citedAs, elementTexts } from "./pack-memo.js";
+import { attachmentFacts, citedAs } from "./pack-memo.js";
 
 const INDEX_INTRO =
   "Each entry lists the elements it supports, how to see it, and the case studies that cite it.";
@@ -35,14 +35,7 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
         { label: "How to see it", align: "start", width: 2, nowrap: false },
         { label: "Page", align: "end", width: 0.8, nowrap: true, paged: true },
       ],
-      rows: ctx.evidence.map((e) => [
-        [ref(`ev-${e.id}`, e.id)],
-        [text(e.title + (e.status === "draft" ? " (draft)" : ""))],
-        [text(ctx.date(e.date))],
-        elementIds(e),
-        [text(ACCESS_SHORT[e.access])],
-        [{ type: "page", anchor: `ev-${e.id}` }],
-      ]),
+      rows: ctx.evidence.map((e) => keptIndexRow(ctx, e)),
       rowHeaders: true,
     });
   }
@@ -56,6 +49,28 @@ export function evidenceIndexSection(ctx: PackContext, attachments: Attachment[]
     blocks,
     children: ctx.evidence.map((e) => keptEvidenceSection(ctx, e, attachments)),
   };
+}
+
+/**
+ * An item's row of the index, kept by the preview's memo (pack-memo.ts) while the item is the
+ * same: it shows the item's own fields and its date in the pack's language (in the memo's
+ * context key), nothing else of the pack. The same row object lets the section memo digest and
+ * render the table by rows it has met (section-memo.ts).
+ */
+function keptIndexRow(ctx: PackContext, e: EvidenceItem): Inline[][] {
+  const memo = ctx.inputs.memo;
+  return memo ? memo.item("evidence-row", ctx, e, "", () => indexRow(ctx, e)) : indexRow(ctx, e);
+}
+
+function indexRow(ctx: PackContext, e: EvidenceItem): Inline[][] {
+  return [
+    [ref(`ev-${e.id}`, e.id)],
+    [text(e.title + (e.status === "draft" ? " (draft)" : ""))],
+    [text(ctx.date(e.date))],
+    elementIds(e),
+    [text(ACCESS_SHORT[e.access])],
+    [{ type: "page", anchor: `ev-${e.id}` }],
+  ];
 }
 
 function elementIds(e: EvidenceItem): Inline[] {
@@ -72,7 +87,7 @@ function keptEvidenceSection(ctx: PackContext, e: EvidenceItem, attachments: Att
   const memo = ctx.inputs.memo;
   if (!memo) return evidenceSection(ctx, e, attachments);
   const key = JSON.stringify([
-    elementTexts(ctx, e),
+    memo.elementsKey(ctx, e),
     attachmentFacts(ctx, e),
     ctx.backedBy(e.id).map(citedAs),
   ]);

@@ -6,7 +6,7 @@ import { ACCESS_LONG } from "./access-labels.js";
 import { markdownBlock } from "./markdown-block.js";
 import type { PackContext } from "./pack-context.js";
 import { anchorOf } from "./anchors.js";
-import { attachmentFacts, citedAs, elementTexts } from "./pack-memo.js";
+import { attachmentFacts, citedAs } from "./pack-memo.js";
 
 /** The case studies, in full, by id. */
 export function caseStudiesSection(ctx: PackContext, attachments: Attachment[]): Section {
@@ -89,7 +89,7 @@ function keptCaseStudySection(
   const memo = ctx.inputs.memo;
   if (!memo) return caseStudySection(ctx, cs, attachments, inPack);
   const key = JSON.stringify([
-    elementTexts(ctx, cs),
+    memo.elementsKey(ctx, cs),
     attachmentFacts(ctx, cs),
     cs.evidence.map((e) => {
       const item = inPack.get(e.id);

@@ -1,4 +1,4 @@
-import type { Citable } from "../model/types.js";
+import type { Citable, Origin } from "../model/types.js";
 import type { PackContext } from "./pack-context.js";
 
 /**
@@ -24,6 +24,13 @@ export class PackMemo {
   private contextKeys = new WeakMap<PackContext, string>();
   /** The last context key, given again while equal: then keys compare as the same string, at once. */
   private lastContextKey = "";
+  /** A number for each parsed file's data met in a key (dataKey). */
+  private dataIds = new WeakMap<object, number>();
+  private nextDataId = 0;
+  /** A number for each text met in a key (elements' texts): the same text, the same number. */
+  private textIds = new Map<string, number>();
+  /** Per pack, each element's text as its number ("-" when the element is not in the pack). */
+  private elementIds = new WeakMap<PackContext, Map<string, string>>();
 
   /** Starts a pack: the counts start again. */
   startPack(): void {
@@ -36,7 +43,7 @@ export class PackMemo {
    * besides what contextKey covers): given again while the item's data is the same object, in
    * the same file, and the keys the same.
    */
-  item<T>(builder: string, ctx: PackContext, item: Citable, key: string, make: () => T): T {
+  item<T>(builder: string, ctx: PackContext, item: Pick<Origin, "src">, key: string, make: () => T): T {
     const data = item.src.data;
     if (typeof data !== "object" || data === null) return make();
     let byItem = this.kept.get(builder);
@@ -52,6 +59,57 @@ export class PackMemo {
     const value = make();
     byItem.set(data, { file: item.src.file, context, key, value });
     return value;
+  }
+
+  /**
+   * A parsed file's data as a short key: a number given to that data object for the memo's life
+   * (with the file's path). The in-memory cache gives an unchanged file's data as the same object,
+   * and a changed file's as a new one: the same number means the same file, unchanged. Null for
+   * data that is no object (nothing to know it by).
+   */
+  dataKey(origin: Pick<Origin, "src"> | null | undefined): string | null {
+    if (origin === null || origin === undefined) return "~";
+    const data = origin.src.data;
+    if (typeof data !== "object" || data === null) return null;
+    let n = this.dataIds.get(data);
+    if (n === undefined) this.dataIds.set(data, (n = this.nextDataId++));
+    return `${n}@${origin.src.file}`;
+  }
+
+  /**
+   * What an item's section shows of the elements it names, as a short key: each element's text
+   * as a number given to that text for the memo's life (the same text, the same number; another
+   * text, another number), or "-" when the element is not in the pack. Keys holding the texts
+   * themselves (JSON of a few hundred characters per element, 3,000 items) took a tenth of a
+   * rebuild to make and compare.
+   */
+  elementsKey(ctx: PackContext, item: Citable): string {
+    let ids = this.elementIds.get(ctx);
+    if (ids === undefined) {
+      // The numbers are never given to another text while entries kept under them may be used:
+      // past a bound (texts edited many times), everything kept is dropped with them.
+      if (this.textIds.size > MAX_TEXT_IDS) {
+        this.textIds = new Map();
+        this.kept = new Map();
+      }
+      this.elementIds.set(ctx, (ids = new Map()));
+    }
+    let key = "";
+    for (const c of item.elements) {
+      let id = ids.get(c.element);
+      if (id === undefined) {
+        const text = ctx.element(c.element)?.text;
+        if (text === undefined) id = "-";
+        else {
+          let n = this.textIds.get(text);
+          if (n === undefined) this.textIds.set(text, (n = this.textIds.size));
+          id = String(n);
+        }
+        ids.set(c.element, id);
+      }
+      key += `${id},`;
+    }
+    return key;
   }
 
   /**
@@ -79,16 +137,14 @@ export class PackMemo {
   }
 }
 
+/** How many texts elementsKey numbers before it starts again (see there). */
+const MAX_TEXT_IDS = 100_000;
+
 interface Kept {
   file: string;
   context: string;
   key: string;
   value: unknown;
-}
-
-/** What an item's section shows of the elements it names: each one's text, or null when not in the pack. */
-export function elementTexts(ctx: PackContext, item: Citable): (string | null)[] {
-  return item.elements.map((c) => ctx.element(c.element)?.text ?? null);
 }
 
 /** The size and hash of each of an item's attachments (null for one not hashed). */

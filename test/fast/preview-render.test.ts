@@ -170,6 +170,11 @@ files: [profile.pdf]
 `,
     "evidence/profile.pdf": "%PDF-1.4 a profile",
     "evidence/E002.yaml": e002(),
+    // An action naming an item that does not cite its element (1.2.1): its citation shows there.
+    "assessment/self.yaml": minimalSubmission()["assessment/self.yaml"]!.replace(
+      "        done: false\n",
+      "        done: false\n        evidence: [E001]\n",
+    ),
   });
   const e002 = () =>
     String(minimalSubmission()["evidence/E002.yaml"])
@@ -191,7 +196,25 @@ files: [profile.pdf]
     const edited = p.render();
     expect(edited.page).toBe(edited.fresh);
     expect(edited.page).toContain("A new title");
-    expect(p.items.counts.made).toBe(1);
+    // Its entry, its row of the evidence index, and the sections of the elements it cites (1.1.1,
+    // 1.1.2) or an action names it in (1.2.1).
+    expect(p.items.counts.made).toBe(5);
+  });
+
+  it("shows an element's text changed and changed back in items that did not change", () => {
+    const dir = testdir(files());
+    const p = previewer(dir);
+    const before = fs.readFileSync(path.join(dir, "criteria/1.yaml"), "utf8");
+    p.render();
+    for (const text of ["Know the customers.", "Know who the customers are.", "Know the customers."]) {
+      fs.writeFileSync(
+        path.join(dir, "criteria/1.yaml"),
+        before.replace("Know who the customers are.", text),
+      );
+      const after = p.render();
+      expect(after.page).toBe(after.fresh);
+      expect(after.page).toContain(text);
+    }
   });
 
   // What an unchanged item's section shows of the rest of the pack: each change must show in it.
@@ -236,6 +259,32 @@ files: [profile.pdf]
       "evidence/E002.yaml",
       (t) => t.replace("Customer strategy", "Engagement strategy"),
       "Engagement strategy",
+    ],
+    [
+      "a rating's label",
+      "criteria/standard.yaml",
+      (t) => t.replace("label: Partial Compliance", "label: Partly Compliant"),
+      "Partly Compliant",
+    ],
+    [
+      "the latest finding's date",
+      "assessment/findings/2014.yaml",
+      (t) => t.replace("date: 2014-03-10", "date: 2014-04-10"),
+      "10 April 2014",
+    ],
+    [
+      "a rule (evidence each element needs)",
+      "cse.yaml",
+      (t) => `${t}rules:
+  min_evidence: 3
+`,
+      "at least 3",
+    ],
+    [
+      "an item an action names retitled",
+      "evidence/E001.yaml",
+      (t) => t.replace("title: Customer profile", "title: Who the customers are"),
+      "Who the customers are",
     ],
     ["an element removed", "criteria/2.yaml", (t) => t.replace(/ {6}- id: "2\.1\.2"\n.*\n/, ""), "Culture"],
   ];

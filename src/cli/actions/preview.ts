@@ -32,8 +32,11 @@ export interface PreviewOptions extends SubmissionOptions, CacheOptions {
   onReady?: (url: string) => void;
 }
 
-/** How long after a rebuild its cache is written (the page is served first). */
-const CACHE_SAVE_DELAY_MS = 300;
+/**
+ * How long the preview must be idle (no rebuild) before the cache is written: writing it (some
+ * 60 ms at 3,000 items) is not what the person waiting for the next page wants.
+ */
+const CACHE_SAVE_IDLE_MS = 2000;
 
 /** The port preview tries first (then the next free one). */
 export const DEFAULT_PREVIEW_PORT = 4173;
@@ -61,12 +64,15 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
   let lastGood: {
     /** The page: its first piece (the head) as text, the rest encoded. */
     page: { first: string; rest: readonly Uint8Array[] };
-    anchors: ReadonlySet<string>;
-    held: ReadonlyMap<string, { label: string; anchor: string }>;
+    /** Worked out only when an error page needs them (walking the model took some 16 ms a rebuild). */
+    anchors: () => ReadonlySet<string>;
+    held: () => ReadonlyMap<string, { label: string; anchor: string }>;
   } | null = null;
 
-  // The cache is written a moment after a rebuild, not before its page is served: writing
-  // it is not what the person waiting for the page wants first. At the end it is written at once.
+  // The cache is written once the preview has been idle a moment (no rebuild for
+  // CACHE_SAVE_IDLE_MS), not after every rebuild, and at the end at once. What is written is the
+  // last run's cache that changed: a run that changed nothing holds the same entries as the run
+  // it was made from (FileCache.changed), so writing that earlier one is the same file.
   let pendingSave: (() => void) | null = null;
   let saveTimer: NodeJS.Timeout | undefined;
   const flushSave = (): void => {
@@ -84,11 +90,12 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
     // afresh only the files that changed.
     opened = { ...opened, cache: opened.cache.nextRun() };
     const checked = readSubmission(tree, { asOf, cache: opened.cache });
-    // An earlier cache not written yet is written first (it is the one this run's was made from).
-    flushSave();
-    const toSave = opened;
-    pendingSave = () => saveCache(toSave, io);
-    saveTimer = setTimeout(flushSave, CACHE_SAVE_DELAY_MS);
+    if (opened.cache.changed()) {
+      const toSave = opened;
+      pendingSave = () => saveCache(toSave, io);
+    }
+    clearTimeout(saveTimer);
+    if (pendingSave !== null) saveTimer = setTimeout(flushSave, CACHE_SAVE_IDLE_MS);
     const s = checked.submission;
     language = s.config.build.language || language;
     title = s.config.title || title;
@@ -99,9 +106,9 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
       const good = lastGood;
       const concerns = (file: string): PreviewProblem["concerns"] => {
         // A file that no longer parses holds nothing now: what it held in the last pack that built.
-        const what = held.get(file) ?? good?.held.get(file);
+        const what = held.get(file) ?? good?.held().get(file);
         if (what === undefined) return undefined;
-        const href = good?.anchors.has(what.anchor) ? `${LAST_GOOD_PATH}#${what.anchor}` : null;
+        const href = good?.anchors().has(what.anchor) ? `${LAST_GOOD_PATH}#${what.anchor}` : null;
         return { label: what.label, href };
       };
       return {
@@ -125,7 +132,7 @@ export async function previewAction(opts: PreviewOptions, io: Io): Promise<numbe
       items.startPack();
       const doc = assembleDocument(tree, s, buildOpts, { asOf, buildDate }, items);
       const page = renderHtmlPreview(doc, tree, sections);
-      lastGood = { page, anchors: anchorsOf(doc.sections), held: heldIn(s) };
+      lastGood = { page, anchors: once(() => anchorsOf(doc.sections)), held: once(() => heldIn(s)) };
       const attachments = new Set(
         [...s.evidence, ...s.caseStudies]
           .filter((item) => item.status !== "draft" || buildOpts.includeDrafts)
@@ -191,6 +198,12 @@ function errorBuild(problems: readonly PreviewProblem[], language: string, title
     attachments: new Set(),
     tree: null,
   };
+}
+
+/** `make`'s value, worked out on first use. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
 }
 
 /** The criterion or item each YAML file holds, by root-relative path: its id and title, and its anchor. */

@@ -19,6 +19,7 @@ import { limitTemplateWork, TemplateBudgetError, templateBudget } from "./templa
 import { trendLayout } from "./trend-layout.js";
 import { linkAcrossVolumes } from "./volume-links.js";
 import type { TemplateSet } from "./template-set.js";
+import { compiledBefore, compileTemplate } from "./compiled-templates.js";
 import type { SectionMemo, WrittenSection } from "./section-memo.js";
 
 /** A template that cannot be parsed or run; names the file when it is known. */
@@ -316,7 +317,7 @@ function setUp(doc: PackDocument, templates: TemplateSet, options: HtmlOptions) 
   for (const [name, text] of templates.files) {
     if (!name.endsWith(".hbs")) continue;
     try {
-      hb.parse(text);
+      if (!compiledBefore(text)) hb.parse(text);
     } catch (err) {
       throw new TemplateError(`templates/${name}: ${firstLine(err)}`, name);
     }
@@ -326,7 +327,7 @@ function setUp(doc: PackDocument, templates: TemplateSet, options: HtmlOptions) 
     // A trailing newline would put a space between inline pieces ("E001 : report"). Compiled
     // here, so that every use of a partial passes through the budget's count.
     if (name !== "layout.hbs")
-      hb.registerPartial(name.slice(0, -4), hb.compile(text.replace(/\r?\n$/, ""), { preventIndent: true }));
+      hb.registerPartial(name.slice(0, -4), compileTemplate(hb, text.replace(/\r?\n$/, "")));
   }
   const section = hb.partials.section as Parameters<SectionMemo["wrap"]>[0] | undefined;
   if (options.sectionMemo && templates.overridden.length === 0 && section) {
@@ -358,7 +359,7 @@ function applyLayout(
   options: HtmlOptions,
 ): string {
   try {
-    const page = hb.compile(layout, { preventIndent: true });
+    const page = compileTemplate(hb, layout);
     return page(
       { ...doc, css: new hb.SafeString(cssToken), attachmentLinks: options.attachmentLinks === true },
       {

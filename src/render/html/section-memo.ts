@@ -3,6 +3,7 @@ import type Handlebars from "handlebars";
 import type { Block, PackDocument, Section, TableBlock } from "../../pack/document-model.js";
 import { rowCharsOf, tableLayout } from "./table-fit.js";
 import type { SectionStore } from "./render-html.js";
+import { compileTemplate } from "./compiled-templates.js";
 
 /** The chart and trend numbers given out so far in a page (each chart's ids are numbered in page order). */
 export interface FigureCounters {
@@ -60,6 +61,12 @@ export class SectionMemo implements SectionStore {
   private keys = new WeakMap<object, string>();
   /** The digest of a section's blocks, by their identity, from page to page. */
   private blockKeys = new WeakMap<readonly Block[], string>();
+  /**
+   * A table row's JSON, by the row's identity, from page to page: the pack memo gives an
+   * unchanged item's row of the evidence index as the same object, so a title changed makes
+   * one row's JSON, not 3,000, for the table's digest and its rows' keys.
+   */
+  private rowTexts = new WeakMap<object, string>();
   /** A section's digest by its identity, with the blocks and subsections' digests it was worked out from. */
   private sectionKeys = new WeakMap<Section, { blocks: readonly Block[]; childKeys: string; key: string }>();
   /** Sections rendered afresh and taken from the memo in the last page (for tests and the bench). */
@@ -128,10 +135,10 @@ export class SectionMemo implements SectionStore {
   wrapTable(hb: typeof Handlebars, tableText: string, attachmentLinks: boolean): void {
     const rows = ROWS.exec(tableText);
     if (rows === null) return;
-    const rowTemplate = hb.compile(rows[1]!, { preventIndent: true });
-    const table = hb.compile(
+    const rowTemplate = compileTemplate(hb, rows[1]!);
+    const table = compileTemplate(
+      hb,
       tableText.replace(rows[0], "{{#each rows}}{{cseTableRow this ..}}{{/each}}").replace(/\r?\n$/, ""),
-      { preventIndent: true },
     );
     // A table's columns (and row headers) as a short number, and each row's key worked out once a page.
     const columnsKeys = new WeakMap<object, number>();
@@ -146,7 +153,7 @@ export class SectionMemo implements SectionStore {
           this.columnsIds.set(text, columns);
           columnsKeys.set(t, columns);
         }
-        rowKeys.set(cells, (key = `${columns}\0${JSON.stringify(cells)}`));
+        rowKeys.set(cells, (key = `${columns}\0${this.rowText(cells)}`));
       }
       return key;
     };
@@ -235,12 +242,33 @@ export class SectionMemo implements SectionStore {
     if (kept !== undefined && kept.blocks === blocks && kept.childKeys === childKeys) key = kept.key;
     else {
       let ofBlocks = this.blockKeys.get(blocks);
-      if (ofBlocks === undefined) this.blockKeys.set(blocks, (ofBlocks = digest(JSON.stringify(blocks))));
+      if (ofBlocks === undefined) this.blockKeys.set(blocks, (ofBlocks = digest(this.blocksText(blocks))));
       key = digest(`${JSON.stringify(own)}\0${ofBlocks}\0${childKeys}`);
       this.sectionKeys.set(section, { blocks, childKeys, key });
     }
     this.keys.set(section, key);
     return key;
+  }
+
+  /**
+   * The blocks as text for their digest: each block's JSON, a table's rows apart, each row's JSON
+   * (kept by the row's identity). Pieces are parted by characters JSON never writes bare (U+0001
+   * and U+0002 are escaped in its strings), so different blocks give different texts.
+   */
+  private blocksText(blocks: readonly Block[]): string {
+    return blocks
+      .map((b) =>
+        b.type === "table" && Array.isArray(b.rows)
+          ? `t${JSON.stringify({ ...b, rows: null })}\u0001${b.rows.map((r) => this.rowText(r)).join("\u0001")}`
+          : `b${JSON.stringify(b)}`,
+      )
+      .join("\u0002");
+  }
+
+  private rowText(row: object): string {
+    let text = this.rowTexts.get(row);
+    if (text === undefined) this.rowTexts.set(row, (text = JSON.stringify(row)));
+    return text;
   }
 }
 
