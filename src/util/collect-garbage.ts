@@ -50,5 +50,66 @@ export function keepHeapClose(percent: number): void {
 
 let heapGrowingPercent: number | null = null;
 
+/**
+ * How far a format's build lets V8's heap grow past what is live, sized to what is live as it
+ * starts. V8 grows the heap by the percent plus a fixed step of its own (about V8_STEP MB, with
+ * the young generation): with one fixed percent, a small pack's heap grew by about 90% of what
+ * was live and a large one's by 40%, so the large pack was collected twice as often for its size,
+ * on a heap seven times larger, and its build's time grew faster than the pack (Word at 30,000
+ * items: 109 full collections at 30%). A policy asks for the percent that lets the heap grow by
+ * about `growth` percent of what is live, step included, never below `min`, as long as the
+ * heap's limit stays under `budget` MB (which keeps the process under 1 GiB).
+ */
+export interface HeapPolicy {
+  /** The percent never goes below this (the fixed setting the format had at every size). */
+  readonly min: number;
+  /** The heap's growth past what is live aimed at, in percent of what is live (V8's step included). */
+  readonly growth: number;
+  /** The largest heap limit aimed at, in MB. */
+  readonly budget: number;
+}
+
+/**
+ * The Word build: 30% up to about 6,000 items, about 59% at 30,000 (live about 60 MB at 3,000
+ * items, 145 MB at 10,000, 370 MB at 30,000; docs/benchmarks.md, issue 22).
+ */
+export const WORD_HEAP: HeapPolicy = { min: 30, growth: 70, budget: 720 };
+
+/**
+ * The single-file PDF build: 20% (at 3,000 items the peak went from 890 to 470 MB for about a
+ * tenth more CPU; 10% was 442 MB for a fifth more) up to about 10,000 items, about 30% at 30,000,
+ * where the budget holds it: the PDF build's heap grows while it draws (pdfkit's tree of pages),
+ * and its process peaked at 871 MiB at 20%. A split build's volumes keep `min`.
+ */
+export const PDF_HEAP: HeapPolicy = { min: 20, growth: 60, budget: 560 };
+
+/** The percent a policy asks for with `liveBytes` live. */
+export function heapGrowingPercentFor(liveBytes: number, policy: HeapPolicy): number {
+  const live = Math.max(1, liveBytes / MB);
+  const wanted = policy.growth - (V8_STEP / live) * 100;
+  const room = ((policy.budget - V8_STEP - live) / live) * 100;
+  return Math.round(Math.max(policy.min, Math.min(wanted, room)));
+}
+
+/**
+ * Sets the heap's growing percent by `policy` (keepHeapClose) from what is live: what is used,
+ * after a full collection only when what is used (live and garbage) would ask for more than the
+ * policy's least (a small pack is spared the collection; keepHeapClose collects once anyway).
+ */
+export function keepHeapCloseBy(policy: HeapPolicy): void {
+  let used = v8.getHeapStatistics().used_heap_size;
+  if (heapGrowingPercentFor(used, policy) > policy.min || used >= SMALL_HEAP * MB) {
+    collectGarbage();
+    used = v8.getHeapStatistics().used_heap_size;
+  }
+  keepHeapClose(heapGrowingPercentFor(used, policy));
+}
+
+const MB = 1024 * 1024;
+/** V8's own step beyond the percent, in MB (about what --trace-gc shows). */
+const V8_STEP = 40;
+/** Below this many MB used, a heap asking for a policy's least holds no more live than that asks for. */
+const SMALL_HEAP = 300;
+
 /** Items (evidence and case studies) from which a pack counts as large for collectGarbage. */
 export const LARGE_PACK = 5_000;

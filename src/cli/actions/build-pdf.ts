@@ -3,7 +3,7 @@ import type { PackDocument } from "../../pack/document-model.js";
 import { AttachmentChangedError } from "../../render/pdf/attachments.js";
 import { renderPdf, renderPdfTo, type PdfSink } from "../../render/pdf/render-pdf.js";
 import { discardTemporary, temporaryFor, type WrittenTemporary } from "../../util/atomic-write.js";
-import { keepHeapClose } from "../../util/collect-garbage.js";
+import { keepHeapClose, keepHeapCloseBy, PDF_HEAP } from "../../util/collect-garbage.js";
 import { errorReason } from "../../util/error-reason.js";
 import { CliError } from "../exit-codes.js";
 import type { PackRenderContext } from "./build.js";
@@ -33,7 +33,10 @@ export async function renderPdfPack(
     }
   };
   const options = { readAttachment: opts.attach ? readAttachment : null };
-  keepHeapClose(HEAP_GROWING_PERCENT);
+  // A volume of a split build keeps the least percent: the split build holds the whole pack's
+  // model besides the volume's, near the 1 GiB limit at 30,000 items (docs/benchmarks.md).
+  if (target === undefined) keepHeapClose(PDF_HEAP.min);
+  else keepHeapCloseBy(PDF_HEAP);
   try {
     if (target === undefined) return await renderPdf(doc, options);
     const temporary = temporaryFor(target);
@@ -52,13 +55,6 @@ export async function renderPdfPack(
     throw err;
   }
 }
-
-/**
- * How far V8's heap may grow beyond what was live after a full collection, in the PDF build: at
- * 3,000 items the peak went from 890 to 470 MB for about a tenth more CPU (10% was 442 MB for a
- * fifth more); at 300 items 290 -> 190 MB for the same CPU.
- */
-const HEAP_GROWING_PERCENT = 20;
 
 /**
  * The PDF's bytes written to a new file as they come, in blocks of BLOCK bytes (pdfkit hands over
