@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { heapGrowingPercentFor, PDF_HEAP, WORD_HEAP } from "../src/util/collect-garbage.js";
+import { heapGrowingPercentFor, WORD_HEAP } from "../src/util/collect-garbage.js";
 
 const heapGrowingPercent = (live: number) => heapGrowingPercentFor(live, WORD_HEAP);
 
@@ -22,14 +22,5 @@ describe("the Word build's heap growing percent", () => {
     expect(live * (1 + percent / 100) + 40).toBeLessThanOrEqual(720.5);
     expect(heapGrowingPercent(520 * MB)).toBe(31);
     expect(heapGrowingPercent(2000 * MB)).toBe(30);
-  });
-});
-
-describe("the single-file PDF build's heap growing percent", () => {
-  it("stays at 20% for a pack of a few thousand items and rises within a tighter budget", () => {
-    for (const live of [0, 60, 100]) expect(heapGrowingPercentFor(live * MB, PDF_HEAP)).toBe(20);
-    const percent = heapGrowingPercentFor(400 * MB, PDF_HEAP);
-    expect(percent).toBeGreaterThan(20);
-    expect(400 * (1 + percent / 100) + 40).toBeLessThanOrEqual(560.5);
   });
 });

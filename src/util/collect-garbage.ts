@@ -76,12 +76,14 @@ export interface HeapPolicy {
 export const WORD_HEAP: HeapPolicy = { min: 30, growth: 70, budget: 720 };
 
 /**
- * The single-file PDF build: 20% (at 3,000 items the peak went from 890 to 470 MB for about a
- * tenth more CPU; 10% was 442 MB for a fifth more) up to about 10,000 items, about 30% at 30,000,
- * where the budget holds it: the PDF build's heap grows while it draws (pdfkit's tree of pages),
- * and its process peaked at 871 MiB at 20%. A split build's volumes keep `min`.
+ * The PDF build's percent, at every size and for every volume: at 3,000 items the peak went from
+ * 890 to 470 MB for about a tenth more CPU (10% was 442 MB for a fifth more); at 300 items 290 ->
+ * 190 MB for the same CPU. A policy by size like the Word build's (20% up to about 10,000 items,
+ * 30% at 30,000 within a 560 MB heap budget) took the 30,000-item build from 871 MiB to 1,010 MiB
+ * (99% of 1 GiB) for about 7% less CPU, one run: the PDF's heap grows while it draws, so there is
+ * no room for it (docs/benchmarks.md, issue 22).
  */
-export const PDF_HEAP: HeapPolicy = { min: 20, growth: 60, budget: 560 };
+export const PDF_HEAP_PERCENT = 20;
 
 /** The percent a policy asks for with `liveBytes` live. */
 export function heapGrowingPercentFor(liveBytes: number, policy: HeapPolicy): number {

@@ -3,7 +3,7 @@ import type { PackDocument } from "../../pack/document-model.js";
 import { AttachmentChangedError } from "../../render/pdf/attachments.js";
 import { renderPdf, renderPdfTo, type PdfSink } from "../../render/pdf/render-pdf.js";
 import { discardTemporary, temporaryFor, type WrittenTemporary } from "../../util/atomic-write.js";
-import { keepHeapClose, keepHeapCloseBy, PDF_HEAP } from "../../util/collect-garbage.js";
+import { keepHeapClose, PDF_HEAP_PERCENT } from "../../util/collect-garbage.js";
 import { errorReason } from "../../util/error-reason.js";
 import { CliError } from "../exit-codes.js";
 import type { PackRenderContext } from "./build.js";
@@ -33,10 +33,7 @@ export async function renderPdfPack(
     }
   };
   const options = { readAttachment: opts.attach ? readAttachment : null };
-  // A volume of a split build keeps the least percent: the split build holds the whole pack's
-  // model besides the volume's, near the 1 GiB limit at 30,000 items (docs/benchmarks.md).
-  if (target === undefined) keepHeapClose(PDF_HEAP.min);
-  else keepHeapCloseBy(PDF_HEAP);
+  keepHeapClose(PDF_HEAP_PERCENT);
   try {
     if (target === undefined) return await renderPdf(doc, options);
     const temporary = temporaryFor(target);
