@@ -29,6 +29,15 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
 export interface OpenedCache {
   cache: FileCache;
   file: string;
+  /** The cache file as it was read (its inode and size), to which a segment may be appended. */
+  read?: FileIdentity | undefined;
+}
+
+/** Which file, of what size: a segment is appended only to the very file read, unchanged since. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
 }
 
 /**
@@ -50,17 +59,26 @@ export function readSubmissionWithCache(
 /** The cache at --cache-location or in the root; an empty one when there is none or it is not usable. */
 export function openCache(root: string, location: string | undefined, io: Io): OpenedCache {
   const file = cacheFilePath(root, location, io.cwd);
-  return { file, cache: FileCache.parse(readCacheBytes(file), `${version}\n${schemaDigest()}`) };
+  const read = readCacheBytes(file);
+  return {
+    file,
+    cache: FileCache.parse(read?.bytes ?? null, `${version}\n${schemaDigest()}`),
+    read: read?.identity,
+  };
 }
 
 /**
- * Writes the cache back when it changed: whole, through a temporary file beside it and a rename,
- * so a reader finds the old cache or the new one. Not flushed to the disk first (a cache is not
- * worth the wait): a cache left damaged by a crash fails its digest and is ignored. A cache that
- * cannot be written costs speed next time, nothing else, and is said on stderr.
+ * Writes the cache back when it changed. What changed is appended to the file read, as a segment
+ * (see `FileCache`), when that file is still the one read and the segment is worth it: a reader
+ * meanwhile finds the cache it had or the new one (a segment it finds torn is not used). Else the
+ * cache is written whole, through a temporary file beside it and a rename, so a reader finds the
+ * old cache or the new one. Not flushed to the disk first (a cache is not worth the wait): a
+ * segment left damaged by a crash fails its digest and is not used. A cache that cannot be written
+ * costs speed next time, nothing else, and is said on stderr.
  */
-export function saveCache({ cache, file }: OpenedCache, io: Io): void {
+export function saveCache({ cache, file, read }: OpenedCache, io: Io): void {
   if (!cache.changed()) return;
+  if (read !== undefined && appendTo(file, read, cache)) return;
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -90,13 +108,48 @@ export function cacheFilePath(root: string, location: string | undefined, cwd: s
   return isFolder ? path.join(resolved, CACHE_FILE) : resolved;
 }
 
-function readCacheBytes(file: string): Uint8Array | null {
+/**
+ * Appends what changed to `file` when it is the file read, of the size read (not written or
+ * replaced since); false when it is not, or the cache is better written whole, or the append
+ * failed (a segment written in part is not used: the cache is then written whole).
+ */
+function appendTo(file: string, read: FileIdentity, cache: FileCache): boolean {
+  const appendix = cache.appendPieces();
+  if (appendix === null || appendix.at !== read.size) return false;
+  let fd: number | undefined;
   try {
-    const st = fs.statSync(file);
+    fd = fs.openSync(file, "r+");
+    const st = fs.fstatSync(fd);
+    if (st.dev !== read.dev || st.ino !== read.ino || st.size !== read.size) return false;
+    writeAllPieces(fd, appendix.pieces, appendix.at);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** The cache file's bytes and which file they were read from; null when there is none to read. */
+function readCacheBytes(file: string): { bytes: Uint8Array; identity: FileIdentity } | null {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, "r");
+    const st = fs.fstatSync(fd);
     if (!st.isFile() || st.size > MAX_CACHE_BYTES) return null;
-    return fs.readFileSync(file);
+    const bytes = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    while (at < st.size) {
+      const n = fs.readSync(fd, bytes, at, st.size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    // A file cut short while it was read: what was read is what it is (its torn end is not used).
+    return { bytes: bytes.subarray(0, at), identity: { dev: st.dev, ino: st.ino, size: at } };
   } catch {
     return null;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -117,12 +170,22 @@ function removeLeftTemporaries(file: string): void {
   }
 }
 
-/** Writes `pieces` one after another, a group a call (a system takes so many at once), however short a write. */
-function writeAllPieces(fd: number, pieces: Uint8Array[]): void {
+/**
+ * Writes `pieces` one after another (from `position` in the file, else where the file is), a group
+ * a call (a system takes so many at once), however short a write.
+ */
+function writeAllPieces(fd: number, pieces: Uint8Array[], position: number | null = null): void {
+  let pos = position;
+  const write = (p: Uint8Array, from: number): number => {
+    const n = fs.writeSync(fd, p, from, p.length - from, pos);
+    if (pos !== null) pos += n;
+    return n;
+  };
   for (let i = 0; i < pieces.length;) {
     const group = pieces.slice(i, i + 512);
     const want = group.reduce((n, p) => n + p.length, 0);
-    let done = fs.writevSync(fd, group);
+    let done = pos === null ? fs.writevSync(fd, group) : fs.writevSync(fd, group, pos);
+    if (pos !== null) pos += done;
     if (done < want) {
       // A short write: the rest of the group piece by piece.
       for (const p of group) {
@@ -130,9 +193,9 @@ function writeAllPieces(fd: number, pieces: Uint8Array[]): void {
           done -= p.length;
           continue;
         }
-        let at = done;
+        let from = done;
         done = 0;
-        while (at < p.length) at += fs.writeSync(fd, p, at, p.length - at);
+        while (from < p.length) from += write(p, from);
       }
     }
     i += group.length;

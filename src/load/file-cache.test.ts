@@ -104,9 +104,100 @@ describe("FileCache", () => {
     // them before and after the changed file's record, one piece each.
     const views = pieces.filter((p) => p.buffer === bytes.buffer);
     expect(views.length).toBe(2);
-    const changed = pieces.filter((p) => p.buffer !== bytes.buffer).slice(2);
+    // The marker, the segment's header, the changed record, the index.
+    const changed = pieces.filter((p) => p.buffer !== bytes.buffer).slice(2, -1);
     expect(changed).toHaveLength(1);
     expect(JSON.parse(Buffer.from(changed[0]!).toString("utf8")).data).toMatchObject({ id: "E001" });
     expect(FileCache.parse(third.serialise(), "s").get("evidence/E001.yaml", "x")).toBeUndefined();
+  });
+
+  describe("a run in which a few files changed appends them as a segment", () => {
+    const stamp = "s";
+    /** A cache file (as bytes) after a first run over `files`. */
+    const firstCache = (files: Record<string, string>) => {
+      const first = FileCache.empty(stamp);
+      readSubmission(memoryTree(files), { asOf: "2015-01-10", cache: first });
+      return Buffer.from(first.serialise());
+    };
+    /** The cache file after a run over `files` that starts from `bytes`: appended to when it can be. */
+    const rerun = (bytes: Buffer, files: Record<string, string>) => {
+      const cache = FileCache.parse(bytes, stamp);
+      const result = readSubmission(memoryTree(files), { asOf: "2015-01-10", cache });
+      const appendix = cache.appendPieces();
+      return {
+        cache,
+        result,
+        appended: appendix !== null,
+        bytes:
+          appendix === null ? Buffer.from(cache.serialise()) : Buffer.concat([bytes, ...appendix.pieces]),
+      };
+    };
+
+    it("an edit, an addition and a deletion: appended, and read back as a whole write would be", () => {
+      const files = minimalSubmission();
+      let bytes = firstCache(files);
+      files["evidence/E001.yaml"] += "\n# a comment added\n";
+      files["evidence/E900.yaml"] = files["evidence/E001.yaml"]!.replace("id: E001", "id: E900");
+      const gone = Object.keys(files).find(
+        (f) => f.startsWith("evidence/") && f !== "evidence/E001.yaml" && f !== "evidence/E900.yaml",
+      )!;
+      delete files[gone];
+      const run = rerun(bytes, files);
+      expect(run.appended).toBe(true);
+      // What was appended is small: the changed records and an index of them, not the cache again.
+      expect(run.bytes.length - bytes.length).toBeLessThan(bytes.length);
+      bytes = run.bytes;
+      const again = rerun(bytes, files);
+      // Every file now from the cache, nothing to write, and what it holds is what a whole cache holds.
+      expect(again.cache.counts.misses).toBe(0);
+      expect(again.cache.changed()).toBe(false);
+      const whole = rerun(firstCache(files), files);
+      expect(again.result.diagnostics).toEqual(whole.result.diagnostics);
+      expect(JSON.stringify(again.result.submission)).toBe(JSON.stringify(whole.result.submission));
+      expect(FileCache.parse(bytes, stamp).get(gone, "any")).toBeUndefined();
+      // Written whole again, the cache is the very file a first run over the same files writes.
+      const rewritten = FileCache.parse(bytes, stamp);
+      readSubmission(memoryTree(files), { asOf: "2015-01-10", cache: rewritten });
+      expect(Buffer.from(rewritten.serialise()).equals(firstCache(files))).toBe(true);
+    });
+
+    it("a torn or damaged last segment is not used; the segments before it are", () => {
+      const files = minimalSubmission();
+      const base = firstCache(files);
+      files["evidence/E001.yaml"] += "\n# changed\n";
+      const appended = rerun(base, files).bytes;
+      const torn = appended.subarray(0, appended.length - 5);
+      const damaged = Buffer.from(appended);
+      damaged[base.length + 100] = damaged[base.length + 100]! ^ 0x01;
+      for (const bytes of [torn, damaged]) {
+        const cache = FileCache.parse(bytes, stamp);
+        readSubmission(memoryTree(files), { asOf: "2015-01-10", cache });
+        // Only the changed file is read again; the cache is then written whole, not appended to.
+        expect(cache.counts.misses).toBe(1);
+        expect(cache.changed()).toBe(true);
+        expect(cache.appendPieces()).toBeNull();
+      }
+    });
+
+    it("writes the cache whole when it holds too many segments or too many records no longer used", () => {
+      const files = minimalSubmission();
+      let bytes = firstCache(files);
+      const segments = (b: Buffer) => b.toString("latin1").split("cse-seg ").length - 1;
+      for (let i = 0; i < 3; i++) {
+        files["evidence/E001.yaml"] += `\n# edit ${i}\n`;
+        const cache = FileCache.parse(bytes, stamp);
+        readSubmission(memoryTree(files), { asOf: "2015-01-10", cache });
+        const appendix = cache.appendPieces({ maxSegments: 3, maxGrowth: 100, slackBytes: 0 });
+        bytes =
+          appendix === null ? Buffer.from(cache.serialise()) : Buffer.concat([bytes, ...appendix.pieces]);
+      }
+      expect(segments(bytes)).toBe(1);
+      files["evidence/E001.yaml"] += "\n# once more\n";
+      const cache = FileCache.parse(bytes, stamp);
+      readSubmission(memoryTree(files), { asOf: "2015-01-10", cache });
+      // At most the size of the records kept: one appended record more is too much.
+      expect(cache.appendPieces({ maxSegments: 64, maxGrowth: 1, slackBytes: 0 })).toBeNull();
+      expect(cache.appendPieces({ maxSegments: 64, maxGrowth: 2, slackBytes: 0 })).not.toBeNull();
+    });
   });
 });

@@ -44,15 +44,42 @@ interface Entry {
 }
 
 /** The first bytes of a cache file: anything else is not a cache of cse's and is ignored. */
-const MAGIC = "cse-cache/5\n";
+const MAGIC = "cse-cache/6\n";
 /**
- * The digest of everything after the marker and it, a check against damage (a torn write, a
- * changed byte), not against anyone who can write the folder (they can write a cache with a
- * good digest): SHA-1, three to four times as fast as SHA-256 here over a 7 MB cache.
+ * The digest of each segment (chained: the one before it and the segment's body), a check against
+ * damage (a torn write, a changed byte), not against anyone who can write the folder (they can
+ * write a cache with a good digest): SHA-1, three to four times as fast as SHA-256 here over a
+ * 7 MB cache.
  */
 const DIGEST = "sha1";
-/** The length of the digest (hex), on the line after the marker. */
+/**
+ * A segment's header: `cse-seg `, the body's length and its index's place in the body (15 digits
+ * each), the digest, a newline.
+ */
+const SEGMENT_TAG = "cse-seg ";
+const NUMBER_DIGITS = 15;
 const DIGEST_CHARS = 40;
+const HEADER_BYTES = SEGMENT_TAG.length + NUMBER_DIGITS + 1 + NUMBER_DIGITS + 1 + DIGEST_CHARS + 1;
+
+/**
+ * When a run appends what changed rather than writing the cache whole: while the file holds fewer
+ * than `maxSegments` segments and would be at most `maxGrowth` times the size of the records it
+ * keeps (plus `slackBytes`), so that records of files since changed never come to dominate what
+ * a run reads.
+ */
+export interface AppendLimits {
+  maxSegments: number;
+  maxGrowth: number;
+  slackBytes: number;
+}
+
+export const APPEND_LIMITS: AppendLimits = { maxSegments: 64, maxGrowth: 2, slackBytes: 1024 * 1024 };
+
+/** A segment to add at the end of the cache file (`at` is the file's size it was made for). */
+export interface Appendix {
+  at: number;
+  pieces: Uint8Array[];
+}
 
 /**
  * The per-file results of an earlier run, keyed by path; a result is used only when the file's
@@ -60,12 +87,18 @@ const DIGEST_CHARS = 40;
  * file's own result depends on) are what they were. A run keeps only the entries it used or
  * made, so files that are gone drop out.
  *
- * The cache file: the marker line, the SHA-1 of the rest (a check against damage), an index
- * (one JSON line: the stamp and, per file, its path, key, kind, data size, record length and
- * signature as five numbers), then every file's record (`{data, diagnostics, schemaLine}` as
- * JSON, or V8's encoding for data JSON cannot hold, such as `.inf`) one after another. A record
- * is decoded only when its file is used, and an entry kept from the last run is written back as
- * the bytes it was read as: a run in which one file changed encodes one record, not all of them.
+ * The cache file: the marker line, then segments one after another. A segment is a header (its
+ * body's length, where its index starts in it, and the SHA-1 of the previous segment's digest and
+ * this body: a check against damage), then its body: records (`{data, diagnostics, schemaLine}`
+ * as JSON, or V8's encoding for data JSON cannot hold, such as `.inf`), then its index (one JSON
+ * line: the stamp; per file set, its path, key, kind, data size, the record's place in the file
+ * and signature as five numbers; and the paths dropped). The first segment sets every file; a
+ * later one, appended by a run in which a few files changed, sets those and drops those gone,
+ * pointing at records earlier in the file for the rest: such a run writes a few kilobytes, not the
+ * whole cache. The cache is the longest run of whole, undamaged segments from the start (a segment
+ * torn by a crash, or by a run appending while another read, ends it there), and a run that finds
+ * anything after that, or too many segments, or too many records no longer used, writes it whole
+ * again. A record is decoded only when its file is used.
  */
 export class FileCache {
   private readonly next = new Map<string, Entry>();
@@ -78,6 +111,8 @@ export class FileCache {
   private constructor(
     private readonly previous: Map<string, Entry>,
     private readonly stamp: string,
+    /** The cache file read, when a segment can be appended to it (its every byte was used). */
+    private readonly file: { buf: Buffer; digest: string; segments: number } | null = null,
   ) {}
 
   /** An empty cache for runs with `stamp`. */
@@ -86,47 +121,50 @@ export class FileCache {
   }
 
   /**
-   * The cache in `bytes` (a cache file's content), or an empty one when they are not a cache of
-   * this kind, are damaged (their digest does not match), or were written with another stamp: a
-   * cache is never trusted half-way.
+   * The cache in `bytes` (a cache file's content): its whole, undamaged segments from the start
+   * written with this stamp, or an empty cache when there are none (not a cache of this kind,
+   * damaged at its start, or written with another stamp): a damaged segment is never trusted.
    */
   static parse(bytes: Uint8Array | null, stamp: string): FileCache {
-    if (bytes === null) return FileCache.empty(stamp);
-    const cache = FileCache.empty(stamp);
-    cache.dirty = true;
+    const empty = () => {
+      const cache = FileCache.empty(stamp);
+      cache.dirty = true;
+      return cache;
+    };
+    if (bytes === null) return empty();
     try {
       const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const rest = MAGIC.length + DIGEST_CHARS + 1;
-      if (buf.length < rest || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) return cache;
-      if (buf[rest - 1] !== 0x0a) return cache;
-      const digest = createHash(DIGEST).update(buf.subarray(rest)).digest("hex");
-      if (buf.toString("latin1", MAGIC.length, MAGIC.length + DIGEST_CHARS) !== digest) return cache;
-      const eol = buf.indexOf(0x0a, rest);
-      if (eol < 0) return cache;
-      const index = JSON.parse(buf.toString("utf8", rest, eol)) as unknown;
-      if (!isIndex(index) || index.stamp !== stamp) return cache;
+      if (buf.length < MAGIC.length || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) return empty();
       const entries = new Map<string, Entry>();
-      let at = eol + 1;
-      // Rows read by index, not destructured: a destructuring walks each row's iterator.
-      for (let i = 0; i < index.entries.length; i++) {
-        const row = index.entries[i]!;
-        const file = row[0];
-        const length = row[4];
-        if (entries.has(file) || at + length > buf.length) return cache;
-        const entry: Entry = {
-          key: row[1],
-          kindKey: row[2],
-          textSize: row[3],
-          raw: { buf, start: at, end: at + length },
-        };
-        if (row[5] !== 0) entry.signature = row[5];
-        entries.set(file, entry);
-        at += length;
+      let at = MAGIC.length;
+      let digest = "";
+      let segments = 0;
+      while (at < buf.length) {
+        const segment = readSegment(buf, at, digest, stamp);
+        if (segment === null) break;
+        for (const file of segment.drop) entries.delete(file);
+        // Rows read by index, not destructured: a destructuring walks each row's iterator.
+        for (let i = 0; i < segment.set.length; i++) {
+          const row = segment.set[i]!;
+          const start = row[4];
+          const end = start + row[5];
+          if (start < MAGIC.length || end > segment.indexStart) return empty();
+          const entry: Entry = { key: row[1], kindKey: row[2], textSize: row[3], raw: { buf, start, end } };
+          if (row[6] !== 0) entry.signature = row[6];
+          entries.set(row[0], entry);
+        }
+        at = segment.end;
+        digest = segment.digest;
+        segments++;
       }
-      if (at !== buf.length) return cache;
-      return new FileCache(entries, stamp);
-    } catch {
+      if (segments === 0) return empty();
+      const whole = at === buf.length;
+      const cache = new FileCache(entries, stamp, whole ? { buf, digest, segments } : null);
+      // Bytes after the last whole segment (a torn append): the cache is written whole again.
+      cache.dirty = !whole;
       return cache;
+    } catch {
+      return empty();
     }
   }
 
@@ -215,15 +253,17 @@ export class FileCache {
   }
 
   /**
-   * The bytes of the cache file for the next run, as pieces to write one after another (their
-   * concatenation is the file): the records kept from the last run are the bytes read.
+   * The bytes of the cache file for the next run, written whole (one segment), as pieces to write
+   * one after another (their concatenation is the file): the records kept from the last run are
+   * the bytes read.
    */
   serialisePieces(): Uint8Array[] {
     const files = [...this.next.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const index: IndexRow[] = [];
     const records: Uint8Array[] = [];
-    // Records kept from the file read lie one after another there, in the same order: a run of
-    // them is written as one piece.
+    let at = MAGIC.length + HEADER_BYTES;
+    // Records kept from the file read that lie one after another there, in the same order, are
+    // written as one piece.
     let run: RawRecord | null = null;
     const flush = () => {
       if (run !== null) records.push(run.buf.subarray(run.start, run.end));
@@ -246,18 +286,68 @@ export class FileCache {
         length = entry.encoded.length;
         records.push(entry.encoded);
       }
-      index.push([file, entry.key, entry.kindKey, entry.textSize, length, entry.signature ?? 0]);
+      index.push([file, entry.key, entry.kindKey, entry.textSize, at, length, entry.signature ?? 0]);
+      at += length;
     }
     flush();
-    const head = Buffer.from(`${JSON.stringify({ stamp: this.stamp, entries: index })}\n`);
-    const hash = createHash(DIGEST).update(head);
-    for (const r of records) hash.update(r);
-    return [Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), head, ...records];
+    return [Buffer.from(MAGIC, "latin1"), ...segment(records, index, [], this.stamp, "")];
   }
 
-  /** The bytes of the cache file for the next run. */
+  /** The bytes of the cache file for the next run, written whole. */
   serialise(): Uint8Array {
     return Buffer.concat(this.serialisePieces());
+  }
+
+  /**
+   * What changed since the cache file read, as a segment to append to it; null when the cache
+   * should be written whole instead (there was none to append to, or it would hold too many
+   * segments or too many records no longer used: see `AppendLimits`).
+   */
+  appendPieces(limits: AppendLimits = APPEND_LIMITS): Appendix | null {
+    if (this.file === null || this.file.segments >= limits.maxSegments) return null;
+    const { buf } = this.file;
+    const set: IndexRow[] = [];
+    const records: Uint8Array[] = [];
+    const bodyStart = buf.length + HEADER_BYTES;
+    let at = bodyStart;
+    let kept = 0;
+    for (const [file, entry] of this.next) {
+      const fromFile = entry.raw !== undefined && entry.raw.buf === buf;
+      const length = fromFile
+        ? entry.raw!.end - entry.raw!.start
+        : (entry.encoded ??= encodeRecord(this.resultOf(entry))).length;
+      kept += length;
+      // The very entry read (taken as it was): the file already says all of it.
+      if (this.previous.get(file) === entry) continue;
+      if (fromFile)
+        set.push([
+          file,
+          entry.key,
+          entry.kindKey,
+          entry.textSize,
+          entry.raw!.start,
+          length,
+          entry.signature ?? 0,
+        ]);
+      else {
+        records.push(entry.encoded!);
+        set.push([file, entry.key, entry.kindKey, entry.textSize, at, length, entry.signature ?? 0]);
+        at += length;
+      }
+    }
+    const drop: string[] = [];
+    for (const file of this.previous.keys()) if (!this.next.has(file)) drop.push(file);
+    set.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    drop.sort();
+    const pieces = segment(records, set, drop, this.stamp, this.file.digest);
+    const size = buf.length + pieces.reduce((n, p) => n + p.length, 0);
+    if (size > limits.maxGrowth * kept + limits.slackBytes) return null;
+    return { at: buf.length, pieces };
+  }
+
+  /** An entry's result, decoded if it was not yet (an entry kept is one whose record decoded). */
+  private resultOf(entry: Entry): CachedFile {
+    return entry.result ?? this.decoded(entry)!;
   }
 
   /** An entry's record, decoded once; undefined when it cannot be (then the file is read afresh). */
@@ -285,8 +375,70 @@ interface RawRecord {
   end: number;
 }
 
-/** One file in the cache file's index: path, key, kind, data size, record length, signature (0: none). */
-type IndexRow = [string, string, string, number, number, SignatureTuple | 0];
+/**
+ * One file set in a segment's index: path, key, kind, data size, the record's place in the cache
+ * file (its first byte, its length), signature (0: none).
+ */
+type IndexRow = [string, string, string, number, number, number, SignatureTuple | 0];
+
+/** A segment's index: the stamp it was written with, the files it sets and those it drops. */
+interface SegmentIndex {
+  stamp: string;
+  set: IndexRow[];
+  drop: string[];
+}
+
+/** A segment's pieces: its header, then its body (`records`, then the index line). */
+function segment(
+  records: Uint8Array[],
+  set: IndexRow[],
+  drop: string[],
+  stamp: string,
+  previous: string,
+): Uint8Array[] {
+  const index = Buffer.from(`${JSON.stringify({ stamp, set, drop } satisfies SegmentIndex)}\n`);
+  const hash = createHash(DIGEST).update(previous, "latin1");
+  let indexAt = 0;
+  for (const r of records) {
+    hash.update(r);
+    indexAt += r.length;
+  }
+  hash.update(index);
+  const header = `${SEGMENT_TAG}${digits(indexAt + index.length)} ${digits(indexAt)} ${hash.digest("hex")}\n`;
+  return [Buffer.from(header, "latin1"), ...records, index];
+}
+
+function digits(n: number): string {
+  return String(n).padStart(NUMBER_DIGITS, "0");
+}
+
+/**
+ * The segment at `at` in `buf` when it is whole, its digest (chained from `previous`) matches and
+ * its index is well formed and of this stamp; null otherwise.
+ */
+function readSegment(
+  buf: Buffer,
+  at: number,
+  previous: string,
+  stamp: string,
+): (SegmentIndex & { indexStart: number; end: number; digest: string }) | null {
+  if (at + HEADER_BYTES > buf.length) return null;
+  const header = buf.toString("latin1", at, at + HEADER_BYTES);
+  const match = /^cse-seg (\d{15}) (\d{15}) ([0-9a-f]{40})\n$/.exec(header);
+  if (match === null) return null;
+  const bodyStart = at + HEADER_BYTES;
+  const end = bodyStart + Number(match[1]);
+  const indexStart = bodyStart + Number(match[2]);
+  if (end > buf.length || indexStart >= end || buf[end - 1] !== 0x0a) return null;
+  const digest = createHash(DIGEST)
+    .update(previous, "latin1")
+    .update(buf.subarray(bodyStart, end))
+    .digest("hex");
+  if (digest !== match[3]) return null;
+  const index = JSON.parse(buf.toString("utf8", indexStart, end - 1)) as unknown;
+  if (!isIndex(index) || index.stamp !== stamp) return null;
+  return { ...index, indexStart, end, digest };
+}
 
 /**
  * A file's signature as kept in the cache: size, mtimeMs, ctimeMs, ino, dev. An array of numbers,
@@ -355,27 +507,35 @@ function jsonSafe(value: unknown): boolean {
   return true;
 }
 
-function isIndex(value: unknown): value is { stamp: string; entries: IndexRow[] } {
+function isIndex(value: unknown): value is SegmentIndex {
   if (typeof value !== "object" || value === null) return false;
-  const v = value as { stamp?: unknown; entries?: unknown };
-  return typeof v.stamp === "string" && Array.isArray(v.entries) && v.entries.every(isIndexRow);
+  const v = value as { stamp?: unknown; set?: unknown; drop?: unknown };
+  return (
+    typeof v.stamp === "string" &&
+    Array.isArray(v.set) &&
+    v.set.every(isIndexRow) &&
+    Array.isArray(v.drop) &&
+    v.drop.every((f) => typeof f === "string")
+  );
 }
 
 function isIndexRow(value: unknown): value is IndexRow {
-  if (!Array.isArray(value) || value.length !== 6) return false;
+  if (!Array.isArray(value) || value.length !== 7) return false;
   const row = value as unknown[];
   const file = row[0];
   const key = row[1];
   const kindKey = row[2];
   const textSize = row[3];
-  const length = row[4];
-  const signature = row[5];
+  const start = row[4];
+  const length = row[5];
+  const signature = row[6];
   return (
     typeof file === "string" &&
     typeof key === "string" &&
     typeof kindKey === "string" &&
     Number.isSafeInteger(textSize) &&
     (textSize as number) >= 0 &&
+    Number.isSafeInteger(start) &&
     Number.isSafeInteger(length) &&
     (length as number) > 0 &&
     (signature === 0 || isSignature(signature))

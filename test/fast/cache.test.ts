@@ -151,6 +151,26 @@ describe("--cache", () => {
     expect(html().equals(plain)).toBe(true);
   });
 
+  it("a run in which one file changed appends to the cache; a torn end is not used and is written over", async () => {
+    const dir = testdir(minimalSubmission());
+    const cacheFile = path.join(dir, CACHE_FILE);
+    await runCse(["validate", "--cache", ...AS_OF], { cwd: dir });
+    const before = fs.readFileSync(cacheFile);
+    const e001 = fs.readFileSync(path.join(dir, "evidence/E001.yaml"), "utf8");
+    write(dir, "evidence/E001.yaml", e001.replace(/^title:.*$/m, "title: A changed title"));
+    await expectSameOutput(dir);
+    const after = fs.readFileSync(cacheFile);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    // A segment cut short (a run stopped while appending): the output is still a plain run's, and
+    // the cache is written whole again.
+    fs.writeFileSync(cacheFile, after.subarray(0, after.length - 10));
+    write(dir, "evidence/E001.yaml", e001);
+    await expectSameOutput(dir);
+    const rewritten = fs.readFileSync(cacheFile);
+    expect(rewritten.toString("latin1").split("cse-seg ").length - 1).toBe(1);
+  });
+
   it("removes the temporaries a stopped run left beside the cache, never a running one's", async () => {
     const dir = testdir(minimalSubmission());
     const left = path.join(dir, `${CACHE_FILE}.999999999.0badf00d.tmp`);
