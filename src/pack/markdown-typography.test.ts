@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { markdownTokens, renderMarkdownHtml } from "./markdown.js";
 import { setDashes } from "./markdown-typography.js";
@@ -33,6 +34,55 @@ describe("typographic quotes and dashes", () => {
     expect(html('```\nsay "hi" - 2025-26\n```')).toContain("say &quot;hi&quot; - 2025-26");
     expect(setDashes("see https://e.test/2025-26 or www.e.test/a--b")).toBe(
       "see https://e.test/2025-26 or www.e.test/a--b",
+    );
+  });
+
+  it("sets the dashes that setting them word by word, every word, would set", () => {
+    // The first way dashes were set (every word split out and tried), kept as the reference.
+    const wordByWord = (text: string) =>
+      text
+        .split(/(\s+)/)
+        .map((word) =>
+          /:\/\/|^www\.|@|\//.test(word)
+            ? word
+            : word
+                .replace(
+                  /(?<![\p{L}\p{N}-])((?:19|20)\d\d)-(\d\d(?:\d\d)?)(?![\p{L}\p{N}]|-\d)/gu,
+                  (m, from: string, to: string) =>
+                    (to.length === 4 ? Number(to) > Number(from) : Number(to) > Number(from) % 100)
+                      ? `${from}\u2013${to}`
+                      : m,
+                )
+                .replace(/^---$/, "\u2014")
+                .replace(/^--?$/, "\u2013")
+                .replace(/(?<=[\p{L}\p{N}])---(?=[\p{L}\p{N}])/gu, "\u2014"),
+        )
+        .join("");
+    const pieces = fc.constantFrom(
+      "-",
+      "--",
+      "---",
+      " ",
+      "\u00a0",
+      "\n",
+      "2025",
+      "26",
+      "2028",
+      "19",
+      "a",
+      "é",
+      "/",
+      "@",
+      "://",
+      "www.",
+      ".",
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+        const text = parts.join("");
+        expect(setDashes(text)).toBe(wordByWord(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 

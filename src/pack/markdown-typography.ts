@@ -20,20 +20,22 @@ const ADDRESS = /:\/\/|^www\.|@|\//;
  * replacements are not used: they also turn "(c)" into "©", which a list of options would meet.)
  */
 export function setDashes(text: string): string {
-  return text
-    .split(/(\s+)/)
-    .map((word) =>
-      ADDRESS.test(word)
-        ? word
-        : word
-            .replace(YEAR_RANGE, (m, from: string, to: string) =>
-              isRange(from, to) ? `${from}\u2013${to}` : m,
-            )
-            .replace(/^---$/, "\u2014")
-            .replace(/^--?$/, "\u2013")
-            .replace(/(?<=[\p{L}\p{N}])---(?=[\p{L}\p{N}])/gu, "\u2014"),
-    )
-    .join("");
+  // Only a word holding a hyphen can take a dash: most texts have none, and are given back as
+  // they are (setting dashes word by word in every text was some 7% of a Word build's time).
+  if (!text.includes("-")) return text;
+  return text.replace(HYPHENATED_WORD, (word) => (ADDRESS.test(word) ? word : dashesIn(word)));
+}
+
+/** A word (a run of characters other than spaces) holding a hyphen, from the word's start. */
+const HYPHENATED_WORD = /(?<!\S)\S*-\S*/g;
+
+/** The dashes of one word (no spaces in it) that is not an address. */
+function dashesIn(word: string): string {
+  return word
+    .replace(YEAR_RANGE, (m, from: string, to: string) => (isRange(from, to) ? `${from}\u2013${to}` : m))
+    .replace(/^---$/, "\u2014")
+    .replace(/^--?$/, "\u2013")
+    .replace(/(?<=[\p{L}\p{N}])---(?=[\p{L}\p{N}])/gu, "\u2014");
 }
 
 function isRange(from: string, to: string): boolean {
