@@ -43,7 +43,7 @@ const USAGE = `usage: node bench/run.js [options]   (npm run bench -- [options])
   --quick          --sizes 300 --runs 3
   --only LIST      run only these of ${TASK_KEYS.join(",")} (floors always run)
   --timeout S      kill a run after S seconds (default 900)
-  --slow S         a command whose warm-up takes over S seconds is measured by that run alone (default 30)
+  --slow S         a command whose warm-up takes over S seconds is measured by that run alone (default 60)
   --chromium-max N largest size Chromium prints (default 3000: a 30,000-item page takes it very long)
   --docx-max N     largest size the Word pack is built at (default: every size)
   --chromium-timeout S  stop Chromium after S seconds (default: --timeout); a print stopped
@@ -60,7 +60,7 @@ function parseArgs(argv) {
     only: null,
     keep: false,
     timeout: 900,
-    slow: 30,
+    slow: 60,
     chromiumMax: 3000,
     docxMax: Infinity,
     chromiumTimeout: null,
