@@ -137,15 +137,10 @@ function readCacheBytes(file: string): { bytes: Uint8Array; identity: FileIdenti
     fd = fs.openSync(file, "r");
     const st = fs.fstatSync(fd);
     if (!st.isFile() || st.size > MAX_CACHE_BYTES) return null;
-    const bytes = Buffer.allocUnsafe(st.size);
-    let at = 0;
-    while (at < st.size) {
-      const n = fs.readSync(fd, bytes, at, st.size - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    // A file cut short while it was read: what was read is what it is (its torn end is not used).
-    return { bytes: bytes.subarray(0, at), identity: { dev: st.dev, ino: st.ino, size: at } };
+    // What is read is what the file is, however it changed meanwhile: a segment found torn at
+    // its end is not used, and a file of another size is not appended to.
+    const bytes = fs.readFileSync(fd);
+    return { bytes, identity: { dev: st.dev, ino: st.ino, size: bytes.length } };
   } catch {
     return null;
   } finally {

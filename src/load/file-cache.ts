@@ -286,7 +286,7 @@ export class FileCache {
         length = entry.encoded.length;
         records.push(entry.encoded);
       }
-      index.push([file, entry.key, entry.kindKey, entry.textSize, at, length, entry.signature ?? 0]);
+      index.push(indexRow(file, entry, at, length));
       at += length;
     }
     flush();
@@ -308,8 +308,7 @@ export class FileCache {
     const { buf } = this.file;
     const set: IndexRow[] = [];
     const records: Uint8Array[] = [];
-    const bodyStart = buf.length + HEADER_BYTES;
-    let at = bodyStart;
+    let at = buf.length + HEADER_BYTES;
     let kept = 0;
     for (const [file, entry] of this.next) {
       const fromFile = entry.raw !== undefined && entry.raw.buf === buf;
@@ -319,19 +318,9 @@ export class FileCache {
       kept += length;
       // The very entry read (taken as it was): the file already says all of it.
       if (this.previous.get(file) === entry) continue;
-      if (fromFile)
-        set.push([
-          file,
-          entry.key,
-          entry.kindKey,
-          entry.textSize,
-          entry.raw!.start,
-          length,
-          entry.signature ?? 0,
-        ]);
-      else {
+      set.push(indexRow(file, entry, fromFile ? entry.raw!.start : at, length));
+      if (!fromFile) {
         records.push(entry.encoded!);
-        set.push([file, entry.key, entry.kindKey, entry.textSize, at, length, entry.signature ?? 0]);
         at += length;
       }
     }
@@ -380,6 +369,11 @@ interface RawRecord {
  * file (its first byte, its length), signature (0: none).
  */
 type IndexRow = [string, string, string, number, number, number, SignatureTuple | 0];
+
+/** The index row of `file`'s entry, its record lying at `start` in the cache file. */
+function indexRow(file: string, entry: Entry, start: number, length: number): IndexRow {
+  return [file, entry.key, entry.kindKey, entry.textSize, start, length, entry.signature ?? 0];
+}
 
 /** A segment's index: the stamp it was written with, the files it sets and those it drops. */
 interface SegmentIndex {
