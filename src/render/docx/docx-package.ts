@@ -7,6 +7,7 @@ import { isoBuildTime, zipEntryTime } from "../../util/zip-time.js";
 import type { BodyPiece } from "./docx-blocks.js";
 import type { DocxContext } from "./docx-context.js";
 import { embedFonts } from "./docx-fonts.js";
+import { writeXml } from "./xml-writer.js";
 
 /** The part of the docx package's compiler cse uses: the parts of the document, before zipping. */
 interface Compiled {
@@ -73,8 +74,9 @@ const DRAWS_PER_LINK = 21;
  * The body is never held whole, as objects, as a formatted tree or as XML: a pack of 30,000
  * evidence items has some 700,000 paragraphs, and the docx package's one-call compile held them
  * three times over (over 3 GiB). Each piece of the body is made, formatted with the package's own
- * formatter and XML writer, its numbering and picture placeholders filled in, deflated and let
- * go. The random numbers are drawn at the same places in the same sequence as one compile of the
+ * formatter, written as XML by writeXml (what the package's XML writer writes, with a fraction of
+ * its garbage), its numbering and picture placeholders filled in, deflated and let go. The random
+ * numbers are drawn at the same places in the same sequence as one compile of the
  * whole document drew them: objects first (each link to a bookmark draws 21 while it is made,
  * though its id is never written), then formatting (a web link's relationship id). So where the
  * formatting's numbers start depends on how many links to bookmarks the whole body has, and the
@@ -132,7 +134,7 @@ async function packedWith(
   await part.write(shell.slice(0, open));
   const fields = contentsField();
   const placeholders = placeholderValues(inside, relationships);
-  const format = (element: unknown) => xml(compiler.formatter.format(element, context));
+  const format = (element: unknown) => writeXml(compiler.formatter.format(element, context));
   const tables = tableWriter(format);
   const ctx = plan.context();
   const pieces = plan.body(ctx)[Symbol.iterator]();
@@ -142,7 +144,7 @@ async function packedWith(
     made = random.position;
     if (next.done) break;
     random.position = formatted;
-    const text = random.run(() => withChunkedArrays(compiler, () => tables(next.value)));
+    const text = random.run(() => tables(next.value));
     formatted = random.position;
     await part.write(fields(placeholders(text)));
   }
@@ -360,7 +362,9 @@ const CHUNK = 2048;
  * with no name, which the XML writer the docx package uses prints without tags. That writer takes
  * children off the front of a list one by one, which costs time in proportion to the list's
  * length each time: a pack of 3,000 evidence items has some 70,000 paragraphs in its body, and
- * writing them took minutes; in groups of 2,048 it takes seconds. The XML is the same.
+ * writing them took minutes; in groups of 2,048 it takes seconds. The XML is the same. Used for
+ * the parts docx writes itself (the numbering part has a definition per numbered list) and the
+ * document's shell; the body is written by writeXml, which takes lists as they are.
  */
 function withChunkedArrays<T>(compiler: Compiler, fn: () => T): T {
   const formatter = compiler.formatter;
