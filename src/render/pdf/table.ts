@@ -35,17 +35,20 @@ export function renderTable(flow: Flow, block: TableBlock, body: Box, parent: St
   const header = block.columns.map((c, i) =>
     flow.lines([{ text: c.label, style: "bold", link: null }], inner(cols[i]!).width, TABLE.size),
   );
-  const rows = block.rows.map((row) =>
+  // A row's lines are made as it is drawn, not all before the table: the evidence index has a
+  // row per item, and holding every row's lines (at 30,000 items some 180,000 cells) until the
+  // table ends made them outlive the young generation, to be promoted and marked.
+  const rowLines = (row: readonly (readonly Inline[] | undefined)[]): Line[][] =>
     cols.map((c, i) =>
       flow.lines(runsFromInline(row[i] ?? [], "regular", flow.refs), inner(c).width, TABLE.size),
-    ),
-  );
+    );
   const heightOf = (cells: Line[][]) => Math.max(1, ...cells.map((l) => l.length)) * lh + 2 * TABLE.padY;
   const headerHeight = heightOf(header);
 
   const table = flow.struct(parent, "Table");
   const caption = flow.lines([{ text: block.caption, style: "bold", link: null }], box.width, 9.5);
-  flow.need(caption.length * 9.5 * 1.4 + 4 + headerHeight + (rows[0] ? heightOf(rows[0]) : 0));
+  const firstRow = block.rows[0] ? rowLines(block.rows[0]) : null;
+  flow.need(caption.length * 9.5 * 1.4 + 4 + headerHeight + (firstRow ? heightOf(firstRow) : 0));
   flow.paragraph(
     [{ text: block.caption, style: "bold", link: null }],
     box,
@@ -88,7 +91,8 @@ export function renderTable(flow: Flow, block: TableBlock, body: Box, parent: St
     flow.newPage();
     drawHeader(cols.map(() => null));
   };
-  rows.forEach((cells, r) => {
+  block.rows.forEach((row, r) => {
+    const cells = r === 0 && firstRow ? firstRow : rowLines(row);
     const tr = flow.struct(tbody, "TR");
     const owners: Owner[] = cols.map((_, i) => {
       const rowHeader = block.rowHeaders && i === 0;
@@ -164,8 +168,10 @@ function columnWidths(flow: Flow, block: TableBlock, width: number): number[] {
   const widths = block.columns.map((c) => (width * c.width) / total);
   const needed = block.columns.map((c, i) => {
     if (!c.nowrap) return 0;
-    const cells = block.rows.map((row) => plainWidth(flow, row[i] ?? []));
-    return Math.max(flow.measure(c.label, "bold", TABLE.size), ...cells) + 2 * TABLE.padX + 1;
+    // A loop, not Math.max(...cells): a spread of a row per item would overflow the stack.
+    let widest = flow.measure(c.label, "bold", TABLE.size);
+    for (const row of block.rows) widest = Math.max(widest, plainWidth(flow, row[i] ?? []));
+    return widest + 2 * TABLE.padX + 1;
   });
   const extra = needed.reduce((n, w, i) => n + Math.max(0, w - widths[i]!), 0);
   const spare = widths.reduce((n, w, i) => n + (block.columns[i]!.nowrap ? 0 : w * 0.5), 0);
