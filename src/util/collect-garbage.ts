@@ -51,6 +51,27 @@ export function keepHeapClose(percent: number): void {
 let heapGrowingPercent: number | null = null;
 
 /**
+ * Turns off V8's allocation-site pretenuring for the rest of the run. V8 watches where objects
+ * are made, and once most of a site's objects have survived a young-generation collection it
+ * makes that site's objects in the old generation from then on, where only a full collection
+ * frees them. Writing a large pack makes the same few shapes (a run, a paragraph, a formatted
+ * element) millions of times, each living only while its piece of the pack is written; a few
+ * long pieces (a table row or list citing hundreds of items, which a pack of 30,000 items has
+ * and one of 3,000 does not) were enough for V8 to send every later one of them to the old
+ * generation. The Word build at 30,000 items promoted 4.0 GB instead of 2.0 GB and made 29 full
+ * collections instead of 13, the PDF build 3.3 GB instead of 2.7 GB and 58 instead of 31
+ * (docs/benchmarks.md, issue 22). Objects that do live long are still promoted, by surviving two
+ * young collections. A setting of the whole process, like keepHeapClose.
+ */
+export function stopPretenuring(): void {
+  if (pretenuringStopped) return;
+  pretenuringStopped = true;
+  v8.setFlagsFromString("--no-allocation-site-pretenuring");
+}
+
+let pretenuringStopped = false;
+
+/**
  * How far a format's build lets V8's heap grow past what is live, sized to what is live as it
  * starts. V8 grows the heap by the percent plus a fixed step of its own (about V8_STEP MB, with
  * the young generation): with one fixed percent, a small pack's heap grew by about 90% of what

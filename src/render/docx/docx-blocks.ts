@@ -88,6 +88,19 @@ function listBlock(ctx: DocxContext, block: ListBlock): BodyChild[] {
   return listItems(ctx, block, 0);
 }
 
+/**
+ * A block's children an item at a time for a list (an element's list of the evidence it cites
+ * has an item per item: hundreds at 30,000 items), else all at once: the same children in the
+ * same order as docxBlocks, so a long list can be written in several pieces.
+ */
+export function* blockChildren(ctx: DocxContext, block: Block): Generator<BodyChild[]> {
+  if (block.type !== "list") {
+    yield docxBlocks(ctx, [block]);
+    return;
+  }
+  for (const item of block.items) yield listItems(ctx, { ...block, items: [item] }, 0);
+}
+
 /** A bulleted list: each item's first paragraph carries the bullet, the rest line up under it. */
 function listItems(ctx: DocxContext, block: ListBlock, depth: number): BodyChild[] {
   return block.items.flatMap((item) =>

@@ -1,6 +1,6 @@
 import { Bookmark, Paragraph, TableOfContents } from "docx";
 import type { ContentsEntry, Cover, PackDocument, Section } from "../../pack/document-model.js";
-import { docxBlocks, tableCaption, type BodyChild, type BodyPiece } from "./docx-blocks.js";
+import { blockChildren, docxBlocks, tableCaption, type BodyChild, type BodyPiece } from "./docx-blocks.js";
 import type { DocxContext } from "./docx-context.js";
 import { internalLink, textRuns } from "./docx-inlines.js";
 import { headingLevelOf } from "./docx-markdown.js";
@@ -59,7 +59,7 @@ function flatten(
 }
 
 /** About this many children of a long section are made and written at a time. */
-const CHILDREN_PER_PIECE = 500;
+const CHILDREN_PER_PIECE = 100;
 
 /**
  * A section: its heading (a built-in Heading style, bookmarked with its anchor), blocks, sub-sections;
@@ -79,11 +79,13 @@ function* sectionPieces(ctx: DocxContext, section: Section): Generator<BodyPiece
       children = [];
       yield* tablePieces(ctx, block);
     } else {
-      children.push(...docxBlocks(ctx, [block]));
-      // A section of thousands of blocks (a list of every item) goes in parts too.
-      if (children.length >= CHILDREN_PER_PIECE) {
-        yield children;
-        children = [];
+      // A section of thousands of blocks, or a list of every item, goes in parts too.
+      for (const made of blockChildren(ctx, block)) {
+        children.push(...made);
+        if (children.length >= CHILDREN_PER_PIECE) {
+          yield children;
+          children = [];
+        }
       }
     }
   }

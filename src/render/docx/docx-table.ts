@@ -82,7 +82,7 @@ function tableRow(
  * one per cell, or the number of inlines in a cell when more (a cell listing 500 evidence items
  * weighs 500), so a table of few rows with long cells goes in parts too.
  */
-const WEIGHT_PER_PIECE = 2000;
+const WEIGHT_PER_PIECE = 250;
 
 /** Whether a table is long enough to be made and written in parts. */
 export function isLongTable(block: TableBlock): boolean {
