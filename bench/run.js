@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF, generate } from "./generate.js";
 import { cleanUpMeasure, median, MEMORY_METHOD, runOnce } from "./lib/measure.js";
-import { evaluateTargets, measurementsTable, targetsTable } from "./lib/report.js";
+import { evaluateTargets, GROWTH_KEYS, measurementsTable, targetsTable } from "./lib/report.js";
 import {
   ajvArgvs,
   chromiumArgv,
@@ -230,17 +230,22 @@ async function measureAll(tasks, { runs, slowMs, ...ctx }) {
     log(`  round ${round}/${runs}`);
     for (const t of tasks) {
       if (t.skipped || t.failed || t.single) continue;
-      const r = await runTask(t, ctx);
-      if (r.error) {
-        Object.assign(t, { failed: true, note: r.error });
-        continue;
-      }
-      t.times.push(r.ms);
-      if (r.cpu != null) t.cpus.push(r.cpu);
-      if (r.peak != null) t.peaks.push(r.peak);
+      await runAndRecord(t, ctx);
     }
   }
   for (const t of tasks) summarise(t);
+}
+
+/** One measured run of a task: its time, CPU and peak added to the task's, or the task marked failed. */
+async function runAndRecord(t, ctx) {
+  const r = await runTask(t, ctx);
+  if (r.error) {
+    Object.assign(t, { failed: true, note: r.error });
+    return;
+  }
+  t.times.push(r.ms);
+  if (r.cpu != null) t.cpus.push(r.cpu);
+  if (r.peak != null) t.peaks.push(r.peak);
 }
 
 function summarise(t) {
@@ -250,17 +255,6 @@ function summarise(t) {
   t.cpuMs = t.cpus.length === t.times.length && !t.cpuUnknown ? median(t.cpus) : null;
   t.peakKiB = t.peaks.length ? Math.max(...t.peaks) : null;
 }
-
-/** The commands whose time is compared from one size to the next (lib/report.js, growth targets). */
-const GROWTH_KEYS = new Set([
-  "floor-parse",
-  "validate",
-  "gaps",
-  "build-html",
-  "build-pdf",
-  "build-pdf-split",
-  "build-docx",
-]);
 
 /**
  * Runs the smaller size's growth commands again, now that the larger size is measured, as many
@@ -272,7 +266,7 @@ const GROWTH_KEYS = new Set([
 async function remeasureSmaller(smaller, larger, ctx) {
   const measuredLarger = new Set(larger.filter((t) => !t.skipped && !t.failed).map((t) => t.key));
   const again = smaller.filter(
-    (t) => GROWTH_KEYS.has(t.key) && measuredLarger.has(t.key) && !t.skipped && !t.failed && !t.atLeast,
+    (t) => GROWTH_KEYS.includes(t.key) && measuredLarger.has(t.key) && !t.skipped && !t.failed && !t.atLeast,
   );
   if (again.length === 0) return;
   log(`  the ${again[0].size}-item end of each growth pair again, after the larger`);
@@ -280,14 +274,7 @@ async function remeasureSmaller(smaller, larger, ctx) {
   for (let round = 0; round < rounds; round++)
     for (const t of again) {
       if (t.failed || round >= t.runs) continue;
-      const r = await runTask(t, ctx);
-      if (r.error) {
-        Object.assign(t, { failed: true, note: r.error });
-        continue;
-      }
-      t.times.push(r.ms);
-      if (r.cpu != null) t.cpus.push(r.cpu);
-      if (r.peak != null) t.peaks.push(r.peak);
+      await runAndRecord(t, ctx);
     }
   for (const t of again) {
     summarise(t);

@@ -76,8 +76,8 @@ const DRAWS_PER_LINK = 21;
  * three times over (over 3 GiB). Each piece of the body is made, formatted with the package's own
  * formatter, written as XML by writeXml (what the package's XML writer writes, with a fraction of
  * its garbage), its numbering and picture placeholders filled in, deflated and let go. The random
- * numbers are drawn at the same places in the same sequence as one compile of the
- * whole document drew them: objects first (each link to a bookmark draws 21 while it is made,
+ * numbers are drawn at the same places in the same sequence as one compile of the whole document
+ * drew them: objects first (each link to a bookmark draws 21 while it is made,
  * though its id is never written), then formatting (a web link's relationship id). So where the
  * formatting's numbers start depends on how many links to bookmarks the whole body has, and the
  * numbering definitions (the document's, made before the body is written) on which numbered
