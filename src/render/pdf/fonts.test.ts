@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { fontOf, measure, registerFonts, type TextStyle } from "./fonts.js";
+import { fontOf, measure, registerFonts, widthKey, type TextStyle } from "./fonts.js";
 
 const TEXTS = [
   "The library's opening hours changed after the 2025 survey (see https://example.org/a-b/c).",
@@ -10,7 +10,7 @@ const TEXTS = [
   "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
   "",
 ];
-const STYLES: TextStyle[] = ["regular", "bold", "italic", "boldItalic", "code"];
+const STYLES: TextStyle[] = ["regular", "bold", "italic", "boldItalic", "code", "symbol"];
 
 /** pdfkit's own measure of the whole text, as cse measured before words were cached. */
 function measuredWhole(doc: PDFKit.PDFDocument, text: string, style: TextStyle, size: number): number {
@@ -37,5 +37,38 @@ describe("measure", () => {
     const b = new PDFDocument();
     registerFonts(b);
     for (const text of TEXTS) expect(measure(b, text, "bold", 11)).toBe(measure(a, text, "bold", 11));
+  });
+
+  it("keeps a word's width under the word with its digits as 0, which every shipped font measures alike", () => {
+    expect(widthKey("E01253")).toBe("E00000");
+    expect(widthKey("p.\u00a02386:")).toBe("p.\u00a00000:");
+    expect(widthKey("Library")).toBe("Library");
+    const doc = new PDFDocument({ autoFirstPage: false });
+    registerFonts(doc);
+    // Every character of Latin text, and the punctuation cse writes, before and after each digit:
+    // one width for all ten digits, so no kerning pair tells them apart.
+    const neighbours = [
+      " ",
+      "\u00a0",
+      "\u2013",
+      "\u2014",
+      "\u2018",
+      "\u2019",
+      "\u201c",
+      "\u201d",
+      "\u2026",
+      "\u2022",
+    ];
+    for (let c = 0x21; c < 0x180; c++) if (c < 0x7f || c > 0xa0) neighbours.push(String.fromCodePoint(c));
+    for (const style of STYLES) {
+      doc.font(fontOf(style)).fontSize(1000);
+      const differing: string[] = [];
+      for (const n of [...neighbours, ""])
+        for (const shape of [(d: string) => n + d, (d: string) => d + n, (d: string) => `${d}${d}${n}`]) {
+          const widths = new Set([..."0123456789"].map((d) => doc.widthOfString(shape(d))));
+          if (widths.size > 1) differing.push(shape("#"));
+        }
+      expect(differing, `${style}: digits measured apart`).toEqual([]);
+    }
   });
 });

@@ -108,7 +108,7 @@ export function textAt(
  * MEASURE_SIZE, and the text's width is the sum of its words' and spaces' scaled to `size`
  * (widths grow in proportion to the size). Kerning across a space, the one thing measuring
  * words apart leaves out, is nil in the shipped fonts: tests hold the sum within a hundredth of a
- * point of pdfkit's own measure of the whole text.
+ * point of pdfkit's own measure of the whole text. A word's digits are all taken as 0 (widthKey).
  */
 export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle, size: number): number {
   const font = fontOf(style);
@@ -153,13 +153,30 @@ function measuringDocument(): PDFKit.PDFDocument {
 }
 
 function wordWidth(font: FontName, widths: Map<string, number>, word: string): number {
-  let w = widths.get(word);
+  const key = widthKey(word);
+  let w = widths.get(key);
   if (w === undefined) {
-    w = measuringDocument().font(font).fontSize(MEASURE_SIZE).widthOfString(word);
-    widths.set(word, w);
+    w = measuringDocument().font(font).fontSize(MEASURE_SIZE).widthOfString(key);
+    widths.set(key, w);
   }
   return w;
 }
+
+/**
+ * The word a word's width is measured and kept under: the word with every digit 0. In each
+ * shipped font the ten digits have one advance and kern alike with every character beside them
+ * (a test holds the fonts to it), so "E01253", "p. 2386:" and "12/03/2026" measure exactly as
+ * "E00000", "p. 0000:" and "00/00/0000". A pack of 30,000 items cites that many ids and tens of
+ * thousands of page numbers: kept apart, they made the table ten times larger at ten times the
+ * items (about 150,000 words a font against 15,000), and looking a word up in it slower for
+ * every word of the pack (docs/benchmarks.md, issue 22).
+ */
+export function widthKey(word: string): string {
+  return NONZERO_DIGIT.test(word) ? word.replace(NONZERO_DIGITS, "0") : word;
+}
+
+const NONZERO_DIGIT = /[1-9]/;
+const NONZERO_DIGITS = /[1-9]/g;
 
 const covered = new Map<number, boolean>();
 
