@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../diagnostic.js";
-import { parseYamlFile, YAML_LIMITS } from "./yaml-file.js";
+import v8 from "node:v8";
+import { collectGarbage } from "../util/collect-garbage.js";
+import { parseYamlFile, withOwnStrings, YAML_LIMITS } from "./yaml-file.js";
 import { positionOf } from "./positions.js";
 import { resolveInside } from "./source-tree.js";
 
@@ -51,6 +53,38 @@ describe("parseYamlFile", () => {
     const out: Diagnostic[] = [];
     parseYamlFile("a.yaml", enc("id: a\n---\nid: b\n"), out);
     expect(out).toMatchObject([{ code: "yaml-syntax", line: 2, column: 1 }]);
+  });
+});
+
+describe("withOwnStrings", () => {
+  it("leaves the data as it was, a __proto__ key an own property", () => {
+    const long = "a title long enough to be a view";
+    const data = JSON.parse(
+      `{"t":"${long}","n":[1,null,true,"${long}",{"x":"short"}],"__proto__":"${long}"}`,
+    );
+    const copy = withOwnStrings(data);
+    expect(copy).toBe(data);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(["t", "n", "__proto__"]);
+    expect(copy).toEqual({ t: long, n: [1, null, true, long, { x: "short" }], ["__proto__"]: long });
+    expect(withOwnStrings(long)).toBe(long);
+  });
+
+  it("keeps no file's text alive through the values taken from it", () => {
+    // Sixty files of a 250 KB note each; only their titles kept. Views into the texts would keep
+    // 15 MB; copies a few KB.
+    const note = `note: |\n${"  The service desk reviewed the enquiry form with partners.\n".repeat(4_000)}`;
+    collectGarbage();
+    const before = v8.getHeapStatistics().used_heap_size;
+    const titles: unknown[] = [];
+    for (let i = 0; i < 60; i++) {
+      const f = parseYamlFile(`e${i}.yaml`, enc(`title: Customer journey mapping report ${i}\n${note}`), []);
+      titles.push((f.data as { title: unknown }).title);
+    }
+    collectGarbage();
+    const kept = v8.getHeapStatistics().used_heap_size - before;
+    expect(titles[7]).toBe("Customer journey mapping report 7");
+    expect(kept).toBeLessThan(5 * 1024 * 1024);
   });
 });
 

@@ -228,8 +228,58 @@ export function parseYamlFile(file: string, bytes: Uint8Array, out: Diagnostic[]
     });
     return { file, text, doc, data: null, ok: false, lineCounter };
   }
-  return withDocumentOnDemand({ file, text, data, ok: true, lineCounter });
+  return withDocumentOnDemand({ file, text, data: withOwnStrings(data), ok: true, lineCounter });
 }
+
+/**
+ * The data with every string value copied out of the file's text. The parser cuts a value from
+ * the text, and V8 makes a cut of 13 characters or more a view into the whole text, not a copy: so
+ * one title the pack keeps (an evidence index row) kept its whole file in memory. At 30,000 items
+ * the PDF's drawing held every item file's text, 77 of the 460 MB live (docs/benchmarks.md,
+ * issue 22). The strings are copied in one JSON round trip a file (JSON.parse makes whole strings).
+ * Only string values change; a "__proto__" key stays an own property, as the parser made it.
+ */
+export function withOwnStrings<T>(data: T): T {
+  if (typeof data === "string")
+    return (data.length < SLICED_FROM ? data : JSON.parse(JSON.stringify(data))) as T;
+  const holders: Record<string, unknown>[] = [];
+  const keys: string[] = [];
+  const strings: string[] = [];
+  // Aliases may share a value: it is visited at each use, which expandedTextSize has bounded.
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== "object") continue;
+    if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) continue;
+    const holder = value as Record<string, unknown>;
+    for (const key of Object.keys(holder)) {
+      const item = holder[key];
+      if (typeof item !== "string") stack.push(item);
+      else if (item.length >= SLICED_FROM) {
+        holders.push(holder);
+        keys.push(key);
+        strings.push(item);
+      }
+    }
+  }
+  if (strings.length === 0) return data;
+  const copies = JSON.parse(JSON.stringify(strings)) as string[];
+  for (let i = 0; i < copies.length; i++) {
+    const key = keys[i]!;
+    if (key === "__proto__")
+      Object.defineProperty(holders[i], key, {
+        value: copies[i],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else holders[i]![key] = copies[i];
+  }
+  return data;
+}
+
+/** The shortest string V8 makes as a view into another (SlicedString::kMinLength); shorter ones are copies. */
+const SLICED_FROM = 13;
 
 function expandedTooLargeMessage(): string {
   const mib = YAML_LIMITS.maxExpandedChars / 1024 / 1024;
