@@ -17,7 +17,7 @@ export function markAbbreviations(sections: Section[], glossary: readonly Abbrev
     // in an earlier pack: its blocks are marked already (marking twice would mark a second use).
     if (marked.get(section.blocks) !== glossaryKey) {
       const seen = new Set<string>();
-      section.blocks = section.blocks.map((b) => markBlock(b, terms, seen));
+      section.blocks = sameOrNew(section.blocks, (b) => markBlock(b, terms, seen));
       marked.set(section.blocks, glossaryKey);
     }
     section.children.forEach(visit);
@@ -32,17 +32,25 @@ type Term = Abbreviation & { re: RegExp };
 
 function markBlock(block: Block, terms: Term[], seen: Set<string>): Block {
   switch (block.type) {
-    case "paragraph":
-      return { ...block, content: markInlines(block.content, terms, seen) };
-    case "facts":
-      return {
-        ...block,
-        items: block.items.map((f) => ({ ...f, value: markInlines(f.value, terms, seen) })),
-      };
-    case "list":
-      return { ...block, items: block.items.map((item) => item.map((b) => markBlock(b, terms, seen))) };
-    case "table":
-      return { ...block, rows: block.rows.map((row) => row.map((cell) => markInlines(cell, terms, seen))) };
+    case "paragraph": {
+      const content = markInlines(block.content, terms, seen);
+      return content === block.content ? block : { ...block, content };
+    }
+    case "facts": {
+      const items = sameOrNew(block.items, (f) => {
+        const value = markInlines(f.value, terms, seen);
+        return value === f.value ? f : { ...f, value };
+      });
+      return items === block.items ? block : { ...block, items };
+    }
+    case "list": {
+      const items = sameOrNew(block.items, (item) => sameOrNew(item, (b) => markBlock(b, terms, seen)));
+      return items === block.items ? block : { ...block, items };
+    }
+    case "table": {
+      const rows = sameOrNew(block.rows, (row) => sameOrNew(row, (cell) => markInlines(cell, terms, seen)));
+      return rows === block.rows ? block : { ...block, rows };
+    }
     case "markdown": {
       const plain = plainTextOf(block.source);
       const found = terms.filter((t) => !seen.has(t.term) && t.re.test(plain));
@@ -56,14 +64,35 @@ function markBlock(block: Block, terms: Term[], seen: Set<string>): Block {
   }
 }
 
-function markInlines(content: Inline[], terms: Term[], seen: Set<string>): Inline[] {
-  return content.flatMap((inline) =>
-    inline.type === "text" ? splitText(inline.text, inline.strong, terms, seen) : [inline],
-  );
+/**
+ * `list` with `mark` applied to each entry, in order: the same array when every entry came back
+ * the same (most of a pack's text names no term left unmarked, so its document is not copied).
+ */
+function sameOrNew<T>(list: readonly T[], mark: (entry: T) => T): T[] {
+  let out: T[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i]!;
+    const marked = mark(entry);
+    if (out === null && marked !== entry) out = list.slice(0, i);
+    out?.push(marked);
+  }
+  return out ?? (list as T[]);
 }
 
-/** Splits plain text at the first use of each term not yet seen, earliest first. */
-function splitText(textValue: string, strong: boolean, terms: Term[], seen: Set<string>): Inline[] {
+function markInlines(content: Inline[], terms: Term[], seen: Set<string>): Inline[] {
+  let out: Inline[] | null = null;
+  for (let i = 0; i < content.length; i++) {
+    const inline = content[i]!;
+    const split = inline.type === "text" ? splitText(inline.text, inline.strong, terms, seen) : null;
+    if (out === null && split !== null) out = content.slice(0, i);
+    if (split !== null) out!.push(...split);
+    else out?.push(inline);
+  }
+  return out ?? content;
+}
+
+/** Splits plain text at the first use of each term not yet seen, earliest first; null when it names none. */
+function splitText(textValue: string, strong: boolean, terms: Term[], seen: Set<string>): Inline[] | null {
   const out: Inline[] = [];
   let rest = textValue;
   for (;;) {
@@ -79,6 +108,7 @@ function splitText(textValue: string, strong: boolean, terms: Term[], seen: Set<
     out.push({ type: "abbr", text: hit.t.term, expansion: hit.t.expansion });
     rest = rest.slice(hit.at + hit.t.term.length);
   }
-  if (rest || out.length === 0) out.push({ type: "text", text: rest, strong });
+  if (out.length === 0) return null;
+  if (rest) out.push({ type: "text", text: rest, strong });
   return out;
 }

@@ -1,8 +1,30 @@
 import type { Block, Inline, ParagraphBlock } from "./document-model.js";
 import { inNumber } from "../util/plural.js";
 
-/** Plain text. */
-export const text = (t: string, strong = false): Inline => ({ type: "text", text: t, strong });
+/**
+ * Plain text. A short text recurs through a pack thousands of times (", " between ids, "Element ",
+ * a tick or an empty cell of a matrix, a date, a label), so each is made once and shared: the
+ * pack's document is never changed once built (they are frozen, so a change would fail loudly).
+ * At 30,000 items the document held about 600,000 such objects (docs/benchmarks.md, issue 22).
+ */
+export function text(t: string, strong = false): Inline {
+  if (t.length > SHARED_TEXT) return { type: "text", text: t, strong };
+  const shared = strong ? SHARED_STRONG : SHARED_PLAIN;
+  let inline = shared.get(t);
+  if (inline === undefined) {
+    if (shared.size >= SHARED_MAX) shared.clear();
+    inline = Object.freeze({ type: "text", text: t, strong });
+    shared.set(t, inline);
+  }
+  return inline;
+}
+
+/** The longest text shared, in UTF-16 units: longer ones are mostly an item's own (a title, a name). */
+const SHARED_TEXT = 24;
+/** Texts shared at most: the tables start afresh past it (a pack of many distinct short texts). */
+const SHARED_MAX = 10_000;
+const SHARED_PLAIN = new Map<string, Inline>();
+const SHARED_STRONG = new Map<string, Inline>();
 
 /** A link to an anchor in the document. */
 export const ref = (anchor: string, t: string): Inline => ({ type: "ref", anchor, text: t });
