@@ -97,14 +97,16 @@ export interface HeapPolicy {
 export const WORD_HEAP: HeapPolicy = { min: 30, growth: 70, budget: 720 };
 
 /**
- * The PDF build's percent, at every size and for every volume: at 3,000 items the peak went from
- * 890 to 470 MB for about a tenth more CPU (10% was 442 MB for a fifth more); at 300 items 290 ->
- * 190 MB for the same CPU. A policy by size like the Word build's (20% up to about 10,000 items,
- * 30% at 30,000 within a 560 MB heap budget) took the 30,000-item build from 871 MiB to 1,010 MiB
- * (99% of 1 GiB) for about 7% less CPU, one run: the PDF's heap grows while it draws, so there is
- * no room for it (docs/benchmarks.md, issue 22).
+ * The PDF build, for every volume: 20% for a small pack, up to about 100 MB live as rendering
+ * starts (at 3,000 items 20% took the peak from 890 to 470 MB for about a tenth more CPU; at 300
+ * items 290 -> 190 MB for the same CPU), more above, so a large pack's heap grows by about as
+ * much of what is live as a small one's (47% at 30,000 items, about 300 MB live). A policy gave
+ * 30% at 30,000 items before the pack's document was made smaller and peaked at 1,010 MiB; with
+ * the document a quarter smaller the build peaked at 705 MiB at 20%, and at 57% took 262 s
+ * instead of 377 s, at 828 MiB (the split pack 947 MiB, too close to 1 GiB: hence 47%;
+ * docs/benchmarks.md, issue 22).
  */
-export const PDF_HEAP_PERCENT = 20;
+export const PDF_HEAP: HeapPolicy = { min: 20, growth: 60, budget: 720 };
 
 /** The percent a policy asks for with `liveBytes` live. */
 export function heapGrowingPercentFor(liveBytes: number, policy: HeapPolicy): number {
@@ -118,8 +120,13 @@ export function heapGrowingPercentFor(liveBytes: number, policy: HeapPolicy): nu
  * Sets the heap's growing percent by `policy` (keepHeapClose) from what is live: what is used,
  * after a full collection only when what is used (live and garbage) would ask for more than the
  * policy's least (a small pack is spared the collection; keepHeapClose collects once anyway).
+ * Once per policy and process: the volumes of a split pack share the first volume's percent
+ * (the pack's document, most of what is live, is the same for all) rather than each paying for
+ * the collections that measuring and setting it take.
  */
 export function keepHeapCloseBy(policy: HeapPolicy): void {
+  if (appliedPolicy === policy) return;
+  appliedPolicy = policy;
   let used = v8.getHeapStatistics().used_heap_size;
   if (heapGrowingPercentFor(used, policy) > policy.min || used >= SMALL_HEAP * MB) {
     collectGarbage();
@@ -127,6 +134,8 @@ export function keepHeapCloseBy(policy: HeapPolicy): void {
   }
   keepHeapClose(heapGrowingPercentFor(used, policy));
 }
+
+let appliedPolicy: HeapPolicy | null = null;
 
 const MB = 1024 * 1024;
 /** V8's own step beyond the percent, in MB (about what --trace-gc shows). */

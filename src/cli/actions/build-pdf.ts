@@ -3,7 +3,7 @@ import type { PackDocument } from "../../pack/document-model.js";
 import { AttachmentChangedError } from "../../render/pdf/attachments.js";
 import { renderPdf, renderPdfTo, type PdfSink } from "../../render/pdf/render-pdf.js";
 import { discardTemporary, temporaryFor, type WrittenTemporary } from "../../util/atomic-write.js";
-import { keepHeapClose, PDF_HEAP_PERCENT, stopPretenuring } from "../../util/collect-garbage.js";
+import { keepHeapCloseBy, PDF_HEAP, stopPretenuring } from "../../util/collect-garbage.js";
 import { errorReason } from "../../util/error-reason.js";
 import { CliError } from "../exit-codes.js";
 import type { PackRenderContext } from "./build.js";
@@ -33,7 +33,7 @@ export async function renderPdfPack(
     }
   };
   const options = { readAttachment: opts.attach ? readAttachment : null };
-  keepHeapClose(PDF_HEAP_PERCENT);
+  keepHeapCloseBy(PDF_HEAP);
   stopPretenuring();
   try {
     if (target === undefined) return await renderPdf(doc, options);
