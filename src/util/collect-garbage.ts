@@ -102,7 +102,7 @@ export const WORD_HEAP: HeapPolicy = { min: 30, growth: 70, budget: 720 };
  * items 290 -> 190 MB for the same CPU), more above, so a large pack's heap grows by about as
  * much of what is live as a small one's (47% at 30,000 items, about 300 MB live). A policy gave
  * 30% at 30,000 items before the pack's document was made smaller and peaked at 1,010 MiB; with
- * the document a quarter smaller the build peaked at 705 MiB at 20%, and at 57% took 262 s
+ * the document smaller the build peaked at 705 MiB (869 before) at 20%, and at 57% took 262 s
  * instead of 377 s, at 828 MiB (the split pack 947 MiB, too close to 1 GiB: hence 47%;
  * docs/benchmarks.md, issue 22).
  */
