@@ -39,7 +39,7 @@ export function collectGarbage(): void {
  * with its own factor: at 10,000 items the PDF build's heap then grew from 130 to 530 MB of
  * garbage before the next. It is a setting of the whole process, so it holds for the rest of the
  * run (the last format's setting when a build writes several); asked again for the same percent,
- * it does nothing (the split PDF asks per volume).
+ * it does nothing (two formats' policies may come to one).
  */
 export function keepHeapClose(percent: number): void {
   if (heapGrowingPercent === percent) return;
