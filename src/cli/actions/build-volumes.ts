@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PackDocument } from "../../pack/document-model.js";
-import { splitByCriterion } from "../../pack/volumes.js";
 import type { SourceTree } from "../../load/source-tree.js";
 import { stageFolder } from "../../util/atomic-write.js";
 import { makeFolders, resolveWriteTarget } from "../../util/write-inside-root.js";
@@ -26,37 +25,44 @@ export interface WrittenVolumes {
 }
 
 /**
- * Splits the pack into volumes (the contents, the front matter, one per criterion, the case
- * studies, the evidence index, the appendices), renders each in every format one at a time into
- * a staging folder beside `<out>/submission-volumes/`, and only when all are written puts the
- * folder in place of any earlier one: a failure leaves no volume and the earlier set as it was.
- * Holding one volume at a time, memory follows the largest volume, not the pack.
+ * Renders the pack's volumes (splitByCriterion: the contents, the front matter, one per
+ * criterion, the case studies, the evidence index, the appendices) one at a time, each in every
+ * format, into a staging folder beside `<out>/submission-volumes/`, and only when all are written
+ * puts the folder in place of any earlier one: a failure leaves no volume and the earlier set as
+ * it was. Each volume is taken out of `volumes` once written in every format, so that what is
+ * left of the pack shrinks as the build goes on (the caller holds the volumes, never the whole
+ * document): at 30,000 items the pack's document is most of what is live, and the collector
+ * marks what is live at every full collection.
  */
 export async function writeVolumes(
-  doc: PackDocument,
+  volumes: (PackDocument | undefined)[],
   formats: readonly PackFormat[],
   run: BuildRun & { renderer: (format: PackFormat) => Promise<PackRenderer> },
 ): Promise<WrittenVolumes> {
   const unsplittable = formats.filter((f) => f !== "html" && f !== "pdf");
   if (unsplittable.length > 0) throw new CliError(unsplittableMessage(unsplittable));
-  const volumes = splitByCriterion(doc);
+  const count = volumes.length;
+  const contents = volumes[0]!.volume!.volumes[0]!.file;
+  const renderers = new Map<PackFormat, PackRenderer>();
+  for (const format of formats) renderers.set(format, await run.renderer(format));
   const madeOut = !fs.existsSync(run.outDir);
   const target = targetFolder(run);
   const staged = stageFolder(target);
   let bytes = 0;
   try {
-    for (const format of formats) {
-      const render = await run.renderer(format);
-      for (const volume of volumes) {
-        const v = volume.volume!;
+    for (let i = 0; i < count; i++) {
+      const volume = volumes[i]!;
+      volumes[i] = undefined;
+      const v = volume.volume!;
+      for (const format of formats) {
         run.progress.stage(
-          `Rendering ${format.toUpperCase()}, volume ${v.number} of ${volumes.length - 1}` +
+          `Rendering ${format.toUpperCase()}, volume ${v.number} of ${count - 1}` +
             (v.number === 0 ? " (the contents)" : ""),
         );
         const name = `${v.volumes[v.number]!.file}.${format}`;
         // No target: each volume comes back as bytes (a volume is small; the renderers stream only
         // a single-file pack to a temporary beside it), and is staged with the others.
-        const content = await render(volume, { tree: run.tree, opts: run.opts });
+        const content = await renderers.get(format)!(volume, { tree: run.tree, opts: run.opts });
         if (!(content instanceof Uint8Array)) throw new Error(`the ${format} renderer streamed a volume`);
         staged.write(name, content);
         bytes += content.length;
@@ -74,13 +80,12 @@ export async function writeVolumes(
     if (madeOut) removeIfEmpty(run.outDir);
     throw err;
   }
-  const contents = volumes[0]!.volume!.volumes[0]!.file;
   return {
     folder: target,
-    volumes: volumes.length - 1,
+    volumes: count - 1,
     contents: formats.map((f) => `${contents}.${f}`),
     bytes,
-    files: volumes.length * formats.length,
+    files: count * formats.length,
   };
 }
 

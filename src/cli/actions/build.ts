@@ -33,6 +33,7 @@ import { visitScope } from "../../analyse/visit-scope.js";
 import { plural } from "../../util/plural.js";
 import { inNumber, oneOrCount } from "../../util/plural.js";
 import { holdBeforeRename } from "../hold-before-rename.js";
+import { splitByCriterion } from "../../pack/volumes.js";
 import { writeVolumes, type WrittenVolumes } from "./build-volumes.js";
 
 /** What writing a pack needs besides the document: where from, how, where to, and the progress shown. */
@@ -116,21 +117,21 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
   const prepared = await prepare(opts, io, progress);
   if (typeof prepared === "number") return prepared;
   if (prepared.large) collectGarbage(); // the submission read and checked, now unreachable
-  const { doc, tree, formats, outDir } = prepared;
+  const { pack, tree, formats, outDir } = prepared;
   const hooks = { beforeRename: holdBeforeRename(io.env) };
-  if (prepared.split) {
+  if ("volumes" in pack) {
     let written: WrittenVolumes;
     try {
-      written = await writeVolumes(doc, formats, { tree, opts, outDir, progress, renderer, hooks });
+      written = await writeVolumes(pack.volumes, formats, { tree, opts, outDir, progress, renderer, hooks });
     } catch (err) {
       throw err instanceof CliError ? err : writeError(err, outDir, tree.root);
     }
     progress.done();
     io.stdout.write(volumesWritten(written, tree.root));
-  } else await writeFiles(doc, formats, { tree, opts, outDir, progress, hooks, io });
+  } else await writeFiles(pack.doc, formats, { tree, opts, outDir, progress, hooks, io });
   io.stdout.write(
-    `${prepared.elements}, ${plural(countIn(doc, "evidence"), "evidence item")}, ` +
-      `${plural(countIn(doc, "case-study"), "case study", "case studies")}; ${prepared.drafts}.\n`,
+    `${prepared.elements}, ${plural(prepared.evidence, "evidence item")}, ` +
+      `${plural(prepared.caseStudies, "case study", "case studies")}; ${prepared.drafts}.\n`,
   );
   if (prepared.warningCount > 0)
     io.stderr.write(
@@ -142,11 +143,18 @@ async function build(opts: BuildOptions, io: Io, progress: Progress): Promise<nu
 
 /** What a build renders and writes, and what it says of the submission when done. */
 interface Prepared {
-  doc: PackDocument;
+  /**
+   * The pack's document, or when split its volumes, and never both: the split build lets each
+   * volume go once it is written (writeVolumes takes them out of the list), which it could not
+   * while the whole document was held here.
+   */
+  pack: { doc: PackDocument } | { volumes: PackDocument[] };
+  /** The evidence items and case studies in the pack. */
+  evidence: number;
+  caseStudies: number;
   tree: SourceTree;
   formats: PackFormat[];
   outDir: string;
-  split: boolean;
   /** Large enough for collectGarbage between stages (LARGE_PACK items or more). */
   large: boolean;
   /** "57 elements", or the visit's scope of them. */
@@ -201,11 +209,12 @@ async function prepare(opts: BuildOptions, io: Io, progress: Progress): Promise<
       ? `${plural(left, "draft")} left out`
       : "no drafts";
   return {
-    doc,
+    pack: splitOf(opts, s) === "criterion" ? { volumes: splitByCriterion(doc) } : { doc },
+    evidence: countIn(doc, "evidence"),
+    caseStudies: countIn(doc, "case-study"),
     tree,
     formats,
     outDir,
-    split: splitOf(opts, s) === "criterion",
     large,
     elements: elementsShown(s, opts),
     drafts,

@@ -52,7 +52,7 @@ export function createPdfDocument(
   // The model's JSON is hashed as it is written, never whole (hundreds of MB at 30,000 items).
   setFileId(
     doc,
-    updateWithJson(createHash("sha256"), model)
+    updateWithJson(createHash("sha256"), hashedModel(model))
       .update(attach ? "\u0000attach" : "")
       .digest()
       .subarray(0, 16),
@@ -68,6 +68,34 @@ export function createPdfDocument(
   });
   return { doc, output };
 }
+
+/**
+ * The model as its file identifier hashes it. A volume of a split pack carries the whole pack's
+ * mentions and anchor map, the same two objects in every volume: each is hashed once and its
+ * digest stands in for it, so a pack of 47 volumes does not hash them 47 times (at 30,000 items
+ * that was 4.4 s of the split build's 372, and grew with the items times the volumes). A
+ * single-file pack is hashed whole, as before.
+ */
+function hashedModel(model: PackDocument): unknown {
+  if (model.volume === undefined) return model;
+  return {
+    ...model,
+    mentions: digestOnce(model.mentions),
+    volume: { ...model.volume, anchors: digestOnce(model.volume.anchors) },
+  };
+}
+
+/** The SHA-256 of `value`'s JSON, worked out once for each object. */
+function digestOnce(value: object): string {
+  let digest = digests.get(value);
+  if (digest === undefined) {
+    digest = updateWithJson(createHash("sha256"), value).digest("hex");
+    digests.set(value, digest);
+  }
+  return digest;
+}
+
+const digests = new WeakMap<object, string>();
 
 /** Ends the document; `output` (from createPdfDocument) then resolves, every byte written. */
 export function finishPdf(doc: PDFKit.PDFDocument, output: Promise<void>): Promise<void> {
