@@ -91,8 +91,10 @@ export interface HeapPolicy {
 }
 
 /**
- * The Word build: 30% up to about 6,000 items, about 59% at 30,000 (live about 60 MB at 3,000
- * items, 145 MB at 10,000, 370 MB at 30,000; docs/benchmarks.md, issue 22).
+ * The Word build: 30% up to about 6,000 items, about 55% at 30,000 (live as it starts about
+ * 60 MB at 3,000 items and 263 MB at 30,000: 370 MB, and 59%, before the pack's document was
+ * made smaller). Asking for more no longer pays: at 30,000 items its 14 full collections take
+ * under a second (docs/benchmarks.md, issue 22).
  */
 export const WORD_HEAP: HeapPolicy = { min: 30, growth: 70, budget: 720 };
 
@@ -103,8 +105,9 @@ export const WORD_HEAP: HeapPolicy = { min: 30, growth: 70, budget: 720 };
  * much of what is live as a small one's (47% at 30,000 items, about 300 MB live). A policy gave
  * 30% at 30,000 items before the pack's document was made smaller and peaked at 1,010 MiB; with
  * the document smaller the build peaked at 705 MiB (869 before) at 20%, and at 57% took 262 s
- * instead of 377 s, at 828 MiB (the split pack 947 MiB, too close to 1 GiB: hence 47%;
- * docs/benchmarks.md, issue 22).
+ * instead of 377 s, at 828 MiB (the split pack 947 MiB, too close to 1 GiB: hence 47%). Once the
+ * split pack let each volume go as it was written, 57% fitted it (829 MiB) but no longer paid:
+ * its 30 full collections took 1.7 s of 333 s (docs/benchmarks.md, issue 22).
  */
 export const PDF_HEAP: HeapPolicy = { min: 20, growth: 60, budget: 720 };
 
