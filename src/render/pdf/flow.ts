@@ -6,6 +6,7 @@ import {
   linkToDestination,
   linkToOtherFile,
   linkToUrl,
+  setLineText,
   struct,
   type StructElement,
   type StructOptions,
@@ -461,12 +462,7 @@ export class Flow {
         doc.fillColor(link ? COLOUR.link : (setting.color ?? COLOUR.text));
         // The width is known: pdfkit measures a fragment for links and underlines it draws
         // itself (none here), so it is handed over rather than measured again.
-        doc.text(f.text, x0 + f.x, baseline, {
-          lineBreak: false,
-          baseline: "alphabetic",
-          textWidth: f.width,
-          wordCount: 1,
-        } as PDFKit.Mixins.TextOptions);
+        setLineText(doc, f.text, x0 + f.x, baseline, f.width);
       }
       const start = x0 + group[0]!.x;
       const end = x0 + group[group.length - 1]!.x + group[group.length - 1]!.width;
