@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { setLineText } from "./pdfkit-extras.js";
 
 /**
  * How a run of text is set. `symbol` is the fallback face for characters Noto Sans lacks (the
@@ -97,9 +98,8 @@ export function textAt(
   style: TextStyle = "regular",
 ): void {
   useFont(doc, style, size);
-  doc
-    .fillColor(color)
-    .text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions);
+  doc.fillColor(color);
+  setLineText(doc, text, x, baseline);
 }
 
 /**

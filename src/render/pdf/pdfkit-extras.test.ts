@@ -56,5 +56,12 @@ describe("setLineText", () => {
     const direct = contentOf(setLineText);
     expect(direct.length).toBeGreaterThan(6);
     expect(direct).toEqual(viaText);
+    // With no width given (a running head, a chart's label), pdfkit measures the text itself.
+    const unmeasured = contentOf((doc, text, x, y) => setLineText(doc, text, x, y));
+    const viaPlainText = contentOf((doc, text, x, y) =>
+      doc.text(text, x, y, { lineBreak: false, baseline: "alphabetic" } as PDFKit.Mixins.TextOptions),
+    );
+    expect(unmeasured).toEqual(viaPlainText);
+    expect(unmeasured).toEqual(direct);
   });
 });

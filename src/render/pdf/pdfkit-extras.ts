@@ -109,20 +109,22 @@ function percentEncoded(c: string): string {
 }
 
 /**
- * Sets one line of text (no line breaks in it) with its baseline at `y`, `width` wide as cse
- * measured it, in the current font, size and colour: what `doc.text(text, x, y, { lineBreak:
- * false, baseline: "alphabetic", textWidth: width, wordCount: 1 })` writes, byte for byte,
- * without the rest of `text()`, which a line of the pack does not need: copying and completing
- * the options, splitting the text at line breaks, and measuring it again afterwards to move the
- * document's own cursor (cse places every line itself, so pdfkit's cursor is left where it was).
- * The 300-item PDF took about a tenth less time without it (docs/benchmarks.md, issue 22).
+ * Sets one line of text (no line breaks in it) with its baseline at `y`, in the current font,
+ * size and colour; `width` is its width as cse measured it, or pdfkit measures it. It writes
+ * what `doc.text(text, x, y, { lineBreak: false, baseline: "alphabetic" })` writes, byte for
+ * byte, without the rest of `text()`, which a line of the pack does not need: copying and
+ * completing the options, splitting the text at line breaks, and measuring it again afterwards to
+ * move the document's own cursor (cse places every line itself, so pdfkit's cursor is left where
+ * it was). The width and word count matter only to what pdfkit draws or links along the text
+ * itself, which cse never asks of it. The 300-item PDF took about a tenth less time without it
+ * (docs/benchmarks.md, issue 22).
  */
 export function setLineText(
   doc: PDFKit.PDFDocument,
   text: string,
   x: number,
   y: number,
-  width: number,
+  width?: number,
 ): void {
   internals(doc)._fragment(text, x, y, {
     lineBreak: false,
@@ -176,7 +178,7 @@ interface DocumentInternals {
 interface FragmentOptions {
   lineBreak: false;
   baseline: "alphabetic";
-  textWidth: number;
+  textWidth: number | undefined;
   wordCount: number;
 }
 
