@@ -123,9 +123,10 @@ export function heapGrowingPercentFor(liveBytes: number, policy: HeapPolicy): nu
  * Sets the heap's growing percent by `policy` (keepHeapClose) from what is live: what is used,
  * after a full collection only when what is used (live and garbage) would ask for more than the
  * policy's least (a small pack is spared the collection; keepHeapClose collects once anyway).
- * Once per policy and process: the volumes of a split pack share the first volume's percent
- * (the pack's document, most of what is live, is the same for all) rather than each paying for
- * the collections that measuring and setting it take.
+ * Once per policy and process: the volumes of a split pack share the percent set as the first
+ * volume starts, with the whole pack still live (each volume is let go once written, so later
+ * ones have less live and are collected sooner), rather than each paying for the collections
+ * that measuring and setting it take.
  */
 export function keepHeapCloseBy(policy: HeapPolicy): void {
   if (appliedPolicy === policy) return;
