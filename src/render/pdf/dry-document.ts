@@ -1,4 +1,5 @@
 import { widthIn } from "./fonts.js";
+import { DRAWS_NOTHING } from "./pdfkit-extras.js";
 
 /**
  * A stand-in for a pdfkit document in a layout pass that draws nothing (a dry pass, or the
@@ -22,6 +23,8 @@ export function dryDocument(): PDFKit.PDFDocument {
           return (text: string) => widthIn(font, size, text);
         case "then":
           return undefined; // not a promise
+        case DRAWS_NOTHING:
+          return true; // what cse's own drawing (setLineText) asks before it reaches into pdfkit
         default:
           return typeof prop === "symbol" ? undefined : self;
       }

@@ -110,14 +110,16 @@ function percentEncoded(c: string): string {
 
 /**
  * Sets one line of text (no line breaks in it) with its baseline at `y`, in the current font,
- * size and colour; `width` is its width as cse measured it, or pdfkit measures it. It writes
- * what `doc.text(text, x, y, { lineBreak: false, baseline: "alphabetic" })` writes, byte for
- * byte, without the rest of `text()`, which a line of the pack does not need: copying and
- * completing the options, splitting the text at line breaks, and measuring it again afterwards to
- * move the document's own cursor (cse places every line itself, so pdfkit's cursor is left where
- * it was). The width and word count matter only to what pdfkit draws or links along the text
- * itself, which cse never asks of it. The 300-item PDF took about a tenth less time without it
- * (docs/benchmarks.md, issue 22).
+ * size and colour; `width` is its width as cse measured it (pdfkit's own setting needs it only to
+ * draw or link along the text, which cse never asks of it). It writes what
+ * `doc.text(text, x, y, { lineBreak: false, baseline: "alphabetic" })` writes, byte for byte
+ * (a test holds it to that), without what pdfkit does again for every line of every page:
+ * copying and completing the options, splitting the text at line breaks and into words, looking
+ * each word's glyphs up and turning each glyph's number into hex, writing each operator on its
+ * own, and measuring the text again afterwards to move its own cursor (cse places every line
+ * itself). The words' glyph codes come from `tjOperands`; a line with a glyph pdfkit places off
+ * its advance (a combining accent) is set by pdfkit itself. The 300-item PDF took about a fifth
+ * less time than setting each line through pdfkit (docs/benchmarks.md, issue 22).
  */
 export function setLineText(
   doc: PDFKit.PDFDocument,
@@ -126,12 +128,96 @@ export function setLineText(
   y: number,
   width?: number,
 ): void {
-  internals(doc)._fragment(text, x, y, {
-    lineBreak: false,
-    baseline: "alphabetic",
-    textWidth: width,
-    wordCount: 1,
-  });
+  if ((doc as unknown as Record<symbol, unknown>)[DRAWS_NOTHING] === true) return;
+  const d = internals(doc);
+  const line = text.includes("\n") ? text.replace(/\n/g, "") : text;
+  if (line.length === 0) return;
+  const font = d._font;
+  const tj = tjOperands(font, line);
+  if (tj === null) {
+    d._fragment(line, x, y, { lineBreak: false, baseline: "alphabetic", textWidth: width, wordCount: 1 });
+    return;
+  }
+  const page = d.page;
+  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  // pdfkit's _fragment: save the state, flip the y axis, set the text at (x, page height - y) in
+  // the font at its size, restore. One write, as pdfkit's writes are each a line.
+  const h = page.height;
+  d.addContent(
+    `q\n1 0 0 -1 0 ${pdfNumber(h)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(h - y)} Tm\n` +
+      `/${font.id} ${pdfNumber(d._fontSize)} Tf\n${tj === "" ? "" : `[${tj}] TJ\n`}ET\nQ`,
+  );
+}
+
+/** What a stand-in document that draws nothing (dry-document.ts) answers true to. */
+export const DRAWS_NOTHING = Symbol("draws nothing");
+
+/**
+ * A piece of a line as pdfkit lays text out (a word with the space or tab after it) in a
+ * document's font, as the TJ operator writes it: the glyphs' codes in the document's subset,
+ * in hex, broken after each glyph that kerning moves, with that move (in thousandths of the
+ * size, negated): [codes, move, codes, move, ..., codes].
+ */
+type Piece = string[];
+
+/** Each font's pieces, by text; null for a piece with a glyph set off its advance. */
+const PIECES = new WeakMap<FontInternals, Map<string, Piece | null>>();
+
+/**
+ * The operands of the TJ operator that sets `text` in `font`, as pdfkit's _fragment writes
+ * them, or null when pdfkit would place a glyph of it off its advance. pdfkit lays a line out
+ * as pieces, each a word with the space or tab after it, and each is encoded once per document
+ * and font (pdfkit encodes every glyph of every line again): the glyphs enter the font's subset
+ * in the order pdfkit would enter them, so the subset, and the file, are the same.
+ */
+function tjOperands(font: FontInternals, text: string): string | null {
+  let pieces = PIECES.get(font);
+  if (pieces === undefined) PIECES.set(font, (pieces = new Map()));
+  let out = "";
+  let open = "";
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9) continue;
+    } else if (start === i) break;
+    const key = text.slice(start, i + 1);
+    start = i + 1;
+    let piece = pieces.get(key);
+    if (piece === undefined) pieces.set(key, (piece = encodePiece(font, key)));
+    if (piece === null) return null;
+    open += piece[0];
+    for (let k = 1; k < piece.length; k += 2) {
+      out += `${out === "" ? "" : " "}<${open}> ${piece[k]}`;
+      open = piece[k + 1]!;
+    }
+  }
+  // The last glyph moves by nothing: pdfkit writes its 0.
+  if (open !== "") out += `${out === "" ? "" : " "}<${open}> 0`;
+  return out;
+}
+
+function encodePiece(font: FontInternals, text: string): Piece | null {
+  const [codes, positions] = font.encode(text);
+  const piece: Piece = [];
+  let open = "";
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p.xOffset || p.yOffset) return null;
+    open += codes[i];
+    const move = p.xAdvance - p.advanceWidth;
+    if (move !== 0) {
+      piece.push(open, String(pdfNumber(-move)));
+      open = "";
+    }
+  }
+  piece.push(open);
+  return piece;
+}
+
+/** A number as pdfkit writes it in a content stream: rounded to six decimals. */
+function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }
 
 /** A rectangle in pdfkit's user space (points, origin top left). */
@@ -172,6 +258,26 @@ interface DocumentInternals {
   push: (chunk: Uint8Array | null) => boolean;
   _write: (data: string | Uint8Array) => void;
   _fragment: (text: string, x: number, y: number, options: FragmentOptions) => void;
+  _font: FontInternals;
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent: (data: string) => void;
+}
+
+/** What cse reads of a pdfkit font (its EmbeddedFont): its name on the page, and its glyphs. */
+interface FontInternals {
+  id: string;
+  ref: () => unknown;
+  /** The glyph codes (hex, in the document's subset) and positions of text, as pdfkit sets it. */
+  encode: (text: string) => [string[], GlyphPosition[]];
+}
+
+/** A glyph's place, in thousandths of the font size (pdfkit scales fontkit's). */
+interface GlyphPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
 }
 
 /** What pdfkit's `_fragment` reads of a one-line text's options, as `text()` would hand them on. */
@@ -197,6 +303,11 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
     typeof internals(doc)._fontFamilies === "object",
   "document._refEnd (an object written)": (doc) => typeof internals(doc)._refEnd === "function",
   "document._fragment (one line of text set)": (doc) => typeof internals(doc)._fragment === "function",
+  "document._font.encode (a text's glyph codes)": (doc) => typeof internals(doc)._font?.encode === "function",
+  "document._font.id and ref (the font's name on a page)": (doc) =>
+    typeof internals(doc)._font?.id === "string" && typeof internals(doc)._font?.ref === "function",
+  "document._fontSize (the size text is set at)": (doc) => typeof internals(doc)._fontSize === "number",
+  "document.page.fonts (the fonts a page uses)": (doc) => typeof internals(doc).page?.fonts === "object",
   "document._offsets (each object's place in the file)": (doc) => Array.isArray(internals(doc)._offsets),
   "document._root (a written reference's class)": (doc) =>
     typeof (internals(doc)._root as unknown as PdfReference).id === "number",
@@ -551,12 +662,15 @@ function idsOf(list: readonly unknown[]): Uint32Array | null {
 /**
  * pdfkit caches the glyphs and positions of every word it has set, per font, for the whole
  * document (at 3,000 items some 24,000 words and 160,000 glyph positions, about 35 MB by page
- * 3,500, and more with every new word). The caches are emptied every LAYOUT_CACHE_PAGES pages:
- * a word set again is laid out again, with the same result.
+ * 3,500, and more with every new word), and cse the codes of each piece of a line (tjOperands).
+ * The caches are emptied every LAYOUT_CACHE_PAGES pages: a word set again is laid out again,
+ * with the same result.
  */
 function forgetLayouts(d: DocumentInternals): void {
-  for (const font of Object.values(d._fontFamilies))
+  for (const font of Object.values(d._fontFamilies)) {
     if (font.layoutCache) font.layoutCache = Object.create(null);
+    PIECES.delete(font as FontInternals);
+  }
 }
 
 const LAYOUT_CACHE_PAGES = 1_000;
