@@ -8,6 +8,7 @@ import {
   missingPdfkitInternals,
   setFileId,
   sortNameTreesByCodeUnit,
+  writeStringsAsBytes,
 } from "./pdfkit-extras.js";
 import { PAGE } from "./theme.js";
 import { updateWithJson } from "../../util/json-hash.js";
@@ -58,6 +59,7 @@ export function createPdfDocument(
       .subarray(0, 16),
   );
   escapeXmpInfo(doc);
+  writeStringsAsBytes(doc);
   forgetWrittenObjects(doc);
   // Take the output from the start: the header the constructor wrote is still in the stream.
   const head = doc.read() as Uint8Array | null;

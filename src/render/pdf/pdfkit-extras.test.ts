@@ -32,8 +32,9 @@ describe("setLineText", () => {
       registerFonts(doc);
       const written: string[] = [];
       const add = doc.addContent.bind(doc);
-      doc.addContent = (data: string) => {
-        written.push(data);
+      doc.addContent = (data: string | Uint8Array) => {
+        // Bytes are whole lines, each ending in a line end (a string is written as a line).
+        written.push(typeof data === "string" ? data : Buffer.from(data).toString("latin1").slice(0, -1));
         return add(data);
       };
       for (const [style, text] of [

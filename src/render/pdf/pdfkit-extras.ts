@@ -141,11 +141,14 @@ export function setLineText(
   const page = d.page;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   // pdfkit's _fragment: save the state, flip the y axis, set the text at (x, page height - y) in
-  // the font at its size, restore. One write, as pdfkit's writes are each a line.
+  // the font at its size, restore. One write, as bytes (see `writeStringsAsBytes`).
   const h = page.height;
   d.addContent(
-    `q\n1 0 0 -1 0 ${pdfNumber(h)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(h - y)} Tm\n` +
-      `/${font.id} ${pdfNumber(d._fontSize)} Tf\n${tj === "" ? "" : `[${tj}] TJ\n`}ET\nQ`,
+    Buffer.from(
+      `q\n1 0 0 -1 0 ${pdfNumber(h)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(h - y)} Tm\n` +
+        `/${font.id} ${pdfNumber(d._fontSize)} Tf\n${tj === "" ? "" : `[${tj}] TJ\n`}ET\nQ\n`,
+      "latin1",
+    ),
   );
 }
 
@@ -261,7 +264,8 @@ interface DocumentInternals {
   _font: FontInternals;
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
-  addContent: (data: string) => void;
+  /** A string is written as a line; bytes as they are. */
+  addContent: (data: string | Uint8Array) => void;
 }
 
 /** What cse reads of a pdfkit font (its EmbeddedFont): its name on the page, and its glyphs. */
@@ -299,6 +303,7 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
     typeof internals(doc)._addInfo === "function",
   "document.info (the Info dictionary)": (doc) => typeof internals(doc).info === "object",
   "document.push (the output stream)": (doc) => typeof internals(doc).push === "function",
+  "document._write (writing to the file)": (doc) => typeof internals(doc)._write === "function",
   "document._fontFamilies (the fonts in use, whose layoutCache is emptied)": (doc) =>
     typeof internals(doc)._fontFamilies === "object",
   "document._refEnd (an object written)": (doc) => typeof internals(doc)._refEnd === "function",
@@ -329,6 +334,18 @@ export function missingPdfkitInternals(doc: PDFKit.PDFDocument): string[] {
 
 function internals(doc: PDFKit.PDFDocument): DocumentInternals {
   return doc as unknown as DocumentInternals;
+}
+
+/**
+ * pdfkit turns every string it writes (each object's dictionary, the lines of text it sets) into
+ * bytes one character at a time in JavaScript, each character's low byte; Node's "latin1"
+ * encoding writes the same bytes natively. The document's strings are written that way, the
+ * same bytes, as are the lines setLineText writes.
+ */
+export function writeStringsAsBytes(doc: PDFKit.PDFDocument): void {
+  const d = internals(doc);
+  const write = d._write.bind(doc);
+  d._write = (data) => write(typeof data === "string" ? Buffer.from(`${data}\n`, "latin1") : data);
 }
 
 /** Sets the document's file identifier (the trailer's /ID). */
