@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import { setLineText } from "./pdfkit-extras.js";
+import { forgetWordLayouts, lendWordLayouts, setLineText } from "./pdfkit-extras.js";
 
 /**
  * How a run of text is set. `symbol` is the fallback face for characters Noto Sans lacks (the
@@ -113,7 +113,10 @@ export function textAt(
 export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle, size: number): number {
   const font = fontOf(style);
   let widths = WIDTHS.get(font);
-  if (widths === undefined || widths.size > MAX_WORDS) WIDTHS.set(font, (widths = new Map()));
+  if (widths === undefined || widths.size > MAX_WORDS) {
+    WIDTHS.set(font, (widths = new Map()));
+    forgetWordLayouts(measuringDocument(), font);
+  }
   let total = 0;
   let start = 0;
   for (;;) {
@@ -141,13 +144,16 @@ let measurer: PDFKit.PDFDocument | null = null;
 
 /**
  * A word's width at MEASURE_SIZE, measured (once per process) on a document of its own that is
- * never written: the documents being laid out keep no layout of words they do not draw. pdfkit's
- * own cache of laid-out words is off there, since the width table keeps all it needs.
+ * never written: the documents being laid out keep no layout of words they do not draw. pdfkit
+ * keeps each word it lays out there (its font's layoutCache), and the documents that draw the
+ * word later borrow that layout (pdfkit-extras.ts `lendWordLayouts`) rather than lay it out
+ * again; a font's layouts are let go with its width table.
  */
 function measuringDocument(): PDFKit.PDFDocument {
   if (measurer === null) {
-    measurer = new PDFDocument({ autoFirstPage: false, fontLayoutCache: false });
+    measurer = new PDFDocument({ autoFirstPage: false });
     registerFonts(measurer);
+    lendWordLayouts(measurer);
   }
   return measurer;
 }

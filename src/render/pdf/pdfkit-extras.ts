@@ -201,6 +201,7 @@ function tjOperands(font: FontInternals, text: string): string | null {
 }
 
 function encodePiece(font: FontInternals, text: string): Piece | null {
+  borrowWordLayout(font, text);
   const [codes, positions] = font.encode(text);
   const piece: Piece = [];
   let open = "";
@@ -216,6 +217,65 @@ function encodePiece(font: FontInternals, text: string): Piece | null {
   }
   piece.push(open);
   return piece;
+}
+
+/** The document cse measures words on (fonts.ts), whose laid-out words drawing documents borrow. */
+let measuringDocument: DocumentInternals | null = null;
+
+/**
+ * Makes `doc` the document words are measured on: every word cse measures is laid out there
+ * first (pdfkit keeps each in its font's layoutCache), and a document drawing the word later
+ * borrows that layout instead of laying the word out again (`borrowWordLayout`).
+ */
+export function lendWordLayouts(doc: PDFKit.PDFDocument): void {
+  measuringDocument = internals(doc);
+}
+
+/**
+ * Gives `font` (of a drawing document) the layout of a piece of a line, a word and the space
+ * after it, from the word and the space as the measuring document laid them out, when it has
+ * both: the glyphs and positions of the one, then the other's (a word with no space after it is
+ * borrowed as it is). Laying the piece out whole gives
+ * the same, since nothing in the shipped fonts acts across a space (a test holds them to it:
+ * no kerning, ligature or mark reaches over one). A word set at all has been measured, so in
+ * the 300-item PDF almost every piece is borrowed and only the words with digits (measured as
+ * zeros: fonts.ts `widthKey`) are laid out again; laying out was a tenth of the build.
+ */
+function borrowWordLayout(font: FontInternals, text: string): void {
+  const cache = font.layoutCache;
+  if (!cache || cache[text] !== undefined || measuringDocument === null) return;
+  const lender = lenderOf(font);
+  if (lender === undefined) return;
+  const spaced = text.length > 1 && text.charCodeAt(text.length - 1) === 32;
+  if (!spaced) {
+    // A word with no space after it (a line's last), or a space alone: as measured.
+    const run = lender[text];
+    if (run !== undefined) cache[text] = run;
+    return;
+  }
+  const word = lender[text.slice(0, -1)];
+  const space = lender[" "];
+  if (word === undefined || space === undefined) return;
+  cache[text] = {
+    glyphs: word.glyphs.concat(space.glyphs),
+    positions: word.positions.concat(space.positions),
+    advanceWidth: word.advanceWidth + space.advanceWidth,
+  };
+}
+
+/** Lets go of the words a document has laid out in a registered font (pdfkit's layoutCache). */
+export function forgetWordLayouts(doc: PDFKit.PDFDocument, font: string): void {
+  const f = internals(doc)._fontFamilies[font];
+  if (f?.layoutCache) f.layoutCache = Object.create(null) as Record<string, GlyphRun | undefined>;
+}
+
+/** The measuring document's laid-out words in the font `font` is made from, if it has used it. */
+function lenderOf(font: FontInternals): Record<string, GlyphRun | undefined> | undefined {
+  for (const name in measuringDocument!._fontFamilies) {
+    const f = measuringDocument!._fontFamilies[name]!;
+    if (f.font === font.font) return f.layoutCache;
+  }
+  return undefined;
 }
 
 /** A number as pdfkit writes it in a content stream: rounded to six decimals. */
@@ -252,7 +312,7 @@ interface DocumentInternals {
   _refEnd: (ref: PdfReference) => void;
   _offsets: Iterable<number | null> & { length: number };
   flushPages: () => void;
-  _fontFamilies: Record<string, { layoutCache?: object }>;
+  _fontFamilies: Record<string, FontInternals>;
   getStructParentTree: () => { _items: Record<string, unknown> };
   getStructTreeRoot: () => { data: { ParentTreeNextKey: number } };
   _root: { data: { Names: { data: Record<string, NameTree | undefined> } } };
@@ -272,8 +332,19 @@ interface DocumentInternals {
 interface FontInternals {
   id: string;
   ref: () => unknown;
+  /** The font file as fontkit parsed it (one per process: fonts.ts `parsedFonts`). */
+  font: object;
+  /** pdfkit's laid-out pieces of text (words with the space after them), by text. */
+  layoutCache?: Record<string, GlyphRun | undefined>;
   /** The glyph codes (hex, in the document's subset) and positions of text, as pdfkit sets it. */
   encode: (text: string) => [string[], GlyphPosition[]];
+}
+
+/** A piece of text laid out, as pdfkit keeps it: its glyphs, their places and its width. */
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: GlyphPosition[];
+  advanceWidth: number;
 }
 
 /** A glyph's place, in thousandths of the font size (pdfkit scales fontkit's). */
@@ -686,7 +757,7 @@ function idsOf(list: readonly unknown[]): Uint32Array | null {
 function forgetLayouts(d: DocumentInternals): void {
   for (const font of Object.values(d._fontFamilies)) {
     if (font.layoutCache) font.layoutCache = Object.create(null);
-    PIECES.delete(font as FontInternals);
+    PIECES.delete(font);
   }
 }
 
