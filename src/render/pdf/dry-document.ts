@@ -12,15 +12,19 @@ import { DRAWS_NOTHING } from "./pdfkit-extras.js";
 export function dryDocument(): PDFKit.PDFDocument {
   let font = "sans";
   let size = 12;
+  // Made once: a layout pass asks for them for every line it measures.
+  const setFont = (name: string) => ((font = name), self);
+  const setSize = (s: number) => ((size = s), self);
+  const widthOf = (text: string) => widthIn(font, size, text);
   const self: unknown = new Proxy(function dry() {}, {
     get(_target, prop) {
       switch (prop) {
         case "font":
-          return (name: string) => ((font = name), self);
+          return setFont;
         case "fontSize":
-          return (s: number) => ((size = s), self);
+          return setSize;
         case "widthOfString":
-          return (text: string) => widthIn(font, size, text);
+          return widthOf;
         case "then":
           return undefined; // not a promise
         case DRAWS_NOTHING:

@@ -80,7 +80,6 @@ export function breakLines(runs: readonly Run[], maxWidth: number, measure: Meas
   return lines.map((parts) => toLine(parts, measure));
 }
 
-const TOKENS = /\n|[ \t\r\f\v]+|[^ \t\r\n\f\v]+/g;
 // Words of these characters only (letters, digits, apostrophes, "." "," ";" ":") hold no break
 // opportunity under UAX #14, so the algorithm is not run on them.
 const UNBROKEN = /^[A-Za-z0-9\u00C0-\u024F'\u2019.,;:]*$/;
@@ -99,6 +98,20 @@ function segmentsOf(word: string): string[] {
   return segments.length > 0 ? segments : [word];
 }
 
+/** The white space between words: space, tab, carriage return, form feed, vertical tab. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 12 || c === 11;
+}
+
+const NEWLINE: Item = { kind: "newline" };
+
+/**
+ * The runs as groups of parts that are never broken apart (a word, or its pieces between UAX #14
+ * break opportunities when the word is in more than one run) and forced line breaks. Each group
+ * notes the space before it, if any: white space is collapsed to one space, in the style of the
+ * first white space character. The text is scanned a character at a time (one run after another
+ * is the pack's every paragraph, laid out in each pass).
+ */
 function itemsOf(runs: readonly Run[]): Item[] {
   const items: Item[] = [];
   let cur: Part[] = [];
@@ -110,24 +123,40 @@ function itemsOf(runs: readonly Run[]): Item[] {
     curSpace = null;
   };
   for (const run of runs) {
-    for (const token of run.text.match(TOKENS) ?? []) {
-      if (token === "\n") {
+    const text = run.text;
+    const span = run.span ?? null;
+    for (let i = 0; i < text.length;) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
         flush();
-        items.push({ kind: "newline" });
+        items.push(NEWLINE);
         pendingSpace = null;
-      } else if (/^[ \t\r\f\v]+$/.test(token)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      if (isSpace(c)) {
+        while (j < text.length && isSpace(text.charCodeAt(j))) j++;
         flush();
-        pendingSpace ??= { text: " ", style: run.style, link: run.link, span: run.span ?? null };
-      } else {
-        const segments = run.style === "code" && token.length <= 12 ? [token] : segmentsOf(token);
-        segments.forEach((seg, i) => {
-          if (i > 0) flush();
-          if (cur.length === 0) {
-            curSpace = pendingSpace;
-            pendingSpace = null;
-          }
-          cur.push({ text: seg, style: run.style, link: run.link, span: run.span ?? null });
-        });
+        pendingSpace ??= { text: " ", style: run.style, link: run.link, span };
+        i = j;
+        continue;
+      }
+      for (; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 10 || isSpace(d)) break;
+      }
+      const token = text.slice(i, j);
+      i = j;
+      const segments = run.style === "code" && token.length <= 12 ? null : segmentsOf(token);
+      const count = segments === null ? 1 : segments.length;
+      for (let k = 0; k < count; k++) {
+        if (k > 0) flush();
+        if (cur.length === 0) {
+          curSpace = pendingSpace;
+          pendingSpace = null;
+        }
+        cur.push({ text: segments === null ? token : segments[k]!, style: run.style, link: run.link, span });
       }
     }
   }
