@@ -14,6 +14,23 @@ describe("withFallback", () => {
     ]);
   });
 
+  it("keeps a character beyond the Basic Multilingual Plane whole, and drops empty runs", () => {
+    const runs = withFallback(
+      [
+        { text: "", style: "regular", link: null },
+        { text: "ok \u{1F600}\u{1F600} ok", style: "italic", link: null },
+        { text: "\u2192", style: "regular", link: null },
+      ],
+      has,
+    );
+    expect(runs.map((r) => [r.text, r.style])).toEqual([
+      ["ok ", "italic"],
+      ["\u{1F600}\u{1F600}", "symbol"],
+      [" ok", "italic"],
+      ["\u2192", "symbol"],
+    ]);
+  });
+
   it("leaves code and covered text alone", () => {
     const runs = [
       { text: "a \u2192 b", style: "code" as const, link: null },

@@ -168,21 +168,25 @@ export function withFallback(runs: readonly Run[], has: (codePoint: number) => b
       out.push(run);
       continue;
     }
-    let piece = "";
+    // Code points are looked at in place; a run the text face sets whole is kept as it is.
+    const text = run.text;
+    let start = 0;
     let inSymbol = false;
-    const flush = () => {
-      if (piece) out.push({ ...run, text: piece, style: inSymbol ? "symbol" : run.style });
-      piece = "";
-    };
-    for (const ch of run.text) {
-      const symbol = !has(ch.codePointAt(0)!);
+    for (let i = 0; i < text.length;) {
+      const cp = text.codePointAt(i)!;
+      const symbol = !has(cp);
       if (symbol !== inSymbol) {
-        flush();
+        if (i > start)
+          out.push({ ...run, text: text.slice(start, i), style: inSymbol ? "symbol" : run.style });
+        start = i;
         inSymbol = symbol;
       }
-      piece += ch;
+      i += cp > 0xffff ? 2 : 1;
     }
-    flush();
+    if (start === 0 && !inSymbol) {
+      if (text.length > 0) out.push(run);
+    } else if (start < text.length)
+      out.push({ ...run, text: text.slice(start), style: inSymbol ? "symbol" : run.style });
   }
   return out;
 }
