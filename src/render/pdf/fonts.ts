@@ -119,13 +119,15 @@ export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle,
   }
   let total = 0;
   let start = 0;
+  let spaceWidth = -1;
   for (;;) {
     const space = text.indexOf(" ", start);
     const end = space < 0 ? text.length : space;
     if (end > start)
       total += wordWidth(font, widths, start === 0 && end === text.length ? text : text.slice(start, end));
     if (space < 0) break;
-    total += wordWidth(font, widths, " ");
+    if (spaceWidth < 0) spaceWidth = wordWidth(font, widths, " ");
+    total += spaceWidth;
     start = space + 1;
   }
   // Leave the document at the font and size asked for, as measuring whole runs did: code that
@@ -159,8 +161,11 @@ function measuringDocument(): PDFKit.PDFDocument {
 }
 
 function wordWidth(font: FontName, widths: Map<string, number>, word: string): number {
+  // Most words have no digit 1 to 9 and are kept under themselves: looked up as they are first.
+  let w = widths.get(word);
+  if (w !== undefined) return w;
   const key = widthKey(word);
-  let w = widths.get(key);
+  if (key !== word) w = widths.get(key);
   if (w === undefined) {
     w = measuringDocument().font(font).fontSize(MEASURE_SIZE).widthOfString(key);
     widths.set(key, w);
