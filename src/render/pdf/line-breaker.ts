@@ -50,7 +50,14 @@ export function breakLines(runs: readonly Run[], maxWidth: number, measure: Meas
     line = [];
     width = 0;
   };
-  const widthOf = (parts: readonly Part[]) => parts.reduce((w, p) => w + measure(p.text, p.style), 0);
+  const widthOf = (parts: readonly Part[]) => {
+    let w = 0;
+    for (const p of parts) w += measure(p.text, p.style);
+    return w;
+  };
+  const add = (parts: readonly Part[]) => {
+    for (const p of parts) line.push(p);
+  };
   for (const item of itemsOf(runs)) {
     if (item.kind === "newline") {
       endLine();
@@ -60,18 +67,18 @@ export function breakLines(runs: readonly Run[], maxWidth: number, measure: Meas
     const space = item.space && line.length > 0 ? item.space : null;
     const spaceWidth = space ? measure(" ", space.style) : 0;
     if (width + spaceWidth + groupWidth <= maxWidth) {
-      if (space) line.push({ ...space, text: " " });
-      line.push(...item.parts);
+      if (space) line.push(space); // a group's own space, " ", in at most one line
+      add(item.parts);
       width += spaceWidth + groupWidth;
     } else if (groupWidth <= maxWidth) {
       endLine();
-      line.push(...item.parts);
+      add(item.parts);
       width = groupWidth;
     } else {
       if (line.length > 0) endLine();
       for (const chunk of splitByCharacters(item.parts, maxWidth, measure)) {
         if (line.length > 0) endLine();
-        line.push(...chunk);
+        add(chunk);
         width = widthOf(chunk);
       }
     }
@@ -194,20 +201,19 @@ function splitByCharacters(parts: readonly Part[], maxWidth: number, measure: Me
 
 /** Merges neighbouring parts of one style and link into fragments and places them. */
 function toLine(parts: readonly Part[], measure: Measure): Line {
-  const merged: Part[] = [];
+  const fragments: Fragment[] = [];
   for (const p of parts) {
-    const last = merged[merged.length - 1];
+    const last = fragments[fragments.length - 1];
     if (last && last.style === p.style && sameLink(last.link, p.link) && last.span === p.span)
       last.text += p.text;
-    else merged.push({ ...p });
+    else fragments.push({ text: p.text, style: p.style, link: p.link, span: p.span, x: 0, width: 0 });
   }
   let x = 0;
-  const fragments = merged.map((p) => {
-    const width = measure(p.text, p.style);
-    const f: Fragment = { text: p.text, style: p.style, link: p.link, span: p.span, x, width };
-    x += width;
-    return f;
-  });
+  for (const f of fragments) {
+    f.x = x;
+    f.width = measure(f.text, f.style);
+    x += f.width;
+  }
   return { fragments, width: x };
 }
 
