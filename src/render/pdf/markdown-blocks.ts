@@ -24,33 +24,46 @@ export function renderMarkdown(
 }
 
 /**
- * The Markdown sources of a pack parsed so far, by the mentions of its model (each pack's, or
- * each volume's, its own), up to PARSED_CHARS characters of source. Every source is laid out
- * four times or so in a build (measured, then set, in the dry pass and again in the drawing, and
- * some in two places): the 300-item pack lays out 711 sources 3,073 times. markdown-it's tokens
- * are only read, never changed, by what lays them out.
+ * The Markdown sources of a pack parsed lately, by the mentions of its model (each pack's, or
+ * each volume's, its own), the most recently laid out kept up to PARSED_CHARS characters of
+ * source. A source is laid out about twice in each layout pass (a list item with a note is
+ * measured, then set; some text is shown in two places), and a small pack's every source is
+ * kept from the dry pass to the drawing: the 300-item pack lays out 711 sources 3,073 times.
+ * A larger pack keeps only the latest, so its time per item stays that of a small one's beyond
+ * it (issue 22's growth target). markdown-it's tokens are only read by what lays them out.
  */
 const PARSED = new WeakMap<object, { chars: number; sources: Map<string, ParsedSource> }>();
-// About 20 to 30 MB of tokens; the rest of a larger pack is parsed each time it is laid out.
-const PARSED_CHARS = 2_000_000;
+// About 10 MB of tokens.
+const PARSED_CHARS = 600_000;
 const NO_MENTIONS: readonly [] = [];
 
 interface ParsedSource {
   abbreviations: MarkdownOptions["abbreviations"];
   tokens: Token[];
+  chars: number;
 }
 
 function parsed(source: string, options: MarkdownOptions): Token[] {
   const mentions = options.mentions ?? NO_MENTIONS;
   let cache = PARSED.get(mentions);
   if (cache === undefined) PARSED.set(mentions, (cache = { chars: 0, sources: new Map() }));
+  const { sources } = cache;
   const key = `${options.headingShift ?? 0}:${source}`;
-  const known = cache.sources.get(key);
-  if (known !== undefined && known.abbreviations === options.abbreviations) return known.tokens;
+  const known = sources.get(key);
+  if (known !== undefined && known.abbreviations === options.abbreviations) {
+    sources.delete(key); // the latest used goes last
+    sources.set(key, known);
+    return known.tokens;
+  }
   const tokens = markdownTokens(source, options);
-  if (known === undefined && cache.chars + source.length <= PARSED_CHARS) {
-    cache.sources.set(key, { abbreviations: options.abbreviations, tokens });
+  if (known === undefined && source.length <= PARSED_CHARS) {
+    sources.set(key, { abbreviations: options.abbreviations, tokens, chars: source.length });
     cache.chars += source.length;
+    for (const [oldest, entry] of sources) {
+      if (cache.chars <= PARSED_CHARS) break;
+      sources.delete(oldest);
+      cache.chars -= entry.chars;
+    }
   }
   return tokens;
 }
