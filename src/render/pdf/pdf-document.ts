@@ -8,6 +8,7 @@ import {
   missingPdfkitInternals,
   setFileId,
   sortNameTreesByCodeUnit,
+  writePagesWhole,
   writeStringsAsBytes,
 } from "./pdfkit-extras.js";
 import { PAGE } from "./theme.js";
@@ -60,6 +61,7 @@ export function createPdfDocument(
   );
   escapeXmpInfo(doc);
   writeStringsAsBytes(doc);
+  writePagesWhole(doc);
   forgetWrittenObjects(doc);
   // Take the output from the start: the header the constructor wrote is still in the stream.
   const head = doc.read() as Uint8Array | null;

@@ -141,14 +141,11 @@ export function setLineText(
   const page = d.page;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   // pdfkit's _fragment: save the state, flip the y axis, set the text at (x, page height - y) in
-  // the font at its size, restore. One write, as bytes (see `writeStringsAsBytes`).
+  // the font at its size, restore. One write of the lines.
   const h = page.height;
   d.addContent(
-    Buffer.from(
-      `q\n1 0 0 -1 0 ${pdfNumber(h)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(h - y)} Tm\n` +
-        `/${font.id} ${pdfNumber(d._fontSize)} Tf\n${tj === "" ? "" : `[${tj}] TJ\n`}ET\nQ\n`,
-      "latin1",
-    ),
+    `q\n1 0 0 -1 0 ${pdfNumber(h)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(h - y)} Tm\n` +
+      `/${font.id} ${pdfNumber(d._fontSize)} Tf\n${tj === "" ? "" : `[${tj}] TJ\n`}ET\nQ`,
   );
 }
 
@@ -340,7 +337,7 @@ interface DocumentInternals {
   _fragment: (text: string, x: number, y: number, options: FragmentOptions) => void;
   _font: FontInternals;
   _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
+  page: PageInternals;
   /** A string is written as a line; bytes as they are. */
   addContent: (data: string | Uint8Array) => void;
 }
@@ -392,6 +389,10 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
   "document.info (the Info dictionary)": (doc) => typeof internals(doc).info === "object",
   "document.push (the output stream)": (doc) => typeof internals(doc).push === "function",
   "document._write (writing to the file)": (doc) => typeof internals(doc)._write === "function",
+  "page.content, page.write and page.end (a page's content and its end)": (doc) =>
+    typeof internals(doc).page?.content?.write === "function" &&
+    typeof internals(doc).page?.write === "function" &&
+    typeof internals(doc).page?.end === "function",
   "document._fontFamilies (the fonts in use, whose layoutCache is emptied)": (doc) =>
     typeof internals(doc)._fontFamilies === "object",
   "document._refEnd (an object written)": (doc) => typeof internals(doc)._refEnd === "function",
@@ -428,12 +429,58 @@ function internals(doc: PDFKit.PDFDocument): DocumentInternals {
  * pdfkit turns every string it writes (each object's dictionary, the lines of text it sets) into
  * bytes one character at a time in JavaScript, each character's low byte; Node's "latin1"
  * encoding writes the same bytes natively. The document's strings are written that way, the
- * same bytes, as are the lines setLineText writes.
+ * same bytes (a page's content is made bytes whole: `writePagesWhole`).
  */
 export function writeStringsAsBytes(doc: PDFKit.PDFDocument): void {
   const d = internals(doc);
   const write = d._write.bind(doc);
   d._write = (data) => write(typeof data === "string" ? Buffer.from(`${data}\n`, "latin1") : data);
+}
+
+/**
+ * Gathers each page's content (every operator pdfkit and cse write on it, a line each) as text,
+ * and makes it bytes once, as the page ends: pdfkit makes each line bytes on its own (a PDF of
+ * 3,000 items writes some three million), and keeps each as a separate piece until the page ends.
+ * The same bytes, in the same order: everything written to a page goes through its `write`.
+ */
+export function writePagesWhole(doc: PDFKit.PDFDocument): void {
+  const d = internals(doc);
+  const gather = (page: PageInternals) => {
+    const content = page.content;
+    const lines: string[] = [];
+    const flush = () => {
+      if (lines.length === 0) return;
+      lines.push(""); // the line end after the last
+      content.write(Buffer.from(lines.join("\n"), "latin1"));
+      lines.length = 0;
+    };
+    page.write = (chunk) => {
+      if (typeof chunk === "string") lines.push(chunk);
+      else {
+        flush();
+        content.write(chunk);
+      }
+    };
+    const end = page.end.bind(page);
+    page.end = () => {
+      flush();
+      end();
+    };
+  };
+  if (d.page) gather(d.page);
+  doc.on("pageAdded", () => gather(d.page));
+}
+
+/** What cse reads of a pdfkit page beyond its size and fonts: where its content goes. */
+interface PageInternals {
+  height: number;
+  fonts: Record<string, unknown>;
+  /** The page's content stream. */
+  content: { write: (chunk: string | Uint8Array) => void };
+  /** Writes a line of content (a string) or bytes. */
+  write: (chunk: string | Uint8Array) => void;
+  /** Ends the page, writing its objects. */
+  end: () => void;
 }
 
 /** Sets the document's file identifier (the trailer's /ID). */
