@@ -118,8 +118,8 @@ function percentEncoded(c: string): string {
  * each word's glyphs up and turning each glyph's number into hex, writing each operator on its
  * own, and measuring the text again afterwards to move its own cursor (cse places every line
  * itself). The words' glyph codes come from `tjOperands`; a line with a glyph pdfkit places off
- * its advance (a combining accent) is set by pdfkit itself. The 300-item PDF took about a fifth
- * less time than setting each line through pdfkit (docs/benchmarks.md, issue 22).
+ * its advance (a combining accent) is set by pdfkit itself. The 300-item PDF took about a sixth
+ * less time than setting each line through pdfkit's _fragment (docs/benchmarks.md, issue 22).
  */
 export function setLineText(
   doc: PDFKit.PDFDocument,
@@ -252,8 +252,9 @@ export function lendWordLayouts(doc: PDFKit.PDFDocument): void {
  * borrowed as it is). Laying the piece out whole gives
  * the same, since nothing in the shipped fonts acts across a space (a test holds them to it:
  * no kerning, ligature or mark reaches over one). A word set at all has been measured, so in
- * the 300-item PDF almost every piece is borrowed and only the words with digits (measured as
- * zeros: fonts.ts `widthKey`) are laid out again; laying out was a tenth of the build.
+ * the 300-item PDF almost every piece is borrowed and only 1,733 pieces with digits (measured as
+ * zeros: fonts.ts `widthKey`) are laid out again; laying every word out again in the drawing had
+ * taken about a twentieth of the build.
  */
 function borrowWordLayout(font: FontInternals, text: string): void {
   const cache = font.layoutCache;
@@ -439,8 +440,8 @@ export function writeStringsAsBytes(doc: PDFKit.PDFDocument): void {
 
 /**
  * Gathers each page's content (every operator pdfkit and cse write on it, a line each) as text,
- * and makes it bytes once, as the page ends: pdfkit makes each line bytes on its own (a PDF of
- * 3,000 items writes some three million), and keeps each as a separate piece until the page ends.
+ * and makes it bytes once, as the page ends: pdfkit makes each line bytes on its own, and keeps
+ * each as a separate piece until the page ends.
  * The same bytes, in the same order: everything written to a page goes through its `write`.
  */
 export function writePagesWhole(doc: PDFKit.PDFDocument): void {
