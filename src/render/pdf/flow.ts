@@ -374,7 +374,7 @@ export class Flow {
 
   /** Width of text in a style at a plain-text size. */
   measure(text: string, style: TextStyle, size: number): number {
-    return measure(this.doc, text, style, sizeOf(style, size));
+    return measure(text, style, sizeOf(style, size));
   }
 
   /** Breaks runs into lines for a box. */

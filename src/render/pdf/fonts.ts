@@ -109,8 +109,9 @@ export function textAt(
  * (widths grow in proportion to the size). Kerning across a space, the one thing measuring
  * words apart leaves out, is nil in the shipped fonts: tests hold the sum within a hundredth of a
  * point of pdfkit's own measure of the whole text. A word's digits are all taken as 0 (widthKey).
+ * No document is asked or changed: whoever sets text selects its font and size (`useFont`).
  */
-export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle, size: number): number {
+export function measure(text: string, style: TextStyle, size: number): number {
   const font = fontOf(style);
   let widths = WIDTHS.get(font);
   if (widths === undefined || widths.size > MAX_WORDS) {
@@ -130,9 +131,6 @@ export function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle,
     total += spaceWidth;
     start = space + 1;
   }
-  // Leave the document at the font and size asked for, as measuring whole runs did: code that
-  // sets text next relies on it, and a size of MEASURE_SIZE would overflow any page.
-  doc.font(font).fontSize(size);
   return (total * size) / MEASURE_SIZE;
 }
 

@@ -47,7 +47,7 @@ describe("setLineText", () => {
         ["symbol", "\u2605 \u25cf \u25d0 \u25cb \u2192"],
       ] as const) {
         useFont(doc, style, 10.5);
-        set(doc, text, 72.25, 300.5, measure(doc, text, style, 10.5));
+        set(doc, text, 72.25, 300.5, measure(text, style, 10.5));
       }
       // Each write is one or more whole lines of the content stream.
       return written.join("\n").split("\n");
