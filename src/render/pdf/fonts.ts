@@ -167,9 +167,15 @@ function wordWidth(font: FontName, widths: Map<string, number>, word: string): n
   if (w === undefined) {
     w = measuringDocument().font(font).fontSize(MEASURE_SIZE).widthOfString(key);
     widths.set(key, w);
+    // The layouts lent to drawing documents (about 1 KB a word) are let go past MAX_LENT words
+    // a font: a word measured before is then laid out again where it is drawn.
+    if (widths.size % MAX_LENT === 0) forgetWordLayouts(measuringDocument(), font);
   }
   return w;
 }
+
+/** Words whose layout the measuring document keeps for drawing documents, a font. */
+const MAX_LENT = 20_000;
 
 /**
  * The word a word's width is measured and kept under: the word with every digit 0. In each
