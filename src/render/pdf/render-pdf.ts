@@ -60,8 +60,8 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
  * A dry pass (no pdfkit document at all) places every line without drawing it, and learns each
  * destination's page, each page's section and the page count; a unit whose last page would hold
  * only a few lines is laid out again, tighter, within the pass. It is repeated only while the
- * page numbers citations print change their number of digits for many citations (the first pass
- * prints stand-ins with the number of digits the pages are likely to need). The drawing pass then knows them from the
+ * page numbers citations print change their number of digits for many citations (a pack of
+ * thousands of pages, whose first pass prints 000). The drawing pass then knows them from the
  * start: the contents get their page numbers, citations the pages they cite, and each page
  * its running head and "Page X of Y" as it is finished, after which it is written out. Should the
  * drawing pass's own pages still differ from what it was told, it is thrown away and drawn again
@@ -81,7 +81,7 @@ export async function renderPdfTo(
   };
   let dry = dryPass(null, new Map());
   // Another dry pass while many of the page numbers citations print change their number of
-  // digits (the first pass's stand-ins guessed wrong): their lines, and so the pages,
+  // digits (the 000 stand-ins of a pack of thousands of pages): their lines, and so the pages,
   // would move. With only a few numbers changing, the pages rarely move, and the drawing pass
   // checks that.
   for (let pass = 0; pass < 4; pass++) {
@@ -104,25 +104,6 @@ export async function renderPdfTo(
   }
 }
 
-/**
- * What the first pass prints for a page number it cannot know yet: zeros, as many as the pages of
- * the document are likely to need, three at least. Its anchors (in a volume, the pack's anchors
- * it holds; else the ids that can be cited) are a floor for its pages: a pack has about 1.3 pages
- * an id, a volume 0.9 to 2 pages an anchor (the benchmark's packs and the sample), so 90% of them
- * is taken. A pack of thousands of pages then prints four-digit stand-ins and needs no second dry
- * pass (issue 22: the 3,000-item PDF took a dry pass less); an estimate that is wrong only costs
- * that pass again.
- */
-export function standInPage(model: PackDocument): string {
-  const volume = model.volume;
-  let anchors = model.mentions.length;
-  if (volume) {
-    anchors = 0;
-    for (const key in volume.anchors) if (volume.anchors[key] === volume.number) anchors++;
-  }
-  return "0".repeat(Math.max(3, String(Math.floor(anchors * 0.9)).length));
-}
-
 /** The share of the page numbers a pass printed that would print with another number of digits next. */
 function changedWidths(printed: ReadonlyMap<string, string>, anchors: ReadonlyMap<string, number>): number {
   let changed = 0;
@@ -142,7 +123,7 @@ function samePagination(a: Pagination, b: Pagination): boolean {
 
 /**
  * One layout pass, with the pages `known` from an earlier pass (none in the first, which prints
- * stand-ins for the pages citations name: `standInPage`). A dry pass places every line but draws
+ * three-digit stand-ins for the pages citations name). A dry pass places every line but draws
  * nothing and keeps nothing. Returns what the pass learnt of its own pages, the page number it
  * printed for each anchor cited, and a function that ends the document (a pass thrown away is
  * never ended: its output is simply dropped).
@@ -177,10 +158,9 @@ function layOut(
   const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
   const pageOf = (anchor: string) => known?.anchors.get(anchor);
   const printed = new Map<string, string>();
-  const unknownPage = known === null ? standInPage(model) : "";
   flow.refs = {
     pageOf: (anchor) => {
-      const shown = known === null ? unknownPage : pageText(pageOf(anchor));
+      const shown = known === null ? "000" : pageText(pageOf(anchor));
       printed.set(anchor, shown);
       return shown;
     },
