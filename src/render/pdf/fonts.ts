@@ -200,8 +200,11 @@ const covered = new Map<number, boolean>();
  * a code point. Code points it lacks are set in the symbol face instead.
  */
 export function textFaceHas(codePoint: number): boolean {
-  // Latin (with Welsh's ŵ ŷ) and the combining marks are all in Noto Sans: no look-up for them.
-  if (codePoint < 0x0370) return true;
+  // Latin (with Welsh's ŵ ŷ) and the combining marks are all in Noto Sans: no look-up for them,
+  // but for the five overlays (U+0334 to U+0338: tilde, stroke and solidus, as in "A̸") that
+  // fontkit fails to place in Noto Sans, which the symbol face sets instead (a test lays out
+  // every character the text face is said to have).
+  if (codePoint < 0x0370) return codePoint < 0x0334 || codePoint > 0x0338;
   let has = covered.get(codePoint);
   if (has === undefined) {
     has = parsedFonts().sans.hasGlyphForCodePoint(codePoint);
