@@ -113,8 +113,9 @@ function isSpace(c: number): boolean {
 const NEWLINE: Item = { kind: "newline" };
 
 /**
- * The runs as groups of parts that are never broken apart (a word, or its pieces between UAX #14
- * break opportunities when the word is in more than one run) and forced line breaks. Each group
+ * The runs as groups of parts that are never broken apart (a word, or a piece of one between UAX
+ * #14 break opportunities; a part from each run it spans when the word runs across runs) and
+ * forced line breaks. Each group
  * notes the space before it, if any: white space is collapsed to one space, in the style of the
  * first white space character. The text is scanned a character at a time (one run after another
  * is the pack's every paragraph, laid out in each pass).

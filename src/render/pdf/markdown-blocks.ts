@@ -33,8 +33,9 @@ export function renderMarkdown(
  * it (issue 22's growth target). markdown-it's tokens are only read by what lays them out.
  */
 const PARSED = new WeakMap<object, { chars: number; sources: Map<string, ParsedSource> }>();
-// A few MB of tokens: enough for every source of a pack of a few hundred items (the 300-item
-// pack's 711 sources are 548,000 characters), and for what a larger one lays out twice in a row.
+// About 16 MB of tokens (600,000 characters of generated item text, parsed and held): enough for
+// every source of a pack of a few hundred items (the 300-item pack's 711 sources are 548,000
+// characters), and for what a larger one lays out twice in a row.
 const PARSED_CHARS = 600_000;
 const NO_MENTIONS: readonly [] = [];
 
