@@ -63,4 +63,25 @@ describe("breakLines", () => {
     expect(texts(breakLines([plain("one\ntwo")], 80, measure))).toEqual(["one", "two"]);
     expect(texts(breakLines([], 80, measure))).toEqual([""]);
   });
+
+  it("breaks lines by a page number's stand-in and sets the number itself, whole", () => {
+    const cite = (shown: string): Run[] => [
+      plain("see the survey, p.\u00a0"),
+      { text: "0000", shown, style: "regular", link: null },
+      plain(" and the notes"),
+    ];
+    const standIn = breakLines(cite("0000"), 26, measure);
+    const real = breakLines(cite("7"), 26, measure);
+    // "see the survey, p. 7 and" would fit in 26, but the lines break where the stand-in's did.
+    expect(texts(standIn)).toEqual(["see the survey, p.\u00a00000", "and the notes"]);
+    expect(texts(real)).toEqual(["see the survey, p.\u00a07", "and the notes"]);
+    expect(real[0]!.width).toBe(20);
+    // A column too narrow for the number's word breaks around it, never inside it.
+    const narrow = breakLines(
+      [plain("p.\u00a0"), { text: "0000", shown: "12", style: "regular", link: null }],
+      4,
+      measure,
+    );
+    expect(texts(narrow)).toEqual(["p.\u00a0", "12"]);
+  });
 });

@@ -26,7 +26,10 @@ export interface Line {
 export type Measure = (text: string, style: TextStyle) => number;
 
 interface Part {
+  /** The text measured when lines are broken. */
   text: string;
+  /** The text set, when it is not `text` (a page number measured as its stand-in: Run.shown). */
+  shown: string | null;
   style: TextStyle;
   link: RunLink | null;
   span: RunSpan | null;
@@ -39,7 +42,10 @@ type Item = { kind: "group"; parts: Part[]; space: Part | null } | { kind: "newl
  * inside a word where the Unicode line-breaking algorithm (UAX #14) allows it: after a "/" or "-"
  * (long web addresses, hyphenated words), but not in "12-15" or before closing punctuation; a word wider
  * than a line (a SHA-256 in a narrow column) is broken between characters, so nothing ever
- * runs past `maxWidth`. Spaces are collapsed and never start or end a line.
+ * runs past `maxWidth`. Spaces are collapsed and never start or end a line. A run with `shown`
+ * text (a page number) is measured as its `text` where lines break, kept whole, and placed as
+ * `shown`: the line may end a little short of where it would, never past `maxWidth` as long as
+ * the stand-in is at least as wide.
  */
 export function breakLines(runs: readonly Run[], maxWidth: number, measure: Measure): Line[] {
   const lines: Part[][] = [];
@@ -133,6 +139,14 @@ function itemsOf(runs: readonly Run[]): Item[] {
   for (const run of runs) {
     const text = run.text;
     const span = run.span ?? null;
+    if (run.shown !== undefined) {
+      if (cur.length === 0) {
+        curSpace = pendingSpace;
+        pendingSpace = null;
+      }
+      cur.push({ text, shown: run.shown, style: run.style, link: run.link, span });
+      continue;
+    }
     for (let i = 0; i < text.length;) {
       const c = text.charCodeAt(i);
       if (c === 10) {
@@ -146,7 +160,7 @@ function itemsOf(runs: readonly Run[]): Item[] {
       if (isSpace(c)) {
         while (j < text.length && isSpace(text.charCodeAt(j))) j++;
         flush();
-        pendingSpace ??= { text: " ", style: run.style, link: run.link, span };
+        pendingSpace ??= { text: " ", shown: null, style: run.style, link: run.link, span };
         i = j;
         continue;
       }
@@ -164,7 +178,8 @@ function itemsOf(runs: readonly Run[]): Item[] {
           curSpace = pendingSpace;
           pendingSpace = null;
         }
-        cur.push({ text: segments === null ? token : segments[k]!, style: run.style, link: run.link, span });
+        const part = segments === null ? token : segments[k]!;
+        cur.push({ text: part, shown: null, style: run.style, link: run.link, span });
       }
     }
   }
@@ -183,6 +198,18 @@ function splitByCharacters(parts: readonly Part[], maxWidth: number, measure: Me
   let chunk: Part[] = [];
   let width = 0;
   for (const p of parts) {
+    if (p.shown !== null) {
+      // A page number is never broken: it goes whole into the chunk it starts.
+      const w = measure(p.text, p.style);
+      if (width + w > target && width > 0) {
+        chunks.push(chunk);
+        chunk = [];
+        width = 0;
+      }
+      chunk.push(p);
+      width += w;
+      continue;
+    }
     for (const ch of p.text) {
       const w = measure(ch, p.style);
       if (width + w > target && width > 0) {
@@ -191,8 +218,15 @@ function splitByCharacters(parts: readonly Part[], maxWidth: number, measure: Me
         width = 0;
       }
       const last = chunk[chunk.length - 1];
-      if (last && last.style === p.style && last.link === p.link && last.span === p.span) last.text += ch;
-      else chunk.push({ text: ch, style: p.style, link: p.link, span: p.span });
+      if (
+        last &&
+        last.shown === null &&
+        last.style === p.style &&
+        last.link === p.link &&
+        last.span === p.span
+      )
+        last.text += ch;
+      else chunk.push({ text: ch, shown: null, style: p.style, link: p.link, span: p.span });
       width += w;
     }
   }
@@ -200,14 +234,15 @@ function splitByCharacters(parts: readonly Part[], maxWidth: number, measure: Me
   return chunks;
 }
 
-/** Merges neighbouring parts of one style and link into fragments and places them. */
+/** Merges neighbouring parts of one style and link into fragments and places them, as set. */
 function toLine(parts: readonly Part[], measure: Measure): Line {
   const fragments: Fragment[] = [];
   for (const p of parts) {
+    const text = p.shown ?? p.text;
     const last = fragments[fragments.length - 1];
     if (last && last.style === p.style && sameLink(last.link, p.link) && last.span === p.span)
-      last.text += p.text;
-    else fragments.push({ text: p.text, style: p.style, link: p.link, span: p.span, x: 0, width: 0 });
+      last.text += text;
+    else fragments.push({ text, style: p.style, link: p.link, span: p.span, x: 0, width: 0 });
   }
   let x = 0;
   for (const f of fragments) {

@@ -59,13 +59,16 @@ export async function renderPdf(model: PackDocument, options: PdfOptions = {}): 
  * Order of work: the contents are planned first so their pages can be reserved after the cover.
  * A dry pass (no pdfkit document at all) places every line without drawing it, and learns each
  * destination's page, each page's section and the page count; a unit whose last page would hold
- * only a few lines is laid out again, tighter, within the pass. It is repeated only while the
- * page numbers citations print change their number of digits for many citations (a pack of
- * thousands of pages, whose first pass prints 000). The drawing pass then knows them from the
- * start: the contents get their page numbers, citations the pages they cite, and each page
- * its running head and "Page X of Y" as it is finished, after which it is written out. Should the
- * drawing pass's own pages still differ from what it was told, it is thrown away and drawn again
- * with its own pages (four drawings at most).
+ * only a few lines is laid out again, tighter, within the pass. Page numbers the text cites are
+ * not known yet: the pass sets stand-ins (zeros, as many as the pages are likely to need:
+ * `standInPage`). It is repeated, with longer stand-ins, only if the pack has more pages than
+ * they can number. The drawing pass then knows the pages from the start: the contents get their
+ * page numbers, citations the pages they cite, and each page its running head and "Page X of Y"
+ * as it is finished, after which it is written out. Its lines break as the dry pass's did, since
+ * each page number is measured as the stand-in where lines break and set as itself (a number has
+ * no more digits than the stand-in, so a line can only end a little short), so its pages are the
+ * dry pass's. Should they differ all the same, the drawing is thrown away and done again with its
+ * own pages (four drawings at most).
  */
 export async function renderPdfTo(
   model: PackDocument,
@@ -75,18 +78,17 @@ export async function renderPdfTo(
   // Only what a dry pass learnt is kept. Each dry pass also settles how each unit (an element, a
   // case study) whose last page would hold only a few lines is fitted (keep.ts `fitTail`): such
   // a unit is laid out again, tighter, before the pass goes on (Flow.layOutSteps).
-  const dryPass = (known: Pagination | null, plan: ReadonlyMap<string, TailFit>) => {
-    const laid = layOut(model, options, { known, draw: false, plan }, () => undefined);
-    return { pagination: laid.pagination, printed: laid.printed, plan: laid.plan };
+  const dryPass = (standIn: string, plan: ReadonlyMap<string, TailFit>) => {
+    const laid = layOut(model, options, { known: null, standIn, draw: false, plan }, () => undefined);
+    return { pagination: laid.pagination, plan: laid.plan };
   };
-  let dry = dryPass(null, new Map());
-  // Another dry pass while many of the page numbers citations print change their number of
-  // digits (the 000 stand-ins of a pack of thousands of pages): their lines, and so the pages,
-  // would move. With only a few numbers changing, the pages rarely move, and the drawing pass
-  // checks that.
-  for (let pass = 0; pass < 4; pass++) {
-    if (changedWidths(dry.printed, dry.pagination.anchors) <= 0.25) break;
-    dry = dryPass(dry.pagination, dry.plan);
+  let standIn = standInPage(model);
+  let dry = dryPass(standIn, new Map());
+  // Another dry pass while the pages outnumber what the stand-ins can number: the numbers would
+  // be wider than the room the lines left them.
+  for (let pass = 0; pass < 4 && pageDigits(dry.pagination) > standIn.length; pass++) {
+    standIn = "0".repeat(pageDigits(dry.pagination));
+    dry = dryPass(standIn, dry.plan);
   }
   const plan = dry.plan;
   let known = dry.pagination;
@@ -95,7 +97,8 @@ export async function renderPdfTo(
   for (let pass = 0; ; pass++) {
     sink.reset();
     const mine = ++drawing;
-    const laid = layOut(model, options, { known, draw: true, plan }, (chunk) => {
+    if (pageDigits(known) > standIn.length) standIn = "0".repeat(pageDigits(known));
+    const laid = layOut(model, options, { known, standIn, draw: true, plan }, (chunk) => {
       if (mine === drawing) sink.add(chunk);
     });
     if (samePagination(known, laid.pagination) || pass === 3) return laid.finish();
@@ -104,11 +107,28 @@ export async function renderPdfTo(
   }
 }
 
-/** The share of the page numbers a pass printed that would print with another number of digits next. */
-function changedWidths(printed: ReadonlyMap<string, string>, anchors: ReadonlyMap<string, number>): number {
-  let changed = 0;
-  for (const [anchor, shown] of printed) if (pageText(anchors.get(anchor)).length !== shown.length) changed++;
-  return printed.size === 0 ? 0 : changed / printed.size;
+/**
+ * What a dry pass sets for a page number: zeros, as many as the pages of the document are likely
+ * to need, three at least. Its anchors (in a volume, the pack's anchors it holds; else the ids
+ * that can be cited) are a floor for its pages: a pack has about 1.3 pages an id, a volume 0.9 to
+ * 2 pages an anchor (the benchmark's packs and the sample), so 90% of them is taken. A pack of
+ * thousands of pages then has four-digit stand-ins from the start and needs one dry pass (issue
+ * 22). Too few digits cost another dry pass; one too many, lines ending a digit's width short
+ * where they cite a page.
+ */
+export function standInPage(model: PackDocument): string {
+  const volume = model.volume;
+  let anchors = model.mentions.length;
+  if (volume) {
+    anchors = 0;
+    for (const key in volume.anchors) if (volume.anchors[key] === volume.number) anchors++;
+  }
+  return "0".repeat(Math.max(3, String(Math.floor(anchors * 0.9)).length));
+}
+
+/** The number of digits the last page's number has. */
+function pageDigits(pagination: Pagination): number {
+  return String(pagination.sections.length).length;
 }
 
 function pageText(page: number | undefined): string {
@@ -122,24 +142,24 @@ function samePagination(a: Pagination, b: Pagination): boolean {
 }
 
 /**
- * One layout pass, with the pages `known` from an earlier pass (none in the first, which prints
- * three-digit stand-ins for the pages citations name). A dry pass places every line but draws
- * nothing and keeps nothing. Returns what the pass learnt of its own pages, the page number it
- * printed for each anchor cited, and a function that ends the document (a pass thrown away is
- * never ended: its output is simply dropped).
+ * One layout pass, with the pages `known` from an earlier pass (none in a dry pass, which sets
+ * `standIn` for every page number). Page numbers are measured as `standIn` where lines break. A
+ * dry pass places every line but draws nothing and keeps nothing. Returns what the pass learnt of
+ * its own pages and a function that ends the document (a pass thrown away is never ended: its
+ * output is simply dropped).
  */
 function layOut(
   model: PackDocument,
   options: PdfOptions,
   {
     known,
+    standIn,
     draw,
     plan: tightness,
-  }: { known: Pagination | null; draw: boolean; plan: ReadonlyMap<string, TailFit> },
+  }: { known: Pagination | null; standIn: string; draw: boolean; plan: ReadonlyMap<string, TailFit> },
   write: (chunk: Uint8Array) => void,
 ): {
   pagination: Pagination;
-  printed: ReadonlyMap<string, string>;
   plan: ReadonlyMap<string, TailFit>;
   finish: () => Promise<void>;
   discard: () => void;
@@ -157,13 +177,9 @@ function layOut(
   flow.measurer = () => new Flow(dryDocument());
   const embedded = new Set(attach ? model.attachments.map((a) => a.path) : []);
   const pageOf = (anchor: string) => known?.anchors.get(anchor);
-  const printed = new Map<string, string>();
   flow.refs = {
-    pageOf: (anchor) => {
-      const shown = known === null ? "000" : pageText(pageOf(anchor));
-      printed.set(anchor, shown);
-      return shown;
-    },
+    pageOf: (anchor) => (known === null ? standIn : pageText(pageOf(anchor))),
+    pageStandIn: standIn,
     embedded: (path) => embedded.has(path),
     volumeOf: (anchor) => {
       const volume = volumeElsewhere(model, anchor);
@@ -212,5 +228,5 @@ function layOut(
     root.end();
     await finishPdf(doc, output);
   };
-  return { pagination, printed, plan: flow.plan, finish, discard };
+  return { pagination, plan: flow.plan, finish, discard };
 }

@@ -23,12 +23,23 @@ export interface Run {
   link: RunLink | null;
   /** The tagged span it belongs to, if any (compared by identity). */
   span?: RunSpan | null;
+  /**
+   * What is drawn, when it is not `text`: a page number, whose `text` is its stand-in (zeros).
+   * Lines are broken by the stand-in's width and set with the number's own, so they break where
+   * they did in the pass that numbered the pages (InlineRefs.pageStandIn).
+   */
+  shown?: string;
 }
 
 /** What inline content needs from the layout: page numbers, and which files the PDF carries. */
 export interface InlineRefs {
   /** The page (1-based, as printed) where an anchor starts, as text; "" while unknown. */
   pageOf(anchor: string): string;
+  /**
+   * What the lines are broken as if each page number were (zeros, as many digits as the longest
+   * number can have), while the numbers themselves are set; omitted, they are broken as set.
+   */
+  pageStandIn?: string;
   /** Whether a file (root-relative path) is embedded, so a citation can open it. */
   embedded(path: string): boolean;
   /**
@@ -61,12 +72,16 @@ export function runsFromInline(
         const link: RunLink = { kind: "dest", anchor: i.anchor };
         const volume = refs?.volumeOf?.(i.anchor) ?? null;
         const page = volume ? "" : (refs?.pageOf(i.anchor) ?? "");
-        const where = volume ? `, in volume\u00a0${volume.number}` : page ? `, p.\u00a0${page}` : "";
+        const where: Run[] = volume
+          ? [{ text: `, in volume\u00a0${volume.number}`, style: base, link: null }]
+          : page
+            ? [{ text: ", p.\u00a0", style: base, link: null }, pageRun(page, base, null, refs)]
+            : [];
         const file = i.attachment !== null && refs?.embedded(i.attachment) ? i.attachment : null;
         return [
           { text: i.id, style: boldOf(base), link },
           { text: ` ${i.title}`, style: base, link },
-          ...(where ? [{ text: where, style: base, link: null }] : []),
+          ...where,
           ...(file
             ? [{ text: " (open the file)", style: base, link: { kind: "file" as const, path: file } }]
             : []),
@@ -78,8 +93,10 @@ export function runsFromInline(
         return [{ text: `${BADGE_SYMBOLS[i.shape]} ${i.text}`, style: base, link: null }];
       case "page": {
         const volume = refs?.volumeOf?.(i.anchor) ?? null;
-        const page = volume ? `vol.\u00a0${volume.number}` : (refs?.pageOf(i.anchor) ?? "");
-        return page ? [{ text: page, style: base, link: { kind: "dest", anchor: i.anchor } }] : [];
+        const link: RunLink = { kind: "dest", anchor: i.anchor };
+        if (volume) return [{ text: `vol.\u00a0${volume.number}`, style: base, link }];
+        const page = refs?.pageOf(i.anchor) ?? "";
+        return page ? [pageRun(page, base, link, refs)] : [];
       }
     }
   });
@@ -148,13 +165,19 @@ export function runsFromMarkdown(children: readonly Token[], base: TextStyle = "
   return runs;
 }
 
+/** A page number as a run: measured as the stand-in `refs` give, if any, and set as it is. */
+function pageRun(page: string, style: TextStyle, link: RunLink | null, refs: InlineRefs | undefined): Run {
+  const standIn = refs?.pageStandIn;
+  return standIn === undefined ? { text: page, style, link } : { text: standIn, shown: page, style, link };
+}
+
 function boldOf(style: TextStyle): TextStyle {
   return style === "italic" ? "boldItalic" : style === "code" ? "code" : "bold";
 }
 
 /** The plain text of runs (for alternative text and tests). */
 export function plainText(runs: readonly Run[]): string {
-  return runs.map((r) => r.text).join("");
+  return runs.map((r) => r.shown ?? r.text).join("");
 }
 
 /**
@@ -164,7 +187,7 @@ export function plainText(runs: readonly Run[]): string {
 export function withFallback(runs: readonly Run[], has: (codePoint: number) => boolean = textFaceHas): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
-    if (run.style === "code" || run.style === "symbol") {
+    if (run.style === "code" || run.style === "symbol" || run.shown !== undefined) {
       out.push(run);
       continue;
     }
