@@ -6,7 +6,7 @@ import {
   linkToDestination,
   linkToOtherFile,
   linkToUrl,
-  setLineText,
+  setColouredText,
   struct,
   type StructElement,
   type StructOptions,
@@ -457,12 +457,12 @@ export class Flow {
         const content = doc.markStructureContent(linkEl ? linkTag : spanEl ? "Span" : owner.tag);
         (linkEl ?? spanEl ?? owner.el).add(content);
       }
+      const colour = link ? COLOUR.link : (setting.color ?? COLOUR.text);
       for (const f of group) {
         useFont(doc, f.style, sizeOf(f.style, setting.size));
-        doc.fillColor(link ? COLOUR.link : (setting.color ?? COLOUR.text));
         // The width is known: pdfkit measures a fragment for links and underlines it draws
         // itself (none here), so it is handed over rather than measured again.
-        setLineText(doc, f.text, x0 + f.x, baseline, f.width);
+        setColouredText(doc, f.text, x0 + f.x, baseline, f.width, colour);
       }
       const start = x0 + group[0]!.x;
       const end = x0 + group[group.length - 1]!.x + group[group.length - 1]!.width;

@@ -128,6 +128,38 @@ export function setLineText(
   y: number,
   width?: number,
 ): void {
+  setText(doc, text, x, y, width, null);
+}
+
+/**
+ * Sets one line of text as setLineText does, in `colour` (hex, as `doc.fillColor` takes it), in
+ * fewer bytes: the text matrix itself turns pdfkit's upside-down user space the right way up
+ * (`1 0 0 -1 x y Tm`, where pdfkit saves the state, flips the axis with `cm` and restores it
+ * around every line), and the colour is set in the text object as one `rg` operator with four
+ * decimals (pdfkit writes `/DeviceRGB cs` and `scn` with components of up to seventeen digits,
+ * for every line). The glyphs land where setLineText puts them, in the same colour. The colour
+ * stays set afterwards, as `doc.fillColor` leaves it; everything cse fills sets its colour
+ * first. A line pdfkit has to set itself (one with a combining accent) is set as before.
+ */
+export function setColouredText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  colour: string,
+): void {
+  setText(doc, text, x, y, width, colour);
+}
+
+function setText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number | undefined,
+  colour: string | null,
+): void {
   if ((doc as unknown as Record<symbol, unknown>)[DRAWS_NOTHING] === true) return;
   const d = internals(doc);
   const line = text.includes("\n") ? text.replace(/\n/g, "") : text;
@@ -135,19 +167,42 @@ export function setLineText(
   const font = d._font;
   const tj = tjOperands(font, line);
   if (tj === null) {
+    if (colour !== null) doc.fillColor(colour);
     d._fragment(line, x, y, { lineBreak: false, baseline: "alphabetic", textWidth: width, wordCount: 1 });
     return;
   }
   const page = d.page;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  const operands = tj === "" ? "" : `[${tj}] TJ\n`;
+  if (colour !== null) {
+    d.addContent(
+      `BT\n1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(y)} Tm\n/${font.id} ${pdfNumber(d._fontSize)} Tf\n` +
+        `${rgOperator(colour)}\n${operands}ET`,
+    );
+    return;
+  }
   // pdfkit's _fragment: save the state, flip the y axis, set the text at (x, page height - y) in
   // the font at its size, restore. One write of the lines.
   const h = page.height;
   d.addContent(
     `q\n1 0 0 -1 0 ${pdfNumber(h)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(h - y)} Tm\n` +
-      `/${font.id} ${pdfNumber(d._fontSize)} Tf\n${tj === "" ? "" : `[${tj}] TJ\n`}ET\nQ`,
+      `/${font.id} ${pdfNumber(d._fontSize)} Tf\n${operands}ET\nQ`,
   );
 }
+
+/** The `rg` operator that sets a hex colour ("#1a1a1a") as the fill colour, by colour. */
+function rgOperator(hex: string): string {
+  let op = RG.get(hex);
+  if (op === undefined) {
+    const value = Number.parseInt(hex.replace(/^#/, ""), 16);
+    const channels = [value >> 16, (value >> 8) & 0xff, value & 0xff];
+    op = `${channels.map((c) => String(Math.round((c / 255) * 1e4) / 1e4)).join(" ")} rg`;
+    RG.set(hex, op);
+  }
+  return op;
+}
+
+const RG = new Map<string, string>();
 
 /** What a stand-in document that draws nothing (dry-document.ts) answers true to. */
 export const DRAWS_NOTHING = Symbol("draws nothing");
