@@ -1,6 +1,7 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { fontOf, measure, registerFonts, textFaceHas, widthKey, type TextStyle } from "./fonts.js";
+import { withDigits } from "./pdfkit-extras.js";
 
 const TEXTS = [
   "The library's opening hours changed after the 2025 survey (see https://example.org/a-b/c).",
@@ -102,6 +103,38 @@ describe("the shipped fonts", () => {
       }
       expect(differing, `${style}: words laid out otherwise before a space`).toEqual([]);
     }
+  });
+});
+
+describe("a word with digits", () => {
+  // The drawing sets an id or a page number from the layout of its word with every digit 0 (as
+  // measured), the "0" glyphs swapped for the digits' (pdfkit-extras.ts `withDigits`).
+  it("is laid out as its zero word with each digit's glyph in place of a 0", () => {
+    const doc = new PDFDocument({ autoFirstPage: false, fontLayoutCache: false });
+    registerFonts(doc);
+    type Run = { glyphs: { id: number }[]; positions: object[]; advanceWidth: number };
+    const words = ["E01253", "p.\u00a02386:", "12/03/2026", "4,500", "(p.\u00a0109)", "\u00a31,200", "v2.1"];
+    words.push("1st", "9:30\u201317:00", "CS00471", "AV7", "T9", "7.", "\u201c98\u201d", "8\u20ac", "Wa3y");
+    for (const style of STYLES) {
+      doc.font(fontOf(style));
+      const font = (doc as unknown as { _font: { layoutRun(text: string): Run; font: object } })._font;
+      const differing: string[] = [];
+      for (const w of words) {
+        const zero = w.replace(/[1-9]/g, "0");
+        const swapped = withDigits(font as never, { [zero]: font.layoutRun(zero) } as never, w) as
+          Run | undefined;
+        const real = font.layoutRun(w);
+        const same =
+          swapped !== undefined &&
+          JSON.stringify(swapped.glyphs.map((g) => g.id)) === JSON.stringify(real.glyphs.map((g) => g.id)) &&
+          JSON.stringify(swapped.positions) === JSON.stringify(real.positions) &&
+          swapped.advanceWidth === real.advanceWidth;
+        if (!same) differing.push(w);
+      }
+      expect(differing, `${style}: digits laid out otherwise`).toEqual([]);
+    }
+    // A word with no digit 1 to 9 is the measured word itself: nothing to swap.
+    expect(withDigits({} as never, {}, "E00000")).toBeUndefined();
   });
 });
 

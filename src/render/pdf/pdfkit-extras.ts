@@ -321,11 +321,12 @@ function borrowWordLayout(font: FontInternals, text: string): void {
   const spaced = text.length > 1 && text.charCodeAt(text.length - 1) === 32;
   if (!spaced) {
     // A word with no space after it (a line's last), or a space alone: as measured.
-    const run = lender[text];
+    const run = lender[text] ?? withDigits(font, lender, text);
     if (run !== undefined) cache[text] = run;
     return;
   }
-  const word = lender[text.slice(0, -1)];
+  const bare = text.slice(0, -1);
+  const word = lender[bare] ?? withDigits(font, lender, bare);
   const space = lender[" "];
   if (word === undefined || space === undefined) return;
   cache[text] = {
@@ -333,6 +334,50 @@ function borrowWordLayout(font: FontInternals, text: string): void {
     positions: word.positions.concat(space.positions),
     advanceWidth: word.advanceWidth + space.advanceWidth,
   };
+}
+
+/**
+ * The layout of a word with digits 1 to 9 in it, from the layout of the word with every digit 0
+ * (what cse measured: fonts.ts `widthKey`), with each "0" glyph in turn swapped for its digit's.
+ * In each shipped font the ten digits have one advance and kern alike with whatever is beside
+ * them (a test holds the fonts to it, and another this layout to fontkit's), so the places are
+ * the same. The ids and page numbers of a pack (tens of thousands at 30,000 items, laid out
+ * again every LAYOUT_CACHE_PAGES pages) were the words the drawing still laid out itself.
+ * Undefined if the zero word was not measured, or its "0" glyphs are not one a digit.
+ */
+export function withDigits(
+  font: FontInternals,
+  lender: Record<string, GlyphRun | undefined>,
+  word: string,
+): GlyphRun | undefined {
+  if (!NONZERO_DIGIT.test(word)) return undefined;
+  const zero = lender[word.replace(NONZERO_DIGITS, "0")];
+  if (zero === undefined) return undefined;
+  const glyphs = zero.glyphs.slice();
+  let g = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    while (g < glyphs.length && !isZeroGlyph(glyphs[g])) g++;
+    if (g === glyphs.length) return undefined;
+    if (c !== 48) glyphs[g] = (font.font as FontkitFont).glyphForCodePoint(c);
+    g++;
+  }
+  for (; g < glyphs.length; g++) if (isZeroGlyph(glyphs[g])) return undefined;
+  return { glyphs, positions: zero.positions, advanceWidth: zero.advanceWidth };
+}
+
+const NONZERO_DIGIT = /[1-9]/;
+const NONZERO_DIGITS = /[1-9]/g;
+
+/** What cse asks of a fontkit font and its glyphs. */
+interface FontkitFont {
+  glyphForCodePoint(codePoint: number): unknown;
+}
+
+function isZeroGlyph(glyph: unknown): boolean {
+  const points = (glyph as { codePoints?: readonly number[] }).codePoints;
+  return points !== undefined && points.length === 1 && points[0] === 48;
 }
 
 /** Lets go of the words a document has laid out in a registered font (pdfkit's layoutCache). */
