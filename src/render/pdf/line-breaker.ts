@@ -198,19 +198,8 @@ function splitByCharacters(parts: readonly Part[], maxWidth: number, measure: Me
   let chunk: Part[] = [];
   let width = 0;
   for (const p of parts) {
-    if (p.shown !== null) {
-      // A page number is never broken: it goes whole into the chunk it starts.
-      const w = measure(p.text, p.style);
-      if (width + w > target && width > 0) {
-        chunks.push(chunk);
-        chunk = [];
-        width = 0;
-      }
-      chunk.push(p);
-      width += w;
-      continue;
-    }
-    for (const ch of p.text) {
+    // A page number is never broken: it goes whole into the chunk it starts.
+    for (const ch of p.shown === null ? p.text : [p.text]) {
       const w = measure(ch, p.style);
       if (width + w > target && width > 0) {
         chunks.push(chunk);
@@ -218,7 +207,8 @@ function splitByCharacters(parts: readonly Part[], maxWidth: number, measure: Me
         width = 0;
       }
       const last = chunk[chunk.length - 1];
-      if (
+      if (p.shown !== null) chunk.push(p);
+      else if (
         last &&
         last.shown === null &&
         last.style === p.style &&
