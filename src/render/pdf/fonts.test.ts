@@ -1,7 +1,8 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { fontOf, measure, registerFonts, textFaceHas, widthKey, type TextStyle } from "./fonts.js";
+import { fontOf, measure, registerFonts, textFaceHas, type TextStyle } from "./fonts.js";
 import { withDigits } from "./pdfkit-extras.js";
+import { widthKey } from "./width-key.js";
 
 const TEXTS = [
   "The library's opening hours changed after the 2025 survey (see https://example.org/a-b/c).",

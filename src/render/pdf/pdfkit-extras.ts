@@ -7,6 +7,8 @@
  * renderer refuses to run without them, and a test checks the installed pdfkit.
  */
 
+import { widthKey } from "./width-key.js";
+
 /** A structure element (pdfkit's PDFStructureElement). */
 export type StructElement = PDFKit.PDFStructureElement;
 
@@ -190,11 +192,16 @@ function setText(
   );
 }
 
-/** The `rg` operator that sets a hex colour ("#1a1a1a") as the fill colour, by colour. */
+/**
+ * The `rg` operator that sets a hex colour ("#1a1a1a", as the pack's colours are written:
+ * colours.ts) as the fill colour, by colour. Any other form (pdfkit also takes "#abc" and names)
+ * is a bug here, not a colour to guess at.
+ */
 function rgOperator(hex: string): string {
   let op = RG.get(hex);
   if (op === undefined) {
-    const value = Number.parseInt(hex.replace(/^#/, ""), 16);
+    if (!/^#[0-9a-f]{6}$/i.test(hex)) throw new Error(`a text colour must be written #rrggbb, not "${hex}"`);
+    const value = Number.parseInt(hex.slice(1), 16);
     const channels = [value >> 16, (value >> 8) & 0xff, value & 0xff];
     op = `${channels.map((c) => String(Math.round((c / 255) * 1e4) / 1e4)).join(" ")} rg`;
     RG.set(hex, op);
@@ -310,7 +317,7 @@ export function lendWordLayouts(doc: PDFKit.PDFDocument): void {
  * the same, since nothing in the shipped fonts acts across a space (a test holds them to it:
  * no kerning, ligature or mark reaches over one). A word set at all has been measured, so in
  * the 300-item PDF almost every piece is borrowed and only 1,733 pieces with digits (measured as
- * zeros: fonts.ts `widthKey`) are laid out again; laying every word out again in the drawing had
+ * zeros: `widthKey`) are laid out again; laying every word out again in the drawing had
  * taken about a twentieth of the build.
  */
 function borrowWordLayout(font: FontInternals, text: string): void {
@@ -338,7 +345,7 @@ function borrowWordLayout(font: FontInternals, text: string): void {
 
 /**
  * The layout of a word with digits 1 to 9 in it, from the layout of the word with every digit 0
- * (what cse measured: fonts.ts `widthKey`), with each "0" glyph in turn swapped for its digit's.
+ * (what cse measured: `widthKey`), with each "0" glyph in turn swapped for its digit's.
  * In each shipped font the ten digits have one advance and kern alike with whatever is beside
  * them (a test holds the fonts to it, and another this layout to fontkit's), so the places are
  * the same. The ids and page numbers of a pack (tens of thousands at 30,000 items, laid out
@@ -350,8 +357,9 @@ export function withDigits(
   lender: Record<string, GlyphRun | undefined>,
   word: string,
 ): GlyphRun | undefined {
-  if (!NONZERO_DIGIT.test(word)) return undefined;
-  const zero = lender[word.replace(NONZERO_DIGITS, "0")];
+  const key = widthKey(word);
+  if (key === word) return undefined;
+  const zero = lender[key];
   if (zero === undefined) return undefined;
   const glyphs = zero.glyphs.slice();
   let g = 0;
@@ -366,9 +374,6 @@ export function withDigits(
   for (; g < glyphs.length; g++) if (isZeroGlyph(glyphs[g])) return undefined;
   return { glyphs, positions: zero.positions, advanceWidth: zero.advanceWidth };
 }
-
-const NONZERO_DIGIT = /[1-9]/;
-const NONZERO_DIGITS = /[1-9]/g;
 
 /** What cse asks of a fontkit font and its glyphs. */
 interface FontkitFont {
