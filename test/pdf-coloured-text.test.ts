@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { measure, registerFonts, useFont, type TextStyle } from "../src/render/pdf/fonts.js";
-import { setColouredText, setLineText } from "../src/render/pdf/pdfkit-extras.js";
+import { setColouredText, setLineText } from "../src/render/pdf/set-text.js";
 import { openPdf, pageTexts } from "./helpers/pdf-read.js";
 
 // The pack's lines are set by setColouredText: the text matrix turns the page the right way up

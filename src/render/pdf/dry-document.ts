@@ -1,5 +1,5 @@
 import { widthIn } from "./fonts.js";
-import { DRAWS_NOTHING } from "./pdfkit-extras.js";
+import { DRAWS_NOTHING } from "./set-text.js";
 
 /**
  * A stand-in for a pdfkit document in a layout pass that draws nothing (a dry pass, or the

@@ -6,11 +6,11 @@ import {
   linkToDestination,
   linkToOtherFile,
   linkToUrl,
-  setColouredText,
   struct,
   type StructElement,
   type StructOptions,
 } from "./pdfkit-extras.js";
+import { setColouredText } from "./set-text.js";
 import { type InlineRefs, type Run, type RunLink, withFallback } from "./runs.js";
 import { AS_DESIGNED, fitTail, linesHere, sameFit, type TailFit, TIGHTEN, type UnitRecord } from "./keep.js";
 

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { fontOf, measure, registerFonts, textFaceHas, type TextStyle } from "./fonts.js";
-import { withDigits } from "./pdfkit-extras.js";
+import { withDigits } from "./set-text.js";
 import { widthKey } from "./width-key.js";
 
 const TEXTS = [
@@ -69,7 +69,7 @@ describe("measure", () => {
 
 describe("the shipped fonts", () => {
   // setLineText borrows the layout of a word and the space after it from the word and the space
-  // laid out apart (pdfkit-extras.ts `borrowWordLayout`): nothing may act across a space.
+  // laid out apart (set-text.ts `borrowWordLayout`): nothing may act across a space.
   it("lay a word out with the space after it as the word and the space apart", () => {
     const doc = new PDFDocument({ autoFirstPage: false, fontLayoutCache: false });
     registerFonts(doc);
@@ -109,7 +109,7 @@ describe("the shipped fonts", () => {
 
 describe("a word with digits", () => {
   // The drawing sets an id or a page number from the layout of its word with every digit 0 (as
-  // measured), the "0" glyphs swapped for the digits' (pdfkit-extras.ts `withDigits`).
+  // measured), the "0" glyphs swapped for the digits' (set-text.ts `withDigits`).
   it("is laid out as its zero word with each digit's glyph in place of a 0", () => {
     const doc = new PDFDocument({ autoFirstPage: false, fontLayoutCache: false });
     registerFonts(doc);

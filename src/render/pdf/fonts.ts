@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import { forgetWordLayouts, lendWordLayouts, setLineText } from "./pdfkit-extras.js";
+import { forgetWordLayouts, lendWordLayouts, setLineText } from "./set-text.js";
 import { widthKey } from "./width-key.js";
 
 /**
@@ -147,7 +147,7 @@ let measurer: PDFKit.PDFDocument | null = null;
  * A word's width at MEASURE_SIZE, measured (once per process) on a document of its own that is
  * never written: the documents being laid out keep no layout of words they do not draw. pdfkit
  * keeps each word it lays out there (its font's layoutCache), and the documents that draw the
- * word later borrow that layout (pdfkit-extras.ts `lendWordLayouts`) rather than lay it out
+ * word later borrow that layout (set-text.ts `lendWordLayouts`) rather than lay it out
  * again; a font's layouts are let go with its width table.
  */
 function measuringDocument(): PDFKit.PDFDocument {

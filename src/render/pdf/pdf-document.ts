@@ -5,12 +5,12 @@ import {
   captureOutput,
   escapeXmpInfo,
   forgetWrittenObjects,
-  missingPdfkitInternals,
   setFileId,
   sortNameTreesByCodeUnit,
   writePagesWhole,
   writeStringsAsBytes,
 } from "./pdfkit-extras.js";
+import { missingPdfkitInternals } from "./pdfkit-internals.js";
 import { PAGE } from "./theme.js";
 import { updateWithJson } from "../../util/json-hash.js";
 

@@ -1,24 +1,7 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { measure, registerFonts, useFont } from "./fonts.js";
-import { missingPdfkitInternals, setLineText } from "./pdfkit-extras.js";
-
-describe("the private pdfkit fields cse relies on", () => {
-  it("are all there in the installed pdfkit", () => {
-    const doc = new PDFDocument({ bufferPages: true, tagged: true });
-    expect(missingPdfkitInternals(doc)).toEqual([]);
-  });
-
-  it("are named when one is gone, as after a rename in a new pdfkit", () => {
-    const doc = new PDFDocument({ bufferPages: true, tagged: true });
-    Object.defineProperty(doc, "_addInfo", { value: undefined });
-    (doc as unknown as { _id: unknown })._id = "not bytes";
-    expect(missingPdfkitInternals(doc)).toEqual([
-      "document._id (the file identifier)",
-      "document._addInfo (writing the Info and XMP metadata)",
-    ]);
-  });
-});
+import { setLineText } from "./set-text.js";
 
 describe("setLineText", () => {
   // What a line of the pack writes into the page: the same operators as pdfkit's text() given
