@@ -3,6 +3,7 @@ import PDFDocument from "pdfkit";
 import type { PackDocument } from "../../pack/document-model.js";
 import {
   captureOutput,
+  deflatePagesAside,
   escapeXmpInfo,
   forgetWrittenObjects,
   setFileId,
@@ -62,6 +63,7 @@ export function createPdfDocument(
   escapeXmpInfo(doc);
   writeStringsAsBytes(doc);
   writePagesWhole(doc);
+  deflatePagesAside(doc);
   forgetWrittenObjects(doc);
   // Take the output from the start: the header the constructor wrote is still in the stream.
   const head = doc.read() as Uint8Array | null;

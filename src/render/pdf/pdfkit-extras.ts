@@ -7,7 +7,9 @@
  * in pdfkit-internals.ts; lines of text are set by set-text.ts.
  */
 
+import { Deflater } from "./deflate-aside.js";
 import {
+  type ContentInternals,
   internals,
   type DocumentInternals,
   type OutlineInternals,
@@ -174,6 +176,48 @@ export function writePagesWhole(doc: PDFKit.PDFDocument): void {
   };
   if (d.page) gather(d.page);
   doc.on("pageAdded", () => gather(d.page));
+}
+
+/**
+ * Deflates each page's content on a second thread (deflate-aside.ts) while the next page is laid
+ * out. A page's content stream is handed over as the page ends and written, deflated, as the next
+ * page's ends (the last one's as the document ends): the same objects, each page's content a
+ * page later in the file than pdfkit puts it, wherever and however fast it was deflated.
+ */
+export function deflatePagesAside(doc: PDFKit.PDFDocument): void {
+  const deflater = Deflater.shared();
+  const d = internals(doc);
+  let writeLast: (() => void) | null = null;
+  const writeWaiting = () => {
+    const write = writeLast;
+    writeLast = null;
+    write?.();
+  };
+  const aside = (content: ContentInternals) => {
+    if (!content.compress) return;
+    const finalize = content.finalize.bind(content);
+    content.finalize = () => {
+      writeWaiting();
+      if (content.buffer.length === 0) return finalize();
+      const ticket = deflater.give(content.buffer);
+      writeLast = () => {
+        const deflated = deflater.take(ticket);
+        if (deflated !== null) {
+          content.buffer = [deflated];
+          content.compress = false; // deflated already: pdfkit writes the bytes as they are
+        }
+        finalize();
+      };
+    };
+  };
+  if (d.page) aside(d.page.content);
+  doc.on("pageAdded", () => aside(d.page.content));
+  const end = doc.end.bind(doc);
+  doc.end = () => {
+    end(); // ends the last page, whose content waits
+    writeWaiting(); // pdfkit finishes the file once the last object it waits for is written
+    return doc;
+  };
 }
 
 /** Sets the document's file identifier (the trailer's /ID). */

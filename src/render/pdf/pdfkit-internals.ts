@@ -84,6 +84,9 @@ const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
   "document._write (writing to the file)": (doc) => typeof internals(doc)._write === "function",
   "page.content, page.write and page.end (a page's content and its end)": (doc) =>
     typeof internals(doc).page?.content?.write === "function" &&
+    typeof internals(doc).page?.content?.finalize === "function" &&
+    Array.isArray(internals(doc).page?.content?.buffer) &&
+    typeof internals(doc).page?.content?.compress === "boolean" &&
     typeof internals(doc).page?.write === "function" &&
     typeof internals(doc).page?.end === "function",
   "document._fontFamilies (the fonts in use, whose layoutCache is emptied)": (doc) =>
@@ -127,9 +130,20 @@ export interface PageInternals {
   height: number;
   fonts: Record<string, unknown>;
   /** The page's content stream. */
-  content: { write: (chunk: string | Uint8Array) => void };
+  content: ContentInternals;
   /** Writes a line of content (a string) or bytes. */
   write: (chunk: string | Uint8Array) => void;
   /** Ends the page, writing its objects. */
   end: () => void;
+}
+
+/** What cse reads of a page's content stream (a pdfkit reference): its bytes and their writing. */
+export interface ContentInternals {
+  write: (chunk: string | Uint8Array) => void;
+  /** The bytes written so far, in pieces. */
+  buffer: Uint8Array[];
+  /** Whether the bytes are to be deflated as the stream is written. */
+  compress: boolean;
+  /** Deflates the bytes (if `compress`) and writes the stream's object. */
+  finalize: () => void;
 }

@@ -12,6 +12,7 @@ import { renderCover } from "./cover.js";
 import { Flow } from "./flow.js";
 import type { TailFit } from "./keep.js";
 import { ByteSink } from "./byte-sink.js";
+import { Deflater } from "./deflate-aside.js";
 import { dryDocument } from "./dry-document.js";
 import { registerFonts } from "./fonts.js";
 import { pageFurniture } from "./page-furniture.js";
@@ -78,6 +79,8 @@ export async function renderPdfTo(
   // Only what a dry pass learnt is kept. Each dry pass also settles how each unit (an element, a
   // case study) whose last page would hold only a few lines is fitted (keep.ts `fitTail`): such
   // a unit is laid out again, tighter, before the pass goes on (Flow.layOutSteps).
+  // The thread that deflates the drawing's pages starts now, so it is ready when the first ends.
+  Deflater.shared();
   const dryPass = (standIn: string, plan: ReadonlyMap<string, TailFit>) => {
     const laid = layOut(model, options, { known: null, standIn, draw: false, plan }, () => undefined);
     return { pagination: laid.pagination, plan: laid.plan };
