@@ -61,7 +61,8 @@ export class Deflater {
   /**
    * Hands the bytes of `pieces` over to be deflated; `take` with the ticket returned gives them
    * back deflated. They are gathered into a buffer of their own, which is moved to the worker
-   * rather than copied (and copied back only if the worker fails).
+   * rather than copied (and copied back only if the worker fails): not Buffer.concat, which may
+   * hand out a slice of Node's shared pool, whose moving would take the pool from everyone.
    */
   give(pieces: readonly Uint8Array[]): Ticket {
     let length = 0;
