@@ -220,9 +220,17 @@ export function deflatePagesAside(doc: PDFKit.PDFDocument): void {
   };
 }
 
-/** Sets the document's file identifier (the trailer's /ID). */
-export function setFileId(doc: PDFKit.PDFDocument, id: Uint8Array): void {
-  internals(doc)._id = id;
+/**
+ * Gives the document the file identifier (the trailer's /ID) that `id` answers when the trailer
+ * is written, after every object: so the identifier can be a hash of all the bytes before it.
+ */
+export function setFileIdAtEnd(doc: PDFKit.PDFDocument, id: () => Uint8Array): void {
+  const inside = internals(doc);
+  const finalize = inside._finalize.bind(doc);
+  inside._finalize = () => {
+    inside._id = id();
+    finalize();
+  };
 }
 
 /**

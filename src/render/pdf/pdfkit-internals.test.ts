@@ -13,7 +13,7 @@ describe("the private pdfkit fields cse relies on", () => {
     Object.defineProperty(doc, "_addInfo", { value: undefined });
     (doc as unknown as { _id: unknown })._id = "not bytes";
     expect(missingPdfkitInternals(doc)).toEqual([
-      "document._id (the file identifier)",
+      "document._id and _finalize (the file identifier, written in the trailer)",
       "document._addInfo (writing the Info and XMP metadata)",
     ]);
   });

@@ -16,6 +16,8 @@ export interface PdfReference {
 }
 export interface DocumentInternals {
   _id: Uint8Array;
+  /** Writes the cross-reference table and the trailer (with `_id`) once every object is written. */
+  _finalize: () => void;
   _refEnd: (ref: PdfReference) => void;
   _offsets: Iterable<number | null> & { length: number };
   flushPages: () => void;
@@ -72,7 +74,8 @@ export interface FragmentOptions {
 
 /** Each private field, and how to find it on a new document; what it is for is at its use below. */
 const PRIVATE_FIELDS: Record<string, (doc: PDFKit.PDFDocument) => unknown> = {
-  "document._id (the file identifier)": (doc) => internals(doc)._id instanceof Uint8Array,
+  "document._id and _finalize (the file identifier, written in the trailer)": (doc) =>
+    internals(doc)._id instanceof Uint8Array && typeof internals(doc)._finalize === "function",
   "document._root.data.Names.data (the name trees)": (doc) =>
     typeof internals(doc)._root?.data?.Names?.data === "object",
   "nameTree._compareKeys (their sort order)": (doc) =>

@@ -170,7 +170,7 @@ function layOut(
   const attach = options.readAttachment ? model.attachments.length > 0 : false;
   // A dry pass makes no document at all: its stand-in measures text and ignores everything else.
   const { doc, output } = draw
-    ? createPdfDocument(model, attach, write)
+    ? createPdfDocument(model, write)
     : { doc: dryDocument(), output: Promise.resolve() };
   if (draw) registerFonts(doc);
   const flow = new Flow(doc);
