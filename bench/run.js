@@ -44,6 +44,9 @@ const USAGE = `usage: node bench/run.js [options]   (npm run bench -- [options])
   --only LIST      run only these of ${TASK_KEYS.join(",")} (floors always run)
   --timeout S      kill a run after S seconds (default 900)
   --slow S         a command whose warm-up takes over S seconds is measured by that run alone (default 60)
+  --growth-runs N  but the larger end of a growth pair, however slow, is measured N times, its
+                   warm-up counting as one (default 3: one run of a long build is too noisy to
+                   compare with the smaller size's median)
   --chromium-max N largest size Chromium prints (default 3000: a 30,000-item page takes it very long)
   --docx-max N     largest size the Word pack is built at (default: every size)
   --chromium-timeout S  stop Chromium after S seconds (default: --timeout); a print stopped
@@ -61,6 +64,7 @@ function parseArgs(argv) {
     keep: false,
     timeout: 900,
     slow: 60,
+    growthRuns: 3,
     chromiumMax: 3000,
     docxMax: Infinity,
     chromiumTimeout: null,
@@ -84,6 +88,7 @@ function parseArgs(argv) {
     else if (a === "--only") o.only = list(value());
     else if (a === "--timeout") o.timeout = Number(value());
     else if (a === "--slow") o.slow = Number(value());
+    else if (a === "--growth-runs") o.growthRuns = Number(value());
     else if (a === "--chromium-max") o.chromiumMax = Number(value());
     else if (a === "--docx-max") o.docxMax = Number(value());
     else if (a === "--chromium-timeout") o.chromiumTimeout = Number(value());
@@ -99,6 +104,8 @@ function parseArgs(argv) {
     throw new Error("--sizes takes whole numbers of at least 6, separated by commas");
   if (o.runs !== null && (!Number.isInteger(o.runs) || o.runs < 1))
     throw new Error("--runs takes a whole number of at least 1");
+  if (!Number.isInteger(o.growthRuns) || o.growthRuns < 1)
+    throw new Error("--growth-runs takes a whole number of at least 1");
   for (const k of o.only ?? [])
     if (!TASK_KEYS.includes(k)) throw new Error(`--only takes ${TASK_KEYS.join(", ")}; not "${k}"`);
   return o;
@@ -194,9 +201,12 @@ async function runTask(t, { cwd, env, timeoutMs: defaultTimeoutMs }) {
 /**
  * Runs every task once to warm up (and to find the ones that fail or are slow), then `runs`
  * rounds in which each task runs once: round-robin, so drift of the machine hits every command
- * and its floor alike.
+ * and its floor alike. A task whose warm-up is slow is measured by that run alone, unless it is
+ * the larger end of a growth pair (`growth.sizes` after the first): that one takes part in the
+ * first `growth.runs - 1` rounds as well, its warm-up counting as a run, because the growth
+ * verdict compares it with a median and one run of a long build can be off by a tenth.
  */
-async function measureAll(tasks, { runs, slowMs, ...ctx }) {
+async function measureAll(tasks, { runs, slowMs, growth, ...ctx }) {
   for (const t of tasks) {
     if (t.skipped || t.failed) continue;
     log(`  warm-up ${t.label}${t.size ? ` (${t.size})` : ""}`);
@@ -216,10 +226,18 @@ async function measureAll(tasks, { runs, slowMs, ...ctx }) {
       t.times.push(r.ms);
       if (r.peak != null) t.peaks.push(r.peak);
     } else if (r.ms > slowMs) {
-      // Slow enough that caches do not matter: the warm-up is the measurement.
+      // Slow enough that caches do not matter: the warm-up is a measurement.
+      const larger = growth && GROWTH_KEYS.includes(t.key) && t.size > Math.min(...growth.sizes);
+      const rounds = larger ? Math.min(growth.runs - 1, runs) : 0;
       Object.assign(t, {
         single: true,
-        note: [t.note, `warm-up over ${slowMs / 1000} s, measured once`].filter(Boolean).join("; "),
+        rounds,
+        note: [
+          t.note,
+          `warm-up over ${slowMs / 1000} s, ${rounds ? `measured ${rounds + 1} times, the warm-up one of them` : "measured once"}`,
+        ]
+          .filter(Boolean)
+          .join("; "),
       });
       t.times.push(r.ms);
       if (r.cpu != null) t.cpus.push(r.cpu);
@@ -227,11 +245,10 @@ async function measureAll(tasks, { runs, slowMs, ...ctx }) {
     }
   }
   for (let round = 1; round <= runs; round++) {
+    const due = tasks.filter((t) => !t.skipped && !t.failed && (!t.single || round <= (t.rounds ?? 0)));
+    if (due.length === 0) break;
     log(`  round ${round}/${runs}`);
-    for (const t of tasks) {
-      if (t.skipped || t.failed || t.single) continue;
-      await runAndRecord(t, ctx);
-    }
+    for (const t of due) if (!t.failed) await runAndRecord(t, ctx);
   }
   for (const t of tasks) summarise(t);
 }
@@ -480,7 +497,13 @@ async function main() {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cse-bench-"));
   const env = { ...process.env, NO_COLOR: "1", SOURCE_DATE_EPOCH: "1767225600" };
   delete env.FORCE_COLOR;
-  const ctx = { cwd: scratch, env, timeoutMs: opts.timeout * 1000, slowMs: opts.slow * 1000 };
+  const ctx = {
+    cwd: scratch,
+    env,
+    timeoutMs: opts.timeout * 1000,
+    slowMs: opts.slow * 1000,
+    growth: { sizes: opts.sizes, runs: opts.growthRuns },
+  };
   const runsFor = (size) => opts.runs ?? (size >= 30_000 ? 3 : 5);
   opts.runsLabel = opts.runs
     ? `${opts.runs} runs after a warm-up`
