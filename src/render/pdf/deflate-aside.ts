@@ -18,8 +18,8 @@ export class Deflater {
   private readonly port: MessagePort | null = null;
   /** How many results the worker has sent: it adds one after each, and wakes whoever waits. */
   private readonly sent = new Int32Array(new SharedArrayBuffer(4));
-  /** How many results have come back from the worker. */
-  received = 0;
+  /** How many results have come back from the worker (`received`). */
+  private results = 0;
   private nextTicket = 0;
   private broken = false;
 
@@ -47,6 +47,11 @@ export class Deflater {
     });
     thread.unref();
     this.port.unref();
+  }
+
+  /** How many results have come back from the worker: tests read it to see the worker used. */
+  get received(): number {
+    return this.results;
   }
 
   /**
@@ -88,13 +93,13 @@ export class Deflater {
     while (!this.broken && this.port !== null) {
       const message = receiveMessageOnPort(this.port)?.message as Result | undefined;
       if (message !== undefined) {
-        this.received++;
+        this.results++;
         if (message.id === ticket.id) return message.deflated ?? deflateSync(message.bytes);
         if (message.id > ticket.id) break; // cannot happen: results come back in order
         continue;
       }
       // Nothing yet: sleep until the worker has sent more than was received (at once if it has).
-      if (Atomics.wait(this.sent, 0, this.received, ANSWER_MS) === "timed-out") this.broken = true;
+      if (Atomics.wait(this.sent, 0, this.results, ANSWER_MS) === "timed-out") this.broken = true;
     }
     // Here only if the worker failed before this ticket's bytes were moved, or stopped answering
     // (their bytes are then gone with it: the caller deflates its own copy).
