@@ -21,11 +21,14 @@ function buildIsStale(): boolean {
   const sources = [
     ...files(path.join(ROOT, "src"), (n) => n.endsWith(".ts") && !n.endsWith(".test.ts")),
     ...files(path.join(ROOT, "schemas"), (n) => n.endsWith(".json")),
+    ...files(path.join(ROOT, "templates"), (n) => n.endsWith(".hbs")),
     path.join(ROOT, "scripts/build-validators.js"),
+    path.join(ROOT, "scripts/build-templates.js"),
   ];
   const built = files(path.join(ROOT, "dist"), (n) => n.endsWith(".js"));
   const validators = path.join(ROOT, "dist/schema/compiled-validators.js");
-  if (built.length === 0 || !fs.existsSync(validators)) return true;
+  const templates = path.join(ROOT, "dist/render/html/prebuilt-templates.js");
+  if (built.length === 0 || !fs.existsSync(validators) || !fs.existsSync(templates)) return true;
   const oldestBuilt = Math.min(...built.map(mtime));
   return Math.max(...sources.map(mtime)) > oldestBuilt;
 }
@@ -38,4 +41,5 @@ export default function setup(): void {
     stdio: "inherit",
   });
   execFileSync(node, [path.join(ROOT, "scripts/build-validators.js")], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(node, [path.join(ROOT, "scripts/build-templates.js")], { cwd: ROOT, stdio: "inherit" });
 }
