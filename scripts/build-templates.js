@@ -6,18 +6,10 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { readBuiltinTemplates } from "../dist/cli/actions/build-html.js";
 import { prebuiltTemplatesModule } from "../dist/render/html/compiled-templates.js";
-import { TEMPLATE_FILE } from "../dist/render/html/template-set.js";
 
-const dir = fileURLToPath(new URL("../templates/", import.meta.url));
 const out = fileURLToPath(new URL("../dist/render/html/prebuilt-templates.js", import.meta.url));
 
-const files = new Map(
-  fs
-    .readdirSync(dir)
-    .filter((name) => TEMPLATE_FILE.test(name))
-    .sort()
-    .map((name) => [name, fs.readFileSync(dir + name, "utf8")]),
-);
-fs.writeFileSync(`${out}.tmp`, prebuiltTemplatesModule(Handlebars, files));
+fs.writeFileSync(`${out}.tmp`, prebuiltTemplatesModule(Handlebars, readBuiltinTemplates()));
 fs.renameSync(`${out}.tmp`, out);

@@ -173,7 +173,8 @@ function sectionFile(file: string): SectionStore & { remove(): void } {
 const PIECE = 1 << 20;
 const SECTIONS_BETWEEN_COLLECTIONS = 4_000;
 
-function readBuiltinTemplates(): Map<string, string> {
+/** The package's own templates, file name → text (also what scripts/build-templates.js compiles). */
+export function readBuiltinTemplates(): Map<string, string> {
   const files = new Map<string, string>();
   for (const name of fs.readdirSync(BUILTIN_TEMPLATES).sort()) {
     if (TEMPLATE_FILE.test(name)) files.set(name, fs.readFileSync(BUILTIN_TEMPLATES + name, "utf8"));

@@ -19,7 +19,7 @@ import { limitTemplateWork, TemplateBudgetError, templateBudget } from "./templa
 import { trendLayout } from "./trend-layout.js";
 import { linkAcrossVolumes } from "./volume-links.js";
 import type { TemplateSet } from "./template-set.js";
-import { compiledBefore, compileTemplate } from "./compiled-templates.js";
+import { compiledBefore, compileTemplate, withoutLastLineBreak } from "./compiled-templates.js";
 import type { SectionMemo, WrittenSection } from "./section-memo.js";
 
 /** A template that cannot be parsed or run; names the file when it is known. */
@@ -327,7 +327,7 @@ function setUp(doc: PackDocument, templates: TemplateSet, options: HtmlOptions) 
     // A trailing newline would put a space between inline pieces ("E001 : report"). Compiled
     // here, so that every use of a partial passes through the budget's count.
     if (name !== "layout.hbs")
-      hb.registerPartial(name.slice(0, -4), compileTemplate(hb, text.replace(/\r?\n$/, "")));
+      hb.registerPartial(name.slice(0, -4), compileTemplate(hb, withoutLastLineBreak(text)));
   }
   const section = hb.partials.section as Parameters<SectionMemo["wrap"]>[0] | undefined;
   if (options.sectionMemo && templates.overridden.length === 0 && section) {

@@ -3,7 +3,7 @@ import type Handlebars from "handlebars";
 import type { Block, PackDocument, Section, TableBlock } from "../../pack/document-model.js";
 import { rowCharsOf, tableLayout } from "./table-fit.js";
 import type { SectionStore } from "./render-html.js";
-import { compileTemplate } from "./compiled-templates.js";
+import { compileTemplate, withoutLastLineBreak } from "./compiled-templates.js";
 
 /** The chart and trend numbers given out so far in a page (each chart's ids are numbered in page order). */
 export interface FigureCounters {
@@ -138,7 +138,7 @@ export class SectionMemo implements SectionStore {
     const rowTemplate = compileTemplate(hb, rows[1]!);
     const table = compileTemplate(
       hb,
-      tableText.replace(rows[0], "{{#each rows}}{{cseTableRow this ..}}{{/each}}").replace(/\r?\n$/, ""),
+      withoutLastLineBreak(tableText.replace(rows[0], "{{#each rows}}{{cseTableRow this ..}}{{/each}}")),
     );
     // A table's columns (and row headers) as a short number, and each row's key worked out once a page.
     const columnsKeys = new WeakMap<object, number>();
